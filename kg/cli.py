@@ -1,0 +1,112 @@
+"""The `kg` command: click commands only. Each parses options, calls one public function, prints its result.
+
+User errors (kg.errors.KgError) become one line each on stderr and a non-zero exit; only bugs show a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+SEEDS_OPTION = click.option(
+    "--seeds", "seed_dir", default="seeds", show_default=True, envvar="KG_SEEDS",
+    type=click.Path(file_okay=False, path_type=Path), help="Folder of seed files (env KG_SEEDS).",
+)
+
+
+def user_errors(func):
+    """Print KgError as messages on stderr and exit with its code, instead of a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from kg.errors import KgError
+
+        try:
+            return func(*args, **kwargs)
+        except KgError as exc:
+            for line in exc.lines:
+                click.echo(line, err=True)
+            sys.exit(exc.exit_code)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg", prog_name="kg")
+def main() -> None:
+    """Partnership knowledge graph: sourced facts about AI-industry partnerships as RDF."""
+
+
+@main.command()
+@SEEDS_OPTION
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default="out/graph.nq",
+              show_default=True, help="Where to write the built dataset (N-Quads).")
+@click.option("--no-validate", is_flag=True, help="Skip the SHACL check.")
+@user_errors
+def build(seed_dir: Path, output: Path, no_validate: bool) -> None:
+    """Check the seed files, build the graph, validate it and write it."""
+    from kg import api
+
+    result = api.build(seed_dir, output, check_shapes=not no_validate)
+    click.echo(format_summary(result.summary()))
+    if result.report is not None:
+        click.echo(f"SHACL: conforms ({result.report.focus_nodes} nodes checked)")
+    click.echo(f"Wrote {result.output}")
+
+
+def format_summary(summary: dict) -> str:
+    lines = [
+        f"Loaded {summary['sources']} sources, {summary['entities']} entities, {summary['facts']} facts "
+        f"({summary['citations']} citations) -> {summary['triples']} triples in {summary['graphs']} graphs",
+        "  entities: " + ", ".join(f"{k} {v}" for k, v in summary["entities_by_type"].items()),
+        "  facts:    " + ", ".join(f"{k} {v}" for k, v in summary["facts_by_kind"].items()),
+    ]
+    return "\n".join(lines)
+
+
+@main.command()
+@SEEDS_OPTION
+@click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Validate this RDF file (.ttl, .trig, .nt, .nq, .jsonld) instead of the seeds.")
+@user_errors
+def validate(seed_dir: Path, graph_file: Path | None) -> None:
+    """Check the graph against the SHACL shapes and print a readable report."""
+    from kg import api
+    from kg.errors import ValidationError
+    from kg.seeds import load_seeds
+
+    if graph_file is not None:
+        report = api.validate(api.read_graph(graph_file))
+    else:
+        seeds = load_seeds(seed_dir)
+        report = api.validate(api.build_dataset(seeds), seeds)
+    if not report.conforms:
+        raise ValidationError(report.text())
+    click.echo(report.text())
+
+
+@main.command()
+@SEEDS_OPTION
+@click.option("-f", "--format", "fmt", type=click.Choice(["turtle", "trig", "nt", "nquads", "jsonld"]),
+              default=None, help="Output format [default: from the file name, else turtle].")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (atomically); standard output when omitted.")
+@user_errors
+def export(seed_dir: Path, fmt: str | None, output: Path | None) -> None:
+    """Export the graph as Turtle, TriG, N-Triples, N-Quads or JSON-LD (deterministic)."""
+    from kg import api
+    from kg.serialize import format_for
+
+    fmt = fmt or (format_for(output) if output else None) or "turtle"
+    data = api.export(api.build_graph(seed_dir), fmt, output)
+    if output is None:
+        sys.stdout.buffer.write(data)
+    else:
+        click.echo(f"Wrote {output} ({fmt}, {len(data)} bytes)", err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

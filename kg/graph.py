@@ -1,0 +1,193 @@
+"""Checked seed records -> RDF dataset, using only the ontology's terms.
+
+Layout: the registry graph holds entities, sources and the controlled values in use; each source's claims
+go in a named graph of their own (GRAPH[source id]), so a fact stated by two sources is in both graphs.
+Queries see the union. Every type is written with its superclasses, so tools that only know ORG,
+schema.org or PROV still understand the data.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Iterator
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
+
+from kg import ontology, schema
+from kg.ontology import GRAPH, KG, KGO, PREFIXES, REGISTRY_GRAPH
+from kg.schema import Field
+from kg.seeds import Citation, Record, Seeds, is_korean
+
+Triple = tuple[URIRef, URIRef, Any]
+
+
+def curie(name: str) -> URIRef:
+    """'kgo:supplier' -> the full IRI, through the project's prefixes."""
+    prefix, local = name.split(":", 1)
+    return URIRef(str(PREFIXES[prefix]) + local)
+
+
+def entity_iri(ident: str) -> URIRef:
+    return KG[ident]
+
+
+def citation_iri(record_id: str, source_id: str) -> URIRef:
+    return KG[f"{record_id}.{source_id}"]
+
+
+def source_graph(source_id: str) -> URIRef:
+    return GRAPH[source_id]
+
+
+def _typed(subject: URIRef, cls: URIRef) -> Iterator[Triple]:
+    for c in ontology.superclasses(cls):
+        yield subject, RDF.type, c
+
+
+def _objects(field: Field, value: Any, lang: str = "en") -> list[Any]:
+    """The RDF objects a checked field value becomes."""
+    kind = field.kind
+    if kind in ("ref", "fact"):
+        return [KG[value]]
+    if kind == "refs":
+        return [KG[v] for v in value]
+    if kind in ("count", "int"):
+        return [Literal(value, datatype=XSD.integer)]
+    if kind == "year":
+        return [Literal(f"{value:04d}", datatype=XSD.gYear)]
+    if kind == "amount":
+        return [Literal(Decimal(str(value)), datatype=XSD.decimal)]
+    if kind in ("currency", "language"):
+        return [Literal(value)]
+    if kind == "text":
+        return [Literal(value, lang=lang)]
+    if kind in ("date", "month-or-date"):
+        return [Literal(value, datatype=XSD.date if len(value) == 10 else XSD.gYearMonth)]
+    if kind == "choice":
+        return [ontology.controlled_values(field.choices)[value]]
+    if kind == "labels":
+        return [Literal(value["en"], lang="en"), Literal(value["ko"], lang="ko")]
+    if kind == "aliases":
+        return [Literal(a, lang="ko" if is_korean(a) else "en") for a in value]
+    raise AssertionError(f"no RDF mapping for field kind {kind}")
+
+
+def _fields(subject: URIRef, fields: dict[str, Field], values: dict[str, Any], lang: str = "en") -> Iterator[Triple]:
+    for name, field in fields.items():
+        if field.predicate and name in values:
+            for obj in _objects(field, values[name], lang):
+                yield subject, curie(field.predicate), obj
+
+
+def _citation(record_id: str, subject: URIRef, c: Citation) -> Iterator[Triple]:
+    node = citation_iri(record_id, c.source)
+    yield subject, PROV.wasDerivedFrom, entity_iri(c.source)
+    yield subject, PROV.qualifiedDerivation, node
+    yield from _typed(node, KGO.Citation)
+    yield node, PROV.entity, entity_iri(c.source)
+    for p in c.paras:
+        yield node, KGO.paragraph, Literal(p, datatype=XSD.integer)
+    if c.note:
+        yield node, KGO.note, Literal(c.note, lang="en")
+
+
+def entity_triples(record: Record) -> Iterator[Triple]:
+    """An entity's own triples (types, labels, attributes), for the registry graph."""
+    e = entity_iri(record.id)
+    cls = KGO[record.kind]
+    yield from _typed(e, cls)
+    yield from _fields(e, schema.ENTITY_FIELDS, record.values)
+    parent = record.values.get("part_of")
+    if parent:
+        prop = ontology.SCHEMA.superEvent if ontology.is_subclass(cls, KGO.Event) else ontology.SCHEMA.containedInPlace
+        yield e, prop, KG[parent]
+    for scheme, code in sorted(record.values.get("identifiers", {}).items()):
+        if scheme == "krx":
+            yield e, ontology.SCHEMA.tickerSymbol, Literal(f"KRX:{code}")
+        else:
+            yield e, ontology.SCHEMA.identifier, Literal(f"{scheme}:{code}")
+
+
+def source_triples(record: Record) -> Iterator[Triple]:
+    s = entity_iri(record.id)
+    yield from _typed(s, KGO.NewsArticle)
+    values = dict(record.values)
+    title = values.pop("title", None)
+    yield from _fields(s, schema.SOURCE_FIELDS, values)
+    if title:
+        yield s, ontology.SCHEMA.headline, Literal(title, lang=record.values.get("language", "ko"))
+
+
+def fact_class(record: Record) -> URIRef:
+    spec = schema.FACT_KINDS[record.kind]
+    if record.kind == "agreement":
+        return KGO[schema.AGREEMENT_TYPES[record.values["type"]]]
+    return KGO[spec.cls]
+
+
+def fact_triples(record: Record) -> Iterator[Triple]:
+    """A fact's own triples, without citations: what each citing source's graph holds about it."""
+    f = entity_iri(record.id)
+    spec = schema.FACT_KINDS[record.kind]
+    yield from _typed(f, fact_class(record))
+    yield from _fields(f, {**schema.COMMON_FACT_FIELDS, **spec.fields}, record.values)
+    for name in spec.parties:
+        yield f, KGO.party, KG[record.values[name]]
+    has_figure = "gpus" in record.values or "amount" in record.values
+    if has_figure and "qualifier" not in record.values and "qualifier" in spec.fields:
+        yield f, KGO.qualifier, ontology.controlled_values("qualifiers")["exact"]
+    if record.kind == "participation" and "role" not in record.values:
+        yield f, KGO.participationRole, ontology.controlled_values("participationRoles")["attendee"]
+    if record.citations:
+        yield f, KGO.note, Literal(record.citations[0].note, lang="en")
+
+
+def vocabulary_triples() -> Iterator[Triple]:
+    """The controlled values (qualifiers, statuses, participation roles) with their labels, so data
+    consumers and SHACL can see their types without loading the ontology."""
+    g = ontology.ontology_graph()
+    for scheme in ("qualifiers", "statuses", "participationRoles"):
+        for concept in ontology.controlled_values(scheme).values():
+            for cls in g.objects(concept, RDF.type):
+                yield from _typed(concept, cls)
+            for p in (RDFS.label, SKOS.notation, SKOS.inScheme):
+                for o in g.objects(concept, p):
+                    yield concept, p, o
+
+
+def build_dataset(seeds: Seeds) -> Dataset:
+    """The RDF dataset the seeds describe: registry graph plus one named graph per source."""
+    ds = Dataset(default_union=True)
+    ontology.bind_prefixes(ds)
+    registry = ds.graph(REGISTRY_GRAPH)
+    for t in vocabulary_triples():
+        registry.add(t)
+    for record in seeds.sources.values():
+        for t in source_triples(record):
+            registry.add(t)
+    graphs = {ident: ds.graph(source_graph(ident)) for ident in seeds.sources}
+    for record in seeds.entities.values():
+        for t in entity_triples(record):
+            registry.add(t)
+        for c in record.citations:
+            for t in _citation(record.id, entity_iri(record.id), c):
+                graphs[c.source].add(t)
+    for record in seeds.facts.values():
+        own = list(fact_triples(record))
+        for c in record.citations:
+            graph = graphs[c.source]
+            for t in own:
+                graph.add(t)
+            for t in _citation(record.id, entity_iri(record.id), c):
+                graph.add(t)
+    return ds
+
+
+def union_graph(ds: Dataset) -> Graph:
+    """All triples of all graphs in one graph, for exports and tools that do not know named graphs."""
+    graph = Graph()
+    ontology.bind_prefixes(graph)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph

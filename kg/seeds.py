@@ -1,0 +1,737 @@
+"""Read and check the hand-edited seed files (seeds/*.yaml) into records, reporting every problem with file:line.
+
+This is the first step of the flow: nothing downstream sees a record that has not passed these checks.
+All problems of all files are collected before anything is reported, like a compiler does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kg import ontology, schema
+from kg.errors import Problem, SeedError
+from kg.schema import Field
+
+MAX_SEED_FILE_BYTES = 5 * 2**20
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+CURRENCY_PATTERN = re.compile(r"^[A-Z]{3}$")
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+
+
+# --------------------------------------------------------------------------------------------------
+# Records
+# --------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Citation:
+    """One source's support for a fact or entity: which paragraphs, and a note in the curator's words."""
+
+    source: str
+    paras: tuple[int, ...]
+    note: str
+    file: str
+    line: int
+
+
+@dataclass
+class Record:
+    """A checked source, entity or fact. `kind` is the source marker, an entity type or a fact kind."""
+
+    id: str
+    kind: str
+    values: dict[str, Any]
+    file: str
+    line: int
+    citations: list[Citation] = field(default_factory=list)
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({c.source for c in self.citations})
+
+
+@dataclass
+class Seeds:
+    """Everything the seed files say, checked and cross-referenced."""
+
+    root: Path
+    sources: dict[str, Record]
+    entities: dict[str, Record]
+    facts: dict[str, Record]
+
+    def summary(self) -> dict[str, Any]:
+        """Counts that `kg build` prints: how much was loaded, by kind."""
+        by_type: dict[str, int] = {}
+        for e in self.entities.values():
+            by_type[e.kind] = by_type.get(e.kind, 0) + 1
+        by_kind: dict[str, int] = {}
+        for f in self.facts.values():
+            by_kind[f.kind] = by_kind.get(f.kind, 0) + 1
+        return {
+            "sources": len(self.sources),
+            "entities": len(self.entities),
+            "facts": len(self.facts),
+            "citations": sum(len(f.citations) for f in self.facts.values()),
+            "entities_by_type": dict(sorted(by_type.items())),
+            "facts_by_kind": dict(sorted(by_kind.items())),
+        }
+
+
+# --------------------------------------------------------------------------------------------------
+# YAML with line numbers
+# --------------------------------------------------------------------------------------------------
+
+class LineDict(dict):
+    """A mapping that remembers the line of each key (1-based) and of itself."""
+
+    line = 0
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.key_lines: dict[Any, int] = {}
+        self.duplicates: list[tuple[Any, int]] = []
+
+    def line_of(self, key: Any) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LineList(list):
+    """A sequence that remembers the line of each item."""
+
+    line = 0
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.item_lines: list[int] = []
+
+
+class _SeedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, minus the surprises: no anchors or aliases (no alias bombs), dates and
+    `yes`/`no` stay strings, and mappings and lists remember their line numbers."""
+
+    def compose_node(self, parent, index):  # type: ignore[override]
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.MarkedYAMLError(
+                problem="YAML anchors and aliases (&name, *name) are not allowed in seed files",
+                problem_mark=event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+
+_SeedLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_SeedLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def _construct_mapping(loader: _SeedLoader, node: yaml.MappingNode) -> LineDict:
+    mapping = LineDict()
+    mapping.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.MarkedYAMLError(problem="a mapping key must be a plain value", problem_mark=key_node.start_mark)
+        if key in mapping:
+            mapping.duplicates.append((key, line))
+            continue
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = line
+    return mapping
+
+
+def _construct_sequence(loader: _SeedLoader, node: yaml.SequenceNode) -> LineList:
+    sequence = LineList()
+    sequence.line = node.start_mark.line + 1
+    for item in node.value:
+        sequence.append(loader.construct_object(item, deep=True))
+        sequence.item_lines.append(item.start_mark.line + 1)
+    return sequence
+
+
+_SeedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_SeedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def read_yaml(path: Path, shown: str, problems: list[Problem]) -> Any:
+    """Parse one seed file, or add a problem and return None. Refuses huge, non-UTF-8 and alias-using files."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        problems.append(Problem(shown, 0, f"cannot read the file ({exc.strerror})", "check the path and permissions"))
+        return None
+    if size > MAX_SEED_FILE_BYTES:
+        problems.append(Problem(
+            shown, 0, f"the file is {size / 2**20:.1f} MiB, over the {MAX_SEED_FILE_BYTES // 2**20} MiB limit for a seed file",
+            "split it into several files under seeds/facts/"))
+        return None
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.append(Problem(shown, line, f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+                                "save it as UTF-8"))
+        return None
+    if not text.strip():
+        problems.append(Problem(shown, 1, "the file is empty", "see seeds/README.md for what it should hold"))
+        return None
+    if "\x00" in text:
+        problems.append(Problem(shown, text[: text.index("\x00")].count("\n") + 1, "the file contains a NUL character",
+                                "it is not a text file; save it as plain UTF-8 YAML"))
+        return None
+    try:
+        return yaml.load(text, Loader=_SeedLoader)  # noqa: S506 - _SeedLoader is a SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        what = exc.problem or str(exc)
+        hint = "write each value out in full" if "anchors" in what else "fix the YAML syntax (indentation, quotes, colons)"
+        problems.append(Problem(shown, line, f"YAML error: {what}", hint))
+    except (yaml.YAMLError, RecursionError, ValueError) as exc:
+        problems.append(Problem(shown, 0, f"YAML error: {exc}", "fix the YAML syntax"))
+    return None
+
+
+# --------------------------------------------------------------------------------------------------
+# Checking
+# --------------------------------------------------------------------------------------------------
+
+def nearest(word: str, candidates, n: int = 1) -> list[str]:
+    """The closest known names to a misspelt one, for 'did you mean' hints."""
+    return difflib.get_close_matches(str(word), sorted(candidates), n=n, cutoff=0.6)
+
+
+def _did_you_mean(word: str, candidates, fallback: str) -> str:
+    close = nearest(word, candidates)
+    return f"did you mean '{close[0]}'?" if close else fallback
+
+
+class _Checker:
+    """Collects problems while turning raw YAML into records."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.entity_types = ontology.entity_types()
+
+    def add(self, file: str, line: int, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(file, line, message, hint))
+
+    # -- structure ----------------------------------------------------------------------------------
+
+    def top_list(self, data: Any, key: str, file: str, allowed: tuple[str, ...]) -> list[tuple[LineDict, int]]:
+        """The list under a file's top-level key, as (entry, line) pairs of mappings."""
+        if data is None:
+            return []
+        if not isinstance(data, LineDict):
+            self.add(file, getattr(data, "line", 1), f"expected a mapping with a '{key}:' list at the top",
+                     "see seeds/README.md")
+            return []
+        self.unknown_keys(data, allowed, file)
+        items = data.get(key)
+        if items is None:
+            self.add(file, data.line, f"missing the '{key}:' list", f"add '{key}:' followed by entries")
+            return []
+        if not isinstance(items, LineList):
+            self.add(file, data.line_of(key), f"'{key}' must be a list of entries", "start each entry with '- '")
+            return []
+        entries = []
+        for item, line in zip(items, items.item_lines):
+            if isinstance(item, LineDict):
+                entries.append((item, line))
+            else:
+                self.add(file, line, f"each entry of '{key}' must be a mapping of fields", "write 'field: value' lines")
+        return entries
+
+    def unknown_keys(self, entry: LineDict, allowed, file: str) -> None:
+        for key, line in entry.duplicates:
+            self.add(file, line, f"field '{key}' is given twice", "keep one")
+        for key in entry:
+            if key not in allowed:
+                self.add(file, entry.line_of(key), f"unknown field '{key}'",
+                         _did_you_mean(key, [str(a) for a in allowed], f"allowed here: {', '.join(allowed)}"))
+
+    def ident(self, entry: LineDict, file: str, what: str) -> str | None:
+        value = entry.get("id")
+        if value is None:
+            self.add(file, entry.line, f"{what} has no 'id'", "add a stable id such as 'naver-cloud'")
+            return None
+        if not isinstance(value, str) or not ID_PATTERN.match(value):
+            self.add(file, entry.line_of("id"), f"bad id {value!r}",
+                     "ids are lower-case ASCII words joined by hyphens, such as 'naver-cloud'")
+            return None
+        return value
+
+    # -- scalar fields ------------------------------------------------------------------------------
+
+    def text(self, value: Any, file: str, line: int, name: str) -> str | None:
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        self.add(file, line, f"'{name}' must be non-empty text, not {value!r}", "write a short phrase")
+        return None
+
+    def count(self, value: Any, file: str, line: int, name: str, maximum: int = schema.MAX_GPUS) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.add(file, line, f"'{name}' must be a whole number, not {value!r}",
+                     "write digits only, such as 50000 (no units, commas or words)")
+            return None
+        if value <= 0:
+            self.add(file, line, f"'{name}' must be positive, not {value}", "write the figure as a positive number")
+            return None
+        if value > maximum:
+            self.add(file, line, f"'{name}' is {value}, more than the plausible maximum {maximum}",
+                     "check for extra zeros")
+            return None
+        return value
+
+    def amount(self, value: Any, file: str, line: int, name: str) -> int | float | None:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+            self.add(file, line, f"'{name}' must be a number, not {value!r}",
+                     "write digits, such as 3000000000 for 3 billion")
+            return None
+        if value <= 0 or value > schema.MAX_AMOUNT:
+            self.add(file, line, f"'{name}' must be positive and at most {schema.MAX_AMOUNT:.0e}, not {value}",
+                     "check the figure")
+            return None
+        return value
+
+    def date(self, value: Any, file: str, line: int, name: str, allow_month: bool = False) -> str | None:
+        if isinstance(value, str):
+            try:
+                if allow_month and re.fullmatch(r"\d{4}-\d{2}", value):
+                    dt.date.fromisoformat(value + "-01")
+                    return value
+                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                    dt.date.fromisoformat(value)
+                    return value
+            except ValueError:
+                pass
+        form = "YYYY-MM-DD (or YYYY-MM when only the month is known)" if allow_month else "YYYY-MM-DD"
+        self.add(file, line, f"'{name}' is not a valid date: {value!r}", f"write it as {form}, such as 2025-10-31")
+        return None
+
+    def year(self, value: Any, file: str, line: int, name: str) -> int | None:
+        if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
+            return value
+        self.add(file, line, f"'{name}' must be a year such as 2030, not {value!r}", "write four digits")
+        return None
+
+    def choice(self, value: Any, choices: dict, file: str, line: int, name: str) -> str | None:
+        if isinstance(value, str) and value in choices:
+            return value
+        self.add(file, line, f"'{name}' has unknown value {value!r}",
+                 _did_you_mean(value, choices, f"use one of: {', '.join(sorted(choices))}"))
+        return None
+
+    def paras(self, value: Any, file: str, line: int) -> tuple[int, ...] | None:
+        items = value if isinstance(value, list) else [value]
+        if not items or any(isinstance(p, bool) or not isinstance(p, int) or p < 1 for p in items):
+            self.add(file, line, f"'para' must be a paragraph number or a list of them, not {value!r}",
+                     "give the 1-based line number of the paragraph in the article's text file")
+            return None
+        return tuple(items)
+
+
+# --------------------------------------------------------------------------------------------------
+# The loader
+# --------------------------------------------------------------------------------------------------
+
+def _choices(name: str) -> dict:
+    if name == "agreement-type":
+        return schema.AGREEMENT_TYPES
+    return ontology.controlled_values(name)
+
+
+def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
+    """Read and check every seed file under seed_dir; raise SeedError listing every problem found."""
+    root = Path(seed_dir)
+    check = _Checker()
+    if not root.is_dir():
+        raise SeedError([Problem(str(root), 0, "the seed folder does not exist",
+                                 "run from the project folder or pass --seeds DIR")])
+
+    def shown(path: Path) -> str:
+        return str(path)
+
+    raw_sources = read_yaml(root / "sources.yaml", shown(root / "sources.yaml"), check.problems)
+    raw_entities = read_yaml(root / "entities.yaml", shown(root / "entities.yaml"), check.problems)
+    fact_files = sorted((root / "facts").glob("*.yaml")) if (root / "facts").is_dir() else []
+    if not fact_files:
+        check.add(shown(root / "facts"), 0, "no fact files found", "add facts/<source-id>.yaml files")
+    raw_facts = [(path, read_yaml(path, shown(path), check.problems)) for path in fact_files]
+    # A file that could not be parsed would make every reference into it look unknown: don't cascade.
+    sources_complete = raw_sources is not None
+    entities_complete = raw_entities is not None
+    facts_complete = all(data is not None for _, data in raw_facts)
+
+    source_entries = check.top_list(raw_sources, "sources", shown(root / "sources.yaml"), ("sources", "texts"))
+    entity_entries = check.top_list(raw_entities, "entities", shown(root / "entities.yaml"), ("entities",))
+    texts_dir = None
+    if isinstance(raw_sources, LineDict) and isinstance(raw_sources.get("texts"), str):
+        texts_dir = (root / raw_sources["texts"]).resolve()
+
+    # Pass 1: register every id, so that references can point forwards and duplicates are caught.
+    ids: dict[str, tuple[str, int, str]] = {}  # id -> (file, line, what)
+
+    def register(ident: str | None, file: str, line: int, what: str) -> bool:
+        if ident is None:
+            return False
+        if ident in ids:
+            first = ids[ident]
+            check.add(file, line, f"duplicate id '{ident}' (already used for a {first[2]} at {first[0]}:{first[1]})",
+                      "give one of them another id")
+            return False
+        ids[ident] = (file, line, what)
+        return True
+
+    src_file = shown(root / "sources.yaml")
+    ent_file = shown(root / "entities.yaml")
+    sources: dict[str, Record] = {}
+    for entry, line in source_entries:
+        ident = check.ident(entry, src_file, "a source")
+        if ident is not None and ident in sources:
+            check.add(src_file, line, f"duplicate source id '{ident}'", "give each source its own id")
+        elif ident is not None:
+            sources[ident] = Record(ident, "source", {"_entry": entry}, src_file, line)
+
+    entities: dict[str, Record] = {}
+    for entry, line in entity_entries:
+        ident = check.ident(entry, ent_file, "an entity")
+        etype = entry.get("type")
+        if etype not in check.entity_types:
+            check.add(ent_file, entry.line_of("type"), f"unknown entity type {etype!r}",
+                      _did_you_mean(etype, check.entity_types, f"use one of: {', '.join(check.entity_types)}"))
+            etype = None
+        if register(ident, ent_file, line, "entity") and etype:
+            entities[ident] = Record(ident, etype, {"_entry": entry}, ent_file, line)
+
+    facts: dict[str, Record] = {}
+    cite_entries: list[tuple[str, str, LineDict, int]] = []  # (source, file, entry, line)
+    fact_sources: dict[str, str] = {}
+    for path, data in raw_facts:
+        file = shown(path)
+        entries = check.top_list(data, "facts", file, ("source", "facts"))
+        source_id = data.get("source") if isinstance(data, LineDict) else None
+        if isinstance(data, LineDict):
+            if source_id is None:
+                check.add(file, data.line, "missing 'source:'", "name the source these facts come from, e.g. 'source: news1-20251031'")
+            elif source_id not in sources:
+                if sources_complete:
+                    check.add(file, data.line_of("source"), f"unknown source {source_id!r}",
+                              _did_you_mean(source_id, sources, "add it to sources.yaml first"))
+                source_id = None
+        for entry, line in entries:
+            if "cite" in entry and "id" not in entry:
+                if source_id:
+                    cite_entries.append((source_id, file, entry, line))
+                continue
+            ident = check.ident(entry, file, "a fact")
+            kind = entry.get("kind")
+            if kind not in schema.FACT_KINDS:
+                check.add(file, entry.line_of("kind") if "kind" in entry else line, f"unknown fact kind {kind!r}",
+                          _did_you_mean(kind, schema.FACT_KINDS, f"use one of: {', '.join(schema.FACT_KINDS)}"))
+                kind = None
+            if register(ident, file, line, "fact") and kind and source_id:
+                facts[ident] = Record(ident, kind, {"_entry": entry}, file, line)
+                fact_sources[ident] = source_id
+
+    # Pass 2: check fields and references.
+    def ref(value: Any, field_: Field, file: str, line: int, name: str) -> str | None:
+        if not isinstance(value, str):
+            check.add(file, line, f"'{name}' must be an entity id, not {value!r}", "write the id, such as 'nvidia'")
+            return None
+        target = entities.get(value)
+        if target is None:
+            if value in facts:
+                check.add(file, line, f"'{name}' points to fact '{value}', but needs an entity",
+                          "use an id from entities.yaml")
+            elif entities_complete:
+                check.add(file, line, f"unknown entity '{value}' in '{name}'", _suggest_entity(value, entities))
+            return None
+        if field_.types and not any(
+            ontology.is_subclass(ontology.KGO[target.kind], ontology.KGO[t]) for t in field_.types
+        ):
+            check.add(file, line, f"'{name}' must be a {' or '.join(field_.types)}, but '{value}' is a {target.kind}",
+                      f"use an entity of the right type, or fix the type of '{value}' in entities.yaml")
+            return None
+        return value
+
+    def value_of(field_: Field, value: Any, file: str, line: int, name: str) -> Any:
+        kind = field_.kind
+        if kind == "ref":
+            return ref(value, field_, file, line, name)
+        if kind == "refs":
+            items = value if isinstance(value, list) else [value]
+            lines = getattr(value, "item_lines", [line] * len(items))
+            if not items:
+                check.add(file, line, f"'{name}' is an empty list", "list at least one id, or remove the field")
+                return None
+            out = [ref(v, field_, file, ln, name) for v, ln in zip(items, lines)]
+            if len(set(out)) != len(out) and None not in out:
+                check.add(file, line, f"'{name}' lists the same id twice", "list each id once")
+            return out if None not in out else None
+        if kind == "fact":
+            if value not in facts:
+                if facts_complete:
+                    check.add(file, line, f"unknown fact '{value}' in '{name}'",
+                              _did_you_mean(value, facts, "use the id of a fact defined in seeds/facts/"))
+                return None
+            if field_.fact_kinds and facts[value].kind not in field_.fact_kinds:
+                check.add(file, line, f"'{name}' must point to a {' or '.join(field_.fact_kinds)} fact, "
+                          f"but '{value}' is a {facts[value].kind}", "point to the right fact")
+                return None
+            return value
+        if kind == "count":
+            return check.count(value, file, line, name)
+        if kind == "int":
+            return check.count(value, file, line, name, maximum=10**6)
+        if kind == "year":
+            return check.year(value, file, line, name)
+        if kind == "amount":
+            return check.amount(value, file, line, name)
+        if kind == "currency":
+            if isinstance(value, str) and CURRENCY_PATTERN.match(value):
+                return value
+            check.add(file, line, f"'{name}' must be an ISO 4217 code such as USD or KRW, not {value!r}",
+                      "write three capital letters")
+            return None
+        if kind == "text":
+            return check.text(value, file, line, name)
+        if kind == "date":
+            return check.date(value, file, line, name)
+        if kind == "month-or-date":
+            return check.date(value, file, line, name, allow_month=True)
+        if kind == "choice":
+            return check.choice(value, _choices(field_.choices), file, line, name)
+        if kind == "language":
+            if isinstance(value, str) and LANGUAGE_PATTERN.match(value):
+                return value
+            check.add(file, line, f"'{name}' must be a language code such as ko or en, not {value!r}",
+                      "use a BCP 47 code")
+            return None
+        if kind == "labels":
+            if not isinstance(value, dict) or not all(isinstance(value.get(lang), str) and value[lang].strip()
+                                                      for lang in ("en", "ko")):
+                check.add(file, line, f"'{name}' needs an English and a Korean label",
+                          "write label: {en: NVIDIA, ko: 엔비디아}")
+                return None
+            extra = sorted(set(value) - {"en", "ko"})
+            if extra:
+                check.add(file, line, f"'{name}' has labels in unexpected languages {extra}", "keep en and ko")
+            return {"en": value["en"].strip(), "ko": value["ko"].strip()}
+        if kind == "aliases":
+            if not isinstance(value, list) or not all(isinstance(a, str) and a.strip() for a in value):
+                check.add(file, line, f"'{name}' must be a list of names", "write aliases: [Nvidia, 엔비디아]")
+                return None
+            return [a.strip() for a in value]
+        if kind == "identifiers":
+            if not isinstance(value, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
+            ):
+                check.add(file, line, f"'{name}' must map schemes to quoted codes", 'write identifiers: {krx: "035420"}')
+                return None
+            return dict(value)
+        if kind == "cites":
+            return cites(value, file, line)
+        raise AssertionError(f"unknown field kind {kind}")
+
+    def cites(value: Any, file: str, line: int) -> list[Citation] | None:
+        if not isinstance(value, list):
+            check.add(file, line, "'cite' must be a list of {source, para} entries",
+                      "write cite: [{source: news1-20251031, para: 21}]")
+            return None
+        out = []
+        for item in value:
+            if not isinstance(item, LineDict):
+                check.add(file, line, "each 'cite' entry must be a mapping", "write {source: ID, para: N}")
+                continue
+            check.unknown_keys(item, ("source", "para", "note"), file)
+            src = item.get("source")
+            if src not in sources:
+                if sources_complete:
+                    check.add(file, item.line_of("source"), f"unknown source {src!r} in 'cite'",
+                              _did_you_mean(src, sources, "add it to sources.yaml"))
+                continue
+            paras = check.paras(item.get("para"), file, item.line_of("para")) if "para" in item else None
+            if "para" not in item:
+                check.add(file, item.line, "a 'cite' entry needs 'para'", "give the paragraph number")
+            note = item.get("note", "")
+            if paras:
+                out.append(Citation(src, paras, note if isinstance(note, str) else "", file, item.line))
+        return out
+
+    def fill(record: Record, fields: dict[str, Field], skip: tuple[str, ...]) -> None:
+        entry: LineDict = record.values.pop("_entry")
+        for name, field_ in fields.items():
+            if name in skip:
+                continue
+            if name not in entry:
+                if field_.required:
+                    check.add(record.file, entry.line, f"{_what(record)} '{record.id}' has no '{name}'",
+                              f"add '{name}:'")
+                continue
+            value = value_of(field_, entry[name], record.file, entry.line_of(name), name)
+            if value is not None:
+                record.values[name] = value
+
+    # Sources
+    for record in sources.values():
+        entry = record.values["_entry"]
+        check.unknown_keys(entry, tuple(schema.SOURCE_FIELDS), record.file)
+        fill(record, schema.SOURCE_FIELDS, ("id",))
+
+    # Entities
+    for record in entities.values():
+        entry = record.values["_entry"]
+        check.unknown_keys(entry, tuple(schema.ENTITY_FIELDS), record.file)
+        for name, types in schema.ENTITY_FIELD_TYPES.items():
+            if name in entry and not any(ontology.is_subclass(ontology.KGO[record.kind], ontology.KGO[t]) for t in types):
+                check.add(record.file, entry.line_of(name), f"'{name}' does not apply to a {record.kind}",
+                          f"only {', '.join(types)} entities take it")
+        fill(record, schema.ENTITY_FIELDS, ("id", "type", "part_of"))
+        if "part_of" in entry:
+            parent_types = ("Event",) if ontology.is_subclass(ontology.KGO[record.kind], ontology.KGO["Event"]) else ("Place", "Country")
+            value = ref(entry["part_of"], Field("ref", types=parent_types), record.file, entry.line_of("part_of"), "part_of")
+            if value is not None:
+                record.values["part_of"] = value
+        record.citations = record.values.pop("cite", [])
+
+    # Facts
+    for record in facts.values():
+        entry = record.values["_entry"]
+        spec = schema.FACT_KINDS[record.kind]
+        fields = {**schema.COMMON_FACT_FIELDS, **spec.fields}
+        check.unknown_keys(entry, schema.FACT_META_FIELDS + tuple(fields), record.file)
+        note = entry.get("note")
+        if not (isinstance(note, str) and note.strip()):
+            check.add(record.file, entry.line_of("note") if "note" in entry else entry.line,
+                      f"fact '{record.id}' needs a 'note'", "add a short note in your own words")
+            note = ""
+        paras = check.paras(entry["para"], record.file, entry.line_of("para")) if "para" in entry else None
+        if "para" not in entry:
+            check.add(record.file, entry.line, f"fact '{record.id}' has no 'para'",
+                      "give the paragraph (line) number in the article it comes from")
+        if paras:
+            record.citations.append(Citation(fact_sources[record.id], paras, note.strip(), record.file, entry.line))
+        fill(record, fields, ())
+        extra = entry.get("cite")
+        if extra is not None:
+            record.citations.extend(cites(extra, record.file, entry.line_of("cite")) or [])
+        if "amount" in record.values and "currency" not in record.values:
+            check.add(record.file, entry.line_of("amount"), "an amount needs a 'currency'", "add currency: USD (or KRW, …)")
+        if record.kind == "investment" and not ({"amount", "amount_text"} & set(entry)):
+            check.add(record.file, entry.line, f"investment '{record.id}' states no amount",
+                      "add amount + currency, or amount_text when the source gives none")
+        if record.kind == "agreement" and len(record.values.get("parties") or [None, None]) < 2:
+            check.add(record.file, entry.line_of("parties"), f"agreement '{record.id}' needs at least two parties",
+                      "list every party")
+
+    # Citations from other sources' files
+    for source_id, file, entry, line in cite_entries:
+        check.unknown_keys(entry, schema.CITE_ENTRY_FIELDS, file)
+        target = entry.get("cite")
+        if target not in facts:
+            if facts_complete:
+                check.add(file, entry.line_of("cite"), f"'cite' names unknown fact {target!r}",
+                          _did_you_mean(target, facts, "use the id of a fact defined in seeds/facts/"))
+            continue
+        note = entry.get("note")
+        if not (isinstance(note, str) and note.strip()):
+            check.add(file, line, f"citation of '{target}' needs a 'note'", "add a short note in your own words")
+            continue
+        if "para" not in entry:
+            check.add(file, line, f"citation of '{target}' has no 'para'", "give the paragraph number")
+            continue
+        paras = check.paras(entry["para"], file, entry.line_of("para"))
+        if paras:
+            facts[target].citations.append(Citation(source_id, paras, note.strip(), file, line))
+
+    # Whole-graph checks
+    for record in list(facts.values()) + list(entities.values()):
+        seen: dict[str, Citation] = {}
+        for c in record.citations:
+            if c.source in seen:
+                check.add(c.file, c.line, f"'{record.id}' cites source '{c.source}' twice "
+                          f"(also at {seen[c.source].file}:{seen[c.source].line})",
+                          "merge the paragraphs into one citation: para: [10, 13]")
+            seen[c.source] = c
+    _check_part_of_cycles(facts, check)
+    if texts_dir is not None:
+        _check_paragraphs(texts_dir, sources, list(facts.values()) + list(entities.values()), check)
+
+    if check.problems:
+        raise SeedError(check.problems)
+    return Seeds(root=root, sources=sources, entities=entities, facts=facts)
+
+
+def _what(record: Record) -> str:
+    return "source" if record.kind == "source" else ("fact" if record.kind in schema.FACT_KINDS else "entity")
+
+
+def _suggest_entity(value: str, entities: dict[str, Record]) -> str:
+    """Suggest the nearest id, also matching labels and aliases so 'Naver Cloud' finds 'naver-cloud'."""
+    names: dict[str, str] = {}
+    for ident, record in entities.items():
+        names[ident] = ident
+        entry = record.values.get("_entry") or record.values
+        labels = entry.get("label") if isinstance(entry.get("label"), dict) else {}
+        for name in list(labels.values()) + list(entry.get("aliases") or []):
+            if isinstance(name, str):
+                names.setdefault(name.casefold(), ident)
+    key = str(value).casefold()
+    if key in names:
+        return f"did you mean '{names[key]}'?"
+    close = nearest(key, names)
+    if close:
+        return f"did you mean '{names[close[0]]}'?"
+    return "add it to seeds/entities.yaml, or check the spelling"
+
+
+def _check_part_of_cycles(facts: dict[str, Record], check: _Checker) -> None:
+    for record in facts.values():
+        seen = {record.id}
+        parent = record.values.get("part_of")
+        while parent:
+            if parent in seen:
+                check.add(record.file, record.line, f"'part_of' of '{record.id}' loops back to itself",
+                          "a share must point to a larger allocation")
+                break
+            seen.add(parent)
+            parent = facts[parent].values.get("part_of") if parent in facts else None
+
+
+def _check_paragraphs(texts_dir: Path, sources: dict[str, Record], records: list[Record], check: _Checker) -> None:
+    """Where the article texts are at hand, every cited paragraph must be a non-blank line of its article."""
+    lines: dict[str, list[str] | None] = {}
+    for ident, source in sources.items():
+        path = texts_dir / str(source.values.get("file", ""))
+        lines[ident] = path.read_text(encoding="utf-8", errors="replace").split("\n") if path.is_file() else None
+    for record in records:
+        for c in record.citations:
+            text = lines.get(c.source)
+            if text is None:
+                continue
+            for p in c.paras:
+                if p > len(text) or not text[p - 1].strip():
+                    check.add(c.file, c.line,
+                              f"'{record.id}' cites paragraph {p} of '{c.source}', which is "
+                              + ("past the end of the article" if p > len(text) else "a blank line"),
+                              "use the line number shown by `cat -n` on the article's text file")
+
+
+def is_korean(text: str) -> bool:
+    """Whether a name is written in Hangul (for tagging aliases with a language)."""
+    return bool(HANGUL.search(text))

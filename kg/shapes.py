@@ -1,0 +1,84 @@
+"""SHACL validation of the built graph against ontology/shapes.ttl (pySHACL), with a report people can read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF
+
+from kg import ontology
+from kg.ontology import KG, PREFIXES, SH
+
+
+@dataclass(frozen=True, order=True)
+class Violation:
+    """One shape a node breaks."""
+
+    focus: str
+    path: str
+    message: str
+    value: str = ""
+    severity: str = "Violation"
+    where: str = ""
+
+    def __str__(self) -> str:
+        at = f" ({self.where})" if self.where else ""
+        value = f" [value: {self.value}]" if self.value else ""
+        path = f" {self.path}:" if self.path else ""
+        return f"{self.severity}: {self.focus}{at}{path} {self.message}{value}"
+
+
+@dataclass
+class Report:
+    """The outcome of validating a graph: conforms, and every violation found."""
+
+    conforms: bool
+    violations: list[Violation] = field(default_factory=list)
+    focus_nodes: int = 0
+
+    def text(self) -> str:
+        if self.conforms:
+            return f"The graph conforms to the shapes ({self.focus_nodes} nodes checked)."
+        lines = [str(v) for v in self.violations]
+        lines.append(f"{len(self.violations)} violation(s): the graph does not conform to ontology/shapes.ttl.")
+        return "\n".join(lines)
+
+
+def short(term) -> str:
+    """A prefixed name where a project prefix fits, else the term as N-Triples would show it."""
+    if isinstance(term, URIRef):
+        for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(str(kv[1]))):
+            if term.startswith(str(ns)) and len(term) > len(str(ns)):
+                return f"{prefix}:{term[len(str(ns)):]}"
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        return term.n3()
+    return str(term)
+
+
+def validate_graph(graph: Graph, origins: dict[str, str] | None = None) -> Report:
+    """Validate a data graph with the shapes. origins maps node ids to 'file:line' for the report."""
+    import pyshacl  # heavy; only when validating
+
+    conforms, results, _ = pyshacl.validate(
+        graph, shacl_graph=ontology.shapes_graph(), inference="none", advanced=True, allow_warnings=True,
+    )
+    violations = set()
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        focus = results.value(result, SH.focusNode)
+        path = results.value(result, SH.resultPath)
+        message = results.value(result, SH.resultMessage)
+        value = results.value(result, SH.value)
+        severity = results.value(result, SH.resultSeverity)
+        ident = str(focus)[len(str(KG)):] if isinstance(focus, URIRef) and focus.startswith(str(KG)) else ""
+        violations.add(Violation(
+            focus=short(focus),
+            path=short(path) if path is not None else "",
+            message=str(message) if message is not None else "breaks a shape",
+            value=short(value) if value is not None else "",
+            severity=short(severity).split(":")[-1] if severity is not None else "Violation",
+            where=(origins or {}).get(ident, ""),
+        ))
+    focus_count = len(set(graph.subjects(RDF.type, None)))
+    return Report(conforms=bool(conforms), violations=sorted(violations), focus_nodes=focus_count)

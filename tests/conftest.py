@@ -1,0 +1,44 @@
+"""Shared fixtures: the real seeds, the small fixture seeds, and graphs built from them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MINIMAL = FIXTURES / "minimal"
+#: The article texts, beside the clone as ../shared/seeds (CI and developers have them).
+ARTICLES = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds():
+    from kg.seeds import load_seeds
+
+    return load_seeds(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def dataset(seeds):
+    from kg.graph import build_dataset
+
+    return build_dataset(seeds)
+
+
+@pytest.fixture(scope="session")
+def graph(dataset):
+    from kg.graph import union_graph
+
+    return union_graph(dataset)
+
+
+@pytest.fixture()
+def minimal_copy(tmp_path):
+    """A writable copy of the small fixture seed set."""
+    target = tmp_path / "seeds"
+    shutil.copytree(MINIMAL, target)
+    return target

@@ -1,0 +1,155 @@
+"""Broken seed files: each gives a file:line message with a hint, a non-zero exit, no traceback, no output."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+
+# (name, file, text to replace, replacement, expected message (regex), text that marks the expected line)
+CASES = [
+    ("unknown entity with suggestion", "facts/src-a.yaml", "supplier: nvidia\n    recipient: korea",
+     "supplier: nvida\n    recipient: korea", r"unknown entity 'nvida' in 'supplier' — did you mean 'nvidia'\?", "nvida"),
+    ("unknown entity found by label", "facts/src-a.yaml", "parties: [nvidia, acme, ministry]",
+     "parties: [nvidia, Acme Electronics, ministry]", r"unknown entity 'Acme Electronics'.*did you mean 'acme'\?",
+     "Acme Electronics"),
+    ("unknown source", "facts/src-b.yaml", "source: src-b", "source: src-c",
+     r"unknown source 'src-c' — did you mean 'src-[ab]'\?", "source: src-c"),
+    ("missing source citation", "facts/src-a.yaml", "    para: 8\n", "",
+     r"fact 'jane-ceo' has no 'para' — give the paragraph", "id: jane-ceo"),
+    ("negative count", "facts/src-a.yaml", "gpus: 600", "gpus: -600",
+     r"'gpus' must be positive, not -600", "gpus: -600"),
+    ("non-numeric count", "facts/src-a.yaml", "gpus: 400", "gpus: 4백",
+     r"'gpus' must be a whole number, not '4백' — write digits only", "gpus: 4백"),
+    ("count with comma", "facts/src-b.yaml", "gpus: 650", 'gpus: "650,000"',
+     r"'gpus' must be a whole number", "gpus: \"650,000\""),
+    ("huge count", "facts/src-b.yaml", "gpus: 650", "gpus: 650000000000000000000",
+     r"'gpus' is 650000000000000000000, more than the plausible maximum 100000000 — check for extra zeros", "gpus: 650000000000000000000"),
+    ("bad date", "facts/src-a.yaml", "date: 2025-10-31", "date: 2025-13-45",
+     r"'date' is not a valid date: '2025-13-45' — write it as YYYY-MM-DD", "date: 2025-13-45"),
+    ("duplicate id", "facts/src-b.yaml", "id: share-acme-b", "id: share-acme",
+     r"duplicate id 'share-acme' \(already used for a fact at .*src-a.yaml:\d+\)", "id: share-acme\n"),
+    ("wrong type for a role", "facts/src-a.yaml", "role: ceo", "role: acme",
+     r"'role' must be a Role, but 'acme' is a Company", "role: acme"),
+    ("wrong type for a supplier", "facts/src-a.yaml", "supplier: acme\n    customer", "supplier: hbm4\n    customer",
+     r"'supplier' must be a Organization, but 'hbm4' is a MemoryProduct", "supplier: hbm4"),
+    ("unknown field", "facts/src-a.yaml", "recipient: acme", "reciptent: acme",
+     r"unknown field 'reciptent' — did you mean 'recipient'\?", "reciptent"),
+    ("unknown kind", "facts/src-a.yaml", "kind: supply", "kind: suply",
+     r"unknown fact kind 'suply' — did you mean 'supply'\?", "kind: suply"),
+    ("unknown entity type", "entities.yaml", "type: GPUModel", "type: GpuModel",
+     r"unknown entity type 'GpuModel' — did you mean 'GPUModel'\?", "type: GpuModel"),
+    ("bad qualifier", "facts/src-a.yaml", "qualifier: at-least", "qualifier: roughly",
+     r"'qualifier' has unknown value 'roughly'", "qualifier: roughly"),
+    ("missing Korean label", "entities.yaml", "label: {en: HBM4, ko: HBM4}", "label: {en: HBM4}",
+     r"'label' needs an English and a Korean label", "label: {en: HBM4}"),
+    ("part_of points to wrong kind", "facts/src-a.yaml", "part_of: total\n    para: 4\n    note: acme",
+     "part_of: mou-test\n    para: 4\n    note: acme", r"'part_of' must point to a gpu-allocation fact, but 'mou-test' is a agreement",
+     "part_of: mou-test"),
+    ("cite of unknown fact", "facts/src-b.yaml", "cite: mou-test", "cite: mou-tset",
+     r"'cite' names unknown fact 'mou-tset' — did you mean 'mou-test'\?", "cite: mou-tset"),
+    ("missing required field", "facts/src-a.yaml", "    customer: nvidia\n", "",
+     r"fact 'supply-hbm4' has no 'customer'", "id: supply-hbm4"),
+    ("duplicate key", "facts/src-a.yaml", "    gpus: 1000\n", "    gpus: 1000\n    gpus: 2000\n",
+     r"field 'gpus' is given twice", "gpus: 2000"),
+    ("amount without currency", "facts/src-a.yaml", "    currency: USD\n", "",
+     r"an amount needs a 'currency'", "amount: 3000000000"),
+    ("YAML syntax error", "facts/src-a.yaml", "    note: three-way MOU", "    note: [three-way MOU",
+     r"YAML error: .* — fix the YAML syntax", None),
+    ("YAML alias", "facts/src-a.yaml", "    models: [blackwell]", "    models: &m [blackwell]\n    use: *m",
+     r"YAML error: YAML anchors and aliases .* are not allowed in seed files — write each value out in full", "&m"),
+    ("bad id", "entities.yaml", "id: jane-doe", "id: Jane_Doe",
+     r"bad id 'Jane_Doe' — ids are lower-case ASCII words joined by hyphens", "id: Jane_Doe"),
+    ("source cited twice", "facts/src-b.yaml", "  - cite: mou-test\n    para: 3",
+     "  - cite: mou-test\n    para: 3\n    note: x\n  - cite: mou-test\n    para: 4", r"'mou-test' cites source 'src-b' twice",
+     None),
+]
+
+
+def _expected_line(text: str, marker: str | None) -> int | None:
+    if marker is None:
+        return None
+    index = text.index(marker)
+    return text[:index].count("\n") + 1
+
+
+@pytest.mark.parametrize("name,file,old,new,message,marker", CASES, ids=[c[0] for c in CASES])
+def test_broken_seed_file(minimal_copy, tmp_path, name, file, old, new, message, marker):
+    path = minimal_copy / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test case {name!r} does not apply to the fixture"
+    text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "out" / "graph.nq"
+
+    result = CliRunner().invoke(main, ["build", "--seeds", str(minimal_copy), "-o", str(out)])
+
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    line = _expected_line(text, marker)
+    prefix = re.escape(str(path)) + (f":{line}:" if line else r":\d+:")
+    assert re.search(prefix + " " + message, result.output), result.output
+    assert "nothing was written" in result.output
+    assert not out.exists()
+    assert not out.parent.exists() or not any(out.parent.iterdir())
+
+
+def test_all_problems_are_reported_at_once(minimal_copy, tmp_path):
+    path = minimal_copy / "facts" / "src-a.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("gpus: 600", "gpus: -1").replace("role: ceo", "role: acme").replace("date: 2025-10-31", "date: 31/10/2025")
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--seeds", str(minimal_copy), "-o", str(tmp_path / "g.nq")])
+    assert result.exit_code == 2
+    problems = [line for line in result.output.splitlines() if line.startswith(str(path))]
+    assert len(problems) == 3, result.output
+    assert "3 problems found; nothing was written." in result.output
+
+
+@pytest.mark.parametrize("content,message", [
+    (b"", "the file is empty"),
+    (b"sources:\n  - id: x\n    label: {en: \xff\xfe}\n", "the file is not valid UTF-8 (byte 0xff)"),
+    (b"- just\n- a list\n", "expected a mapping with a 'sources:' list at the top"),
+    (b"sources: 42\n", "'sources' must be a list of entries"),
+])
+def test_unreadable_sources_file(minimal_copy, tmp_path, content, message):
+    (minimal_copy / "sources.yaml").write_bytes(content)
+    result = CliRunner().invoke(main, ["build", "--seeds", str(minimal_copy), "-o", str(tmp_path / "g.nq")])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert re.search(re.escape(str(minimal_copy / "sources.yaml")) + r":\d+: ", result.output)
+    assert not (tmp_path / "g.nq").exists()
+
+
+def test_file_over_size_limit(minimal_copy, tmp_path, monkeypatch):
+    from kg import seeds
+
+    monkeypatch.setattr(seeds, "MAX_SEED_FILE_BYTES", 1000)
+    path = minimal_copy / "facts" / "src-a.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "# padding\n" * 200, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--seeds", str(minimal_copy), "-o", str(tmp_path / "g.nq")])
+    assert result.exit_code == 2
+    assert "over the 0 MiB limit" in result.output or "MiB, over the" in result.output
+    assert "split it into several files" in result.output
+
+
+def test_missing_seed_folder(tmp_path):
+    result = CliRunner().invoke(main, ["build", "--seeds", str(tmp_path / "nope"), "-o", str(tmp_path / "g.nq")])
+    assert result.exit_code == 2
+    assert "the seed folder does not exist — run from the project folder or pass --seeds DIR" in result.output
+
+
+def test_previous_output_is_kept_when_seeds_break(minimal_copy, tmp_path):
+    out = tmp_path / "graph.nq"
+    ok = CliRunner().invoke(main, ["build", "--seeds", str(minimal_copy), "-o", str(out)])
+    assert ok.exit_code == 0, ok.output
+    before = out.read_bytes()
+    path = minimal_copy / "facts" / "src-a.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("gpus: 600", "gpus: zero"), encoding="utf-8")
+    bad = CliRunner().invoke(main, ["build", "--seeds", str(minimal_copy), "-o", str(out)])
+    assert bad.exit_code == 2
+    assert out.read_bytes() == before
