@@ -464,7 +464,7 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
         if field_.types and not any(
             ontology.is_subclass(ontology.KGO[target.kind], ontology.KGO[t]) for t in field_.types
         ):
-            check.add(file, line, f"'{name}' must be a {' or '.join(field_.types)}, but '{value}' is a {target.kind}",
+            check.add(file, line, f"'{name}' must be {_a(' or '.join(field_.types))}, but '{value}' is {_a(target.kind)}",
                       f"use an entity of the right type, or fix the type of '{value}' in entities.yaml")
             return None
         return value
@@ -490,8 +490,8 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
                               _did_you_mean(value, facts, "use the id of a fact defined in seeds/facts/"))
                 return None
             if field_.fact_kinds and facts[value].kind not in field_.fact_kinds:
-                check.add(file, line, f"'{name}' must point to a {' or '.join(field_.fact_kinds)} fact, "
-                          f"but '{value}' is a {facts[value].kind}", "point to the right fact")
+                check.add(file, line, f"'{name}' must point to {_a(' or '.join(field_.fact_kinds))} fact, "
+                          f"but '{value}' is {_a(facts[value].kind)}", "point to the right fact")
                 return None
             return value
         if kind == "count":
@@ -599,7 +599,7 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
         check.unknown_keys(entry, tuple(schema.ENTITY_FIELDS), record.file)
         for name, types in schema.ENTITY_FIELD_TYPES.items():
             if name in entry and not any(ontology.is_subclass(ontology.KGO[record.kind], ontology.KGO[t]) for t in types):
-                check.add(record.file, entry.line_of(name), f"'{name}' does not apply to a {record.kind}",
+                check.add(record.file, entry.line_of(name), f"'{name}' does not apply to {_a(record.kind)}",
                           f"only {', '.join(types)} entities take it")
         fill(record, schema.ENTITY_FIELDS, ("id", "type", "part_of"))
         if "part_of" in entry:
@@ -675,6 +675,10 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
     if check.problems:
         raise SeedError(check.problems)
     return Seeds(root=root, sources=sources, entities=entities, facts=facts)
+
+
+def _a(word: str) -> str:
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
 
 
 def _what(record: Record) -> str:

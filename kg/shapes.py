@@ -77,7 +77,7 @@ def validate_graph(graph: Graph, origins: dict[str, str] | None = None) -> Repor
             path=short(path) if path is not None else "",
             message=str(message) if message is not None else "breaks a shape",
             value=short(value) if value is not None else "",
-            severity=short(severity).split(":")[-1] if severity is not None else "Violation",
+            severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
             where=(origins or {}).get(ident, ""),
         ))
     focus_count = len(set(graph.subjects(RDF.type, None)))

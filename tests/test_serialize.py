@@ -1,0 +1,116 @@
+"""Exports: every format re-imports to an isomorphic graph, output is byte-identical run after run,
+and files are written atomically."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pyoxigraph
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from kg.graph import union_graph
+from kg.serialize import FORMATS, PARSER_FORMATS, export, serialize, write_atomic
+
+from conftest import MINIMAL, ROOT, SEEDS
+
+
+@pytest.fixture(scope="module")
+def minimal_dataset():
+    from kg.api import build_graph
+
+    return build_graph(MINIMAL)
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_reimport_is_isomorphic(dataset, fmt):
+    data = serialize(dataset, fmt)
+    keeps_graphs = FORMATS[fmt][1]
+    if keeps_graphs:
+        back = Dataset()
+        back.parse(data=data, format=PARSER_FORMATS[fmt])
+        names = {g.identifier for g in dataset.graphs() if len(g)}
+        assert {g.identifier for g in back.graphs() if len(g)} == names
+        for name in names:
+            assert isomorphic(dataset.graph(name), back.graph(name)), name
+    else:
+        back = Graph()
+        back.parse(data=data, format=PARSER_FORMATS[fmt])
+        assert isomorphic(union_graph(dataset), back)
+
+
+@pytest.mark.parametrize("fmt,oxformat", [
+    ("turtle", pyoxigraph.RdfFormat.TURTLE), ("trig", pyoxigraph.RdfFormat.TRIG),
+    ("nt", pyoxigraph.RdfFormat.N_TRIPLES), ("nquads", pyoxigraph.RdfFormat.N_QUADS),
+    ("jsonld", pyoxigraph.RdfFormat.JSON_LD),
+])
+def test_exports_parse_in_oxigraph(dataset, fmt, oxformat):
+    store = pyoxigraph.Store()
+    store.load(serialize(dataset, fmt), format=oxformat)
+    assert len(set((q.subject, q.predicate, q.object) for q in store)) == len(union_graph(dataset))
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_output_is_byte_identical_across_processes(tmp_path, fmt):
+    """Different hash seeds change set and dict order in Python; the bytes must not change."""
+    outputs = []
+    for seed in ("1", "4242"):
+        out = tmp_path / f"{seed}{FORMATS[fmt][0]}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "kg.cli", "export", "--seeds", str(SEEDS), "-f", fmt, "-o", str(out)],
+                       check=True, env=env, cwd=ROOT, capture_output=True)
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0]) > 1000
+
+
+def test_no_blank_nodes(graph):
+    from rdflib import BNode
+
+    assert not any(isinstance(term, BNode) for triple in graph for term in triple)
+
+
+def test_turtle_export_uses_readable_prefixed_iris(minimal_dataset):
+    text = serialize(minimal_dataset, "turtle").decode()
+    assert "kg:nvidia a " in text
+    assert "@prefix kgo: <https://w3id.org/ai-partnerships/ontology#> ." in text
+    assert "kg:mou-test.src-b" in text  # the citation node of source src-b
+
+
+def test_trig_keeps_one_named_graph_per_source(minimal_dataset):
+    text = serialize(minimal_dataset, "trig").decode()
+    assert "<https://w3id.org/ai-partnerships/graph/registry> {" in text
+    assert "<https://w3id.org/ai-partnerships/graph/src-a> {" in text
+    assert "<https://w3id.org/ai-partnerships/graph/src-b> {" in text
+
+
+def test_fact_stated_by_two_sources_is_in_both_graphs(minimal_dataset):
+    from kg.ontology import GRAPH, KG, KGO
+    from rdflib.namespace import RDF
+
+    for source in ("src-a", "src-b"):
+        assert (KG["mou-test"], RDF.type, KGO.MOU) in minimal_dataset.graph(GRAPH[source])
+    assert (KG["share-acme-b"], RDF.type, KGO.GPUAllocation) not in minimal_dataset.graph(GRAPH["src-a"])
+
+
+def test_write_atomic_keeps_previous_file_when_interrupted(tmp_path, monkeypatch):
+    target = tmp_path / "out.ttl"
+    target.write_bytes(b"previous")
+
+    def fail(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError):
+        write_atomic(target, b"new content")
+    assert target.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.ttl"]  # no temporary file left behind
+
+
+def test_export_writes_file_and_returns_bytes(minimal_dataset, tmp_path):
+    out = tmp_path / "sub" / "x.ttl"
+    data = export(minimal_dataset, "turtle", out)
+    assert out.read_bytes() == data
