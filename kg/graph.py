@@ -45,6 +45,12 @@ def _typed(subject: URIRef, cls: URIRef) -> Iterator[Triple]:
         yield subject, RDF.type, c
 
 
+def decimal_lexical(value: int | float) -> str:
+    """The canonical xsd:decimal form (always with a decimal point), so every format round-trips it alike."""
+    text = format(Decimal(str(value)), "f")
+    return text if "." in text else text + ".0"
+
+
 def _objects(field: Field, value: Any, lang: str = "en") -> list[Any]:
     """The RDF objects a checked field value becomes."""
     kind = field.kind
@@ -57,7 +63,7 @@ def _objects(field: Field, value: Any, lang: str = "en") -> list[Any]:
     if kind == "year":
         return [Literal(f"{value:04d}", datatype=XSD.gYear)]
     if kind == "amount":
-        return [Literal(Decimal(str(value)), datatype=XSD.decimal)]
+        return [Literal(decimal_lexical(value), datatype=XSD.decimal)]
     if kind in ("currency", "language"):
         return [Literal(value)]
     if kind == "text":

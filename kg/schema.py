@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 ORGANISATION = ("Organization",)
 AGENT = ("Organization", "Person")
+PARTY = ("Organization", "Person", "Sector")  # a source may name a whole sector as a party
 RECIPIENT = ("Organization", "Sector", "Country")
 PROJECT = ("Project",)  # facilities are projects too
 ANY_ENTITY = ()  # no type constraint
@@ -97,7 +98,7 @@ FACT_KINDS: dict[str, FactKind] = {
     }),
     "agreement": FactKind("Agreement", {
         "type": Field("choice", "", True, choices="agreement-type"),
-        "parties": Field("refs", "kgo:party", True, AGENT),
+        "parties": Field("refs", "kgo:party", True, PARTY),
         "supporters": Field("refs", "kgo:supporter", types=ORGANISATION),
         "status": STATUS,
         "for": Field("refs", "kgo:intendedFor", types=PROJECT),

@@ -74,7 +74,7 @@ BREAKS = [
     ("entity without Korean label", drop((KG["nvidia"], RDFS.label, Literal("엔비디아", lang="ko"))), "kg:nvidia",
      "An entity has one English and one Korean rdfs:label."),
     ("agreement with one party", drop((KG["mou-test"], KGO.party, KG["acme"]), (KG["mou-test"], KGO.party, KG["ministry"])),
-     "kg:mou-test", "An agreement has at least two parties, each an organisation or a person."),
+     "kg:mou-test", "An agreement has at least two parties, each an organisation, a person or a sector."),
     ("supply without product", drop((KG["supply-hbm4"], KGO.product, None)), "kg:supply-hbm4",
      "A supply agreement names at least one product or service."),
     ("position whose role is a company", put(KG["jane-ceo"], ORG.role, KG["acme"]), "kg:jane-ceo",
