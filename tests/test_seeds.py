@@ -182,4 +182,5 @@ def test_every_paragraph_of_every_article_is_captured(seeds):
     for source in seeds.sources.values():
         lines = (ARTICLES / source.values["file"]).read_text(encoding="utf-8").split("\n")
         uncited = {n for n, line in enumerate(lines, 1) if line.strip() and n not in cited.get(source.id, set())}
-        assert uncited == NOT_FACTS[source.id], source.id
+        expected = {n for n in NOT_FACTS[source.id] if n <= len(lines) and lines[n - 1].strip()}
+        assert uncited == expected, source.id
