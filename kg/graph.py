@@ -1,7 +1,10 @@
 """Checked seed records -> RDF dataset, using only the ontology's terms.
 
-Layout: the registry graph holds entities, sources and the controlled values in use; each source's claims
-go in a named graph of their own (GRAPH[source id]), so a fact stated by two sources is in both graphs.
+Layout, with every triple in exactly one named graph (so the union holds no duplicates in any engine —
+Oxigraph's union default graph, for one, would count a triple once per graph it is in):
+  GRAPH["registry"]   entities, sources and the controlled values in use
+  GRAPH["facts"]      what each fact says (its type, parties, figures, dates)
+  GRAPH[source id]    that source's claims: which facts it supports, with paragraph and note
 Queries see the union. Every type is written with its superclasses, so tools that only know ORG,
 schema.org or PROV still understand the data.
 """
@@ -15,7 +18,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from kg import ontology, schema
-from kg.ontology import GRAPH, KG, KGO, PREFIXES, REGISTRY_GRAPH
+from kg.ontology import FACTS_GRAPH, GRAPH, KG, KGO, PREFIXES, REGISTRY_GRAPH
 from kg.schema import Field
 from kg.seeds import Citation, Record, Seeds, is_korean
 
@@ -64,7 +67,7 @@ def _objects(field: Field, value: Any, lang: str = "en") -> list[Any]:
         return [Literal(f"{value:04d}", datatype=XSD.gYear)]
     if kind == "amount":
         return [Literal(decimal_lexical(value), datatype=XSD.decimal)]
-    if kind in ("currency", "language"):
+    if kind in ("currency", "language", "string"):
         return [Literal(value)]
     if kind == "text":
         return [Literal(value, lang=lang)]
@@ -133,7 +136,7 @@ def fact_class(record: Record) -> URIRef:
 
 
 def fact_triples(record: Record) -> Iterator[Triple]:
-    """A fact's own triples, without citations: what each citing source's graph holds about it."""
+    """A fact's own triples, without its citations."""
     f = entity_iri(record.id)
     spec = schema.FACT_KINDS[record.kind]
     yield from _typed(f, fact_class(record))
@@ -162,11 +165,14 @@ def vocabulary_triples() -> Iterator[Triple]:
                     yield concept, p, o
 
 
-def build_dataset(seeds: Seeds) -> Dataset:
-    """The RDF dataset the seeds describe: registry graph plus one named graph per source."""
-    ds = Dataset(default_union=True)
+def build_dataset(seeds: Seeds, store: str = "default") -> Dataset:
+    """The RDF dataset the seeds describe: registry, facts, and one claims graph per source.
+
+    store is an rdflib store plugin name: "default" (rdflib's memory store) or "Oxigraph" (oxrdflib)."""
+    ds = Dataset(store=store, default_union=True)
     ontology.bind_prefixes(ds)
     registry = ds.graph(REGISTRY_GRAPH)
+    facts = ds.graph(FACTS_GRAPH)
     for t in vocabulary_triples():
         registry.add(t)
     for record in seeds.sources.values():
@@ -180,20 +186,34 @@ def build_dataset(seeds: Seeds) -> Dataset:
             for t in _citation(record.id, entity_iri(record.id), c):
                 graphs[c.source].add(t)
     for record in seeds.facts.values():
-        own = list(fact_triples(record))
+        for t in fact_triples(record):
+            facts.add(t)
         for c in record.citations:
-            graph = graphs[c.source]
-            for t in own:
-                graph.add(t)
             for t in _citation(record.id, entity_iri(record.id), c):
-                graph.add(t)
+                graphs[c.source].add(t)
     return ds
+
+
+def canonical(term: Any) -> Any:
+    """Stores differ in how they keep some literals (Oxigraph drops a decimal's ".0" and spells out
+    xsd:string); write one form whatever the store."""
+    if isinstance(term, Literal) and term.datatype == XSD.decimal:
+        return Literal(decimal_lexical(term.toPython()), datatype=XSD.decimal)
+    if isinstance(term, Literal) and term.datatype == XSD.string:  # the same as a plain literal in RDF 1.1
+        return Literal(str(term))
+    return term
+
+
+def quads(ds: Dataset) -> Iterator[tuple[URIRef, URIRef, Any, URIRef]]:
+    """Every quad of the dataset as (s, p, o, graph name), with literals in canonical form."""
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        yield s, p, canonical(o), (g.identifier if isinstance(g, Graph) else g)
 
 
 def union_graph(ds: Dataset) -> Graph:
     """All triples of all graphs in one graph, for exports and tools that do not know named graphs."""
     graph = Graph()
     ontology.bind_prefixes(graph)
-    for s, p, o, _ in ds.quads((None, None, None, None)):
+    for s, p, o, _ in quads(ds):
         graph.add((s, p, o))
     return graph

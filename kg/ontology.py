@@ -19,8 +19,9 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 SCHEMA = Namespace("https://schema.org/")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
-#: The registry graph holds entities and source metadata; each source's claims go in GRAPH[source id].
+#: Named graphs: entities and sources; what facts say; and GRAPH[source id] for each source's citations.
 REGISTRY_GRAPH = GRAPH["registry"]
+FACTS_GRAPH = GRAPH["facts"]
 
 PREFIXES = {
     "kg": KG,

@@ -20,7 +20,8 @@ ANY_ENTITY = ()  # no type constraint
 class Field:
     """One field of a seed record.
 
-    kind: ref | refs | fact | count | int | year | amount | currency | text | date | month-or-date |
+    kind: ref | refs | fact | count | int | year | amount | currency | text (English prose, tagged @en) |
+          string (a plain code or name) | date | month-or-date |
           choice | labels | aliases | identifiers | cites
     predicate: the CURIE of the property it becomes ("" when build.py handles the field itself)
     types: for ref(s), the ontology classes (local names) the entity must fall under; empty means any
@@ -181,10 +182,10 @@ SOURCE_FIELDS: dict[str, Field] = {
     "label": Field("labels", "rdfs:label", True),
     "date": Field("date", "schema:datePublished", True),
     "language": Field("language", "schema:inLanguage", True),
-    "file": Field("text", "kgo:seedFile", True),
+    "file": Field("string", "kgo:seedFile", True),
     "authors": Field("refs", "schema:author", types=("Person",)),
     "note": Field("text", "kgo:note"),
-    "url": Field("text", "schema:url"),
+    "url": Field("string", "schema:url"),
 }
 
 #: Limits that catch typos and hostile files: no real GPU deal or investment is this large.

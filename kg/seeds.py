@@ -508,7 +508,7 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
             check.add(file, line, f"'{name}' must be an ISO 4217 code such as USD or KRW, not {value!r}",
                       "write three capital letters")
             return None
-        if kind == "text":
+        if kind in ("text", "string"):
             return check.text(value, file, line, name)
         if kind == "date":
             return check.date(value, file, line, name)

@@ -17,9 +17,9 @@ from rdflib.plugins.serializers.nt import _nt_row
 from rdflib.term import URIRef
 
 from kg import ontology
-from kg.graph import union_graph
+from kg.graph import quads, union_graph
 from kg.errors import KgError
-from kg.ontology import PREFIXES, REGISTRY_GRAPH
+from kg.ontology import FACTS_GRAPH, PREFIXES, REGISTRY_GRAPH
 
 #: Format name -> (file suffix, whether it keeps named graphs).
 FORMATS = {
@@ -61,9 +61,8 @@ def _ntriples(graph: Graph) -> bytes:
 
 def _nquads(ds: Dataset) -> bytes:
     lines = []
-    for s, p, o, g in ds.quads((None, None, None, None)):
+    for s, p, o, name in quads(ds):
         row = _nt_row((s, p, o))
-        name = g.identifier if isinstance(g, Graph) else g
         lines.append(row[:-2] + f"<{name}> .\n" if isinstance(name, URIRef) else row)
     return _sorted_lines(lines)
 
@@ -76,14 +75,14 @@ def _turtle(graph: Graph) -> bytes:
 def _trig(ds: Dataset) -> bytes:
     """TriG written graph by graph in a fixed order, each graph body as rdflib's sorted Turtle."""
     header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
-    names = sorted((g.identifier for g in ds.graphs() if isinstance(g.identifier, URIRef) and len(g)),
-                   key=lambda n: (n != REGISTRY_GRAPH, str(n)))
+    graphs: dict[URIRef, Graph] = {}
+    for s, p, o, name in quads(ds):
+        if isinstance(name, URIRef):
+            graphs.setdefault(name, ontology.bind_prefixes(Graph())).add((s, p, o))
+    names = sorted(graphs, key=lambda n: (n != REGISTRY_GRAPH, n != FACTS_GRAPH, str(n)))
     parts = [header]
     for name in names:
-        graph = Graph()
-        ontology.bind_prefixes(graph)
-        for t in ds.graph(name):
-            graph.add(t)
+        graph = graphs[name]
         # Not indented: a multi-line literal's content must not change.
         body = graph.serialize(format="turtle").split("\n")
         inner = "\n".join(line for line in body if not line.startswith("@prefix")).strip("\n")

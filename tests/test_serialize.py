@@ -83,17 +83,38 @@ def test_turtle_export_uses_readable_prefixed_iris(minimal_dataset):
 def test_trig_keeps_one_named_graph_per_source(minimal_dataset):
     text = serialize(minimal_dataset, "trig").decode()
     assert "<https://w3id.org/ai-partnerships/graph/registry> {" in text
+    assert "<https://w3id.org/ai-partnerships/graph/facts> {" in text
     assert "<https://w3id.org/ai-partnerships/graph/src-a> {" in text
     assert "<https://w3id.org/ai-partnerships/graph/src-b> {" in text
 
 
-def test_fact_stated_by_two_sources_is_in_both_graphs(minimal_dataset):
-    from kg.ontology import GRAPH, KG, KGO
-    from rdflib.namespace import RDF
+def test_every_triple_is_in_exactly_one_graph(dataset):
+    seen = {}
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        name = g.identifier if hasattr(g, "identifier") else g
+        assert (s, p, o) not in seen or seen[(s, p, o)] == name, (s, p, o, seen[(s, p, o)], name)
+        seen[(s, p, o)] = name
 
+
+def test_fact_stated_by_two_sources_has_a_citation_in_each_sources_graph(minimal_dataset):
+    from kg.ontology import FACTS_GRAPH, GRAPH, KG, KGO
+    from rdflib.namespace import PROV, RDF
+
+    assert (KG["mou-test"], RDF.type, KGO.MOU) in minimal_dataset.graph(FACTS_GRAPH)
     for source in ("src-a", "src-b"):
-        assert (KG["mou-test"], RDF.type, KGO.MOU) in minimal_dataset.graph(GRAPH[source])
-    assert (KG["share-acme-b"], RDF.type, KGO.GPUAllocation) not in minimal_dataset.graph(GRAPH["src-a"])
+        claims = minimal_dataset.graph(GRAPH[source])
+        assert (KG["mou-test"], PROV.wasDerivedFrom, KG[source]) in claims
+        assert (KG[f"mou-test.{source}"], PROV.entity, KG[source]) in claims
+    assert (KG["share-acme-b"], PROV.wasDerivedFrom, KG["src-b"]) not in minimal_dataset.graph(GRAPH["src-a"])
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_rdflib_and_oxigraph_stores_export_the_same_bytes(fmt):
+    from kg.graph import build_dataset
+    from kg.seeds import load_seeds
+
+    seeds = load_seeds(SEEDS)
+    assert serialize(build_dataset(seeds), fmt) == serialize(build_dataset(seeds, store="Oxigraph"), fmt)
 
 
 def test_write_atomic_keeps_previous_file_when_interrupted(tmp_path, monkeypatch):
