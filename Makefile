@@ -16,6 +16,7 @@ $(VENV)/.installed: setup.cfg pyproject.toml
 
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	bash scripts/install-system-deps.sh
 	touch $@
 
 demo: $(VENV)/.installed
