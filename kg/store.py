@@ -1,0 +1,182 @@
+"""Where the graph lives, behind one rdflib Dataset API: in memory, on disk, or on a SPARQL 1.1 endpoint.
+
+    memory          Oxigraph in memory through oxrdflib (the default): built from the seeds on each run
+    rdflib          rdflib's own pure-Python store and engine, kept for comparison (100-2000x slower)
+    oxigraph:PATH   a persistent Oxigraph store (RocksDB) that `kg build --store oxigraph:PATH` fills once;
+                    later commands read it without parsing anything
+    sparql:URL      any SPARQL 1.1 Protocol endpoint (Oxigraph server, Fuseki, GraphDB, Virtuoso, ...);
+                    its default graph must be the union of the named graphs (see README)
+
+Every reader sees the union of the named graphs as its default graph. Never a home-made store: the
+engines are Oxigraph's and rdflib's.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset
+
+from kg.errors import KgError
+
+STORE_ENV = "KG_STORE"
+UPDATE_URL_ENV = "KG_UPDATE_URL"
+KINDS = ("memory", "rdflib", "oxigraph", "sparql")
+
+
+@dataclass(frozen=True)
+class StoreSpec:
+    """A parsed --store value."""
+
+    kind: str
+    location: str = ""      # the folder of an oxigraph store, the query URL of an endpoint
+    update_url: str = ""    # for sparql: where SPARQL Update goes
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.location}" if self.location else self.kind
+
+    @property
+    def persistent(self) -> bool:
+        return self.kind in ("oxigraph", "sparql")
+
+
+def default_update_url(query_url: str) -> str:
+    """The update endpoint that goes with a query endpoint, by the usual conventions of the servers."""
+    if query_url.endswith("/query"):
+        return query_url[: -len("query")] + "update"  # Oxigraph, Fuseki (/ds/query -> /ds/update)
+    if "/repositories/" in query_url:
+        return query_url.rstrip("/") + "/statements"  # GraphDB, RDF4J
+    return query_url  # Virtuoso's /sparql and QLever take both
+
+
+def parse_store(text: str | None, update_url: str | None = None) -> StoreSpec:
+    """Parse 'memory', 'rdflib', 'oxigraph:PATH' or 'sparql:URL' (also from $KG_STORE)."""
+    text = (text or os.environ.get(STORE_ENV) or "memory").strip()
+    kind, _, rest = text.partition(":")
+    if kind in ("memory", "rdflib") and not rest:
+        return StoreSpec(kind)
+    if kind == "oxigraph" and rest:
+        return StoreSpec(kind, rest)
+    if kind == "sparql" and rest.startswith(("http://", "https://")):
+        update = update_url or os.environ.get(UPDATE_URL_ENV) or default_update_url(rest)
+        return StoreSpec(kind, rest, update)
+    raise KgError(f"unknown store '{text}' — use memory, rdflib, oxigraph:PATH or sparql:http://HOST/QUERY-URL")
+
+
+def _oxigraph_dataset(store) -> Dataset:
+    from oxrdflib import OxigraphStore
+
+    return Dataset(store=OxigraphStore(store=store), default_union=True)
+
+
+def open_oxigraph(path: str | Path, read_only: bool = True) -> Dataset:
+    """A dataset over an on-disk Oxigraph store. Readers open it read-only, so several can share it."""
+    import pyoxigraph
+
+    path = Path(path)
+    if not (path / "CURRENT").is_file():
+        raise KgError(f"{path}: no Oxigraph store there — build one with: kg build --store oxigraph:{path}")
+    try:
+        store = pyoxigraph.Store.read_only(str(path)) if read_only else pyoxigraph.Store(str(path))
+    except OSError as exc:
+        raise KgError(f"{path}: cannot open the Oxigraph store ({exc}) — "
+                      "is another kg process writing it? Wait for it to finish") from None
+    return _oxigraph_dataset(store)
+
+
+def open_sparql(spec: StoreSpec) -> Dataset:
+    """A dataset whose queries go to a SPARQL 1.1 endpoint (and updates to its update URL)."""
+    from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
+
+    store = SPARQLUpdateStore(query_endpoint=spec.location, update_endpoint=spec.update_url,
+                              returnFormat="json", method="POST_FORM", autocommit=True)
+    return Dataset(store=store, default_union=True)
+
+
+def open_dataset(spec: StoreSpec | str | None = None, seed_dir: str | Path = "seeds") -> Dataset:
+    """The graph to read: built from the seeds for memory and rdflib, opened for the persistent stores."""
+    from kg.graph import build_dataset
+    from kg.seeds import load_seeds
+
+    spec = spec if isinstance(spec, StoreSpec) else parse_store(spec)
+    if spec.kind == "memory":
+        return build_dataset(load_seeds(seed_dir), store="Oxigraph")
+    if spec.kind == "rdflib":
+        return build_dataset(load_seeds(seed_dir), store="default")
+    if spec.kind == "oxigraph":
+        return open_oxigraph(spec.location)
+    return open_sparql(spec)
+
+
+def load_oxigraph(path: str | Path, sources: list[tuple[bytes | Path, str]]) -> int:
+    """Replace the store at path by the given RDF inputs, loaded with Oxigraph's parallel bulk loader.
+
+    The new store is built in a fresh folder beside the old one and swapped in by renames, so a killed
+    load leaves the previous store intact and a re-run starts clean (nothing is loaded twice).
+    sources: (bytes or file path, format name as in kg.serialize.FORMATS). Returns the number of quads."""
+    import pyoxigraph
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-", dir=path.parent))
+    try:
+        store = pyoxigraph.Store(str(fresh))
+        for data, fmt in sources:
+            kwargs = {"path": str(data)} if isinstance(data, Path) else {"input": data}
+            store.bulk_load(format=OXIGRAPH_FORMATS[fmt], **kwargs)
+        store.flush()
+        count = len(store)
+        del store
+        _swap_in(fresh, path)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    return count
+
+
+def _swap_in(fresh: Path, path: Path) -> None:
+    old = None
+    if path.exists():
+        if not (path / "CURRENT").is_file() and any(path.iterdir()):
+            raise KgError(f"{path}: exists and is not an Oxigraph store — choose an empty or new folder")
+        old = path.with_name(f".{path.name}.old-{os.getpid()}")
+        os.replace(path, old)
+    os.replace(fresh, path)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _oxigraph_formats() -> dict:
+    import pyoxigraph
+
+    return {
+        "turtle": pyoxigraph.RdfFormat.TURTLE, "trig": pyoxigraph.RdfFormat.TRIG,
+        "nt": pyoxigraph.RdfFormat.N_TRIPLES, "nquads": pyoxigraph.RdfFormat.N_QUADS,
+        "jsonld": pyoxigraph.RdfFormat.JSON_LD,
+    }
+
+
+class _LazyFormats(dict):
+    def __missing__(self, key):
+        self.update(_oxigraph_formats())
+        return dict.__getitem__(self, key)
+
+
+OXIGRAPH_FORMATS = _LazyFormats()
+
+
+def save_dataset(ds: Dataset, spec: StoreSpec) -> int:
+    """Write a built dataset into a persistent store (replacing what was there); returns quads written."""
+    from kg.serialize import serialize
+
+    if spec.kind == "oxigraph":
+        return load_oxigraph(spec.location, [(serialize(ds, "nquads"), "nquads")])
+    if spec.kind == "sparql":
+        from kg.remote import push
+
+        return push(ds, spec.update_url).quads
+    raise KgError(f"the {spec.kind} store keeps nothing between runs — use --store oxigraph:PATH or sparql:URL")
