@@ -165,32 +165,38 @@ def vocabulary_triples() -> Iterator[Triple]:
                     yield concept, p, o
 
 
+def seed_quads(seeds: Seeds) -> Iterator[tuple[URIRef, URIRef, Any, URIRef]]:
+    """Every quad the seeds describe, as (s, p, o, graph name), streamed without building a graph."""
+    for t in vocabulary_triples():
+        yield (*t, REGISTRY_GRAPH)
+    for record in seeds.sources.values():
+        for t in source_triples(record):
+            yield (*t, REGISTRY_GRAPH)
+    for record in seeds.entities.values():
+        for t in entity_triples(record):
+            yield (*t, REGISTRY_GRAPH)
+        for c in record.citations:
+            for t in _citation(record.id, entity_iri(record.id), c):
+                yield (*t, source_graph(c.source))
+    for record in seeds.facts.values():
+        for t in fact_triples(record):
+            yield (*t, FACTS_GRAPH)
+        for c in record.citations:
+            for t in _citation(record.id, entity_iri(record.id), c):
+                yield (*t, source_graph(c.source))
+
+
 def build_dataset(seeds: Seeds, store: str = "default") -> Dataset:
     """The RDF dataset the seeds describe: registry, facts, and one claims graph per source.
 
     store is an rdflib store plugin name: "default" (rdflib's memory store) or "Oxigraph" (oxrdflib)."""
     ds = Dataset(store=store, default_union=True)
     ontology.bind_prefixes(ds)
-    registry = ds.graph(REGISTRY_GRAPH)
-    facts = ds.graph(FACTS_GRAPH)
-    for t in vocabulary_triples():
-        registry.add(t)
-    for record in seeds.sources.values():
-        for t in source_triples(record):
-            registry.add(t)
-    graphs = {ident: ds.graph(source_graph(ident)) for ident in seeds.sources}
-    for record in seeds.entities.values():
-        for t in entity_triples(record):
-            registry.add(t)
-        for c in record.citations:
-            for t in _citation(record.id, entity_iri(record.id), c):
-                graphs[c.source].add(t)
-    for record in seeds.facts.values():
-        for t in fact_triples(record):
-            facts.add(t)
-        for c in record.citations:
-            for t in _citation(record.id, entity_iri(record.id), c):
-                graphs[c.source].add(t)
+    graphs: dict[URIRef, Graph] = {}
+    for s, p, o, g in seed_quads(seeds):
+        if g not in graphs:
+            graphs[g] = ds.graph(g)
+        graphs[g].add((s, p, o))
     return ds
 
 
