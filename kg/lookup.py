@@ -1,0 +1,70 @@
+"""Find an entity by what a user types: its id, a prefixed or full IRI, or a label or alias in either
+language, forgiving of case and spacing ("LG Electronics", "lg-electronics", "엘지전자", "kg:kisti")."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+from kg.errors import KgError
+from kg.ontology import KG
+
+NAMES_QUERY = """
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?entity ?name WHERE {
+  { ?entity rdfs:label ?name } UNION { ?entity skos:altLabel ?name }
+  FILTER(STRSTARTS(STR(?entity), "%s"))
+}
+""" % KG
+
+
+def normalise(text: str) -> str:
+    """Case-, width- and spacing-insensitive key: 'LG  Electronics' and 'lg-electronics' become one."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return re.sub(r"[\s\-_·.,'’()]+", "", text)
+
+
+@dataclass
+class Names:
+    """Every entity id with the names it is known by."""
+
+    by_key: dict[str, set[str]]   # normalised name -> ids
+    ids: set[str]
+
+    @classmethod
+    def of(cls, graph) -> "Names":
+        by_key: dict[str, set[str]] = {}
+        ids: set[str] = set()
+        for entity, name in graph.query(NAMES_QUERY):
+            ident = str(entity)[len(str(KG)):]
+            ids.add(ident)
+            for key in (normalise(ident), normalise(str(name))):
+                by_key.setdefault(key, set()).add(ident)
+        return cls(by_key, ids)
+
+    def resolve(self, text: str) -> str:
+        """The id that text names; KgError with the nearest names when none or several match."""
+        raw = text.strip()
+        if raw.startswith(str(KG)):
+            raw = raw[len(str(KG)):]
+        elif raw.startswith("kg:"):
+            raw = raw[3:]
+        if raw in self.ids:
+            return raw
+        found = self.by_key.get(normalise(raw), set())
+        if len(found) == 1:
+            return next(iter(found))
+        if len(found) > 1:
+            raise KgError(f"'{text}' names several entities: {', '.join(sorted(found))} — give the id")
+        close = difflib.get_close_matches(normalise(raw), list(self.by_key), n=5, cutoff=0.6)
+        suggestions = sorted({i for key in close for i in self.by_key[key]})[:5]
+        hint = f"did you mean {', '.join(suggestions)}?" if suggestions else "check the spelling or list entities with kg sources"
+        raise KgError(f"unknown entity '{text}' — {hint}")
+
+    def iri(self, text: str) -> URIRef:
+        return KG[self.resolve(text)]

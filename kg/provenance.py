@@ -1,0 +1,306 @@
+"""Provenance you can audit: what the graph says about an entity and who says so (`kg explain`), the
+source registry (`kg sources`), and where sources disagree or their figures do not add up (`kg conflicts`).
+
+Everything here reads the graph with SPARQL, so it works on every store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from rdflib import Literal, URIRef
+
+from kg.lookup import Names
+from kg.ontology import KG, KGO
+
+PREFIXES = """
+PREFIX kg: <https://w3id.org/ai-partnerships/id/>
+PREFIX kgo: <https://w3id.org/ai-partnerships/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX schema: <https://schema.org/>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
+
+
+def local(term) -> str:
+    """kg:naver-cloud -> 'naver-cloud'; other IRIs keep their last segment."""
+    text = str(term)
+    if text.startswith(str(KG)):
+        return text[len(str(KG)):]
+    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def values_block(var: str, terms) -> str:
+    """A VALUES block from rdflib terms (n3() escapes them): how parameters enter queries, never as text."""
+    return f"VALUES ?{var} {{ {' '.join(t.n3() for t in terms)} }}"
+
+
+# --------------------------------------------------------------------------------------------------
+# Labels
+# --------------------------------------------------------------------------------------------------
+
+class Labels:
+    """Labels of every labelled term in the graph and the ontology, in the asked language with fallbacks."""
+
+    def __init__(self, graph, lang: str = "en"):
+        from kg.ontology import ontology_graph
+
+        self.lang = lang
+        self._labels: dict[str, dict[str, str]] = {}
+        for source in (ontology_graph().query(PREFIXES + "SELECT ?s ?l WHERE { ?s rdfs:label ?l }"),
+                       graph.query(PREFIXES + "SELECT ?s ?l WHERE { ?s rdfs:label ?l }")):
+            for s, label in source:
+                self._labels.setdefault(str(s), {})[getattr(label, "language", None) or ""] = str(label)
+
+    def __call__(self, term) -> str:
+        if isinstance(term, Literal):
+            return str(term)
+        found = self._labels.get(str(term), {})
+        return found.get(self.lang) or found.get("en") or found.get("") or local(term)
+
+
+# --------------------------------------------------------------------------------------------------
+# Claims and their sources
+# --------------------------------------------------------------------------------------------------
+
+@dataclass
+class SourceRef:
+    """Where a claim comes from: the article and the paragraphs in it."""
+
+    id: str
+    label: str
+    publisher: str
+    date: str
+    title: str
+    paragraphs: list[int]
+    note: str
+
+    def cite(self) -> str:
+        """'News1, 2025-10-31, "headline", para 21' — what a report would print."""
+        parts = [self.publisher or "unknown publisher", self.date]
+        parts.append(f'"{self.title}"' if self.title else self.label)
+        parts.append("para " + ", ".join(map(str, self.paragraphs)))
+        return ", ".join(p for p in parts if p) + f" [{self.id}]"
+
+
+@dataclass
+class Claim:
+    """One fact, as a line a person can read, with its sources."""
+
+    id: str
+    kind: str
+    summary: str
+    role: str = ""
+    date: str = ""
+    note: str = ""
+    sources: list[SourceRef] = field(default_factory=list)
+
+
+FACT_ROLES = """
+SELECT DISTINCT ?fact ?prop WHERE {
+  ?fact ?prop ?entity ; a kgo:Fact .
+  FILTER(?prop != prov:wasDerivedFrom)
+}
+"""
+
+FACT_TRIPLES = """
+SELECT ?fact ?p ?o WHERE { ?fact ?p ?o }
+"""
+
+CITATIONS = """
+SELECT ?fact ?source ?para ?note ?date ?title ?publisher WHERE {
+  ?fact prov:qualifiedDerivation ?c .
+  ?c prov:entity ?source .
+  OPTIONAL { ?c kgo:paragraph ?para }
+  OPTIONAL { ?c kgo:note ?note }
+  OPTIONAL { ?source schema:datePublished ?date }
+  OPTIONAL { ?source schema:headline ?title }
+  OPTIONAL { ?source schema:publisher ?publisher }
+}
+"""
+
+#: How each kind of fact reads: its main fields, in order, with the words between them.
+SUMMARY_FIELDS = {
+    "GPUAllocation": [("supplier", ""), ("recipient", " → "), ("gpuCount", ": "), ("gpuModel", ", ")],
+    "GPUTarget": [("setBy", ""), ("gpuCount", ": "), ("targetYear", " by ")],
+    "GPUStockEstimate": [("holder", ""), ("gpuCount", ": "), ("rank", ", world rank ")],
+    "Investment": [("investor", ""), ("investmentTarget", " → "), ("amount", ": "), ("amountText", ": ")],
+    "SupplyAgreement": [("supplier", ""), ("customer", " → "), ("product", ": "), ("status", ", ")],
+    "Position": [("member", ""), ("role", ", "), ("organization", " of ")],
+    "AllianceMembership": [("member", ""), ("organization", " in "), ("roleText", ", ")],
+    "ProjectPlan": [("project", ""), ("operator", " by "), ("gpuCount", ", "), ("product", ", on ")],
+    "Statement": [("speaker", "")],
+    "Participation": [("participant", ""), ("event", " at ")],
+}
+AGREEMENT_FIELDS = [("party", ""), ("status", ", "), ("topic", " on ")]
+
+
+class ClaimReader:
+    """Turns fact nodes into Claims: one query for their triples, one for their citations."""
+
+    def __init__(self, graph, lang: str = "en"):
+        from kg import ontology
+
+        self.graph = graph
+        self.label = Labels(graph, lang)
+        self.ontology = ontology
+        self.notations = {str(s): str(o) for s, o in ontology.ontology_graph().query(
+            PREFIXES + "SELECT ?s ?n WHERE { ?s skos:notation ?n }")}
+
+    def kind(self, types: set[URIRef]) -> str:
+        """The most specific kgo: fact class among a node's types."""
+        facts = [t for t in types if str(t).startswith(str(KGO)) and self.ontology.is_subclass(t, KGO.Fact)]
+        facts.sort(key=lambda t: -len(self.ontology.superclasses(t)))
+        return local(facts[0]) if facts else "Fact"
+
+    def text(self, prop: str, values: list) -> str:
+        if prop == "gpuCount":
+            return " / ".join(f"{int(v):,} GPUs" for v in values)
+        if prop == "amount":
+            return " / ".join(f"{float(v):,.0f}" for v in values)
+        return ", ".join(sorted(self.label(v) for v in values))
+
+    def claims(self, facts: list[URIRef], roles: dict[URIRef, str] | None = None) -> list[Claim]:
+        if not facts:
+            return []
+        block = values_block("fact", facts)
+        triples: dict[URIRef, dict[str, list]] = {f: {} for f in facts}
+        for fact, p, o in self.graph.query(PREFIXES + FACT_TRIPLES.replace("{ ?fact", "{ " + block + " ?fact", 1)):
+            triples[fact].setdefault(local(p), []).append(o)
+        sources: dict[URIRef, dict[str, SourceRef]] = {f: {} for f in facts}
+        query = PREFIXES + CITATIONS.replace("WHERE {", "WHERE {\n  " + block, 1)
+        for fact, source, para, note, date, title, publisher in self.graph.query(query):
+            ref = sources[fact].setdefault(str(source), SourceRef(
+                local(source), self.label(source), self.label(publisher) if publisher else "",
+                str(date or ""), str(title or ""), [], str(note or "")))
+            if para is not None and int(para) not in ref.paragraphs:
+                ref.paragraphs.append(int(para))
+        out = []
+        for fact in facts:
+            values = triples[fact]
+            kind = self.kind(set(values.get("type", [])))
+            summary = self.summary(kind, values)
+            for ref in sources[fact].values():
+                ref.paragraphs.sort()
+            out.append(Claim(
+                id=local(fact), kind=self.label(KGO[kind]), summary=summary,
+                role=self.label(KGO[roles[fact]]) if roles and fact in roles and roles[fact] in self._props() else "",
+                date=str(values.get("date", [""])[0]), note=str(values.get("note", [""])[0]),
+                sources=sorted(sources[fact].values(), key=lambda r: (r.date, r.id))))
+        return sorted(out, key=lambda c: (c.kind, c.summary, c.id))
+
+    def _props(self) -> set[str]:
+        return {local(t) for t in self.ontology.defined_terms()}
+
+    def summary(self, kind: str, values: dict[str, list]) -> str:
+        fields = SUMMARY_FIELDS.get(kind, AGREEMENT_FIELDS)
+        text = ""
+        for prop, joiner in fields:
+            if values.get(prop):
+                part = self.text(prop, values[prop])
+                if prop == "gpuCount" and values.get("qualifier"):
+                    part = f"{self.label(values['qualifier'][0])} {part}"
+                if prop == "amount" and values.get("currency"):
+                    part = f"{values['currency'][0]} {part}"
+                text += (joiner if text else "") + part
+        return text
+
+
+# --------------------------------------------------------------------------------------------------
+# explain, sources
+# --------------------------------------------------------------------------------------------------
+
+@dataclass
+class Explanation:
+    """Everything the graph says about one entity, each claim with its sources."""
+
+    id: str
+    labels: dict[str, str]
+    types: list[str]
+    claims: list[Claim]
+    partners: list[dict[str, Any]]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+PARTNERS = """
+SELECT ?partner (COUNT(DISTINCT ?fact) AS ?n) WHERE {
+  ?fact a kgo:Agreement ; kgo:party ?entity, ?partner .
+  FILTER(?partner != ?entity)
+} GROUP BY ?partner
+"""
+
+
+def explain(graph, name: str, lang: str = "en") -> Explanation:
+    """What the graph says about the entity that name designates (id or label, either language)."""
+    ident = Names.of(graph).resolve(name)
+    iri = KG[ident]
+    reader = ClaimReader(graph, lang)
+    block = values_block("entity", [iri])
+    roles: dict[URIRef, str] = {}
+    for fact, prop in graph.query(PREFIXES + FACT_ROLES.replace("WHERE {", "WHERE {\n  " + block, 1)):
+        if local(prop) != "type":
+            roles.setdefault(fact, local(prop))
+    labels = {getattr(l, "language", "") or "": str(l) for l in graph.objects(iri, URIRef(
+        "http://www.w3.org/2000/01/rdf-schema#label"))}
+    types = sorted({reader.label(t) for t in graph.objects(iri, URIRef(
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#type")) if str(t).startswith(str(KGO))})
+    partners = [{"id": local(p), "label": reader.label(p), "agreements": int(n)}
+                for p, n in graph.query(PREFIXES + PARTNERS.replace("WHERE {", "WHERE {\n  " + block, 1))]
+    partners.sort(key=lambda p: (-p["agreements"], p["label"]))
+    return Explanation(ident, labels, types, reader.claims(sorted(roles), roles), partners)
+
+
+SOURCE_FACTS = "SELECT DISTINCT ?fact WHERE { ?fact prov:wasDerivedFrom ?source ; a kgo:Fact }"
+
+
+def claims_of_source(graph, source: str, lang: str = "en") -> list[Claim]:
+    """Every fact that cites the source (`kg explain --source ID`)."""
+    registry = {r.id: r for r in sources(graph, lang)}
+    ident = source[3:] if source.startswith("kg:") else source
+    if ident not in registry:
+        from kg.errors import KgError
+        from kg.seeds import nearest
+
+        close = nearest(ident, registry, n=3)
+        raise KgError(f"unknown source '{source}' — " + (f"did you mean {', '.join(close)}?" if close
+                                                       else "list the sources with kg sources"))
+    block = values_block("source", [KG[ident]])
+    facts = [f for (f,) in graph.query(PREFIXES + SOURCE_FACTS.replace("WHERE {", "WHERE {\n  " + block, 1))]
+    return ClaimReader(graph, lang).claims(sorted(facts))
+
+
+@dataclass
+class SourceInfo:
+    id: str
+    label: str
+    publisher: str
+    date: str
+    title: str
+    language: str
+    facts: int
+
+
+SOURCES = """
+SELECT ?source ?date ?title ?language ?publisher (COUNT(DISTINCT ?fact) AS ?facts) WHERE {
+  ?source a kgo:Source .
+  OPTIONAL { ?source schema:datePublished ?date }
+  OPTIONAL { ?source schema:headline ?title }
+  OPTIONAL { ?source schema:inLanguage ?language }
+  OPTIONAL { ?source schema:publisher ?publisher }
+  OPTIONAL { ?fact prov:wasDerivedFrom ?source ; a kgo:Fact }
+} GROUP BY ?source ?date ?title ?language ?publisher
+"""
+
+
+def sources(graph, lang: str = "en") -> list[SourceInfo]:
+    """The source registry, with how many facts each source supports."""
+    label = Labels(graph, lang)
+    out = [SourceInfo(local(s), label(s), label(p) if p else "", str(d or ""), str(t or ""), str(l or ""), int(n))
+           for s, d, t, l, p, n in graph.query(PREFIXES + SOURCES)]
+    return sorted(out, key=lambda s: (s.date, s.id))
