@@ -1,0 +1,92 @@
+"""Adding a source: the scaffold, then a new fact and a contradicting one that kg build and kg conflicts pick up."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from kg.conflicts import conflicts
+from kg.errors import KgError
+from kg.scaffold import new_source
+from kg.seeds import load_seeds
+
+from conftest import SEEDS
+
+
+@pytest.fixture()
+def seed_copy(tmp_path):
+    target = tmp_path / "seeds"
+    shutil.copytree(SEEDS, target)
+    # the article texts are beside the real seeds only; point the copy at them too
+    text = (target / "sources.yaml").read_text(encoding="utf-8")
+    (target / "sources.yaml").write_text(text.replace("texts: ../../shared/seeds",
+                                                      f"texts: {(SEEDS / '../../shared/seeds').resolve()}"),
+                                         encoding="utf-8")
+    return target
+
+
+def test_scaffold_creates_a_source_that_builds(seed_copy):
+    sources_file, facts_file = new_source(seed_copy, "yonhap-20251102", date="2025-11-02", publisher="yonhap",
+                                          label_en="Yonhap: follow-up", label_ko="연합뉴스: 후속 보도",
+                                          title="엔비디아 후속 기사")
+    assert facts_file == seed_copy / "facts" / "yonhap-20251102.yaml"
+    assert "source: yonhap-20251102" in facts_file.read_text(encoding="utf-8")
+    seeds = load_seeds(seed_copy)
+    assert seeds.sources["yonhap-20251102"].values["title"] == "엔비디아 후속 기사"
+    assert seeds.sources["yonhap-20251102"].values["publisher"] == "yonhap"
+    assert len(seeds.facts) == len(load_seeds(SEEDS).facts)
+
+
+@pytest.mark.parametrize("kwargs,message", [
+    ({"ident": "Yonhap 1"}, "bad source id 'Yonhap 1'"),
+    ({"date": "2 Nov 2025"}, "bad date '2 Nov 2025' — write it as YYYY-MM-DD"),
+    ({"ident": "news1-20251031"}, "already exists — choose another id"),
+])
+def test_scaffold_refuses_bad_input_and_writes_nothing(seed_copy, kwargs, message):
+    before = (seed_copy / "sources.yaml").read_bytes()
+    args = {"ident": "yonhap-20251102", "date": "2025-11-02", "label_en": "x", "label_ko": "엑스", **kwargs}
+    ident = args.pop("ident")
+    with pytest.raises(KgError, match=message):
+        new_source(seed_copy, ident, **args)
+    assert (seed_copy / "sources.yaml").read_bytes() == before
+
+
+NEW_FACTS = """\
+source: yonhap-20251102
+facts:
+  - id: alloc-naver-cloud-70k-yonhap
+    kind: gpu-allocation
+    supplier: nvidia
+    recipient: naver-cloud
+    gpus: 70000
+    part_of: alloc-total-260k-exact
+    para: 2
+    note: a different figure for Naver Cloud than Asia Economy's
+  - id: mou-kt-nvidia-yonhap
+    kind: agreement
+    type: mou
+    parties: [kt, nvidia]
+    status: signed
+    para: 3
+    note: a new two-party MOU
+"""
+
+
+def test_new_source_with_a_new_fact_and_a_contradiction(seed_copy):
+    from kg.graph import build_dataset
+
+    _, facts_file = new_source(seed_copy, "yonhap-20251102", date="2025-11-02", publisher="yonhap",
+                               label_en="Yonhap: follow-up", label_ko="연합뉴스: 후속 보도")
+    facts_file.write_text(NEW_FACTS, encoding="utf-8")
+    seeds = load_seeds(seed_copy)
+    assert {"alloc-naver-cloud-70k-yonhap", "mou-kt-nvidia-yonhap"} <= set(seeds.facts)
+    report = conflicts(build_dataset(seeds, store="Oxigraph"))
+    naver = [f for f in report.findings if f.subject == "GPU allocation NVIDIA → Naver Cloud"]
+    assert len(naver) == 1
+    assert [(s.value, s.sources) for s in naver[0].sides] == [
+        ("exactly 60,000 GPUs", ["Asia Economy, 2025-11-03 [asiae-20251103]"]),
+        ("exactly 70,000 GPUs", ["Yonhap News Agency, 2025-11-02 [yonhap-20251102]"]),
+    ]
+    yonhap_sum = [s for s in report.sums if "yonhap-20251102" in s.source]
+    assert [(s.parts_sum, s.verdict) for s in yonhap_sum] == [(70000, "does not add up")]
