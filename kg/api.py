@@ -79,20 +79,11 @@ def validate(graph: Dataset | Graph, seeds: Seeds | None = None) -> Report:
 
 
 def read_graph(path: str | Path) -> Dataset:
-    """Read an RDF file the user gives (Turtle, TriG, N-Triples, N-Quads, JSON-LD) into a dataset."""
-    path = Path(path)
-    fmt = format_for(path)
-    if fmt is None:
-        raise KgError(f"{path}: cannot tell the RDF format from the file name — "
-                      "use .ttl, .trig, .nt, .nq or .jsonld")
-    if not path.is_file():
-        raise KgError(f"{path}: no such file — check the path")
-    ds = Dataset(default_union=True)
-    try:
-        ds.parse(path, format=PARSER_FORMATS[fmt])
-    except Exception as exc:  # rdflib raises many types for bad syntax
-        raise KgError(f"{path}: not valid {fmt}: {exc} — fix the file or export it again") from None
-    return ds
+    """Read an RDF file the user gives (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML) into a dataset,
+    with Oxigraph's parsers: nothing is fetched, no DTD is expanded (see kg.rdfio)."""
+    from kg.rdfio import read_dataset
+
+    return read_dataset(path)
 
 
 __all__ = ["BuildResult", "build", "build_graph", "validate", "export", "read_graph", "load_seeds",

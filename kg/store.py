@@ -67,7 +67,8 @@ def parse_store(text: str | None, update_url: str | None = None) -> StoreSpec:
     raise KgError(f"unknown store '{text}' — use memory, rdflib, oxigraph:PATH or sparql:http://HOST/QUERY-URL")
 
 
-def _oxigraph_dataset(store) -> Dataset:
+def oxigraph_dataset(store) -> Dataset:
+    """An rdflib Dataset over a pyoxigraph Store, with the union of named graphs as default graph."""
     from oxrdflib import OxigraphStore
 
     return Dataset(store=OxigraphStore(store=store), default_union=True)
@@ -85,7 +86,7 @@ def open_oxigraph(path: str | Path, read_only: bool = True) -> Dataset:
     except OSError as exc:
         raise KgError(f"{path}: cannot open the Oxigraph store ({exc}) — "
                       "is another kg process writing it? Wait for it to finish") from None
-    return _oxigraph_dataset(store)
+    return oxigraph_dataset(store)
 
 
 def open_sparql(spec: StoreSpec) -> Dataset:
@@ -117,8 +118,10 @@ def load_oxigraph(path: str | Path, sources: list[tuple[bytes | Path, str]]) -> 
 
     The new store is built in a fresh folder beside the old one and swapped in by renames, so a killed
     load leaves the previous store intact and a re-run starts clean (nothing is loaded twice).
-    sources: (bytes or file path, format name as in kg.serialize.FORMATS). Returns the number of quads."""
+    sources: (bytes or file path, format name as in kg.rdfio.SUFFIXES). Returns the number of quads."""
     import pyoxigraph
+
+    from kg.rdfio import oxigraph_format, parse_error
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -127,7 +130,10 @@ def load_oxigraph(path: str | Path, sources: list[tuple[bytes | Path, str]]) -> 
         store = pyoxigraph.Store(str(fresh))
         for data, fmt in sources:
             kwargs = {"path": str(data)} if isinstance(data, Path) else {"input": data}
-            store.bulk_load(format=OXIGRAPH_FORMATS[fmt], **kwargs)
+            try:
+                store.bulk_load(format=oxigraph_format(fmt), **kwargs)
+            except (SyntaxError, ValueError) as exc:
+                raise parse_error(data if isinstance(data, Path) else Path("<data>"), fmt, exc) from None
         store.flush()
         count = len(store)
         del store
@@ -150,23 +156,22 @@ def _swap_in(fresh: Path, path: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _oxigraph_formats() -> dict:
-    import pyoxigraph
+def load_files(paths: list[str | Path], spec: StoreSpec) -> int:
+    """`kg load`: replace a persistent store's content by RDF files, parsed by Oxigraph (safely, see
+    kg.rdfio). Returns the number of quads loaded."""
+    from kg.rdfio import check_file, read_dataset
 
-    return {
-        "turtle": pyoxigraph.RdfFormat.TURTLE, "trig": pyoxigraph.RdfFormat.TRIG,
-        "nt": pyoxigraph.RdfFormat.N_TRIPLES, "nquads": pyoxigraph.RdfFormat.N_QUADS,
-        "jsonld": pyoxigraph.RdfFormat.JSON_LD,
-    }
+    checked = [check_file(p) for p in paths]  # every file is checked before anything is loaded
+    if spec.kind == "oxigraph":
+        return load_oxigraph(spec.location, checked)
+    if spec.kind == "sparql":
+        from kg.remote import push
 
-
-class _LazyFormats(dict):
-    def __missing__(self, key):
-        self.update(_oxigraph_formats())
-        return dict.__getitem__(self, key)
-
-
-OXIGRAPH_FORMATS = _LazyFormats()
+        total = 0
+        for path, _ in checked:
+            total += push(read_dataset(path), spec.update_url).quads
+        return total
+    raise KgError(f"the {spec.kind} store keeps nothing between runs — load into --store oxigraph:PATH or sparql:URL")
 
 
 def save_dataset(ds: Dataset, spec: StoreSpec) -> int:

@@ -1,0 +1,126 @@
+"""RDF that users give is read without fetching, expanding or reading anything else (kg.rdfio)."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import threading
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.errors import KgError
+from kg.rdfio import read_dataset
+
+BILLION_LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE rdf:RDF [
+  <!ENTITY a "aaaaaaaaaa">
+  <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+  <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+  <!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">
+  <!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">
+  <!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;">
+  <!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;">
+  <!ENTITY h "&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;">
+  <!ENTITY i "&h;&h;&h;&h;&h;&h;&h;&h;&h;&h;">
+]>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/">
+  <rdf:Description rdf:about="http://example.org/a"><ex:p>&i;</ex:p></rdf:Description>
+</rdf:RDF>
+"""
+
+EXTERNAL_ENTITY = """<?xml version="1.0"?>
+<!DOCTYPE rdf:RDF [ <!ENTITY secret SYSTEM "file://{secret}"> ]>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/">
+  <rdf:Description rdf:about="http://example.org/a"><ex:p>&secret;</ex:p></rdf:Description>
+</rdf:RDF>
+"""
+
+PLAIN_RDFXML = """<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/">
+  <rdf:Description rdf:about="http://example.org/a"><ex:p>plain</ex:p></rdf:Description>
+</rdf:RDF>
+"""
+
+
+def test_entity_expansion_is_refused_quickly(tmp_path):
+    path = tmp_path / "bomb.rdf"
+    path.write_text(BILLION_LAUGHS, encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(KgError, match=r"bomb.rdf:2: the file declares a DTD or entities"):
+        read_dataset(path)
+    assert time.monotonic() - started < 2
+
+
+def test_external_entity_is_not_resolved(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-VALUE", encoding="utf-8")
+    path = tmp_path / "xxe.rdf"
+    path.write_text(EXTERNAL_ENTITY.format(secret=secret), encoding="utf-8")
+    with pytest.raises(KgError) as info:
+        read_dataset(path)
+    assert "declares a DTD or entities" in str(info.value)
+    assert "TOP-SECRET-VALUE" not in str(info.value)
+
+
+def test_plain_rdfxml_is_read(tmp_path):
+    path = tmp_path / "ok.rdf"
+    path.write_text(PLAIN_RDFXML, encoding="utf-8")
+    ds = read_dataset(path)
+    assert [str(o) for o in ds.objects(None, None)] == ["plain"]
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    hits: list[str] = []
+
+    def do_GET(self):
+        type(self).hits.append(self.path)
+        body = json.dumps({"@context": {"name": "http://schema.org/name"}}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/ld+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture()
+def listener():
+    _Recorder.hits = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", _Recorder.hits
+    server.shutdown()
+    server.server_close()
+
+
+def test_jsonld_remote_context_is_not_fetched(tmp_path, listener):
+    url, hits = listener
+    path = tmp_path / "remote.jsonld"
+    path.write_text(json.dumps({"@context": f"{url}/context.jsonld", "@id": "http://example.org/a", "name": "A"}),
+                    encoding="utf-8")
+    with pytest.raises(KgError, match=r"remote.jsonld: not valid jsonld: .*remote context"):
+        read_dataset(path)
+    result = CliRunner().invoke(main, ["validate", "--graph", str(path)])
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert hits == []  # no request arrived
+
+
+def test_turtle_syntax_error_names_the_line(tmp_path):
+    path = tmp_path / "bad.ttl"
+    path.write_text("@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:a ex:b \"unterminated .\n",
+                    encoding="utf-8")
+    with pytest.raises(KgError, match=r"bad.ttl:3: not valid turtle"):
+        read_dataset(path)
+
+
+def test_unknown_suffix_and_missing_file(tmp_path):
+    with pytest.raises(KgError, match="cannot tell the RDF format"):
+        read_dataset(tmp_path / "data.csv")
+    with pytest.raises(KgError, match="no such file"):
+        read_dataset(tmp_path / "none.ttl")
