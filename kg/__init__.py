@@ -8,7 +8,8 @@ The public functions live in kg.api and are re-exported here; they are imported 
 __version__ = "0.1.0"
 
 _API = {"BuildResult", "build", "build_graph", "validate", "export", "read_graph", "load_seeds",
-        "DEFAULT_GRAPH_FILE"}
+        "DEFAULT_GRAPH_FILE",
+        "partnership_network", "write_view", "stats", "paths", "neighbors"}
 
 
 def __getattr__(name):

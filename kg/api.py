@@ -86,5 +86,58 @@ def read_graph(path: str | Path) -> Dataset:
     return read_dataset(path)
 
 
+# ------------------------------------------------------------------ the partnership network (kg/network.py, kg/view.py)
+# (Not named `network` and `view`: those names are the modules kg.network and kg.view.)
+
+
+def open_data(data: str | Path | Dataset | Graph = "seeds") -> Dataset | Graph:
+    """A graph to read the network from: a dataset as is, a seed folder (built in Oxigraph, which answers the
+    network's SPARQL fast), or an RDF file such as the out/graph.nq that `kg build` writes."""
+    if isinstance(data, (Dataset, Graph)):
+        return data
+    path = Path(data)
+    if path.is_dir():
+        return build_dataset(load_seeds(path), store="Oxigraph")
+    return read_graph(path)
+
+
+def partnership_network(data: str | Path | Dataset | Graph = "seeds", *, kinds=None, include=(), hubs: bool = False,
+                        source: str | None = None, focus: str | None = None, depth: int = 1):
+    """`kg view`'s network: who partners with whom (networkx MultiGraph), optionally filtered by relation kind,
+    source and focus (the ego network of an organisation, `depth` links deep). See kg.network.project."""
+    from kg import network
+
+    G = network.project(open_data(data), kinds=kinds, include=include, hubs=hubs, source=source)
+    return network.ego(G, focus, depth) if focus else G
+
+
+def write_view(G, output: str | Path, lang: str = "en") -> Path:
+    """`kg view`: write the network as one self-contained, offline HTML page."""
+    from kg import view as page
+
+    return page.write(G, output, lang)
+
+
+def stats(G, top: int = 10):
+    """`kg stats`: counts, the most central organisations (degree, betweenness) and the clusters."""
+    from kg import network
+
+    return network.stats(G, top)
+
+
+def paths(G, a: str, b: str, limit: int = 10):
+    """`kg path`: the shortest chains of partnerships between two organisations (ids or labels)."""
+    from kg import network
+
+    return network.paths(G, a, b, limit)
+
+
+def neighbors(G, name: str):
+    """`kg neighbors`: an organisation's direct partners with the relations behind each."""
+    from kg import network
+
+    return network.neighbors(G, name)
+
+
 __all__ = ["BuildResult", "build", "build_graph", "validate", "export", "read_graph", "load_seeds",
-           "DEFAULT_GRAPH_FILE"]
+           "DEFAULT_GRAPH_FILE", "partnership_network", "write_view", "stats", "paths", "neighbors"]

@@ -108,5 +108,96 @@ def export(seed_dir: Path, fmt: str | None, output: Path | None) -> None:
         click.echo(f"Wrote {output} ({fmt}, {len(data)} bytes)", err=True)
 
 
+# ------------------------------------------------------------------ the partnership network: view and analytics
+
+
+def network_options(func):
+    """Options the network commands share: where the graph comes from, which relations, which language."""
+    options = [
+        SEEDS_OPTION,
+        click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Read this RDF file (such as out/graph.nq from `kg build`) instead of the seeds."),
+        click.option("--kind", "kinds", metavar="KIND,...",
+                     help="Only these relation kinds: mou, joint-venture, joint-research, cooperation, supply, "
+                          "membership, gpu-allocation, investment (and position, project, product with --include)."),
+        click.option("--include", metavar="WHAT,...", default="",
+                     help="Also show people, products, projects as nodes (comma-separated)."),
+        click.option("--source", metavar="SOURCE_ID", help="Only the facts this source states."),
+        click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
+                     help="Labels in English or Korean."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _network(seed_dir: Path, graph_file: Path | None, kinds: str | None, include: str, source: str | None, **kw):
+    from kg import api
+
+    return api.partnership_network(graph_file or seed_dir, kinds=kinds, include=include, source=source, **kw)
+
+
+@main.command()
+@network_options
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default="out/partners.html",
+              show_default=True, help="The HTML file to write (atomically).")
+@click.option("--focus", metavar="NAME", help="Show only this organisation's neighbourhood (id or label).")
+@click.option("--depth", type=click.IntRange(0), default=1, show_default=True, help="Links from --focus to show.")
+@click.option("--hubs", is_flag=True, help="A node per agreement with three or more parties, instead of a clique.")
+@user_errors
+def view(seed_dir, graph_file, kinds, include, source, lang, output, focus, depth, hubs) -> None:
+    """Write the who-partners-with-whom network as an interactive HTML page that works offline."""
+    from kg import api
+
+    G = _network(seed_dir, graph_file, kinds, include, source, hubs=hubs, focus=focus, depth=depth)
+    path = api.write_view(G, output, lang)
+    click.echo(f"Wrote {path} ({G.number_of_nodes()} nodes, {G.number_of_edges()} links, "
+               f"{path.stat().st_size:,} bytes); open it in a browser, no network needed")
+
+
+@main.command()
+@network_options
+@click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many to rank.")
+@user_errors
+def stats(seed_dir, graph_file, kinds, include, source, lang, top) -> None:
+    """Counts, the most central organisations (degree, betweenness) and the clusters of the network."""
+    from kg import api, network
+
+    G = _network(seed_dir, graph_file, kinds, include, source)
+    click.echo(network.format_stats(G, api.stats(G, top), lang))
+
+
+@main.command()
+@network_options
+@click.argument("a")
+@click.argument("b")
+@click.option("--limit", type=click.IntRange(1), default=10, show_default=True, help="At most this many chains.")
+@user_errors
+def path(seed_dir, graph_file, kinds, include, source, lang, a, b, limit) -> None:
+    """The shortest chains of partnerships between A and B, with the agreement and source behind each link."""
+    from kg import api, network
+    from kg.errors import KgError
+
+    G = _network(seed_dir, graph_file, kinds, include, source)
+    chains = api.paths(G, a, b, limit)
+    text = network.format_paths(G, a, b, chains, lang)
+    if not chains:
+        raise KgError(text)
+    click.echo(text)
+
+
+@main.command()
+@network_options
+@click.argument("name")
+@user_errors
+def neighbors(seed_dir, graph_file, kinds, include, source, lang, name) -> None:
+    """An organisation's direct partners, with the relations and sources behind each."""
+    from kg import api, network
+
+    G = _network(seed_dir, graph_file, kinds, include, source)
+    node, links = api.neighbors(G, name)
+    click.echo(network.format_neighbors(G, node, links, lang))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

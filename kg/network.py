@@ -1,0 +1,680 @@
+"""RDF graph -> who-partners-with-whom network (networkx), and the analytics on it (Q12, Q13).
+
+Step in the flow: the RDF dataset is read with SPARQL, never through the seed records, so the network works
+on any graph `kg build` wrote or another tool produced. The result is an undirected `nx.MultiGraph`:
+
+- nodes are organisations, plus the sectors and countries that receive GPUs or investments or sign
+  agreements (typed as such); people, products and projects only on request (`include`);
+- there is one edge per pair of parties per fact (agreement, supply deal, membership, GPU allocation,
+  investment; with people, products, projects: positions, products named in a fact, projects a fact serves).
+  Each edge carries its kind, the fact id, date, status, figures (GPU count, amount), note and sources, and
+  `from`/`to` where the relation has a direction (supplier -> recipient, investor -> target).
+
+Multi-party facts (the seven-party AI-RAN MOU `kg:mou-ai-ran`, the three-way Hyundai-NVIDIA-MSIT MOU, an
+investment by two investors) become by default a **clique**: an edge between every two parties. That is the
+default because the analytics ask who is connected to whom: with cliques a path length is the number of
+organisations in between and degree counts partners, while a hub node per agreement would double every path
+and rank agreements among the organisations. The cost is visual (21 edges for one seven-party MOU), so
+`hubs=True` (`kg view --hubs`) turns every fact with three or more parties into a node of its own that its
+parties link to — the clearer picture of one big agreement. Two-party facts stay edges either way.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Iterable
+
+import networkx as nx
+from rdflib import Literal, URIRef
+
+from kg import ontology
+from kg.errors import KgError
+from kg.ontology import KG, KGO, ORG, PREFIXES
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of relation (edge) in the network, named as in the seed files."""
+
+    name: str
+    label_en: str
+    label_ko: str
+    cls: str = ""          # the fact class (kgo local name) that makes this kind, if one does
+    needs: str = ""        # the `include` option that makes it appear ("" = always)
+
+
+KINDS: dict[str, Kind] = {k.name: k for k in (
+    Kind("mou", "MOU", "양해각서(MOU)", "MOU"),
+    Kind("joint-venture", "joint venture", "합작회사", "JointVenture"),
+    Kind("joint-research", "joint research", "공동연구", "JointResearch"),
+    Kind("cooperation", "cooperation", "협력", "Cooperation"),
+    Kind("supply", "supply deal", "공급 계약", "SupplyAgreement"),
+    Kind("membership", "alliance membership", "연합체 참여", "AllianceMembership"),
+    Kind("gpu-allocation", "GPU allocation", "GPU 공급 배정", "GPUAllocation"),
+    Kind("investment", "investment", "투자", "Investment"),
+    Kind("position", "position", "직위", "Position", needs="people"),
+    Kind("project", "project", "프로젝트", "ProjectPlan", needs="projects"),
+    Kind("product", "product", "제품", needs="products"),
+)}
+
+#: What `include` can add, and the ontology class of the nodes it adds.
+INCLUDES = {"people": "Person", "products": "Product", "projects": "Project"}
+
+#: Node groups: the top class a node falls under. Organisations, sectors and countries are always nodes.
+GROUPS = {"Organization": "organisation", "Sector": "sector", "Country": "country",
+          "Person": "person", "Product": "product", "Project": "project"}
+ALWAYS = ("organisation", "sector", "country")
+
+#: Properties that tie a fact to the entities it is about, by local name.
+ROLE_PROPERTIES = {
+    KGO.party: "party", KGO.supporter: "supporter", KGO.supplier: "supplier", KGO.customer: "customer",
+    KGO.recipient: "recipient", KGO.investor: "investor", KGO.investmentTarget: "target",
+    ORG.member: "member", ORG.organization: "organization", ORG.role: "role", KGO.operator: "operator",
+    KGO.project: "project", KGO.product: "product", KGO.gpuModel: "product", KGO.intendedFor: "for",
+    KGO.topic: "topic",
+}
+
+#: Figures as the sources qualify them (kgo:qualifier notations).
+QUALIFIER_WORDS = {"exact": "", "about": "about ", "at-least": "at least ", "up-to": "up to "}
+
+#: Above this many nodes, betweenness is estimated from a sample of sources (exact is O(nodes x edges)).
+BETWEENNESS_EXACT_LIMIT = 1000
+
+
+def _header() -> str:
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+
+def _values(names: Iterable[URIRef]) -> str:
+    return " ".join(f"<{n}>" for n in names)
+
+
+FACT_CLASSES = {KGO[k.cls]: k.name for k in KINDS.values() if k.cls}
+
+Q_ROLES = _header() + f"""
+SELECT ?fact ?cls ?p ?node WHERE {{
+  VALUES ?cls {{ {_values(FACT_CLASSES)} }}
+  ?fact a ?cls ; ?p ?node .
+  VALUES ?p {{ {_values(ROLE_PROPERTIES)} }}  # after the pattern: rdflib's engine is 40x slower otherwise
+}}"""
+
+Q_FACTS = _header() + f"""
+SELECT ?fact ?date ?gpus ?qualifier ?amount ?currency ?amountText ?status ?note WHERE {{
+  VALUES ?cls {{ {_values(FACT_CLASSES)} }}
+  ?fact a ?cls .
+  OPTIONAL {{ ?fact dcterms:date ?date }}
+  OPTIONAL {{ ?fact kgo:gpuCount ?gpus }}
+  OPTIONAL {{ ?fact kgo:qualifier/skos:notation ?qualifier }}
+  OPTIONAL {{ ?fact kgo:amount ?amount }}
+  OPTIONAL {{ ?fact kgo:currency ?currency }}
+  OPTIONAL {{ ?fact kgo:amountText ?amountText }}
+  OPTIONAL {{ ?fact kgo:status/skos:notation ?status }}
+  OPTIONAL {{ ?fact kgo:note ?note }}
+}}"""
+
+Q_CITATIONS = _header() + f"""
+SELECT ?fact ?source ?para WHERE {{
+  VALUES ?cls {{ {_values(FACT_CLASSES)} }}
+  ?fact a ?cls ; prov:qualifiedDerivation ?citation .
+  ?citation prov:entity ?source .
+  OPTIONAL {{ ?citation kgo:paragraph ?para }}
+}}"""
+
+Q_SOURCES = _header() + """
+SELECT ?source ?label ?date ?title ?publisher ?publisherLabel WHERE {
+  ?source a kgo:Source .
+  OPTIONAL { ?source rdfs:label ?label }
+  OPTIONAL { ?source schema:datePublished ?date }
+  OPTIONAL { ?source schema:headline ?title }
+  OPTIONAL { ?source schema:publisher ?publisher . OPTIONAL { ?publisher rdfs:label ?publisherLabel } }
+}"""
+
+Q_LABELS = _header() + """
+SELECT ?entity ?p ?label WHERE {
+  VALUES ?p { rdfs:label skos:altLabel }
+  ?entity ?p ?label .
+  FILTER(STRSTARTS(STR(?entity), STR(kg:)))
+}"""
+
+
+def node_classes() -> dict[URIRef, str]:
+    """Every ontology class whose instances can be nodes, mapped to its group."""
+    out = {}
+    for root, group in GROUPS.items():
+        for cls in ontology.entity_types().values():
+            if ontology.is_subclass(cls, KGO[root]):
+                out[cls] = group
+    return out
+
+
+def q_types() -> str:
+    return _header() + f"""
+SELECT ?entity ?cls WHERE {{
+  VALUES ?cls {{ {_values(node_classes())} }}
+  ?entity a ?cls .
+}}"""
+
+
+def local(term: Any) -> str:
+    """kg:nvidia -> 'nvidia' (ids are shorter to read and type than IRIs)."""
+    text = str(term)
+    return text[len(str(KG)):] if text.startswith(str(KG)) else text
+
+
+def _py(term: Any) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        if isinstance(value, Decimal):
+            return int(value) if value == value.to_integral_value() else float(value)
+        if hasattr(value, "isoformat"):
+            return value.isoformat()
+        return value if isinstance(value, (int, float)) else str(term)
+    return str(term)
+
+
+@dataclass
+class Fact:
+    """One fact as read from the graph: its kind, the entities in each role, figures and sources."""
+
+    id: str
+    kind: str
+    roles: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    attrs: dict[str, Any] = field(default_factory=dict)
+    sources: dict[str, list[int]] = field(default_factory=dict)
+
+    def links(self) -> list[tuple[str, str, bool, str]]:
+        """(u, v, directed, role) for each pair of entities this fact connects."""
+        r = self.roles
+        if self.kind in ("mou", "joint-venture", "joint-research", "cooperation"):
+            pairs = _clique(r["party"], "parties")
+            pairs += [(s, p, True, "supports") for s in r["supporter"] for p in r["party"] if s != p]
+        elif self.kind == "supply":
+            pairs = [(s, c, True, "supplies") for s in r["supplier"] for c in r["customer"]]
+        elif self.kind == "membership":
+            pairs = [(m, o, True, "member of") for m in r["member"] for o in r["organization"]]
+        elif self.kind == "gpu-allocation":
+            pairs = [(s, t, True, "allocates GPUs to") for s in r["supplier"] for t in r["recipient"]]
+        elif self.kind == "investment":
+            pairs = [(i, t, True, "invests in") for i in r["investor"] for t in r["target"]]
+            pairs += _clique(r["investor"], "co-investors")
+        elif self.kind == "position":
+            pairs = [(p, o, True, "holds a post at") for p in r["member"] for o in r["organization"]]
+        elif self.kind == "project":
+            pairs = [(o, p, True, "runs") for o in r["operator"] for p in r["project"]]
+        else:  # pragma: no cover - FACT_CLASSES and this list are kept in step
+            raise AssertionError(self.kind)
+        return pairs
+
+    def parties(self) -> list[str]:
+        """The entities this fact is between (for the product and project edges it implies)."""
+        seen: dict[str, None] = {}
+        for u, v, _, _ in self.links():
+            seen.setdefault(u)
+            seen.setdefault(v)
+        return list(seen)
+
+
+def _clique(nodes: list[str], role: str) -> list[tuple[str, str, bool, str]]:
+    return [(a, b, False, role) for i, a in enumerate(nodes) for b in nodes[i + 1:]]
+
+
+@dataclass
+class Registry:
+    """What the graph says about entities and sources, as plain Python values."""
+
+    labels: dict[str, dict[str, str]]       # id -> {"en": ..., "ko": ...}
+    aliases: dict[str, list[str]]
+    types: dict[str, tuple[str, str]]       # id -> (most specific class local name, group)
+    sources: dict[str, dict[str, Any]]
+
+
+def read_registry(ds) -> Registry:
+    labels: dict[str, dict[str, str]] = defaultdict(dict)
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for row in ds.query(Q_LABELS):
+        ident = local(row.entity)
+        if row.p == ontology.SKOS.altLabel:
+            aliases[ident].append(str(row.label))
+        else:
+            lang = row.label.language or "en"
+            labels[ident].setdefault(lang, str(row.label))
+    classes = node_classes()
+    types: dict[str, tuple[str, str]] = {}
+    depth: dict[str, int] = {}
+    for row in ds.query(q_types()):
+        ident, cls = local(row.entity), URIRef(row.cls)
+        d = len(ontology.superclasses(cls))
+        if d > depth.get(ident, -1) or (d == depth[ident] and str(cls) < str(KGO[types[ident][0]])):
+            depth[ident] = d
+            types[ident] = (cls[len(str(KGO)):], classes[cls])
+    sources: dict[str, dict[str, Any]] = {}
+    for row in ds.query(Q_SOURCES):
+        ident = local(row.source)
+        s = sources.setdefault(ident, {"id": ident, "label_en": None, "label_ko": None, "date": _py(row.date),
+                                       "title": _py(row.title), "publisher": None,
+                                       "publisher_en": None, "publisher_ko": None})
+        if row.label is not None:
+            s[f"label_{row.label.language or 'en'}"] = str(row.label)
+        if row.publisher is not None:
+            s["publisher"] = local(row.publisher)
+            if row.publisherLabel is not None:
+                s[f"publisher_{row.publisherLabel.language or 'en'}"] = str(row.publisherLabel)
+    return Registry(dict(labels), {k: sorted(set(v)) for k, v in aliases.items()}, types,
+                    dict(sorted(sources.items())))
+
+
+def read_facts(ds) -> dict[str, Fact]:
+    """Every fact that can make an edge, with its roles, figures and citations, read by SPARQL."""
+    facts: dict[str, Fact] = {}
+    for row in ds.query(Q_ROLES):
+        ident = local(row.fact)
+        fact = facts.setdefault(ident, Fact(ident, FACT_CLASSES[URIRef(row.cls)]))
+        role = ROLE_PROPERTIES[URIRef(row.p)]
+        node = local(row.node)
+        if node not in fact.roles[role]:
+            fact.roles[role].append(node)
+    for fact in facts.values():
+        for nodes in fact.roles.values():
+            nodes.sort()
+    for row in ds.query(Q_FACTS):
+        fact = facts.get(local(row.fact))
+        if fact is None:
+            continue
+        for name in ("date", "gpus", "qualifier", "amount", "currency", "status", "note"):
+            value = _py(getattr(row, name))
+            if value is not None:
+                fact.attrs[name] = value
+        if row.amountText is not None:
+            fact.attrs["amount_text"] = str(row.amountText)
+    for row in ds.query(Q_CITATIONS):
+        fact = facts.get(local(row.fact))
+        if fact is None:
+            continue
+        paras = fact.sources.setdefault(local(row.source), [])
+        if row.para is not None and int(row.para) not in paras:
+            paras.append(int(row.para))
+    for fact in facts.values():
+        fact.sources = {s: sorted(p) for s, p in sorted(fact.sources.items())}
+    return dict(sorted(facts.items()))
+
+
+def parse_kinds(text: str | Iterable[str] | None) -> list[str] | None:
+    """'mou,gpu-allocation' -> ['mou', 'gpu-allocation']; unknown kinds are a user error naming the valid ones."""
+    if text is None:
+        return None
+    names = [k.strip() for k in (text.split(",") if isinstance(text, str) else text) if k.strip()]
+    unknown = [k for k in names if k not in KINDS]
+    if unknown:
+        raise KgError(f"unknown relation kind {', '.join(repr(k) for k in unknown)} — "
+                      f"choose from: {', '.join(KINDS)}")
+    return names
+
+
+def parse_include(text: str | Iterable[str] | None) -> list[str]:
+    if not text:
+        return []
+    names = [k.strip() for k in (text.split(",") if isinstance(text, str) else text) if k.strip()]
+    unknown = [k for k in names if k not in INCLUDES]
+    if unknown:
+        raise KgError(f"cannot include {', '.join(repr(k) for k in unknown)} — choose from: {', '.join(INCLUDES)}")
+    return names
+
+
+def project(ds, *, kinds: Iterable[str] | str | None = None, include: Iterable[str] | str | None = (),
+            hubs: bool = False, source: str | None = None) -> nx.MultiGraph:
+    """The partnership network of an RDF dataset or graph.
+
+    kinds: relation kinds to keep (default all that `include` allows); include: any of people, products,
+    projects; hubs: a node per fact with three or more parties instead of a clique; source: keep only the
+    facts that this source id states."""
+    kinds = parse_kinds(kinds)
+    include = parse_include(include)
+    registry = read_registry(ds)
+    facts = read_facts(ds)
+    if source is not None and source not in registry.sources:
+        raise KgError(f"unknown source {source!r}" + _suggest(source, registry.sources)
+                      + f" — the sources are: {', '.join(registry.sources)}")
+    groups = set(ALWAYS) | {GROUPS[INCLUDES[i]] for i in include}
+    wanted = {k for k in (kinds or KINDS) if not KINDS[k].needs or KINDS[k].needs in include}
+
+    G = nx.MultiGraph(kinds=sorted(wanted, key=list(KINDS).index), include=include, hubs=hubs, source=source,
+                      sources=registry.sources, terms={})
+
+    def allowed(node: str) -> bool:
+        return registry.types.get(node, ("", ""))[1] in groups
+
+    def add_node(node: str) -> None:
+        if node in G:
+            return
+        cls, group = registry.types[node]
+        labels = registry.labels.get(node, {})
+        G.add_node(node, type=cls, group=group, label_en=labels.get("en", node),
+                   label_ko=labels.get("ko", labels.get("en", node)), aliases=registry.aliases.get(node, []))
+
+    def term(ident: str) -> str:
+        labels = registry.labels.get(ident, {})
+        G.graph["terms"][ident] = {"en": labels.get("en", ident), "ko": labels.get("ko", labels.get("en", ident))}
+        return ident
+
+    for fact in facts.values():
+        if source is not None and source not in fact.sources:
+            continue
+        base = dict(fact.attrs, fact=fact.id, fact_kind=fact.kind,
+                    sources=[{"id": s, "paras": p} for s, p in fact.sources.items()],
+                    topics=[term(t) for t in fact.roles["topic"]],
+                    products=[term(p) for p in fact.roles["product"]],
+                    post=[term(r) for r in fact.roles["role"]])
+        links: list[tuple[str, str, bool, str, str]] = []
+        if fact.kind in wanted:
+            links += [(u, v, d, role, fact.kind) for u, v, d, role in fact.links()]
+        parties = fact.parties()
+        if "product" in wanted:
+            links += [(p, x, True, "product", "product") for p in parties for x in fact.roles["product"]]
+        if "project" in wanted:
+            links += [(p, x, True, "for", "project") for p in parties for x in fact.roles["for"]]
+        links = [link for link in links if allowed(link[0]) and allowed(link[1]) and link[0] != link[1]]
+        main = {n for u, v, _, _, k in links if k == fact.kind for n in (u, v)}
+        use_hub = hubs and len(main) >= 3
+        for u, v, directed, role, kind in links:
+            add_node(u)
+            add_node(v)
+            if use_hub and kind == fact.kind:
+                continue
+            G.add_edge(u, v, key=f"{fact.id}|{kind}|{u}|{v}", kind=kind, role=role, directed=directed,
+                       **{"from": u, "to": v}, **base)
+        if use_hub:
+            hub = f"{fact.id}"
+            G.add_node(hub, type=KINDS[fact.kind].cls, group="agreement",
+                       label_en=f"{KINDS[fact.kind].label_en}: {fact.id}",
+                       label_ko=f"{KINDS[fact.kind].label_ko}: {fact.id}", aliases=[])
+            sides: dict[str, set[str]] = defaultdict(set)
+            for u, v, directed, _, kind in links:
+                if kind == fact.kind:
+                    sides[u].add("from" if directed else "both")
+                    sides[v].add("to" if directed else "both")
+            for node in sorted(sides):
+                into = sides[node] == {"to"}
+                directed = sides[node] in ({"to"}, {"from"})
+                u, v = (hub, node) if into else (node, hub)
+                G.add_edge(node, hub, key=f"{fact.id}|{fact.kind}|{node}", kind=fact.kind, role="party",
+                           directed=directed, **{"from": u, "to": v}, **base)
+    return G
+
+
+def ego(G: nx.MultiGraph, name: str, depth: int = 1) -> nx.MultiGraph:
+    """The part of the network within `depth` links of one node (its ego network)."""
+    if depth < 0:
+        raise KgError(f"--depth must be 0 or more, not {depth}")
+    center = resolve(G, name)
+    reach = nx.single_source_shortest_path_length(G, center, cutoff=depth)
+    sub = G.subgraph(sorted(reach)).copy()
+    sub.graph.update(focus=center, depth=depth)
+    return sub
+
+
+# ---------------------------------------------------------------- names
+
+
+def normalise(text: str) -> str:
+    """The form names are compared in: NFKC, case-folded, letters and digits only ('LG  electronics' ==
+    'lg-electronics'); the page's search box does the same."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+
+
+def name_index(G: nx.MultiGraph) -> dict[str, set[str]]:
+    index: dict[str, set[str]] = defaultdict(set)
+    for node, data in G.nodes(data=True):
+        for name in (node, data["label_en"], data["label_ko"], *data["aliases"]):
+            key = normalise(name)
+            if key:
+                index[key].add(node)
+    return index
+
+
+def display(G: nx.MultiGraph, node: str, lang: str = "en") -> str:
+    return G.nodes[node][f"label_{lang}"]
+
+
+def _suggest(name: str, candidates: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(candidates), n=3, cutoff=0.6)
+    return f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+
+
+def resolve(G: nx.MultiGraph, name: str) -> str:
+    """The node an id or label in either language names, forgiving case, spacing and punctuation."""
+    if name in G:
+        return name
+    index = name_index(G)
+    key = normalise(name)
+    found = index.get(key, set())
+    if len(found) == 1:
+        return next(iter(found))
+    if found:
+        options = "; ".join(f"{display(G, n)} ({n})" for n in sorted(found))
+        raise KgError(f"{name!r} could be any of: {options} — give the id")
+    near: list[str] = []
+    if key:
+        near = [n for k in difflib.get_close_matches(key, list(index), n=5, cutoff=0.6) for n in sorted(index[k])]
+        near += sorted({n for k, nodes in index.items() if key in k for n in nodes} - set(near))
+    near = list(dict.fromkeys(near))[:5]
+    hint = ("nearest: " + "; ".join(f"{display(G, n)} ({n})" for n in near) if near
+            else "check the spelling, or list the organisations with `kg stats`")
+    raise KgError(f"no organisation called {name!r} in the network — {hint}")
+
+
+# ---------------------------------------------------------------- analytics
+
+
+def partners_graph(G: nx.MultiGraph) -> nx.Graph:
+    """One edge per pair of nodes, with the number of relations between them (for centrality and paths)."""
+    S = nx.Graph()
+    S.add_nodes_from(G.nodes(data=True))
+    for u, v in G.edges():
+        if S.has_edge(u, v):
+            S[u][v]["weight"] += 1
+        else:
+            S.add_edge(u, v, weight=1)
+    return S
+
+
+@dataclass
+class Stats:
+    """Counts by type and kind, the most central organisations, and the clusters (Q13)."""
+
+    nodes_by_type: dict[str, int]
+    facts_by_kind: dict[str, int]
+    links_by_kind: dict[str, int]
+    top_degree: list[tuple[str, int, int]]          # (node, partners, relations)
+    top_betweenness: list[tuple[str, float]]
+    communities: list[list[str]]
+    betweenness_sample: int | None = None            # sources sampled when estimated, else None
+
+
+def stats(G: nx.MultiGraph, top: int = 10) -> Stats:
+    """Who is most central (by partners and by betweenness) and which organisations cluster together.
+
+    Rankings list organisations only, though sectors and countries count as nodes in between; communities
+    are greedy-modularity clusters of the partners graph, largest first."""
+    S = partners_graph(G)
+    orgs = [n for n, g in S.nodes(data="group") if g == "organisation"]
+    relations = Counter()
+    for u, v in G.edges():
+        relations[u] += 1
+        relations[v] += 1
+    by_degree = sorted(orgs, key=lambda n: (-S.degree(n), -relations[n], n))[:top]
+    sample = None
+    if S.number_of_nodes() > BETWEENNESS_EXACT_LIMIT:
+        sample = min(500, S.number_of_nodes())
+        between = nx.betweenness_centrality(S, k=sample, seed=0)
+    else:
+        between = nx.betweenness_centrality(S)
+    by_between = sorted(orgs, key=lambda n: (-between[n], n))[:top]
+    clusters = []
+    if S.number_of_edges():
+        for c in nx.community.greedy_modularity_communities(S):
+            if len(c) > 1:
+                clusters.append(sorted(c, key=lambda n: (-S.degree(n), n)))
+    clusters.sort(key=lambda c: (-len(c), c[0]))
+    return Stats(
+        nodes_by_type=dict(sorted(Counter(t for _, t in G.nodes(data="type")).items())),
+        facts_by_kind=dict(Counter(k for k, _ in {(d["kind"], d["fact"]) for _, _, d in G.edges(data=True)})
+                           .most_common()),
+        links_by_kind=dict(Counter(d["kind"] for _, _, d in G.edges(data=True)).most_common()),
+        top_degree=[(n, S.degree(n), relations[n]) for n in by_degree],
+        top_betweenness=[(n, round(between[n], 4)) for n in by_between],
+        communities=clusters,
+        betweenness_sample=sample,
+    )
+
+
+@dataclass
+class Link:
+    """One step of a chain: two neighbouring nodes and the relations (edge data) between them."""
+
+    a: str
+    b: str
+    relations: list[dict[str, Any]]
+
+
+def relations_between(G: nx.MultiGraph, a: str, b: str) -> list[dict[str, Any]]:
+    data = G.get_edge_data(a, b) or {}
+    return sorted(data.values(), key=lambda d: (list(KINDS).index(d["kind"]), d.get("date") or "", d["fact"]))
+
+
+def paths(G: nx.MultiGraph, a: str, b: str, limit: int = 10) -> list[list[Link]]:
+    """The shortest chains of partnerships between two nodes (Q12), each link with the facts behind it."""
+    start, end = resolve(G, a), resolve(G, b)
+    if start == end:
+        raise KgError(f"{a!r} and {b!r} are the same node ({start})")
+    S = partners_graph(G)
+    try:
+        found = []
+        for p in nx.all_shortest_paths(S, start, end):
+            found.append(p)
+            if len(found) >= limit:
+                break
+    except nx.NetworkXNoPath:
+        return []
+    found.sort(key=lambda p: [display(G, n) for n in p])
+    return [[Link(u, v, relations_between(G, u, v)) for u, v in zip(p, p[1:])] for p in found]
+
+
+def neighbors(G: nx.MultiGraph, name: str) -> tuple[str, list[Link]]:
+    """A node's direct partners, each with the relations between them, most relations first."""
+    node = resolve(G, name)
+    links = [Link(node, n, relations_between(G, node, n)) for n in G.neighbors(node)]
+    links.sort(key=lambda l: (-len(l.relations), display(G, l.b)))
+    return node, links
+
+
+# ---------------------------------------------------------------- text for the CLI
+
+
+def figures(rel: dict[str, Any]) -> str:
+    """'at least 260,000 GPUs', 'about USD 3,000,000,000' or the amount in words."""
+    q = QUALIFIER_WORDS.get(rel.get("qualifier", "exact"), "")
+    parts = []
+    if "gpus" in rel:
+        parts.append(f"{q}{rel['gpus']:,} GPUs")
+    if "amount" in rel:
+        parts.append(f"{q}{rel.get('currency', '')} {rel['amount']:,}".replace("  ", " "))
+    elif "amount_text" in rel:
+        parts.append(rel["amount_text"])
+    return ", ".join(parts)
+
+
+def cite(G: nx.MultiGraph, ref: dict[str, Any], lang: str = "en") -> str:
+    """A source as people cite it: publisher, date, headline, paragraphs."""
+    s = G.graph["sources"].get(ref["id"], {})
+    publisher = s.get(f"publisher_{lang}") or s.get("publisher_en")
+    parts = [publisher or s.get(f"label_{lang}") or s.get("label_en") or ref["id"]]
+    if s.get("date"):
+        parts.append(s["date"])
+    if s.get("title"):
+        parts.append(f"“{s['title']}”")
+    text = ", ".join(parts)
+    if ref.get("paras"):
+        text += f" (para {', '.join(map(str, ref['paras']))})"
+    return text
+
+
+def describe(G: nx.MultiGraph, rel: dict[str, Any], lang: str = "en") -> list[str]:
+    """A relation in two or more lines: what it is, then each source."""
+    kind = KINDS[rel["kind"]]
+    head = getattr(kind, f"label_{lang}")
+    if rel["kind"] != rel["fact_kind"]:
+        head += f" ({rel['role']}, via {KINDS[rel['fact_kind']].label_en} {rel['fact']})"
+    else:
+        head += f" {rel['fact']}"
+    details = [x for x in (rel.get("status"), rel.get("date"), figures(rel)) if x]
+    if rel["directed"] and rel["kind"] == rel["fact_kind"]:
+        details.insert(0, f"{display(G, rel['from'], lang)} {rel['role']} {display(G, rel['to'], lang)}")
+    if rel.get("products"):
+        details.append("products: " + ", ".join(G.graph["terms"][p][lang] for p in rel["products"]))
+    lines = [head + (": " + "; ".join(details) if details else "")]
+    lines += ["    source: " + cite(G, ref, lang) for ref in rel["sources"]]
+    return lines
+
+
+def format_stats(G: nx.MultiGraph, st: Stats, lang: str = "en") -> str:
+    lines = [f"Network: {G.number_of_nodes()} nodes, {G.number_of_edges()} links "
+             f"from {len({d['fact'] for _, _, d in G.edges(data=True)})} facts"
+             + (" (hubs for multi-party facts)" if G.graph.get("hubs") else "")]
+    lines.append("  nodes by type:  " + ", ".join(f"{k} {v}" for k, v in st.nodes_by_type.items()))
+    lines.append("  facts by kind:  " + ", ".join(f"{k} {v}" for k, v in st.facts_by_kind.items()))
+    lines.append("  links by kind:  " + ", ".join(f"{k} {v}" for k, v in st.links_by_kind.items()))
+    lines.append("")
+    lines.append("Most partners (degree: distinct partners, relations):")
+    for i, (n, deg, rels) in enumerate(st.top_degree, 1):
+        lines.append(f"  {i:2}. {display(G, n, lang)} ({n}): {deg} partners, {rels} relations")
+    lines.append("")
+    note = f", estimated from {st.betweenness_sample} sampled nodes" if st.betweenness_sample else ""
+    lines.append(f"Most central as a go-between (betweenness centrality{note}):")
+    for i, (n, score) in enumerate(st.top_betweenness, 1):
+        lines.append(f"  {i:2}. {display(G, n, lang)} ({n}): {score:.3f}")
+    lines.append("")
+    lines.append(f"Clusters (greedy modularity): {len(st.communities)}")
+    for i, c in enumerate(st.communities, 1):
+        names = [display(G, n, lang) for n in c]
+        shown = ", ".join(names[:12]) + (f", … and {len(names) - 12} more" if len(names) > 12 else "")
+        lines.append(f"  {i:2}. ({len(c)}) {shown}")
+    return "\n".join(lines)
+
+
+def format_paths(G: nx.MultiGraph, a: str, b: str, chains: list[list[Link]], lang: str = "en") -> str:
+    start, end = resolve(G, a), resolve(G, b)
+    if not chains:
+        return f"No chain of partnerships connects {display(G, start, lang)} and {display(G, end, lang)}."
+    n = len(chains[0])
+    lines = [f"{display(G, start, lang)} → {display(G, end, lang)}: {len(chains)} shortest "
+             f"chain{'s' if len(chains) > 1 else ''} of {n} link{'s' if n > 1 else ''}"]
+    for i, chain in enumerate(chains, 1):
+        lines.append("")
+        steps = [display(G, chain[0].a, lang)]
+        for link in chain:
+            kinds = sorted({r["kind"] for r in link.relations}, key=list(KINDS).index)
+            steps.append(f"—[{', '.join(getattr(KINDS[k], f'label_{lang}') for k in kinds)}]— "
+                         f"{display(G, link.b, lang)}")
+        lines.append(f"{i}. " + " ".join(steps))
+        for link in chain:
+            lines.append(f"   {display(G, link.a, lang)} – {display(G, link.b, lang)}:")
+            for rel in link.relations:
+                lines += ["     " + line for line in describe(G, rel, lang)]
+    return "\n".join(lines)
+
+
+def format_neighbors(G: nx.MultiGraph, node: str, links: list[Link], lang: str = "en") -> str:
+    lines = [f"{display(G, node, lang)} ({node}, {G.nodes[node]['type']}): "
+             f"{len(links)} partner{'' if len(links) == 1 else 's'}"]
+    for link in links:
+        lines.append(f"  {display(G, link.b, lang)} ({link.b}, {G.nodes[link.b]['type']}): "
+                     f"{len(link.relations)} relation{'s' if len(link.relations) > 1 else ''}")
+        for rel in link.relations:
+            lines += ["    " + line for line in describe(G, rel, lang)]
+    return "\n".join(lines)

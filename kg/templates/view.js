@@ -1,0 +1,520 @@
+/* kg view: the page's behaviour. Reads the data from the JSON element, draws it with vis-network, and wires
+   up search, filters, highlight, tooltips and the details panel. Text from the data is only ever set with
+   textContent (never parsed as markup), so a label is shown as text whatever characters it holds. */
+(function () {
+  "use strict";
+
+  var data = JSON.parse(document.getElementById("kg-data").textContent);
+  var state = {
+    lang: data.meta.lang,
+    kinds: new Set(data.kinds.map(function (k) { return k.name; })),
+    source: "",
+    focus: null,        // {id, depth}
+    selected: null,     // {type: "node"|"edge", id}
+  };
+  var kindByName = new Map(data.kinds.map(function (k) { return [k.name, k]; }));
+  var nodeById = new Map(data.nodes.map(function (n) { return [n.id, n]; }));
+  var edgeById = new Map(data.edges.map(function (e) { return [e.id, e]; }));
+  var DASHES = { solid: false, dashed: [8, 5], dotted: [2, 4] };
+  var ROLE_KO = {
+    "parties": "당사자", "party": "당사자", "supports": "지원", "supplies": "공급", "member of": "참여",
+    "allocates GPUs to": "GPU 공급", "invests in": "투자", "co-investors": "공동 투자",
+    "holds a post at": "재직", "runs": "운영", "product": "제품", "for": "용도",
+  };
+  var DIM_NODE = { background: "#ececec", border: "#d6d6d6" };
+
+  // ------------------------------------------------------------------ helpers
+
+  function el(tag, text, className) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    if (className) e.className = className;
+    return e;
+  }
+  function label(node) { return (state.lang === "ko" ? node.ko : node.en) || node.en || node.id; }
+  function otherLabel(node) { return state.lang === "ko" ? node.en : node.ko; }
+  function kindLabel(name) { var k = kindByName.get(name); return k ? (state.lang === "ko" ? k.ko : k.en) : name; }
+  function typeLabel(type) {
+    for (var i = 0; i < data.types.length; i++) {
+      if (data.types[i].type === type) return state.lang === "ko" ? data.types[i].ko : data.types[i].en;
+    }
+    return type;
+  }
+  function term(id) { var t = data.terms[id]; return t ? (state.lang === "ko" ? t.ko : t.en) : id; }
+  function normalise(text) { return String(text).normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]/gu, ""); }
+  function number(n) { return Number(n).toLocaleString("en-US"); }
+
+  function figures(f) {
+    var q = f.qualifier || "exact", parts = [];
+    var en = { exact: "", about: "about ", "at-least": "at least ", "up-to": "up to " };
+    function ko(text) {
+      return q === "about" ? "약 " + text : q === "at-least" ? text + " 이상" : q === "up-to" ? "최대 " + text : text;
+    }
+    if (f.gpus !== undefined) parts.push(state.lang === "ko" ? ko("GPU " + number(f.gpus) + "개") : en[q] + number(f.gpus) + " GPUs");
+    if (f.amount !== undefined) {
+      var money = (f.currency ? f.currency + " " : "") + number(f.amount);
+      parts.push(state.lang === "ko" ? ko(money) : en[q] + money);
+    } else if (f.amount_text) parts.push(f.amount_text);
+    return parts.join(", ");
+  }
+
+  function citation(ref) {
+    var s = data.sources[ref.id] || {};
+    var who = (state.lang === "ko" ? s.publisher_ko : s.publisher_en) || s.publisher_en ||
+              (state.lang === "ko" ? s.label_ko : s.label_en) || s.label_en || ref.id;
+    var parts = [who];
+    if (s.date) parts.push(s.date);
+    if (s.title) parts.push("“" + s.title + "”");
+    if (ref.paras && ref.paras.length) parts.push("para " + ref.paras.join(", "));
+    return parts.join(" · ");
+  }
+
+  function roleText(edge) {
+    var src = nodeById.get(edge.src), dst = nodeById.get(edge.dst);
+    if (edge.arrows) {
+      return state.lang === "ko" ? label(src) + " → " + label(dst) + " (" + (ROLE_KO[edge.role] || edge.role) + ")"
+                                 : label(src) + " " + edge.role + " " + label(dst);
+    }
+    return label(src) + " — " + label(dst) + (edge.role === "co-investors" ? " (" + (state.lang === "ko" ? ROLE_KO[edge.role] : edge.role) + ")" : "");
+  }
+
+  /** The lines that describe a relation: what, who, when, how much, which products, the note and sources. */
+  function relationBlock(edge, container) {
+    var f = data.facts[edge.fact] || {};
+    var head = el("div");
+    var badge = el("span", kindLabel(edge.kind), "kind");
+    badge.style.background = (kindByName.get(edge.kind) || {}).color || "#777";
+    head.appendChild(badge);
+    if (edge.arrows || edge.role === "co-investors") head.appendChild(el("span", roleText(edge)));
+    container.appendChild(head);
+    var bits = [];
+    if (edge.kind !== f.fact_kind) bits.push(kindLabel(f.fact_kind) + " " + edge.fact);
+    else bits.push(edge.fact);
+    if (f.status) bits.push(f.status);
+    if (f.date) bits.push(f.date);
+    var fig = figures(f);
+    if (fig) bits.push(fig);
+    container.appendChild(el("div", bits.join(" · "), "muted"));
+    if (f.products && f.products.length) container.appendChild(el("div", (state.lang === "ko" ? "제품: " : "products: ") + f.products.map(term).join(", "), "muted"));
+    if (f.topics && f.topics.length) container.appendChild(el("div", (state.lang === "ko" ? "주제: " : "topics: ") + f.topics.map(term).join(", "), "muted"));
+    if (f.note) container.appendChild(el("div", f.note, "note"));
+    var list = el("ul", null, "sources");
+    (f.sources || []).forEach(function (ref) { list.appendChild(el("li", citation(ref))); });
+    container.appendChild(list);
+  }
+
+  // ------------------------------------------------------------------ vis data
+
+  var dimmedNodes = new Set(), dimmedEdges = new Set();
+
+  function visNode(n, dim) {
+    return {
+      id: n.id, label: label(n), shape: n.shape, value: Math.max(1, n.partners),
+      color: dim ? { background: DIM_NODE.background, border: DIM_NODE.border, highlight: n.color, hover: n.color }
+                 : { background: n.color, border: "#2b2b2b55", highlight: { background: n.color, border: "#000" },
+                     hover: { background: n.color, border: "#000" } },
+      font: { color: dim ? "#b5b5b5" : "#222" },
+    };
+  }
+  function visEdge(e, dim) {
+    var k = kindByName.get(e.kind) || { color: "#999", line: "solid" };
+    var smooth = e.curve ? { enabled: true, type: e.curve > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(e.curve) }
+                         : { enabled: false };
+    return {
+      id: e.id, from: e.from, to: e.to, arrows: e.arrows || "", dashes: DASHES[k.line], width: e.width,
+      color: { color: k.color, highlight: k.color, hover: k.color, opacity: dim ? 0.12 : 0.9 }, smooth: smooth,
+    };
+  }
+
+  var visibleNodes = new Set(), visibleEdges = new Set();
+  computeVisible();  // before the views are made: a DataView counts what its filter passes at creation
+  var nodes = new vis.DataSet(data.nodes.map(function (n) { return visNode(n, false); }));
+  var edges = new vis.DataSet(data.edges.map(function (e) { return visEdge(e, false); }));
+  var nodesView = new vis.DataView(nodes, { filter: function (n) { return visibleNodes.has(n.id); } });
+  var edgesView = new vis.DataView(edges, { filter: function (e) { return visibleEdges.has(e.id); } });
+
+  // ------------------------------------------------------------------ filters
+
+  function computeVisible() {
+    visibleNodes.clear();
+    visibleEdges.clear();
+    var adjacency = new Map();
+    data.edges.forEach(function (e) {
+      if (!state.kinds.has(e.kind)) return;
+      if (state.source) {
+        var f = data.facts[e.fact];
+        if (!f || !f.sources.some(function (s) { return s.id === state.source; })) return;
+      }
+      visibleEdges.add(e.id);
+      [[e.from, e.to], [e.to, e.from]].forEach(function (p) {
+        if (!adjacency.has(p[0])) adjacency.set(p[0], []);
+        adjacency.get(p[0]).push(p[1]);
+      });
+    });
+    adjacency.forEach(function (_, id) { visibleNodes.add(id); });
+    if (data.edges.length === 0) data.nodes.forEach(function (n) { visibleNodes.add(n.id); });
+    if (state.focus) {
+      var reached = new Set([state.focus.id]), frontier = [state.focus.id];
+      for (var d = 0; d < state.focus.depth; d++) {
+        var next = [];
+        frontier.forEach(function (id) {
+          (adjacency.get(id) || []).forEach(function (m) { if (!reached.has(m)) { reached.add(m); next.push(m); } });
+        });
+        frontier = next;
+      }
+      visibleNodes = reached;
+      visibleEdges.forEach(function (id) {
+        var e = edgeById.get(id);
+        if (!reached.has(e.from) || !reached.has(e.to)) visibleEdges.delete(id);
+      });
+    }
+  }
+
+  function applyFilters() {
+    if (api.ready) keepPositions();
+    computeVisible();
+    nodesView.refresh();
+    edgesView.refresh();
+    if (state.selected && state.selected.type === "node" && !visibleNodes.has(state.selected.id)) clearSelection();
+    else if (state.selected && state.selected.type === "edge" && !visibleEdges.has(state.selected.id)) clearSelection();
+    else if (state.selected) select(state.selected.type, state.selected.id, false);
+    updateCounts();
+    search();
+  }
+
+  function updateCounts() {
+    var facts = new Set();
+    visibleEdges.forEach(function (id) { facts.add(edgeById.get(id).fact); });
+    document.getElementById("counts").textContent =
+      "Showing " + visibleNodes.size + " of " + data.nodes.length + " nodes and " + visibleEdges.size + " of " +
+      data.edges.length + " links (" + facts.size + " facts)";
+  }
+
+  // ------------------------------------------------------------------ network
+
+  var container = document.getElementById("graph");
+  // The data goes in after the handlers below are attached, so the stabilisation events cannot be missed.
+  var network = new vis.Network(container, { nodes: [], edges: [] }, data.options);
+  var api = window.kgView = {
+    network: network, nodes: nodes, edges: edges, nodesView: nodesView, edgesView: edgesView, data: data,
+    state: state, ready: false, visibleNodes: function () { return Array.from(visibleNodes); },
+    visibleEdges: function () { return Array.from(visibleEdges); },
+  };
+
+  /** Write the drawn positions into the data, so nodes that a filter hides come back where they were.
+      (network.storePositions() cannot be used: it fails on nodes a DataView hides.) */
+  function keepPositions() {
+    var pos = network.getPositions();
+    nodes.update(Object.keys(pos).map(function (id) { return { id: id, x: pos[id].x, y: pos[id].y }; }));
+  }
+
+  function done() {
+    network.setOptions({ physics: { enabled: false } });
+    keepPositions();
+    document.getElementById("progress").hidden = true;
+    api.ready = true;
+    document.body.setAttribute("data-ready", "1");
+  }
+  network.on("stabilizationProgress", function (p) {
+    var bar = document.getElementById("progress");
+    bar.hidden = false;
+    bar.textContent = "Laying out… " + Math.round(100 * p.iterations / p.total) + "%";
+  });
+  network.once("stabilizationIterationsDone", done);
+
+  // ------------------------------------------------------------------ highlight and details
+
+  function setDim(keepNodes, keepEdges) {
+    var nodeUpdates = [], edgeUpdates = [];
+    data.nodes.forEach(function (n) {
+      var dim = keepNodes !== null && !keepNodes.has(n.id);
+      if (dim !== dimmedNodes.has(n.id)) {
+        nodeUpdates.push(visNode(n, dim));
+        if (dim) dimmedNodes.add(n.id); else dimmedNodes.delete(n.id);
+      }
+    });
+    data.edges.forEach(function (e) {
+      var dim = keepEdges !== null && !keepEdges.has(e.id);
+      if (dim !== dimmedEdges.has(e.id)) {
+        edgeUpdates.push(visEdge(e, dim));
+        if (dim) dimmedEdges.add(e.id); else dimmedEdges.delete(e.id);
+      }
+    });
+    if (nodeUpdates.length) nodes.update(nodeUpdates);
+    if (edgeUpdates.length) edges.update(edgeUpdates);
+  }
+
+  function incident(id) {
+    var out = [];
+    visibleEdges.forEach(function (eid) { var e = edgeById.get(eid); if (e.from === id || e.to === id) out.push(e); });
+    return out;
+  }
+
+  function select(type, id, move) {
+    state.selected = { type: type, id: id };
+    var keepNodes = new Set(), keepEdges = new Set();
+    if (type === "node") {
+      keepNodes.add(id);
+      incident(id).forEach(function (e) { keepEdges.add(e.id); keepNodes.add(e.from); keepNodes.add(e.to); });
+      network.selectNodes([id], true);
+      if (move) network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 300 } });
+    } else {
+      var e = edgeById.get(id);
+      keepEdges.add(id); keepNodes.add(e.from); keepNodes.add(e.to);
+      network.selectEdges([id]);
+    }
+    setDim(keepNodes, keepEdges);
+    showDetails();
+  }
+
+  function clearSelection() {
+    state.selected = null;
+    network.unselectAll();
+    setDim(null, null);
+    document.getElementById("details").hidden = true;
+  }
+
+  function nodeButton(id) {
+    var b = el("button", label(nodeById.get(id)), "link");
+    b.type = "button";
+    b.addEventListener("click", function () { select("node", id, true); });
+    return b;
+  }
+
+  function showDetails() {
+    var panel = document.getElementById("details");
+    panel.replaceChildren();
+    if (!state.selected) { panel.hidden = true; return; }
+    var close = el("button", "×", "close");
+    close.type = "button";
+    close.title = "Close";
+    close.addEventListener("click", clearSelection);
+    panel.appendChild(close);
+    if (state.selected.type === "node") {
+      var n = nodeById.get(state.selected.id);
+      panel.appendChild(el("h2", label(n)));
+      panel.appendChild(el("div", otherLabel(n) + " · " + typeLabel(n.type) + " · " + n.id, "muted"));
+      if (n.aliases.length) panel.appendChild(el("div", "also: " + n.aliases.join(", "), "muted"));
+      var rels = incident(n.id);
+      var partners = new Set(rels.map(function (e) { return e.from === n.id ? e.to : e.from; }));
+      panel.appendChild(el("div", partners.size + " partners, " + rels.length + " links shown", "muted"));
+      var actions = el("div", null, "actions");
+      var focusButton = el("button", state.focus ? "Show all" : "Show only this neighbourhood");
+      focusButton.type = "button";
+      focusButton.id = "focus-toggle";
+      focusButton.addEventListener("click", function () {
+        state.focus = state.focus ? null : { id: n.id, depth: 1 };
+        applyFilters();
+      });
+      actions.appendChild(focusButton);
+      panel.appendChild(actions);
+      panel.appendChild(el("h3", "Relations"));
+      var list = el("ul", null, "relations");
+      var byPartner = new Map();
+      rels.forEach(function (e) {
+        var other = e.from === n.id ? e.to : e.from;
+        if (!byPartner.has(other)) byPartner.set(other, []);
+        byPartner.get(other).push(e);
+      });
+      Array.from(byPartner.keys()).sort(function (a, b) {
+        var d = byPartner.get(b).length - byPartner.get(a).length;
+        var la = label(nodeById.get(a)), lb = label(nodeById.get(b));
+        return d || (la < lb ? -1 : la > lb ? 1 : 0);
+      }).forEach(function (other) {
+        var li = el("li");
+        var who = el("div", null, "partner");
+        who.appendChild(nodeButton(other));
+        who.appendChild(el("span", " · " + byPartner.get(other).length + " link" + (byPartner.get(other).length > 1 ? "s" : ""), "muted"));
+        li.appendChild(who);
+        byPartner.get(other).forEach(function (e) {
+          var box = el("div", null, "relation");
+          relationBlock(e, box);
+          li.appendChild(box);
+        });
+        list.appendChild(li);
+      });
+      panel.appendChild(list);
+    } else {
+      var e = edgeById.get(state.selected.id);
+      panel.appendChild(el("h2", kindLabel(e.kind)));
+      var ends = el("div");
+      ends.appendChild(nodeButton(e.src));
+      ends.appendChild(el("span", " — "));
+      ends.appendChild(nodeButton(e.dst));
+      panel.appendChild(ends);
+      var box = el("div");
+      relationBlock(e, box);
+      panel.appendChild(box);
+    }
+    panel.hidden = false;
+  }
+
+  network.on("click", function (params) {
+    if (params.nodes.length) select("node", params.nodes[0], false);
+    else if (params.edges.length) select("edge", params.edges[0], false);
+    else clearSelection();
+  });
+
+  // ------------------------------------------------------------------ tooltips
+
+  var tooltip = document.getElementById("tooltip");
+  function showTooltip(build, event) {
+    tooltip.replaceChildren();
+    build(tooltip);
+    tooltip.hidden = false;
+    var x = event.clientX || 0, y = event.clientY || 0;
+    var w = tooltip.offsetWidth, h = tooltip.offsetHeight;
+    tooltip.style.left = Math.min(x + 14, window.innerWidth - w - 4) + "px";
+    tooltip.style.top = Math.min(y + 14, window.innerHeight - h - 4) + "px";
+  }
+  function hideTooltip() { tooltip.hidden = true; }
+  network.on("hoverNode", function (params) {
+    var n = nodeById.get(params.node);
+    showTooltip(function (t) {
+      t.appendChild(el("strong", label(n)));
+      t.appendChild(el("div", otherLabel(n) + " · " + typeLabel(n.type), "muted"));
+      t.appendChild(el("div", n.partners + " partners · " + n.relations + " links"));
+    }, params.event && params.event.srcEvent ? params.event.srcEvent : params.event);
+  });
+  network.on("hoverEdge", function (params) {
+    var e = edgeById.get(params.edge);
+    showTooltip(function (t) { relationBlock(e, t); },
+                params.event && params.event.srcEvent ? params.event.srcEvent : params.event);
+  });
+  network.on("blurNode", hideTooltip);
+  network.on("blurEdge", hideTooltip);
+  network.on("dragStart", hideTooltip);
+  network.on("zoom", hideTooltip);
+
+  // ------------------------------------------------------------------ search
+
+  var searchBox = document.getElementById("search");
+  var results = document.getElementById("results");
+  var keys = new Map(data.nodes.map(function (n) {
+    return [n.id, [n.id, n.en, n.ko].concat(n.aliases).map(normalise)];
+  }));
+  var matches = [];
+
+  function search() {
+    var q = normalise(searchBox.value);
+    results.replaceChildren();
+    matches = [];
+    if (!q) return;
+    data.nodes.forEach(function (n) {
+      if (!visibleNodes.has(n.id)) return;
+      var ks = keys.get(n.id), rank = -1;
+      for (var i = 0; i < ks.length; i++) {
+        if (ks[i] === q) { rank = 0; break; }
+        if (ks[i].indexOf(q) === 0) rank = rank < 0 || rank > 1 ? 1 : rank;
+        else if (ks[i].indexOf(q) > 0) rank = rank < 0 ? 2 : rank;
+      }
+      if (rank >= 0) matches.push([rank, label(n), n.id]);
+    });
+    matches.sort(function (a, b) { return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0); });
+    if (!matches.length) { results.appendChild(el("li", "No match among the nodes shown", "none")); return; }
+    matches.slice(0, 12).forEach(function (m) {
+      var n = nodeById.get(m[2]);
+      var li = el("li"), b = el("button");
+      b.type = "button";
+      b.appendChild(el("span", label(n)));
+      b.appendChild(el("span", " " + otherLabel(n), "other"));
+      b.addEventListener("click", function () { select("node", n.id, true); });
+      li.appendChild(b);
+      results.appendChild(li);
+    });
+  }
+  searchBox.addEventListener("input", search);
+  searchBox.addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter" && matches.length) { ev.preventDefault(); select("node", matches[0][2], true); }
+    if (ev.key === "Escape") { searchBox.value = ""; search(); }
+  });
+
+  // ------------------------------------------------------------------ controls and legends
+
+  function buildKinds() {
+    var box = document.getElementById("kinds");
+    Array.from(box.querySelectorAll(".legend-row")).forEach(function (r) { r.remove(); });
+    data.kinds.forEach(function (k) {
+      var row = el("label", null, "legend-row");
+      var box2 = el("input");
+      box2.type = "checkbox";
+      box2.checked = state.kinds.has(k.name);
+      box2.value = k.name;
+      box2.setAttribute("data-kind", k.name);
+      box2.addEventListener("change", function () {
+        if (box2.checked) state.kinds.add(k.name); else state.kinds.delete(k.name);
+        applyFilters();
+      });
+      var line = el("span", null, "line");
+      line.style.borderTopStyle = k.line;
+      line.style.borderTopColor = k.color;
+      row.appendChild(box2);
+      row.appendChild(line);
+      row.appendChild(el("span", state.lang === "ko" ? k.ko : k.en));
+      row.appendChild(el("span", k.count, "count"));
+      box.appendChild(row);
+    });
+  }
+
+  function buildTypes() {
+    var box = document.getElementById("types");
+    Array.from(box.querySelectorAll(".legend-row")).forEach(function (r) { r.remove(); });
+    data.types.forEach(function (t) {
+      var row = el("div", null, "legend-row");
+      var sw = el("span", null, "swatch " + t.shape);
+      sw.style.background = t.color;
+      row.appendChild(sw);
+      row.appendChild(el("span", state.lang === "ko" ? t.ko : t.en));
+      row.appendChild(el("span", t.count, "count"));
+      box.appendChild(row);
+    });
+  }
+
+  function buildSources() {
+    var select = document.getElementById("source");
+    Array.from(select.options).slice(1).forEach(function (o) { o.remove(); });
+    Object.keys(data.sources).sort().forEach(function (id) {
+      var o = el("option", citation({ id: id }));
+      o.value = id;
+      select.appendChild(o);
+    });
+    select.value = state.source;
+  }
+
+  function relabel() {
+    nodes.update(data.nodes.map(function (n) { return { id: n.id, label: label(n) }; }));
+    document.documentElement.lang = state.lang;
+    buildKinds();
+    buildTypes();
+    buildSources();
+    search();
+    showDetails();
+  }
+
+  document.getElementById("lang").value = state.lang;
+  document.getElementById("lang").addEventListener("change", function (ev) { state.lang = ev.target.value; relabel(); });
+  document.getElementById("source").addEventListener("change", function (ev) { state.source = ev.target.value; applyFilters(); });
+  document.getElementById("fit").addEventListener("click", function () { network.fit({ animation: { duration: 300 } }); });
+  document.getElementById("zoom-in").addEventListener("click", function () { network.moveTo({ scale: network.getScale() * 1.3 }); });
+  document.getElementById("zoom-out").addEventListener("click", function () { network.moveTo({ scale: network.getScale() / 1.3 }); });
+  document.getElementById("reset").addEventListener("click", function () {
+    state.kinds = new Set(data.kinds.map(function (k) { return k.name; }));
+    state.source = "";
+    state.focus = null;
+    searchBox.value = "";
+    clearSelection();
+    buildKinds();
+    buildSources();
+    applyFilters();
+    network.fit();
+  });
+
+  buildKinds();
+  buildTypes();
+  buildSources();
+  updateCounts();
+  network.setData({ nodes: nodesView, edges: edgesView });
+  api.select = select;
+  api.applyFilters = applyFilters;
+  if (!data.options.physics.enabled || data.nodes.length === 0) done();
+})();

@@ -1,0 +1,247 @@
+"""Partnership network -> one self-contained interactive HTML page (vis-network), for `kg view`.
+
+Step in the flow: network (kg/network.py) -> view. The page works offline, opened by double-click: it loads
+nothing from the network. vis-network 9.1.2 (JS and CSS) is inlined from the copy that pyvis ships, and the
+page is rendered from our own Jinja2 template (`kg/templates/view.html.j2`, autoescaped). pyvis's own
+template is not used: it pulls Bootstrap from a CDN, does not autoescape, and renders a tooltip that contains
+"href" as raw HTML. pyvis's `Network` is not used to assemble the data either: its `add_edge` scans every
+edge already added (quadratic: 5,000 nodes would take minutes) and drops parallel edges, and here two
+organisations can share several agreements, each with its own sources.
+
+Every text that comes from data reaches the page as JSON in a `<script type="application/json">` element
+with `<`, `>`, `&` and `'` escaped (Jinja2's `tojson`), so a label like `</script><script>…` stays data;
+the page's script builds tooltips, search results and the details panel with `textContent` only.
+
+Layout is bounded for big networks: physics runs for a bounded number of stabilisation iterations and is
+then switched off, and above IMPROVED_LAYOUT_LIMIT nodes vis-network's Kamada-Kawai initial layout
+(`improvedLayout`, quadratic) is off. See benchmarks/view_scale.py for the measured times.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+from collections import Counter, defaultdict
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from rdflib.namespace import RDFS
+
+from kg import ontology
+from kg.network import KINDS, display
+from kg.ontology import KGO
+from kg.serialize import write_atomic
+
+#: Node colour and shape by type (most specific class), falling back to the group.
+NODE_STYLES: dict[str, tuple[str, str]] = {
+    "Company": ("#4e79a7", "dot"),
+    "InvestmentFirm": ("#76b7b2", "dot"),
+    "GovernmentBody": ("#e15759", "dot"),
+    "PublicResearchInstitute": ("#59a14f", "dot"),
+    "University": ("#8cd17d", "dot"),
+    "IndustryAssociation": ("#b07aa1", "dot"),
+    "Alliance": ("#ff9da7", "dot"),
+    "NewsPublisher": ("#9c755f", "dot"),
+    "Organization": ("#bab0ac", "dot"),
+    "Sector": ("#f28e2b", "square"),
+    "Country": ("#edc948", "triangle"),
+    "person": ("#d37295", "star"),
+    "product": ("#499894", "hexagon"),
+    "project": ("#86bcb6", "triangleDown"),
+    "agreement": ("#555555", "diamond"),
+}
+
+#: Edge colour, line style and width by relation kind.
+EDGE_STYLES: dict[str, tuple[str, str]] = {
+    "mou": ("#1f77b4", "solid"),
+    "joint-venture": ("#9467bd", "solid"),
+    "joint-research": ("#17becf", "dashed"),
+    "cooperation": ("#7f7f7f", "dashed"),
+    "supply": ("#ff7f0e", "solid"),
+    "membership": ("#8c564b", "dotted"),
+    "gpu-allocation": ("#2ca02c", "solid"),
+    "investment": ("#bcbd22", "dashed"),
+    "position": ("#e377c2", "dotted"),
+    "product": ("#17a2b8", "dotted"),
+    "project": ("#aec7e8", "dotted"),
+}
+
+#: vis-network's improvedLayout (Kamada-Kawai) is quadratic: only below this many nodes.
+IMPROVED_LAYOUT_LIMIT = 200
+#: Above this many nodes the page is "large": fewer stabilisation iterations, straight edges, edges hidden
+#: while dragging and zooming.
+LARGE = 1000
+STABILISATION_ITERATIONS = {False: 400, True: 100}
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def vis_dir() -> Path:
+    """The vis-network 9.1.2 files pyvis ships (found without importing pyvis, which imports IPython)."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("pyvis is not installed; it provides vis-network (pip install pyvis==0.3.2)")
+    return Path(list(spec.submodule_search_locations)[0]) / "lib" / "vis-9.1.2"
+
+
+def _inline(text: str, tag: str) -> str:
+    """Text to put inside a <script> or <style> element; refuse what could end the element early."""
+    lowered = text.lower()
+    if f"</{tag}" in lowered or "<!--" in lowered:
+        raise ValueError(f"cannot inline text that contains </{tag} or <!--")
+    return text
+
+
+@lru_cache(maxsize=None)
+def assets() -> dict[str, str]:
+    vis = vis_dir()
+    return {
+        "vis_js": _inline((vis / "vis-network.min.js").read_text(encoding="utf-8"), "script"),
+        "vis_css": _inline((vis / "vis-network.css").read_text(encoding="utf-8"), "style"),
+        "app_js": _inline((TEMPLATES / "view.js").read_text(encoding="utf-8"), "script"),
+        "app_css": _inline((TEMPLATES / "view.css").read_text(encoding="utf-8"), "style"),
+    }
+
+
+def type_label(cls: str, lang: str) -> str:
+    """The ontology's label of a class ('company' / '기업'), the name shown in the legend."""
+    for label in ontology.ontology_graph().objects(KGO[cls], RDFS.label):
+        if label.language == lang:
+            return str(label)
+    return cls
+
+
+def node_style(node: dict[str, Any]) -> tuple[str, str]:
+    return NODE_STYLES.get(node["type"]) or NODE_STYLES.get(node["group"]) or NODE_STYLES["Organization"]
+
+
+def vis_options(n_nodes: int) -> dict[str, Any]:
+    """vis-network options: physics stabilises for a bounded number of iterations, then the page turns it off."""
+    large = n_nodes > LARGE
+    return {
+        "autoResize": True,
+        "layout": {"randomSeed": 7, "improvedLayout": n_nodes <= IMPROVED_LAYOUT_LIMIT},
+        "nodes": {
+            "borderWidth": 1,
+            "font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "scaling": {"min": 8, "max": 36, "label": {"enabled": True, "min": 12, "max": 22, "drawThreshold": 7}},
+        },
+        "edges": {"smooth": False, "selectionWidth": 2, "hoverWidth": 0.5,
+                  "arrows": {"to": {"scaleFactor": 0.6}, "from": {"scaleFactor": 0.6}}},
+        "physics": {
+            "enabled": True,
+            "solver": "barnesHut",
+            "barnesHut": {"gravitationalConstant": -8000 if not large else -3000, "springLength": 140,
+                          "springConstant": 0.03, "damping": 0.25, "avoidOverlap": 0.1},
+            "stabilization": {"enabled": True, "iterations": STABILISATION_ITERATIONS[large],
+                              "updateInterval": 25, "fit": True},
+        },
+        "interaction": {"hover": True, "tooltipDelay": 100, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,
+                        "keyboard": False, "multiselect": False},
+    }
+
+
+def _offsets(n: int) -> list[int]:
+    """0, 1, -1, 2, -2, … for an odd count; 1, -1, 2, -2, … for an even one."""
+    seq = [0] if n % 2 else []
+    k = 1
+    while len(seq) < n:
+        seq += [k, -k]
+        k += 1
+    return seq[:n]
+
+
+def _curves(pairs: list[tuple[str, str]]) -> list[float]:
+    """Signed roundness for each edge so that parallel edges between two nodes fan out instead of overlapping."""
+    total = Counter(pairs)
+    seen: Counter = Counter()
+    out = []
+    for pair in pairs:
+        out.append(0.18 * _offsets(total[pair])[seen[pair]])
+        seen[pair] += 1
+    return out
+
+
+def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
+    """Everything the page shows, as plain JSON-able values (the page's script does the rest)."""
+    partners: dict[str, set[str]] = defaultdict(set)
+    relations: Counter = Counter()
+    facts: dict[str, dict[str, Any]] = {}
+    edges = []
+    rows = sorted(G.edges(keys=True, data=True), key=lambda e: e[2])
+    pairs = [tuple(sorted((u, v))) for u, v, _, _ in rows]
+    large = G.number_of_nodes() > LARGE
+    for (u, v, _, d), (a, b), curve in zip(rows, pairs, _curves(pairs)):
+        partners[u].add(v)
+        partners[v].add(u)
+        relations[u] += 1
+        relations[v] += 1
+        facts.setdefault(d["fact"], {k: d[k] for k in (
+            "fact_kind", "date", "status", "gpus", "qualifier", "amount", "currency", "amount_text", "note",
+            "topics", "products", "post", "sources") if k in d})
+        arrows = ("to" if d["from"] == a else "from") if d["directed"] else ""
+        width = 1.5 + (math.log10(d["gpus"]) / 2 if d["kind"] == "gpu-allocation" and d.get("gpus") else 0)
+        edges.append({"id": f"e{len(edges)}", "from": a, "to": b, "kind": d["kind"], "role": d["role"],
+                      "fact": d["fact"], "src": d["from"], "dst": d["to"], "arrows": arrows,
+                      "width": round(width, 2), "curve": 0.0 if large else round(curve, 2)})
+    nodes = []
+    for node, d in sorted(G.nodes(data=True)):
+        color, shape = node_style(d)
+        nodes.append({"id": node, "type": d["type"], "group": d["group"], "en": d["label_en"], "ko": d["label_ko"],
+                      "aliases": d["aliases"], "partners": len(partners[node]), "relations": relations[node],
+                      "color": color, "shape": shape})
+    types = Counter((d["type"], d["group"]) for _, d in G.nodes(data=True))
+    cited = sorted({s["id"] for f in facts.values() for s in f["sources"]})
+    return {
+        "meta": {"lang": lang, "nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
+                 "large": large, "hubs": bool(G.graph.get("hubs")), "focus": G.graph.get("focus"),
+                 "depth": G.graph.get("depth"), "source": G.graph.get("source")},
+        "options": vis_options(G.number_of_nodes()),
+        "kinds": [{"name": k, "en": KINDS[k].label_en, "ko": KINDS[k].label_ko, "color": EDGE_STYLES[k][0],
+                   "line": EDGE_STYLES[k][1], "count": sum(1 for e in edges if e["kind"] == k)}
+                  for k in G.graph.get("kinds", KINDS) if any(e["kind"] == k for e in edges)],
+        "types": [{"type": t, "group": g, "en": type_label(t, "en"), "ko": type_label(t, "ko"),
+                   "color": node_style({"type": t, "group": g})[0], "shape": node_style({"type": t, "group": g})[1],
+                   "count": c} for (t, g), c in sorted(types.items(), key=lambda x: (-x[1], x[0]))],
+        "nodes": nodes,
+        "edges": edges,
+        "facts": facts,
+        "sources": {s: G.graph["sources"][s] for s in cited if s in G.graph["sources"]},
+        "terms": G.graph.get("terms", {}),
+    }
+
+
+def title_for(G: nx.MultiGraph, lang: str = "en") -> str:
+    title = "Who partners with whom"
+    if G.graph.get("focus"):
+        depth = G.graph.get("depth", 1)
+        title += f" — {display(G, G.graph['focus'], lang)} and partners within {depth} link{'s' if depth != 1 else ''}"
+    if G.graph.get("source"):
+        title += f" — source {G.graph['source']}"
+    return title
+
+
+@lru_cache(maxsize=None)
+def _template():
+    from jinja2 import Environment, FileSystemLoader
+
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, keep_trailing_newline=True)
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    return env.get_template("view.html.j2")
+
+
+def render(G: nx.MultiGraph, lang: str = "en", title: str | None = None) -> str:
+    """The page as a string: one self-contained HTML file."""
+    from markupsafe import Markup
+
+    if lang not in ("en", "ko"):
+        raise ValueError(f"lang must be 'en' or 'ko', not {lang!r}")
+    parts = {k: Markup(v) for k, v in assets().items()}
+    return _template().render(title=title or title_for(G, lang), lang=lang, data=page_data(G, lang), **parts)
+
+
+def write(G: nx.MultiGraph, path: str | Path, lang: str = "en", title: str | None = None) -> Path:
+    """Write the page atomically; returns the path."""
+    return write_atomic(path, render(G, lang, title).encode("utf-8"))

@@ -1,0 +1,243 @@
+"""`kg view` pages in a real browser: Debian's headless Chromium driven by Playwright, with the network cut off.
+
+Checks that the page draws the network the projection computed, loads nothing, logs no error, that search,
+filters, focus, tooltips and the language switch work, and that hostile labels are shown as text and never
+run. Never skipped: without Chromium the tests fail and say how to install it (make test does).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg import api, network
+
+from conftest import SEEDS
+from test_view import HOSTILE_IMG, HOSTILE_SCRIPT, hostile_seeds
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(f"Chromium is missing ({CHROMIUM} not found): the browser tests need it — run "
+                    "`bash scripts/install-system-deps.sh` (as root or with sudo; `make test` does it)", pytrace=False)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("Playwright's Python package is missing: pip install -e '.[test]' (never `playwright install`;"
+                    " the tests use Debian's Chromium)", pytrace=False)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Visit:
+    """A page opened offline: every request that is not for a file: URL is aborted and recorded."""
+
+    def __init__(self, browser, path: Path, viewport=(1400, 900)):
+        self.requests: list[str] = []      # everything the page asked for, file: URLs included
+        self.blocked: list[str] = []
+        self.errors: list[str] = []
+        self.page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+        self.page.route("**/*", self._route)
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.goto(path.as_uri())
+
+    def _route(self, route):
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def ready(self) -> "Visit":
+        self.page.wait_for_function("window.kgView && window.kgView.ready", timeout=60_000)
+        return self
+
+    def js(self, expression: str):
+        return self.page.evaluate(expression)
+
+    def shown(self) -> tuple[int, int]:
+        """Nodes and edges the page shows (its filtered views), and what vis-network actually draws."""
+        views = self.js("[kgView.nodesView.length, kgView.edgesView.length]")
+        drawn = self.js("[kgView.network.body.nodeIndices.length, kgView.network.body.edgeIndices.length]")
+        assert views == drawn
+        return tuple(views)
+
+    def close(self):
+        self.page.close()
+
+
+@pytest.fixture(scope="module")
+def G():
+    return api.partnership_network(SEEDS)
+
+
+@pytest.fixture(scope="module")
+def seed_page(tmp_path_factory, G):
+    path = tmp_path_factory.mktemp("view") / "partners.html"
+    api.write_view(G, path)
+    return path
+
+
+@pytest.fixture()
+def visit(browser, seed_page):
+    v = Visit(browser, seed_page).ready()
+    yield v
+    assert v.errors == [] and v.blocked == []
+    v.close()
+
+
+def test_the_blocker_records_what_a_page_asks_from_the_network(browser, tmp_path):
+    """The harness itself: a page that does load from the network is caught."""
+    page = tmp_path / "online.html"
+    page.write_text('<img src="https://cdn.example.com/x.png"><script src="http://example.com/a.js"></script>')
+    v = Visit(browser, page)
+    v.page.wait_for_load_state("load")
+    assert sorted(v.blocked) == ["http://example.com/a.js", "https://cdn.example.com/x.png"]
+    v.close()
+
+
+def test_the_seed_network_draws_offline_without_errors(visit, G, seed_page, tmp_path):
+    assert visit.shown() == (G.number_of_nodes(), G.number_of_edges()) == (29, 83)
+    assert visit.requests == [seed_page.as_uri()]
+    assert visit.js("kgView.network.physics.options.enabled") is False  # stabilised, then physics off
+    assert visit.page.inner_text("#counts") == "Showing 29 of 29 nodes and 83 of 83 links (48 facts)"
+    painted = visit.js("""(() => { const c = document.querySelector('#graph canvas');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;
+        for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; })()""")
+    assert painted > 20_000  # pixels drawn on the canvas: nodes, edges, labels
+    shot = tmp_path / "partners.png"
+    visit.page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 50_000
+    legend = visit.page.locator("#kinds .legend-row").all_inner_texts()
+    assert [" ".join(t.split()) for t in legend][:2] == ["MOU 25", "joint venture 1"]
+
+
+@pytest.mark.parametrize("query", ["엔비디아", "nvidia", "N V I D I A"])
+def test_search_finds_an_organisation_in_either_language(visit, query):
+    visit.page.fill("#search", query)
+    first = visit.page.locator("#results li button").first
+    assert first.inner_text().split("\n")[0].split(" 엔비디아")[0] == "NVIDIA"
+    visit.page.press("#search", "Enter")
+    assert visit.js("kgView.network.getSelectedNodes()") == ["nvidia"]
+    assert visit.page.inner_text("#details h2") == "NVIDIA"
+    assert "24 partners, 53 links shown" in visit.page.inner_text("#details")
+
+
+def test_search_by_part_of_a_label_and_with_no_match(visit):
+    visit.page.fill("#search", "electronics")
+    names = visit.page.locator("#results li button span:first-child").all_inner_texts()
+    # names that start with the query first, then those that contain it
+    assert names == ["Electronics and Telecommunications Research Institute", "LG Electronics", "Samsung Electronics"]
+    visit.page.fill("#search", "zzz")
+    assert visit.page.inner_text("#results") == "No match among the nodes shown"
+
+
+def test_a_relation_kind_checkbox_filters_the_links(visit, G):
+    visit.page.uncheck('#kinds input[data-kind="gpu-allocation"]')
+    rest = [(u, v) for u, v, d in G.edges(data=True) if d["kind"] != "gpu-allocation"]
+    # the public and private sectors receive GPUs only, so they go too
+    assert visit.shown() == (len({n for e in rest for n in e}), len(rest)) == (27, 69)
+    visit.page.check('#kinds input[data-kind="gpu-allocation"]')
+    assert visit.shown() == (29, 83)
+
+
+def test_the_source_control_filters_like_the_source_option(visit):
+    visit.page.select_option("#source", "news1-20251031")
+    only = api.partnership_network(SEEDS, source="news1-20251031")
+    assert visit.shown() == (only.number_of_nodes(), only.number_of_edges())
+    visit.page.click("#reset")
+    assert visit.shown() == (29, 83)
+
+
+def test_clicking_a_node_highlights_it_and_focus_shows_its_neighbourhood(visit, G):
+    box = visit.page.locator("#graph").bounding_box()
+    pos = visit.js("kgView.network.canvasToDOM(kgView.network.getPositions(['kisti']).kisti)")
+    visit.page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
+    assert visit.js("kgView.network.getSelectedNodes()") == ["kisti"]
+    assert visit.page.inner_text("#details h2") == "Korea Institute of Science and Technology Information"
+    details = visit.page.inner_text("#details")
+    assert "joint-research" not in details and "jr-nvidia-kisti · planned" in details
+    assert "News1 · 2025-10-31 · “제조업 강국" in details and "para 4, 31" in details
+    dimmed = visit.js("kgView.nodes.get('kt').color.background")
+    assert dimmed == "#ececec" and visit.js("kgView.nodes.get('nvidia').color.background") != "#ececec"
+    visit.page.click("#details button.link >> text=NVIDIA")
+    visit.page.click("#focus-toggle")
+    ego = network.ego(G, "nvidia", 1)
+    assert visit.shown() == (ego.number_of_nodes(), ego.number_of_edges())
+    visit.page.click("#focus-toggle")
+    assert visit.shown() == (29, 83)
+
+
+def test_hovering_a_link_shows_its_kind_figures_and_source(visit):
+    # the single, straight LG Electronics - NVIDIA link: hover a point on it near LG Electronics
+    box = visit.page.locator("#graph").bounding_box()
+    a, b = visit.js("[kgView.network.canvasToDOM(kgView.network.getPositions(['lg-electronics'])['lg-electronics']),"
+                    " kgView.network.canvasToDOM(kgView.network.getPositions(['nvidia']).nvidia)]")
+    x, y = a["x"] + (b["x"] - a["x"]) * 0.3, a["y"] + (b["y"] - a["y"]) * 0.3
+    visit.page.mouse.move(box["x"] + x, box["y"] + y)
+    visit.page.wait_for_selector("#tooltip:not([hidden])")
+    text = visit.page.inner_text("#tooltip")
+    assert text.startswith("cooperation")
+    assert "coop-lg-electronics-nvidia-robotics · ongoing" in text and "products: NVIDIA Isaac GR00T" in text
+    assert "Unattributed report" in text and "para 30" in text
+
+
+def test_labels_switch_to_korean(visit):
+    visit.page.select_option("#lang", "ko")
+    assert visit.js("kgView.nodes.get('nvidia').label") == "엔비디아"
+    assert "양해각서(MOU)" in visit.page.inner_text("#kinds")
+    visit.page.select_option("#lang", "en")
+    assert visit.js("kgView.nodes.get('nvidia').label") == "NVIDIA"
+
+
+def test_a_korean_page_and_a_hub_page(browser, tmp_path):
+    path = tmp_path / "ko.html"
+    H = api.partnership_network(SEEDS, hubs=True)
+    api.write_view(H, path, lang="ko")
+    v = Visit(browser, path).ready()
+    assert v.shown() == (H.number_of_nodes(), H.number_of_edges()) == (34, 64)
+    assert v.js("kgView.nodes.get('kisti').label") == "한국과학기술정보연구원"
+    assert v.js("kgView.nodes.get('mou-ai-ran').shape") == "diamond"
+    assert v.errors == [] and v.blocked == []
+    v.close()
+
+
+def test_hostile_labels_show_as_text_and_run_nothing(browser, tmp_path):
+    G = api.partnership_network(hostile_seeds(tmp_path / "seeds"))
+    path = tmp_path / "hostile.html"
+    api.write_view(G, path)
+    v = Visit(browser, path).ready()
+    assert v.js("typeof window.__xss") == "undefined"
+    assert v.js("document.querySelectorAll('img').length") == 0
+    assert v.js("document.querySelectorAll('script').length") == 3
+    assert v.shown() == (G.number_of_nodes(), G.number_of_edges())
+    assert v.js("kgView.nodes.get('acme').label") == HOSTILE_IMG
+    for query, node, label in (("<img", "acme", HOSTILE_IMG), ("script", "ministry", HOSTILE_SCRIPT)):
+        v.page.fill("#search", query)
+        assert v.page.locator("#results li button span").first.inner_text() == label
+        v.page.press("#search", "Enter")
+        assert v.js("kgView.network.getSelectedNodes()") == [node]
+        assert v.page.inner_text("#details h2") == label
+        assert v.page.locator("#details h2").inner_html() == label.replace("&", "&amp;").replace(
+            "<", "&lt;").replace(">", "&gt;")
+    box = v.page.locator("#graph").bounding_box()
+    pos = v.js("kgView.network.canvasToDOM(kgView.network.getPositions(['acme']).acme)")
+    v.page.mouse.move(box["x"] + pos["x"], box["y"] + pos["y"])
+    v.page.wait_for_selector("#tooltip:not([hidden])")
+    assert v.page.inner_text("#tooltip strong") == HOSTILE_IMG
+    assert v.js("typeof window.__xss") == "undefined"
+    assert v.js("document.querySelectorAll('img').length") == 0
+    assert v.errors == [] and v.blocked == []
+    assert v.requests == [path.as_uri()]  # not even the file: URL the <img src=x> would ask for
+    v.close()

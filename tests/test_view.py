@@ -1,0 +1,203 @@
+"""The HTML page of `kg view` (kg/view.py), checked as a file: self-contained, escaped, deterministic.
+What it does in a browser is tested in test_browser.py."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg import api, network, view
+from kg.cli import main
+
+from conftest import MINIMAL, ROOT, SEEDS
+
+HOSTILE_IMG = "<img src=x onerror=window.__xss=1>"
+HOSTILE_SCRIPT = "</script><script>window.__xss=2</script>"
+
+
+def hostile_seeds(target: Path) -> Path:
+    """The minimal fixture with two labels that are HTML: one would run as an <img>, one ends the script."""
+    shutil.copytree(MINIMAL, target)
+    entities = target / "entities.yaml"
+    text = entities.read_text(encoding="utf-8")
+    for old, new in (("label: {en: Acme Electronics,", f'label: {{en: "{HOSTILE_IMG}",'),
+                     ("label: {en: Ministry of Testing,", f'label: {{en: "{HOSTILE_SCRIPT}",')):
+        assert old in text
+        text = text.replace(old, new)
+    entities.write_text(text, encoding="utf-8")
+    return target
+
+
+class Elements(HTMLParser):
+    """Every start tag with its attributes, and the text of each <script>."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.scripts: list[tuple[dict, str]] = []
+        self._in_script: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag == "script":
+            self._in_script = dict(attrs)
+            self.scripts.append((self._in_script, ""))
+
+    def handle_data(self, data):
+        if self._in_script is not None:
+            attrs, text = self.scripts[-1]
+            self.scripts[-1] = (attrs, text + data)
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = None
+
+
+def parse(html: str) -> Elements:
+    p = Elements()
+    p.feed(html)
+    return p
+
+
+def page_json(html: str) -> dict:
+    [(attrs, text)] = [(a, t) for a, t in parse(html).scripts if a.get("type") == "application/json"]
+    assert attrs["id"] == "kg-data"
+    return json.loads(text)
+
+
+@pytest.fixture(scope="module")
+def G():
+    return api.partnership_network(SEEDS)
+
+
+@pytest.fixture(scope="module")
+def html(G):
+    return view.render(G)
+
+
+def test_the_page_loads_nothing_from_the_network(html):
+    p = parse(html)
+    for tag, attrs in p.tags:
+        assert "src" not in attrs, (tag, attrs)
+        if tag == "link":
+            assert attrs["href"].startswith("data:"), attrs
+    assert [a for a, _ in p.scripts] == [{"type": "application/json", "id": "kg-data"}, {}, {}]
+    assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//", html)
+    assert "bootstrap" not in html.lower()
+
+
+def test_the_page_inlines_vis_network_from_pyvis(html):
+    js = (view.vis_dir() / "vis-network.min.js").read_text(encoding="utf-8")
+    assert js in html
+    assert "vis-9.1.2" in str(view.vis_dir())
+
+
+def test_the_page_data_is_the_network(G, html):
+    data = page_json(html)
+    assert len(data["nodes"]) == G.number_of_nodes() == 29
+    assert len(data["edges"]) == G.number_of_edges() == 83
+    nvidia = next(n for n in data["nodes"] if n["id"] == "nvidia")
+    assert (nvidia["en"], nvidia["ko"], nvidia["partners"], nvidia["relations"]) == ("NVIDIA", "엔비디아", 24, 53)
+    assert {k["name"]: k["count"] for k in data["kinds"]} == {
+        "mou": 25, "joint-venture": 1, "joint-research": 2, "cooperation": 29, "supply": 5, "membership": 4,
+        "gpu-allocation": 14, "investment": 3}
+    assert data["facts"]["alloc-samsung-50k-asiae"]["gpus"] == 50000
+    assert data["sources"]["asiae-20251103"]["publisher_en"] == "Asia Economy"
+    types = {t["type"]: (t["en"], t["ko"], t["count"]) for t in data["types"]}
+    assert types["PublicResearchInstitute"] == ("public research institute", "공공 연구기관", 2)
+
+
+def test_parallel_edges_fan_out_and_directed_ones_have_arrows(html):
+    data = page_json(html)
+    samsung = [e for e in data["edges"] if {e["from"], e["to"]} == {"nvidia", "samsung-electronics"}]
+    assert len(samsung) == 9  # 2 allocations, 3 cooperations, the AI-RAN MOU, 3 supply deals
+    assert sorted(e["curve"] for e in samsung) == sorted(round(0.18 * k, 2) for k in (0, 1, -1, 2, -2, 3, -3, 4, -4))
+    alloc = next(e for e in data["edges"] if e["fact"] == "alloc-samsung-50k-asiae")
+    assert alloc["arrows"] == ("to" if alloc["to"] == "samsung-electronics" else "from")
+    assert next(e for e in data["edges"] if e["fact"] == "jr-nvidia-kisti")["arrows"] == ""
+
+
+def test_data_from_the_seeds_is_escaped(tmp_path):
+    G = api.partnership_network(hostile_seeds(tmp_path / "seeds"), focus="acme")
+    html = view.render(G)
+    assert HOSTILE_IMG not in html and HOSTILE_SCRIPT not in html
+    assert html.count("</script>") == 3  # the data, vis-network, the page's script: nothing from the data
+    assert "\\u003cimg src=x onerror=window.__xss=1\\u003e" in html
+    labels = {n["id"]: n["en"] for n in page_json(html)["nodes"]}
+    assert labels["acme"] == HOSTILE_IMG and labels["ministry"] == HOSTILE_SCRIPT
+    # the title (autoescaped by Jinja2) names the focus
+    assert "<title>Who partners with whom — &lt;img src=x onerror=window.__xss=1&gt; and partners within 1 link" \
+           "</title>" in html
+    assert not any(tag == "img" for tag, _ in parse(html).tags)
+
+
+def test_inlined_code_cannot_end_its_element():
+    with pytest.raises(ValueError):
+        view._inline("var a = '</script>';", "script")
+    with pytest.raises(ValueError):
+        view._inline("x <!-- y", "script")
+    assert view._inline("a { color: red }", "style") == "a { color: red }"
+
+
+def test_the_page_is_deterministic(G, html):
+    assert view.render(G) == html
+    assert view.render(G, "ko") != html and '<html lang="ko">' in view.render(G, "ko")
+    with pytest.raises(ValueError):
+        view.render(G, "fr")
+
+
+def test_physics_is_bounded_and_the_slow_initial_layout_is_off_for_big_networks():
+    small, big = view.vis_options(30), view.vis_options(5000)
+    assert small["layout"]["improvedLayout"] is True and big["layout"]["improvedLayout"] is False
+    assert small["physics"]["stabilization"]["iterations"] == 400
+    assert big["physics"]["stabilization"]["iterations"] == 100
+    assert big["interaction"]["hideEdgesOnDrag"] is True
+    js = (view.TEMPLATES / "view.js").read_text(encoding="utf-8")
+    assert 'network.setOptions({ physics: { enabled: false } })' in js  # after stabilising, physics stops
+
+
+def test_page_script_never_puts_data_into_html():
+    js = (view.TEMPLATES / "view.js").read_text(encoding="utf-8")
+    assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function", js)
+    assert "title:" not in js  # no vis-network title (tooltip) strings: tooltips are our own DOM elements
+
+
+def test_templates_are_package_data():
+    from setuptools.config.setupcfg import read_configuration
+
+    config = read_configuration(ROOT / "setup.cfg")
+    assert config["options"]["package_data"]["kg"] == ["templates/*"]
+    assert sorted(p.name for p in view.TEMPLATES.iterdir()) == ["view.css", "view.html.j2", "view.js"]
+
+
+def test_cli_view_writes_the_page(tmp_path):
+    out = tmp_path / "sub" / "partners.html"
+    result = CliRunner().invoke(main, ["view", "--seeds", str(SEEDS), "-o", str(out), "--kind", "mou,gpu-allocation",
+                                       "--focus", "nvidia", "--depth", "1", "--lang", "ko"])
+    assert result.exit_code == 0, result.output
+    # NVIDIA, its 9 MOU partners and 5 more allocation recipients; 25 MOU links (the cliques) + 14 allocations
+    assert result.output.startswith(f"Wrote {out} (15 nodes, 39 links, ")
+    data = page_json(out.read_text(encoding="utf-8"))
+    assert {e["kind"] for e in data["edges"]} == {"mou", "gpu-allocation"}
+    assert data["meta"] == {"lang": "ko", "nodes": 15, "edges": 39, "large": False, "hubs": False,
+                            "focus": "nvidia", "depth": 1, "source": None}
+    assert [p.name for p in out.parent.iterdir()] == ["partners.html"]  # no temporary file left
+
+
+def test_cli_view_with_hubs_and_a_source(tmp_path):
+    out = tmp_path / "p.html"
+    result = CliRunner().invoke(main, ["view", "--seeds", str(SEEDS), "-o", str(out), "--hubs",
+                                       "--source", "news1-20251031"])
+    assert result.exit_code == 0, result.output
+    data = page_json(out.read_text(encoding="utf-8"))
+    hubs = [n["id"] for n in data["nodes"] if n["group"] == "agreement"]
+    assert hubs == ["mou-ai-ran", "mou-hyundai-nvidia-msit"]
+    assert set(data["sources"]) == {"news1-20251031"} | {
+        s["id"] for f in data["facts"].values() for s in f["sources"]}
+    assert all(any(s["id"] == "news1-20251031" for s in f["sources"]) for f in data["facts"].values())
