@@ -12,9 +12,12 @@ Every text that comes from data reaches the page as JSON in a `<script type="app
 with `<`, `>`, `&` and `'` escaped (Jinja2's `tojson`), so a label like `</script><script>…` stays data;
 the page's script builds tooltips, search results and the details panel with `textContent` only.
 
-Layout is bounded for big networks: physics runs for a bounded number of stabilisation iterations and is
-then switched off, and above IMPROVED_LAYOUT_LIMIT nodes vis-network's Kamada-Kawai initial layout
-(`improvedLayout`, quadratic) is off. See benchmarks/view_scale.py for the measured times.
+Layout time is bounded whatever the size. Up to IMPROVED_LAYOUT_LIMIT nodes vis-network lays out the network
+itself; above it the page starts from positions computed here (Louvain communities as discs on a sunflower
+spiral: vis-network's Kamada-Kawai start is quadratic, and a random start does not untangle in a bounded
+number of iterations). Physics then runs at most STABILISATION_ITERATIONS iterations and is switched off;
+above LARGE nodes it does not run at all — 5,000 organisations open in a few seconds, with their clusters
+visible. See benchmarks/view_scale.py and benchmarks/results/view-scale.md for the measured times.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ import networkx as nx
 from rdflib.namespace import RDFS
 
 from kg import ontology
-from kg.network import KINDS, display
+from kg.network import KINDS, display, partners_graph
 from kg.ontology import KGO
 from kg.serialize import write_atomic
 
@@ -68,12 +71,14 @@ EDGE_STYLES: dict[str, tuple[str, str]] = {
     "project": ("#aec7e8", "dotted"),
 }
 
-#: vis-network's improvedLayout (Kamada-Kawai) is quadratic: only below this many nodes.
+#: Up to this many nodes vis-network lays the network out itself (improvedLayout, Kamada-Kawai, is quadratic);
+#: above it the page starts from a layout computed here (initial_positions).
 IMPROVED_LAYOUT_LIMIT = 200
-#: Above this many nodes the page is "large": fewer stabilisation iterations, straight edges, edges hidden
-#: while dragging and zooming.
+#: Above this many nodes the page is "large": no physics at all (the computed layout is final; nodes can still
+#: be dragged), straight edges, edges hidden while dragging and zooming.
 LARGE = 1000
-STABILISATION_ITERATIONS = {False: 400, True: 100}
+#: Physics runs at most this many stabilisation iterations, then the page switches it off.
+STABILISATION_ITERATIONS = 300
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -118,7 +123,8 @@ def node_style(node: dict[str, Any]) -> tuple[str, str]:
 
 
 def vis_options(n_nodes: int) -> dict[str, Any]:
-    """vis-network options: physics stabilises for a bounded number of iterations, then the page turns it off."""
+    """vis-network options: physics stabilises for a bounded number of iterations, then the page turns it off;
+    large networks keep the layout computed here and never run physics."""
     large = n_nodes > LARGE
     return {
         "autoResize": True,
@@ -131,16 +137,43 @@ def vis_options(n_nodes: int) -> dict[str, Any]:
         "edges": {"smooth": False, "selectionWidth": 2, "hoverWidth": 0.5,
                   "arrows": {"to": {"scaleFactor": 0.6}, "from": {"scaleFactor": 0.6}}},
         "physics": {
-            "enabled": True,
+            "enabled": not large,
             "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -8000 if not large else -3000, "springLength": 140,
+            "barnesHut": {"gravitationalConstant": -8000, "springLength": 140,
                           "springConstant": 0.03, "damping": 0.25, "avoidOverlap": 0.1},
-            "stabilization": {"enabled": True, "iterations": STABILISATION_ITERATIONS[large],
+            "stabilization": {"enabled": True, "iterations": STABILISATION_ITERATIONS,
                               "updateInterval": 25, "fit": True},
         },
         "interaction": {"hover": True, "tooltipDelay": 100, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,
                         "keyboard": False, "multiselect": False},
     }
+
+
+#: Distance between neighbouring nodes in the starting layout of big networks (vis-network canvas units).
+SPACING = 60
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+
+
+def initial_positions(G: nx.MultiGraph) -> dict[str, tuple[float, float]]:
+    """A starting layout for networks above IMPROVED_LAYOUT_LIMIT nodes, where vis-network's own initial
+    layout is too slow and a random start does not untangle within the bounded iterations: each Louvain
+    community is a disc with its best-connected nodes in the middle, and the discs lie on a sunflower spiral,
+    largest in the centre. Deterministic (fixed seed, sorted ties)."""
+    S = partners_graph(G)
+    communities = nx.community.louvain_communities(S, seed=0) if S.number_of_edges() else [set(S)]
+    communities = sorted((sorted(c, key=lambda n: (-S.degree(n), n)) for c in communities),
+                         key=lambda c: (-len(c), c[0]))
+    positions: dict[str, tuple[float, float]] = {}
+    placed = 0
+    for i, members in enumerate(communities):
+        radius = SPACING * 1.3 * math.sqrt(placed + len(members) / 2) if i else 0.0
+        cx, cy = radius * math.cos(i * GOLDEN_ANGLE), radius * math.sin(i * GOLDEN_ANGLE)
+        for k, node in enumerate(members):
+            r = SPACING * math.sqrt(k)
+            positions[node] = (round(cx + r * math.cos(k * GOLDEN_ANGLE), 1),
+                               round(cy + r * math.sin(k * GOLDEN_ANGLE), 1))
+        placed += len(members)
+    return positions
 
 
 def _offsets(n: int) -> list[int]:
@@ -186,12 +219,15 @@ def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
         edges.append({"id": f"e{len(edges)}", "from": a, "to": b, "kind": d["kind"], "role": d["role"],
                       "fact": d["fact"], "src": d["from"], "dst": d["to"], "arrows": arrows,
                       "width": round(width, 2), "curve": 0.0 if large else round(curve, 2)})
+    positions = initial_positions(G) if G.number_of_nodes() > IMPROVED_LAYOUT_LIMIT else {}
     nodes = []
     for node, d in sorted(G.nodes(data=True)):
         color, shape = node_style(d)
         nodes.append({"id": node, "type": d["type"], "group": d["group"], "en": d["label_en"], "ko": d["label_ko"],
                       "aliases": d["aliases"], "partners": len(partners[node]), "relations": relations[node],
                       "color": color, "shape": shape})
+        if node in positions:
+            nodes[-1]["x"], nodes[-1]["y"] = positions[node]
     types = Counter((d["type"], d["group"]) for _, d in G.nodes(data=True))
     cited = sorted({s["id"] for f in facts.values() for s in f["sources"]})
     return {

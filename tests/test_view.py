@@ -153,13 +153,47 @@ def test_the_page_is_deterministic(G, html):
 
 
 def test_physics_is_bounded_and_the_slow_initial_layout_is_off_for_big_networks():
-    small, big = view.vis_options(30), view.vis_options(5000)
-    assert small["layout"]["improvedLayout"] is True and big["layout"]["improvedLayout"] is False
-    assert small["physics"]["stabilization"]["iterations"] == 400
-    assert big["physics"]["stabilization"]["iterations"] == 100
-    assert big["interaction"]["hideEdgesOnDrag"] is True
+    small, mid, big = view.vis_options(30), view.vis_options(800), view.vis_options(5000)
+    assert [o["layout"]["improvedLayout"] for o in (small, mid, big)] == [True, False, False]
+    assert [o["physics"]["enabled"] for o in (small, mid, big)] == [True, True, False]
+    assert small["physics"]["stabilization"]["iterations"] == view.STABILISATION_ITERATIONS == 300
+    assert big["interaction"]["hideEdgesOnDrag"] is True and small["interaction"]["hideEdgesOnDrag"] is False
     js = (view.TEMPLATES / "view.js").read_text(encoding="utf-8")
     assert 'network.setOptions({ physics: { enabled: false } })' in js  # after stabilising, physics stops
+
+
+def test_big_networks_start_from_a_layout_computed_in_python():
+    import networkx as nx
+
+    G = nx.MultiGraph()
+    for c in range(5):  # five cliques of 45, joined in a chain
+        members = [f"n{c}-{i}" for i in range(45)]
+        for m in members:
+            G.add_node(m, type="Company", group="organisation", label_en=m, label_ko=m, aliases=[])
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                G.add_edge(a, b, kind="mou", role="parties", fact=f"f-{a}-{b}", directed=False, sources=[],
+                           **{"from": a, "to": b})
+    for a, b in (("n0-0", "n1-0"), ("n1-0", "n2-0"), ("n2-0", "n3-0"), ("n3-0", "n4-0")):
+        G.add_edge(a, b, kind="mou", role="parties", fact=f"f-{a}-{b}", directed=False, sources=[],
+                   **{"from": a, "to": b})
+    positions = view.initial_positions(G)
+    assert set(positions) == set(G) and view.initial_positions(G) == positions
+    assert len(set(positions.values())) == G.number_of_nodes()
+    data = view.page_data(G)
+    assert all("x" in n and "y" in n for n in data["nodes"])
+
+    def spread(c):
+        xs = [positions[f"n{c}-{i}"] for i in range(45)]
+        cx, cy = sum(x for x, _ in xs) / 45, sum(y for _, y in xs) / 45
+        return (cx, cy), max(((x - cx) ** 2 + (y - cy) ** 2) ** 0.5 for x, y in xs)
+
+    discs = [spread(c) for c in range(5)]
+    for i, ((xi, yi), ri) in enumerate(discs):  # each community is a disc of its own
+        for (xj, yj), rj in discs[i + 1:]:
+            assert ((xi - xj) ** 2 + (yi - yj) ** 2) ** 0.5 > max(ri, rj)
+    small = api.partnership_network(MINIMAL)
+    assert not any("x" in n for n in view.page_data(small)["nodes"])  # vis-network lays out small ones
 
 
 def test_page_script_never_puts_data_into_html():

@@ -107,14 +107,16 @@
 
   var dimmedNodes = new Set(), dimmedEdges = new Set();
 
-  function visNode(n, dim) {
-    return {
+  function visNode(n, dim, start) {
+    var v = {
       id: n.id, label: label(n), shape: n.shape, value: Math.max(1, n.partners),
       color: dim ? { background: DIM_NODE.background, border: DIM_NODE.border, highlight: n.color, hover: n.color }
                  : { background: n.color, border: "#2b2b2b55", highlight: { background: n.color, border: "#000" },
                      hover: { background: n.color, border: "#000" } },
       font: { color: dim ? "#b5b5b5" : "#222" },
     };
+    if (start && n.x !== undefined) { v.x = n.x; v.y = n.y; }  // the starting layout of big networks
+    return v;
   }
   function visEdge(e, dim) {
     var k = kindByName.get(e.kind) || { color: "#999", line: "solid" };
@@ -128,7 +130,7 @@
 
   var visibleNodes = new Set(), visibleEdges = new Set();
   computeVisible();  // before the views are made: a DataView counts what its filter passes at creation
-  var nodes = new vis.DataSet(data.nodes.map(function (n) { return visNode(n, false); }));
+  var nodes = new vis.DataSet(data.nodes.map(function (n) { return visNode(n, false, true); }));
   var edges = new vis.DataSet(data.edges.map(function (e) { return visEdge(e, false); }));
   var nodesView = new vis.DataView(nodes, { filter: function (n) { return visibleNodes.has(n.id); } });
   var edgesView = new vis.DataView(edges, { filter: function (e) { return visibleEdges.has(e.id); } });
@@ -209,6 +211,7 @@
   }
 
   function done() {
+    if (api.ready) return;
     network.setOptions({ physics: { enabled: false } });
     keepPositions();
     document.getElementById("progress").hidden = true;
