@@ -340,6 +340,10 @@ def project(ds, *, kinds: Iterable[str] | str | None = None, include: Iterable[s
     if source is not None and source not in registry.sources:
         raise KgError(f"unknown source {source!r}" + _suggest(source, registry.sources)
                       + f" — the sources are: {', '.join(registry.sources)}")
+    missing = [f"'{k}' needs --include {KINDS[k].needs}" for k in kinds or () if KINDS[k].needs
+               and KINDS[k].needs not in include]
+    if missing:
+        raise KgError("relation kind " + "; ".join(missing))
     groups = set(ALWAYS) | {GROUPS[INCLUDES[i]] for i in include}
     wanted = {k for k in (kinds or KINDS) if not KINDS[k].needs or KINDS[k].needs in include}
 
@@ -389,7 +393,7 @@ def project(ds, *, kinds: Iterable[str] | str | None = None, include: Iterable[s
             G.add_edge(u, v, key=f"{fact.id}|{kind}|{u}|{v}", kind=kind, role=role, directed=directed,
                        **{"from": u, "to": v}, **base)
         if use_hub:
-            hub = f"{fact.id}"
+            hub = fact.id
             G.add_node(hub, type=KINDS[fact.kind].cls, group="agreement",
                        label_en=f"{KINDS[fact.kind].label_en}: {fact.id}",
                        label_ko=f"{KINDS[fact.kind].label_ko}: {fact.id}", aliases=[])
@@ -496,6 +500,11 @@ class Stats:
     betweenness_sample: int | None = None            # sources sampled when estimated, else None
 
 
+def _by_count(counts: Counter) -> dict[str, int]:
+    """Most first; ties in the order of KINDS, so the output is the same on every run."""
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], list(KINDS).index(kv[0]))))
+
+
 def stats(G: nx.MultiGraph, top: int = 10) -> Stats:
     """Who is most central (by partners and by betweenness) and which organisations cluster together.
 
@@ -523,9 +532,8 @@ def stats(G: nx.MultiGraph, top: int = 10) -> Stats:
     clusters.sort(key=lambda c: (-len(c), c[0]))
     return Stats(
         nodes_by_type=dict(sorted(Counter(t for _, t in G.nodes(data="type")).items())),
-        facts_by_kind=dict(Counter(k for k, _ in {(d["kind"], d["fact"]) for _, _, d in G.edges(data=True)})
-                           .most_common()),
-        links_by_kind=dict(Counter(d["kind"] for _, _, d in G.edges(data=True)).most_common()),
+        facts_by_kind=_by_count(Counter(k for k, _ in {(d["kind"], d["fact"]) for _, _, d in G.edges(data=True)})),
+        links_by_kind=_by_count(Counter(d["kind"] for _, _, d in G.edges(data=True))),
         top_degree=[(n, S.degree(n), relations[n]) for n in by_degree],
         top_betweenness=[(n, round(between[n], 4)) for n in by_between],
         communities=clusters,

@@ -7,7 +7,6 @@ run. Never skipped: without Chromium the tests fail and say how to install it (m
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ import pytest
 from kg import api, network
 
 from conftest import SEEDS
-from test_view import HOSTILE_IMG, HOSTILE_SCRIPT, hostile_seeds
+from test_view import HOSTILE_HREF, HOSTILE_IMG, HOSTILE_SCRIPT, hostile_seeds
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -223,7 +222,8 @@ def test_hostile_labels_show_as_text_and_run_nothing(browser, tmp_path):
     assert v.js("document.querySelectorAll('script').length") == 3
     assert v.shown() == (G.number_of_nodes(), G.number_of_edges())
     assert v.js("kgView.nodes.get('acme').label") == HOSTILE_IMG
-    for query, node, label in (("<img", "acme", HOSTILE_IMG), ("script", "ministry", HOSTILE_SCRIPT)):
+    for query, node, label in (("<img", "acme", HOSTILE_IMG), ("script", "ministry", HOSTILE_SCRIPT),
+                               ("href", "korea", HOSTILE_HREF)):
         v.page.fill("#search", query)
         assert v.page.locator("#results li button span").first.inner_text() == label
         v.page.press("#search", "Enter")
@@ -237,7 +237,7 @@ def test_hostile_labels_show_as_text_and_run_nothing(browser, tmp_path):
     v.page.wait_for_selector("#tooltip:not([hidden])")
     assert v.page.inner_text("#tooltip strong") == HOSTILE_IMG
     assert v.js("typeof window.__xss") == "undefined"
-    assert v.js("document.querySelectorAll('img').length") == 0
+    assert v.js("document.querySelectorAll('img, a').length") == 0
     assert v.errors == [] and v.blocked == []
     assert v.requests == [path.as_uri()]  # not even the file: URL the <img src=x> would ask for
     v.close()

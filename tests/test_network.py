@@ -278,6 +278,7 @@ def test_cli_neighbors_and_unknown_names():
 @pytest.mark.parametrize("args, message", [
     (["stats", "--kind", "mou,treaty"], "unknown relation kind 'treaty' — choose from: mou, joint-venture"),
     (["stats", "--include", "pets"], "cannot include 'pets' — choose from: people, products, projects"),
+    (["stats", "--kind", "position"], "relation kind 'position' needs --include people"),
     (["stats", "--source", "news1"], "unknown source 'news1'"),
     (["view", "--focus", "Nobody Inc", "-o", "/dev/null"], "no organisation called 'Nobody Inc'"),
 ])

@@ -12,22 +12,25 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg import api, network, view
+from kg import api, view
 from kg.cli import main
 
 from conftest import MINIMAL, ROOT, SEEDS
 
 HOSTILE_IMG = "<img src=x onerror=window.__xss=1>"
 HOSTILE_SCRIPT = "</script><script>window.__xss=2</script>"
+HOSTILE_HREF = '<a href="javascript:window.__xss=3">href</a>'  # pyvis renders a title with "href" as HTML
 
 
 def hostile_seeds(target: Path) -> Path:
-    """The minimal fixture with two labels that are HTML: one would run as an <img>, one ends the script."""
+    """The minimal fixture with labels that are HTML: one would run as an <img>, one ends the script, one is a
+    link (the pyvis template's innerHTML path)."""
     shutil.copytree(MINIMAL, target)
     entities = target / "entities.yaml"
     text = entities.read_text(encoding="utf-8")
     for old, new in (("label: {en: Acme Electronics,", f'label: {{en: "{HOSTILE_IMG}",'),
-                     ("label: {en: Ministry of Testing,", f'label: {{en: "{HOSTILE_SCRIPT}",')):
+                     ("label: {en: Ministry of Testing,", f'label: {{en: "{HOSTILE_SCRIPT}",'),
+                     ("label: {en: Republic of Korea,", f"label: {{en: '{HOSTILE_HREF}',")):
         assert old in text
         text = text.replace(old, new)
     entities.write_text(text, encoding="utf-8")
@@ -124,17 +127,17 @@ def test_parallel_edges_fan_out_and_directed_ones_have_arrows(html):
 
 
 def test_data_from_the_seeds_is_escaped(tmp_path):
-    G = api.partnership_network(hostile_seeds(tmp_path / "seeds"), focus="acme")
+    G = api.partnership_network(hostile_seeds(tmp_path / "seeds"), focus="acme", depth=2)
     html = view.render(G)
     assert HOSTILE_IMG not in html and HOSTILE_SCRIPT not in html
     assert html.count("</script>") == 3  # the data, vis-network, the page's script: nothing from the data
     assert "\\u003cimg src=x onerror=window.__xss=1\\u003e" in html
     labels = {n["id"]: n["en"] for n in page_json(html)["nodes"]}
-    assert labels["acme"] == HOSTILE_IMG and labels["ministry"] == HOSTILE_SCRIPT
+    assert (labels["acme"], labels["ministry"], labels["korea"]) == (HOSTILE_IMG, HOSTILE_SCRIPT, HOSTILE_HREF)
     # the title (autoescaped by Jinja2) names the focus
-    assert "<title>Who partners with whom — &lt;img src=x onerror=window.__xss=1&gt; and partners within 1 link" \
+    assert "<title>Who partners with whom — &lt;img src=x onerror=window.__xss=1&gt; and partners within 2 links" \
            "</title>" in html
-    assert not any(tag == "img" for tag, _ in parse(html).tags)
+    assert not any(tag in ("img", "a") for tag, _ in parse(html).tags)
 
 
 def test_inlined_code_cannot_end_its_element():
@@ -235,3 +238,22 @@ def test_cli_view_with_hubs_and_a_source(tmp_path):
     assert set(data["sources"]) == {"news1-20251031"} | {
         s["id"] for f in data["facts"].values() for s in f["sources"]}
     assert all(any(s["id"] == "news1-20251031" for s in f["sources"]) for f in data["facts"].values())
+
+
+def test_the_page_and_stats_are_the_same_in_every_process(tmp_path):
+    """No set or hash order leaks into the output (PYTHONHASHSEED differs between runs)."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        page = tmp_path / f"p{seed}.html"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        kg = [sys.executable, "-m", "kg.cli"]
+        subprocess.run([*kg, "view", "--seeds", str(SEEDS), "-o", str(page)], check=True, env=env,
+                       capture_output=True, cwd=ROOT)
+        stats = subprocess.run([*kg, "stats", "--seeds", str(SEEDS)], check=True, env=env, capture_output=True,
+                               cwd=ROOT).stdout
+        outputs.append((page.read_bytes(), stats))
+    assert outputs[0] == outputs[1]
