@@ -131,6 +131,15 @@ def test_write_atomic_keeps_previous_file_when_interrupted(tmp_path, monkeypatch
     assert [p.name for p in tmp_path.iterdir()] == ["out.ttl"]  # no temporary file left behind
 
 
+def test_written_files_get_the_usual_mode(tmp_path):
+    old = os.umask(0o022)
+    try:
+        path = write_atomic(tmp_path / "x.ttl", b"data")
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644
+
+
 def test_export_writes_file_and_returns_bytes(minimal_dataset, tmp_path):
     out = tmp_path / "sub" / "x.ttl"
     data = export(minimal_dataset, "turtle", out)
