@@ -9,7 +9,8 @@ __version__ = "0.1.0"
 
 _API = {"BuildResult", "build", "build_graph", "validate", "export", "read_graph", "load_seeds",
         "DEFAULT_GRAPH_FILE",
-        "partnership_network", "write_view", "stats", "paths", "neighbors"}
+        "partnership_network", "write_view", "stats", "paths", "neighbors",
+        "run_query", "sparql", "sparql_file", "list_queries", "get_query", "query_dataset", "QueryResult", "NamedQuery"}
 
 
 def __getattr__(name):

@@ -19,6 +19,11 @@ from kg.errors import KgError, ValidationError
 from kg.serialize import PARSER_FORMATS, export, format_for
 from kg.seeds import Seeds, load_seeds
 from kg.shapes import Report, validate_graph
+# SPARQL queries (`kg query`, `kg queries`) are re-exported as they are. The named-query function is
+# run_query, not query: kg.query is the module.
+from kg.query import (
+    NamedQuery, QueryResult, get_query, list_queries, query_dataset, run_query, sparql, sparql_file,
+)
 
 DEFAULT_GRAPH_FILE = Path("out") / "graph.nq"
 
@@ -140,4 +145,6 @@ def neighbors(G, name: str):
 
 
 __all__ = ["BuildResult", "build", "build_graph", "validate", "export", "read_graph", "load_seeds",
-           "DEFAULT_GRAPH_FILE", "partnership_network", "write_view", "stats", "paths", "neighbors"]
+           "DEFAULT_GRAPH_FILE", "partnership_network", "write_view", "stats", "paths", "neighbors",
+           "run_query", "sparql", "sparql_file", "list_queries", "get_query", "query_dataset", "QueryResult",
+           "NamedQuery"]

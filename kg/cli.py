@@ -199,5 +199,70 @@ def neighbors(seed_dir, graph_file, kinds, include, source, lang, name) -> None:
     click.echo(network.format_neighbors(G, node, links, lang))
 
 
+# ------------------------------------------------------------------ SPARQL queries (kg/query.py, queries/*.rq)
+
+
+@main.command("query")
+@click.argument("name", required=False)
+@click.option("--file", "query_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Run the SPARQL query in this file.")
+@click.option("-e", "--expression", "text", metavar="SPARQL",
+              help="Run this SPARQL query; the prefixes kg: kgo: rdfs: prov: schema: org: skos: xsd: dcterms: "
+                   "are predeclared.")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to VALUE: an entity id (naver-cloud, kg:naver-cloud, a full IRI), a number or "
+                   "\"text\". Repeat for more.")
+@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
+              help="Labels in English or Korean (binds ?lang).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle"]),
+              default="table", show_default=True,
+              help="An aligned table, the W3C SPARQL result formats for scripts, or Turtle for CONSTRUCT/DESCRIBE.")
+@SEEDS_OPTION
+@click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Query this RDF file (such as out/graph.nq from `kg build`) instead of the seeds.")
+@click.option("--store", metavar="STORE",
+              help="Query this store: memory (the seeds, default), rdflib, oxigraph:PATH or sparql:URL "
+                   "(env KG_STORE).")
+@user_errors
+def query_command(name, query_file, text, params, lang, fmt, seed_dir, graph_file, store) -> None:
+    """Run a named query (see `kg queries`), a query file or a SPARQL text, and print the answer."""
+    from kg import api
+    from kg.errors import QueryError
+    from kg.query import parse_params
+
+    if sum(x is not None for x in (name, query_file, text)) != 1:
+        raise QueryError("give one of: a query NAME (kg queries lists them), --file FILE or -e 'SELECT …'")
+    values = parse_params(params)
+    if name is not None:
+        api.get_query(name)  # an unknown name fails before the graph is built
+    ds = api.query_dataset(seed_dir, graph_file, store)
+    if name is not None:
+        result = api.run_query(ds, name, lang=lang, **values)
+    elif query_file is not None:
+        result = api.sparql_file(ds, query_file, lang=lang, **values)
+    else:
+        result = api.sparql(ds, text, lang=lang, origin="<-e>", **values)
+    click.echo(result.serialize(fmt), nl=False)
+    if fmt == "table" and result.kind == "SELECT":
+        note = f"{len(result)} row{'' if len(result) == 1 else 's'}"
+        if result.cut_cells():
+            note += " (long cells cut; --format csv or json shows them whole)"
+        click.echo(note, err=True)
+
+
+@main.command("queries")
+@click.argument("name", required=False)
+@user_errors
+def queries_command(name) -> None:
+    """List the named queries with their parameters, or show one in full with its SPARQL."""
+    from kg import api
+    from kg.query import describe_queries, describe_query
+
+    if name is None:
+        click.echo(describe_queries(api.list_queries()), nl=False)
+    else:
+        click.echo(describe_query(api.get_query(name)), nl=False)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -48,3 +48,19 @@ class ValidationError(KgError):
     """The graph breaks the SHACL shapes."""
 
     exit_code = 3
+
+
+class QueryError(KgError):
+    """A query cannot run: an unknown query, parameter or entity, or SPARQL that does not parse.
+
+    `details` are extra lines shown after the message, such as the query line with a caret under the error."""
+
+    exit_code = 4
+
+    def __init__(self, message: str, details: list[str] | None = None):
+        super().__init__(message)
+        self.details = list(details or [])
+
+    @property
+    def lines(self) -> list[str]:
+        return [str(self)] + self.details

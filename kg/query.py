@@ -1,0 +1,750 @@
+"""Named SPARQL queries (queries/*.rq) and ad hoc ones, run over the dataset with parameters bound safely,
+and their results as rows of plain Python values or in the W3C result formats (`kg query`, `kg queries`).
+
+A named query is a .rq file whose leading comment is its header:
+
+    # GPU allocations: how many GPUs a supplier gives to whom, according to which source   <- title
+    #
+    # question: 1                                      <- the competency question it answers (optional)
+    # Every GPU allocation by the supplier, ...        <- description
+    #
+    # param: org = kg:nvidia — the supplier            <- a parameter with its default
+    # param: source (optional) — only this source      <- an entity parameter that may stay unbound
+
+Parameters become the query's variables of the same name (`?org`). They are bound by a VALUES block
+appended after the query, built from parsed RDF terms — never by pasting what the user typed into the
+query text. A trailing VALUES block is joined after the WHERE clause and after any GROUP BY, so a
+parameter must be a variable the query's top level returns or groups by; the tests check every query
+gives the same answer on Oxigraph and on rdflib's own engine. `?lang` is bound the same way to the
+language of the labels (en or ko); queries list both (`VALUES ?lang { "en" "ko" }`) and filter labels on it.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+from xml.etree import ElementTree as ET
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from kg import ontology
+from kg.errors import KgError, QueryError
+from kg.graph import canonical
+from kg.ontology import KG, PREFIXES
+
+#: Label languages the graph has, and the default.
+LANGUAGES = ("en", "ko")
+DEFAULT_LANG = "en"
+
+#: Output formats: an aligned table for people, the W3C SPARQL 1.1 result formats for scripts, and Turtle
+#: for the graphs CONSTRUCT and DESCRIBE return.
+FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle")
+RESULT_FORMATS = ("csv", "tsv", "json", "xml")
+
+#: A table cell longer than this is cut (with "…") so rows stay on one line; csv and json keep everything.
+MAX_CELL = 60
+
+SPARQL_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+_ID = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
+_PNAME = re.compile(r"([A-Za-z][\w-]*):([\w.-]*)")
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_INTEGER = re.compile(r"[+-]?\d+")
+_DECIMAL = re.compile(r"[+-]?\d*\.\d+")
+_PARAM_LINE = re.compile(r"param:\s*(?P<name>[A-Za-z_]\w*)\s*(?:=\s*(?P<default>\S+)|\((?P<optional>optional)\))?"
+                         r"\s*(?:(?:—|--)\s*(?P<doc>.*))?$")
+
+
+# --------------------------------------------------------------------------------------------------
+# Named queries
+# --------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter of a named query: its variable name, default (None when optional) and what it takes."""
+
+    name: str
+    default: Node | None
+    kind: str  # "entity" (an id of the graph), "iri", or "literal" (of the default's datatype)
+    doc: str = ""
+
+    @property
+    def optional(self) -> bool:
+        return self.default is None
+
+    def show_default(self) -> str:
+        if self.default is None:
+            return "(optional)"
+        return compact(self.default) if isinstance(self.default, URIRef) else self.default.n3()
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query file of queries/: its name (the file name without .rq), header and SPARQL text."""
+
+    name: str
+    title: str
+    description: str
+    question: int | None
+    params: tuple[Param, ...]
+    text: str
+    path: Path
+
+    def param(self, name: str) -> Param | None:
+        return next((p for p in self.params if p.name == name), None)
+
+
+def query_dir() -> Path:
+    return ontology.resource_dir("queries")
+
+
+def parse_named_query(path: Path) -> NamedQuery:
+    """Read a .rq file and its header (see the module docstring)."""
+    text = path.read_text(encoding="utf-8")
+    title, question, params, description = "", None, [], []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.startswith("#"):
+            break
+        body = line[1:].strip()
+        if body.startswith("param:"):
+            match = _PARAM_LINE.match(body)
+            if not match:
+                raise QueryError(f"{path}:{number}: cannot read the parameter line — "
+                                 "write '# param: NAME = DEFAULT — what it is' or '# param: NAME (optional) — …'")
+            params.append(_param(match, f"{path}:{number}"))
+        elif body.startswith("question:"):
+            question = int(body.split(":", 1)[1])
+        elif not title:
+            title = body
+        else:
+            description.append(body)
+    if not title:
+        raise QueryError(f"{path}:1: the query has no title — start it with a comment line that says what it answers")
+    return NamedQuery(path.stem, title, _paragraphs(description), question, tuple(params), text, path)
+
+
+def _paragraphs(lines: list[str]) -> str:
+    return "\n\n".join(" ".join(block.split("\n")).strip() for block in "\n".join(lines).strip().split("\n\n"))
+
+
+def _param(match: re.Match, where: str) -> Param:
+    name, default, doc = match["name"], match["default"], (match["doc"] or "").strip()
+    if name == "lang":
+        raise QueryError(f"{where}: 'lang' is not a parameter — every query gets ?lang from --lang")
+    if default is None:
+        return Param(name, None, "entity", doc)
+    term = parse_term(default)
+    if term is None:
+        raise QueryError(f"{where}: cannot read the default {default!r} — write kg:ID, <IRI>, a number or \"text\"")
+    if isinstance(term, URIRef):
+        return Param(name, term, "entity" if term.startswith(str(KG)) else "iri", doc)
+    return Param(name, term, "literal", doc)
+
+
+def list_queries(directory: str | Path | None = None) -> list[NamedQuery]:
+    """`kg queries`: every named query, sorted by name."""
+    folder = Path(directory) if directory else query_dir()
+    return [parse_named_query(p) for p in sorted(folder.glob("*.rq"))]
+
+
+def get_query(name: str, directory: str | Path | None = None) -> NamedQuery:
+    """The named query; QueryError with the nearest names when there is none."""
+    folder = Path(directory) if directory else query_dir()
+    path = folder / f"{name}.rq"
+    if re.fullmatch(r"[\w-]+", name) and path.is_file():
+        return parse_named_query(path)
+    names = [p.stem for p in sorted(folder.glob("*.rq"))]
+    close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
+    hint = f"did you mean {', '.join(close)}?" if close else "kg queries lists them"
+    raise QueryError(f"no query named '{name}' — {hint}")
+
+
+# --------------------------------------------------------------------------------------------------
+# Parameters: user text -> RDF terms
+# --------------------------------------------------------------------------------------------------
+
+def compact(iri: URIRef) -> str:
+    """The shortest prefixed name of an IRI through the project's prefixes ('kg:nvidia'), else '<IRI>'."""
+    best = ""
+    for prefix, ns in PREFIXES.items():
+        ns = str(ns)
+        if iri.startswith(ns) and len(ns) > len(best) and _PNAME.fullmatch(f"{prefix}:{iri[len(ns):]}"):
+            best, name = ns, f"{prefix}:{iri[len(ns):]}"
+    return name if best else f"<{iri}>"
+
+
+def parse_term(text: str) -> Node | None:
+    """An RDF term written in SPARQL/Turtle syntax: <IRI>, prefix:name (project prefixes), a full
+    http(s) IRI, "text" (with @lang or ^^datatype), an integer or a decimal. None if it is none of these."""
+    text = text.strip()
+    if text.startswith("<") and text.endswith(">"):
+        return _iri(text[1:-1])
+    if text.startswith(("http://", "https://", "urn:")):
+        return _iri(text)
+    match = _PNAME.fullmatch(text)
+    if match and match[1] in PREFIXES:
+        return _iri(str(PREFIXES[match[1]]) + match[2])
+    quoted = re.fullmatch(r'"(.*)"(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*)|\^\^(\S+))?', text, re.S)
+    if quoted:
+        datatype = parse_term(quoted[3]) if quoted[3] else None
+        if quoted[3] and not isinstance(datatype, URIRef):
+            return None
+        return Literal(quoted[1], lang=quoted[2], datatype=datatype)
+    if _INTEGER.fullmatch(text):
+        return Literal(int(text))
+    if _DECIMAL.fullmatch(text):
+        return Literal(Decimal(text))
+    return None
+
+
+def _iri(text: str) -> URIRef | None:
+    return None if not text or _IRI_FORBIDDEN.search(text) else URIRef(text)
+
+
+class _Entities:
+    """Resolves what a user typed to an entity of the graph; reads the graph's names only when needed."""
+
+    def __init__(self, graph):
+        self.graph = graph
+        self._names = None
+
+    def resolve(self, param: str, text: str) -> URIRef:
+        """An id, kg:id or full IRI of anything in the graph (facts and sources too), or a label or alias
+        that names one entity; else QueryError with the nearest ids and labels (kg.lookup)."""
+        from kg.lookup import Names
+
+        ident = text[len(str(KG)):] if text.startswith(str(KG)) else text[3:] if text.startswith("kg:") else text
+        if _ID.fullmatch(ident) and self.graph.query(f"ASK {{ <{KG[ident]}> ?p ?o }}").askAnswer:
+            return KG[ident]
+        if self._names is None:
+            self._names = Names.of(self.graph)
+        try:
+            return self._names.iri(text)
+        except KgError as exc:
+            raise QueryError(f"parameter {param}: {exc}") from None
+
+
+def bind_value(name: str, value: Any, kind: str, entities: _Entities, default: Node | None = None) -> Node:
+    """The RDF term a parameter value stands for.
+
+    Entity parameters take an id (naver-cloud), kg:id, the full IRI, or a label that names one entity;
+    anything else is refused with the nearest names. Literal parameters take text of the default's
+    datatype. Ad hoc queries ("any") read Turtle terms, numbers and ids; other text binds as a string."""
+    if isinstance(value, Node):
+        return value
+    if isinstance(value, (bool, int, float, Decimal)):
+        return Literal(value)
+    text = str(value).strip()
+    if kind == "entity":
+        if text.startswith("<") and text.endswith(">"):
+            text = text[1:-1]
+        return entities.resolve(name, text)
+    if kind == "iri":
+        term = parse_term(text)
+        if not isinstance(term, URIRef):
+            raise QueryError(f"parameter {name}: '{text}' is not an IRI — write <http://…> or prefix:name")
+        return term
+    if kind == "literal":
+        datatype = default.datatype if isinstance(default, Literal) else None
+        if datatype in (XSD.integer, XSD.decimal):
+            pattern = _INTEGER if datatype == XSD.integer else re.compile(f"{_INTEGER.pattern}|{_DECIMAL.pattern}")
+            if not pattern.fullmatch(text):
+                raise QueryError(f"parameter {name}: '{text}' is not a number — give digits, such as {default}")
+            return Literal(text, datatype=datatype)
+        if datatype is not None:
+            return Literal(text, datatype=datatype)
+        return Literal(text, lang=default.language if isinstance(default, Literal) else None)
+    # ad hoc query: the user's own variables
+    term = parse_term(text)
+    if isinstance(term, URIRef) and term.startswith(str(KG)):
+        return entities.resolve(name, str(term))
+    if term is not None:
+        return term
+    if _ID.fullmatch(text):
+        return entities.resolve(name, text)
+    return Literal(text)
+
+
+def _mentions(text: str, var: str) -> bool:
+    return re.search(rf"[?$]{re.escape(var)}\b", text) is not None
+
+
+_OPAQUE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s"{}|^`\\]*>|#[^\n]*')
+
+
+def _spans(text: str, start: re.Pattern) -> list[tuple[int, int]]:
+    """Where each construct that `start` finds runs to its balanced closing bracket."""
+    spans = []
+    for match in start.finditer(text):
+        depth, i = 0, match.end() - 1
+        while i < len(text):
+            depth += text[i] in "({"
+            depth -= text[i] in ")}"
+            if depth == 0:
+                break
+            i += 1
+        spans.append((match.start(), i + 1))
+    return spans
+
+
+def filter_only(text: str, var: str) -> bool:
+    """Whether ?var is used in a FILTER but bound nowhere in the query (no pattern, VALUES or BIND).
+
+    A value given for such a variable cannot work: kg joins parameter values after the WHERE clause (a
+    trailing VALUES block), so a FILTER inside never sees them and the answer is silently empty."""
+    clean = _OPAQUE.sub(lambda m: " " * len(m.group()), text)
+    filters = _spans(clean, re.compile(r"\bFILTER\s*(?:NOT\s+)?(?:EXISTS\s*)?[({]", re.I))
+    projections = [(m.start(), m.end()) for m in re.finditer(r"\bSELECT\b[^{]*", clean, re.I)]
+    inside = lambda pos, spans: any(a <= pos < b for a, b in spans)  # noqa: E731
+    in_filter = bound = False
+    for match in re.finditer(rf"[?$]{re.escape(var)}\b", clean):
+        if inside(match.start(), filters):
+            in_filter = True
+        elif re.search(r"\bAS\s*$", clean[: match.start()], re.I) or not inside(match.start(), projections):
+            bound = True
+    return in_filter and not bound
+
+
+def check_lang(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise QueryError(f"no labels in '{lang}' — use one of {', '.join(LANGUAGES)}")
+    return lang
+
+
+# --------------------------------------------------------------------------------------------------
+# Running a query
+# --------------------------------------------------------------------------------------------------
+
+def literal_n3(term: Literal) -> str:
+    """A literal in the short quoted form of SPARQL/Turtle, with every character that could end it escaped."""
+    text = str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    text = text.replace("\t", "\\t")
+    if term.language:
+        return f'"{text}"@{term.language}'
+    if term.datatype and term.datatype != XSD.string:
+        return f'"{text}"^^<{term.datatype}>'
+    return f'"{text}"'
+
+
+def term_n3(term: Node) -> str:
+    if isinstance(term, Literal):
+        return literal_n3(term)
+    if isinstance(term, URIRef):
+        if _IRI_FORBIDDEN.search(term):
+            raise QueryError(f"'{term}' is not a valid IRI — it contains a space or one of <>\"{{}}|^`\\")
+        return f"<{term}>"
+    raise QueryError(f"cannot bind {term!r} — give an IRI or a literal")
+
+
+def values_block(bindings: Mapping[str, Node]) -> str:
+    """One trailing VALUES row binding each variable to its term (terms are serialised, never pasted text)."""
+    if not bindings:
+        return ""
+    names = " ".join(f"?{name}" for name in bindings)
+    terms = " ".join(term_n3(term) for term in bindings.values())
+    return f"\nVALUES ({names}) {{ ({terms}) }}\n"
+
+
+def run(graph, text: str, bindings: Mapping[str, Node] | None = None, origin: str = "<query>") -> "QueryResult":
+    """Run SPARQL over a graph or dataset (any store: Oxigraph, rdflib's, a SPARQL endpoint) with the
+    variables bound, through rdflib's query API. The one place queries are executed.
+
+    The project's prefixes are predeclared (the query's own PREFIX lines win), so `kg:`, `kgo:`, `rdfs:`…
+    work without declaring them. A syntax error becomes QueryError with the line and column."""
+    bindings = dict(bindings or {})
+    full = text + values_block(bindings)
+    try:
+        result = graph.query(full, initNs={p: str(ns) for p, ns in PREFIXES.items()})
+        return QueryResult.of(result)
+    except SyntaxError as exc:  # Oxigraph: "error at LINE:COLUMN: message"
+        raise _syntax_error(text, full, str(exc), origin) from None
+    except Exception as exc:  # rdflib's engine: pyparsing's ParseException, or a bare Exception for a prefix
+        if type(exc).__name__ == "ParseException" or "Unknown namespace prefix" in str(exc):
+            raise _syntax_error(text, full, str(exc), origin, getattr(exc, "lineno", None),
+                                getattr(exc, "col", None)) from None
+        if isinstance(exc, KgError):
+            raise
+        if type(exc).__module__.startswith(("urllib", "http")) or "SPARQLWrapper" in type(exc).__module__:
+            raise QueryError(f"{origin}: the endpoint did not answer the query ({exc})") from None
+        raise
+
+
+def _syntax_error(text: str, full: str, message: str, origin: str, line: int | None = None,
+                  col: int | None = None) -> QueryError:
+    """QueryError 'origin:LINE:COL: SPARQL syntax error: …' with the line and a caret under the column."""
+    where = re.search(r"error at (\d+):(\d+):\s*(.*)", message, re.S)
+    if where:
+        line, col, message = int(where[1]), int(where[2]), where[3]
+    message = re.sub(r"\s*\(at char \d+\), \(line:\d+, col:\d+\)", "", " ".join(message.split()))
+    prefix = re.search(r"Unknown namespace prefix : (\S+)", message)
+    lines = full.split("\n")
+    if prefix or "Prefix not found" in message:
+        name = prefix[1] if prefix else _prefix_before(lines, line, col)
+        found = _find_prefix(text, name) if name else None
+        if found:
+            line, col = found
+        known = ", ".join(sorted(PREFIXES))
+        message = (f"unknown prefix '{name}:' — declare it with PREFIX {name}: <…> or use one of {known}"
+                   if name else f"unknown prefix — declare it with PREFIX or use one of {known}")
+    elif len(message) > 200:
+        message = message[:200] + "…"
+    user_lines = text.split("\n")
+    if line is not None and line > len(user_lines):
+        return QueryError(f"{origin}: the parameters cannot be added to this query ({message}) — "
+                          "it may already end with a VALUES clause; drop that clause or the --param/--lang values")
+    if line is None:
+        return QueryError(f"{origin}: SPARQL syntax error: {message}" + ("" if " — " in message else " — fix the query"))
+    details = []
+    if 1 <= line <= len(user_lines):
+        source_line = user_lines[line - 1].replace("\t", " ")
+        details = [f"    {source_line}", "    " + " " * max((col or 1) - 1, 0) + "^"]
+    fix = "" if " — " in message else " — fix the query"
+    return QueryError(f"{origin}:{line}:{col}: SPARQL syntax error: {message}{fix}", details)
+
+
+def _prefix_before(lines: list[str], line: int | None, col: int | None) -> str | None:
+    if not line or line > len(lines):
+        return None
+    match = re.search(r"([A-Za-z][\w-]*):[\w.-]*$", lines[line - 1][: max((col or 1) - 1, 0)])
+    return match[1] if match else None
+
+
+def _find_prefix(text: str, name: str) -> tuple[int, int] | None:
+    for number, line in enumerate(text.split("\n"), 1):
+        match = re.search(rf"(?<![\w:<?$]){re.escape(name)}:", line)
+        if match and not line.lstrip().startswith("#"):
+            return number, match.start() + 1
+    return None
+
+
+def run_query(graph, name: str, /, *, lang: str = DEFAULT_LANG, **params: Any) -> "QueryResult":
+    """Run a named query (`kg query NAME`) with its parameters (ids, kg:ids, IRIs or rdflib terms).
+
+        >>> kg.run_query(ds, "gpu-allocations", org="nvidia", lang="ko").rows[0]["recipientLabel"]
+        '대한민국'
+
+    (Not called `query`: that name is this module, kg.query.)"""
+    named = get_query(name)
+    entities = _Entities(graph)
+    bindings: dict[str, Node] = {}
+    for key in params:
+        if named.param(key) is None:
+            names = ", ".join(p.name for p in named.params) or "none"
+            raise QueryError(f"{name} has no parameter '{key}' — its parameters: {names}")
+    for param in named.params:
+        value = params.get(param.name)
+        if value is None and param.default is None:
+            continue
+        bindings[param.name] = bind_value(param.name, param.default if value is None else value, param.kind,
+                                          entities, param.default)
+    if _mentions(named.text, "lang"):
+        bindings["lang"] = Literal(check_lang(lang))
+    return run(graph, named.text, bindings, origin=str(named.path.name))
+
+
+def sparql(graph, text: str, /, *, lang: str = DEFAULT_LANG, origin: str = "<query>", **params: Any) -> "QueryResult":
+    """Run SPARQL text (`kg query -e`), binding each param to the variable of that name, and ?lang to
+    the label language if the query uses it."""
+    entities = _Entities(graph)
+    bindings: dict[str, Node] = {}
+    for key, value in params.items():
+        if not re.fullmatch(r"[A-Za-z_]\w*", key) or not _mentions(text, key):
+            raise QueryError(f"the query has no variable ?{key} — check the parameter name")
+        if key == "lang":
+            raise QueryError("'lang' is set with --lang (the label language), not as a parameter")
+        bindings[key] = bind_value(key, value, "any", entities)
+    if _mentions(text, "lang"):
+        bindings["lang"] = Literal(check_lang(lang))
+    for key in bindings:
+        if filter_only(text, key):
+            hint = ('start the WHERE clause with VALUES ?lang { "en" "ko" } and kg keeps the --lang one'
+                    if key == "lang" else f"bind ?{key} in a pattern, or write the value into the FILTER")
+            raise QueryError(f"{origin}: ?{key} is only used in a FILTER, which cannot see the value kg joins to "
+                             f"the answer after the WHERE clause — {hint}")
+    return run(graph, text, bindings, origin)
+
+
+def sparql_file(graph, path: str | Path, /, *, lang: str = DEFAULT_LANG, **params: Any) -> "QueryResult":
+    """Run the SPARQL of a file (`kg query --file`); errors point into the file."""
+    path = Path(path)
+    if not path.is_file():
+        raise QueryError(f"{path}: no such file — check the path")
+    return sparql(graph, path.read_text(encoding="utf-8"), lang=lang, origin=str(path), **params)
+
+
+def parse_params(pairs: Iterable[str]) -> dict[str, str]:
+    """--param NAME=VALUE options as a dict (each name once)."""
+    params: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise QueryError(f"--param '{pair}': write NAME=VALUE, such as org=naver-cloud")
+        if name in params:
+            raise QueryError(f"--param {name} is given twice — give each parameter once")
+        params[name] = value
+    return params
+
+
+def query_dataset(seed_dir: str | Path = "seeds", graph_file: str | Path | None = None, store: str | None = None):
+    """The dataset `kg query` reads: an RDF file if given, else the store (--store / $KG_STORE; by default
+    the seeds built into Oxigraph in memory, whose engine answers these queries fast)."""
+    from kg.store import open_dataset
+
+    if graph_file is not None:
+        from kg.rdfio import read_dataset
+
+        return read_dataset(graph_file)
+    return open_dataset(store, seed_dir)
+
+
+# --------------------------------------------------------------------------------------------------
+# Results
+# --------------------------------------------------------------------------------------------------
+
+def python_value(term: Node | None) -> Any:
+    """A result term as a plain Python value: IRIs as strings, numbers as int/Decimal/float, dates as
+    datetime.date, booleans as bool, other literals as their text; None where the variable is unbound."""
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return str(term)
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    value = term.toPython()
+    return str(term) if isinstance(value, Literal) else value
+
+
+@dataclass
+class QueryResult:
+    """A query's answer: for SELECT the variables and rows, for ASK a boolean, for CONSTRUCT/DESCRIBE a graph.
+
+    `rows` are dicts of plain Python values (pandas.DataFrame(result.rows) makes a table);
+    `terms` keep the RDF terms for the W3C formats."""
+
+    kind: str                                   # "SELECT" | "ASK" | "CONSTRUCT"
+    vars: list[str] = field(default_factory=list)
+    terms: list[tuple[Node | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: Graph | None = None
+
+    @classmethod
+    def of(cls, result) -> "QueryResult":
+        if result.type == "ASK":
+            return cls("ASK", boolean=bool(result.askAnswer))
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            graph = Graph()
+            ontology.bind_prefixes(graph)
+            for s, p, o in result.graph:
+                graph.add((s, p, canonical(o)))
+            return cls("CONSTRUCT", graph=graph)
+        names = list(result.vars)
+        rows = [tuple(canonical(binding.get(v)) for v in names) for binding in result.bindings]
+        return cls("SELECT", vars=[str(v) for v in names], terms=rows)
+
+    @property
+    def rows(self) -> list[dict[str, Any]]:
+        return [{v: python_value(t) for v, t in zip(self.vars, row)} for row in self.terms]
+
+    def __len__(self) -> int:
+        if self.kind == "SELECT":
+            return len(self.terms)
+        return len(self.graph) if self.graph is not None else 1
+
+    def serialize(self, fmt: str = "table") -> str:
+        """The result as text: "table" (aligned, for terminals), "csv", "tsv", "json", "xml" (the W3C
+        SPARQL 1.1 result formats) or "turtle" (CONSTRUCT and DESCRIBE results)."""
+        if fmt not in FORMATS:
+            raise QueryError(f"unknown format '{fmt}' — use one of {', '.join(FORMATS)}")
+        if self.kind == "CONSTRUCT":
+            if fmt not in ("table", "turtle"):
+                raise QueryError(f"a CONSTRUCT or DESCRIBE query returns a graph, printed as Turtle — drop --format {fmt}")
+            return self.graph.serialize(format="turtle")
+        if fmt == "turtle":
+            raise QueryError(f"a {self.kind} query returns a table, not a graph — use table, csv, tsv, json or xml")
+        if self.kind == "ASK":
+            return {"json": _ask_json, "xml": _ask_xml}.get(fmt, lambda b: ("true" if b else "false") + "\n")(
+                self.boolean)
+        return {"table": _table, "csv": _csv, "tsv": _tsv, "json": _json, "xml": _xml}[fmt](self)
+
+    def cut_cells(self) -> bool:
+        """Whether the table form cuts any cell (so the CLI can say where to see them whole)."""
+        return any(_width(_cell(t)) > MAX_CELL for row in self.terms for t in row)
+
+
+def _cell(term: Node | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        return compact(term)
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return " ".join(str(term).split()) if "\n" in str(term) or "\t" in str(term) else str(term)
+
+
+def _width(text: str) -> int:
+    """Columns a string takes on a terminal: East Asian wide characters (Hangul) take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in text)
+
+
+def _fit(text: str, width: int) -> str:
+    if _width(text) <= width:
+        return text
+    out, used = "", 0
+    for c in text:
+        if used + _width(c) > width - 1:
+            break
+        out, used = out + c, used + _width(c)
+    return out + "…"
+
+
+def _numeric(term: Node | None) -> bool:
+    return isinstance(term, Literal) and term.datatype in (XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.int)
+
+
+def _table(result: QueryResult) -> str:
+    cells = [[_fit(_cell(t), MAX_CELL) for t in row] for row in result.terms]
+    widths = [max([_width(v)] + [_width(row[i]) for row in cells]) for i, v in enumerate(result.vars)]
+    right = [bool(result.terms) and all(_numeric(row[i]) or row[i] is None for row in result.terms)
+             for i in range(len(result.vars))]
+
+    def line(values: list[str]) -> str:
+        parts = []
+        for i, value in enumerate(values):
+            pad = " " * (widths[i] - _width(value))
+            parts.append(pad + value if right[i] else value + pad)
+        return "  ".join(parts).rstrip()
+
+    out = [line(result.vars), line(["-" * w for w in widths])] + [line(row) for row in cells]
+    return "\n".join(out) + "\n"
+
+
+def _csv(result: QueryResult) -> str:
+    """W3C SPARQL 1.1 CSV: variable names, then values without types (IRIs bare, blank nodes as _:x)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(result.vars)
+    for row in result.terms:
+        writer.writerow(["" if t is None else f"_:{t}" if isinstance(t, BNode) else str(t) for t in row])
+    return buffer.getvalue()
+
+
+def _tsv_term(term: Node | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if term.datatype == XSD.integer and _INTEGER.fullmatch(str(term)):
+        return str(term)
+    if term.datatype == XSD.decimal and _DECIMAL.fullmatch(str(term)):
+        return str(term)
+    if term.datatype == XSD.boolean and str(term) in ("true", "false"):
+        return str(term)
+    return literal_n3(term)
+
+
+def _tsv(result: QueryResult) -> str:
+    """W3C SPARQL 1.1 TSV: ?variables, then terms in SPARQL syntax (numbers and booleans abbreviated)."""
+    lines = ["\t".join(f"?{v}" for v in result.vars)]
+    lines += ["\t".join(_tsv_term(t) for t in row) for row in result.terms]
+    return "\n".join(lines) + "\n"
+
+
+def _json_term(term: Node) -> dict[str, str]:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    out = {"type": "literal", "value": str(term)}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype and term.datatype != XSD.string:
+        out["datatype"] = str(term.datatype)
+    return out
+
+
+def _json(result: QueryResult) -> str:
+    """W3C SPARQL 1.1 JSON results."""
+    bindings = [{v: _json_term(t) for v, t in zip(result.vars, row) if t is not None} for row in result.terms]
+    return json.dumps({"head": {"vars": result.vars}, "results": {"bindings": bindings}},
+                      ensure_ascii=False, indent=2) + "\n"
+
+
+def _ask_json(boolean: bool) -> str:
+    return json.dumps({"head": {}, "boolean": boolean}, indent=2) + "\n"
+
+
+def _xml_document(fill) -> str:
+    ET.register_namespace("", SPARQL_RESULTS_NS)
+    root = ET.Element(f"{{{SPARQL_RESULTS_NS}}}sparql")
+    fill(root, lambda parent, tag, **attrs: ET.SubElement(parent, f"{{{SPARQL_RESULTS_NS}}}{tag}", attrs))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _xml(result: QueryResult) -> str:
+    """W3C SPARQL Query Results XML Format."""
+    def fill(root, sub):
+        head = sub(root, "head")
+        for v in result.vars:
+            sub(head, "variable", name=v)
+        results = sub(root, "results")
+        for row in result.terms:
+            item = sub(results, "result")
+            for v, t in zip(result.vars, row):
+                if t is None:
+                    continue
+                binding = sub(item, "binding", name=v)
+                if isinstance(t, URIRef):
+                    sub(binding, "uri").text = str(t)
+                elif isinstance(t, BNode):
+                    sub(binding, "bnode").text = str(t)
+                else:
+                    attrs = {XML_LANG: t.language} if t.language else (
+                        {"datatype": str(t.datatype)} if t.datatype and t.datatype != XSD.string else {})
+                    sub(binding, "literal", **attrs).text = str(t)
+    return _xml_document(fill)
+
+
+def _ask_xml(boolean: bool) -> str:
+    def fill(root, sub):
+        sub(root, "head")
+        sub(root, "boolean").text = "true" if boolean else "false"
+    return _xml_document(fill)
+
+
+def describe_queries(queries: list[NamedQuery]) -> str:
+    """`kg queries`: each name with its title and parameters, aligned."""
+    width = max((len(q.name) for q in queries), default=0)
+    lines = []
+    for q in queries:
+        lines.append(f"{q.name:<{width}}  {q.title}" + (f"  (Q{q.question})" if q.question else ""))
+        for p in q.params:
+            lines.append(f"{'':<{width}}    --param {p.name}={p.show_default()}" + (f"  {p.doc}" if p.doc else ""))
+    return "\n".join(lines) + "\n"
+
+
+def describe_query(q: NamedQuery) -> str:
+    """`kg queries NAME`: the header in full, then the SPARQL."""
+    lines = [f"{q.name}: {q.title}", ""]
+    if q.description:
+        lines += [q.description, ""]
+    if q.params:
+        lines.append("Parameters:")
+        lines += [f"  {p.name} = {p.show_default()}" + (f"  — {p.doc}" if p.doc else "") for p in q.params]
+        lines.append("")
+    lines.append(f"File: {q.path}")
+    return "\n".join(lines) + "\n\n" + q.text
