@@ -225,7 +225,15 @@ def neighbors(seed_dir, graph_file, kinds, include, source, lang, name) -> None:
                    "(env KG_STORE).")
 @user_errors
 def query_command(name, query_file, text, params, lang, fmt, seed_dir, graph_file, store) -> None:
-    """Run a named query (see `kg queries`), a query file or a SPARQL text, and print the answer."""
+    """Run a named query (see `kg queries`), a query file or a SPARQL text, and print the answer.
+
+    \b
+      kg query gpu-allocations --lang ko
+      kg query agreements -p org=naver-cloud -f csv
+      kg query -e 'SELECT ?party WHERE { kg:mou-ai-ran kgo:party ?party }'
+
+    Parameter values, and ?lang, are joined to the answer as RDF terms in a VALUES row after the query,
+    so a FILTER inside cannot see them: bind them in a pattern (see queries/README.md)."""
     from kg import api
     from kg.errors import QueryError
     from kg.query import parse_params

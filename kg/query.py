@@ -49,7 +49,6 @@ DEFAULT_LANG = "en"
 #: Output formats: an aligned table for people, the W3C SPARQL 1.1 result formats for scripts, and Turtle
 #: for the graphs CONSTRUCT and DESCRIBE return.
 FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle")
-RESULT_FORMATS = ("csv", "tsv", "json", "xml")
 
 #: A table cell longer than this is cut (with "…") so rows stay on one line; csv and json keep everything.
 MAX_CELL = 60
@@ -124,6 +123,8 @@ def parse_named_query(path: Path) -> NamedQuery:
                                  "write '# param: NAME = DEFAULT — what it is' or '# param: NAME (optional) — …'")
             params.append(_param(match, f"{path}:{number}"))
         elif body.startswith("question:"):
+            if not body.split(":", 1)[1].strip().isdigit():
+                raise QueryError(f"{path}:{number}: write the question as a number, such as '# question: 3'")
             question = int(body.split(":", 1)[1])
         elif not title:
             title = body
@@ -280,7 +281,9 @@ def _mentions(text: str, var: str) -> bool:
     return re.search(rf"[?$]{re.escape(var)}\b", text) is not None
 
 
-_OPAQUE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s"{}|^`\\]*>|#[^\n]*')
+#: What can hide a variable name from filter_only: long and short strings, IRIs, comments.
+_OPAQUE = re.compile("|".join([r'"""[\s\S]*?"""', r"'''[\s\S]*?'''", r'"(?:[^"\\\n]|\\.)*"', r"'(?:[^'\\\n]|\\.)*'",
+                               r'<[^<>\s"{}|^`\\]*>', r"#[^\n]*"]))
 
 
 def _spans(text: str, start: re.Pattern) -> list[tuple[int, int]]:
@@ -364,8 +367,11 @@ def run(graph, text: str, bindings: Mapping[str, Node] | None = None, origin: st
     work without declaring them. A syntax error becomes QueryError with the line and column."""
     bindings = dict(bindings or {})
     full = text + values_block(bindings)
+    prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
     try:
-        result = graph.query(full, initNs={p: str(ns) for p, ns in PREFIXES.items()})
+        result = graph.query(full, initNs=prefixes)
+        if isinstance(result, tuple):  # rdflib's SPARQLStore returns (status, message, None) on an HTTP error
+            raise _endpoint_error(text, full, result[1], prefixes, origin)
         return QueryResult.of(result)
     except SyntaxError as exc:  # Oxigraph: "error at LINE:COLUMN: message"
         raise _syntax_error(text, full, str(exc), origin) from None
@@ -376,8 +382,21 @@ def run(graph, text: str, bindings: Mapping[str, Node] | None = None, origin: st
         if isinstance(exc, KgError):
             raise
         if type(exc).__module__.startswith(("urllib", "http")) or "SPARQLWrapper" in type(exc).__module__:
-            raise QueryError(f"{origin}: the endpoint did not answer the query ({exc})") from None
+            raise QueryError(f"{origin}: the endpoint did not answer the query ({exc}) — "
+                             "check the URL and that the server runs") from None
         raise
+
+
+def _endpoint_error(text: str, full: str, message: str, prefixes: dict, origin: str) -> QueryError:
+    """An endpoint answered with an HTTP error and no detail: if the query does not parse, say where."""
+    from rdflib.plugins.sparql import prepareQuery  # parses only; nothing runs in rdflib's engine
+
+    try:
+        prepareQuery(full, initNs=prefixes)
+    except Exception as exc:
+        if type(exc).__name__ == "ParseException" or "Unknown namespace prefix" in str(exc):
+            return _syntax_error(text, full, str(exc), origin, getattr(exc, "lineno", None), getattr(exc, "col", None))
+    return QueryError(f"{origin}: the endpoint refused the query ({message}) — check the query and the endpoint")
 
 
 def _syntax_error(text: str, full: str, message: str, origin: str, line: int | None = None,
@@ -459,10 +478,10 @@ def sparql(graph, text: str, /, *, lang: str = DEFAULT_LANG, origin: str = "<que
     entities = _Entities(graph)
     bindings: dict[str, Node] = {}
     for key, value in params.items():
-        if not re.fullmatch(r"[A-Za-z_]\w*", key) or not _mentions(text, key):
-            raise QueryError(f"the query has no variable ?{key} — check the parameter name")
         if key == "lang":
             raise QueryError("'lang' is set with --lang (the label language), not as a parameter")
+        if not re.fullmatch(r"[A-Za-z_]\w*", key) or not _mentions(text, key):
+            raise QueryError(f"the query has no variable ?{key} — check the parameter name")
         bindings[key] = bind_value(key, value, "any", entities)
     if _mentions(text, "lang"):
         bindings["lang"] = Literal(check_lang(lang))

@@ -1,6 +1,7 @@
 """`kg query` and `kg queries` as a user runs them: every named query in every output format, parsed back;
-parameters, languages, errors. Most runs read an on-disk Oxigraph store built once (`--store`), which is
-what a user does after `kg build --store`; a few build from the seeds as `kg query` does by default."""
+parameters, languages, errors. Most runs read an on-disk Oxigraph store built once (`--store`), as a user
+does after `kg build --store`; a few build from the seeds as `kg query` does by default, and one set goes
+to a SPARQL endpoint (Oxigraph's server) over HTTP."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -23,6 +25,7 @@ from kg.query import get_query, list_queries
 from kg.store import StoreSpec, save_dataset
 
 from conftest import ROOT
+from oxigraph_server import OxigraphServer
 from test_query import ALLOCATIONS
 
 NAMES = [q.name for q in list_queries()]
@@ -35,6 +38,14 @@ def store(seeds, tmp_path_factory):
     path = tmp_path_factory.mktemp("store") / "oxigraph"
     save_dataset(build_dataset(seeds), StoreSpec("oxigraph", str(path)))
     return f"oxigraph:{path}"
+
+
+@pytest.fixture(scope="module")
+def endpoint(store):
+    """A read-only Oxigraph server over the same store: --store sparql:URL."""
+    server = OxigraphServer(Path(store.split(":", 1)[1]), read_only=True).start()
+    yield f"sparql:{server.base}/query"
+    server.stop()
 
 
 def kg(*args, store=None):
@@ -144,6 +155,21 @@ def test_parameter_forms_give_the_same_answer(store):
                for value in ("naver-cloud", "kg:naver-cloud", "https://w3id.org/ai-partnerships/id/naver-cloud")}
     assert len(outputs) == 1
     assert "mou-naver-cloud-nvidia" in outputs.pop()
+
+
+def test_every_named_query_gives_the_same_answer_from_a_sparql_endpoint(store, endpoint):
+    """The queries are plain SPARQL 1.1: sent to an endpoint over HTTP, they answer the same."""
+    for name in NAMES:
+        local = kg("query", name, "-f", "json", "--lang", "ko", store=store)
+        remote = kg("query", name, "-f", "json", "--lang", "ko", store=endpoint)
+        assert remote.exit_code == 0, remote.output
+        assert json.loads(remote.stdout) == json.loads(local.stdout), name
+
+
+def test_syntax_error_from_an_endpoint_still_has_line_and_column(endpoint):
+    result = kg("query", "-e", "SELECT ?s WHERE {\n  ?s wdt:P31 ?o\n}", store=endpoint)
+    assert result.exit_code == 4
+    assert result.stderr.startswith("<-e>:2:6: SPARQL syntax error: unknown prefix 'wdt:'")
 
 
 # --------------------------------------------------------------------------------------------------
