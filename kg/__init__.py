@@ -10,7 +10,9 @@ __version__ = "0.1.0"
 _API = {"BuildResult", "build", "build_graph", "validate", "export", "read_graph", "load_seeds",
         "DEFAULT_GRAPH_FILE",
         "partnership_network", "write_view", "stats", "paths", "neighbors",
-        "run_query", "sparql", "sparql_file", "list_queries", "get_query", "query_dataset", "QueryResult", "NamedQuery"}
+        "run_query", "sparql", "sparql_file", "list_queries", "get_query", "query_dataset", "QueryResult", "NamedQuery",
+        "open_graph", "explain", "claims_of_source", "sources", "find_conflicts", "new_source",
+        "load", "push", "serve_endpoint"}
 
 
 def __getattr__(name):

@@ -22,7 +22,7 @@ from kg.shapes import Report, validate_graph
 # SPARQL queries (`kg query`, `kg queries`) are re-exported as they are. The named-query function is
 # run_query, not query: kg.query is the module.
 from kg.query import (
-    NamedQuery, QueryResult, get_query, list_queries, query_dataset, run_query, sparql, sparql_file,
+    NamedQuery, QueryResult, get_query, list_queries, run_query, sparql, sparql_file,
 )
 
 DEFAULT_GRAPH_FILE = Path("out") / "graph.nq"
@@ -36,6 +36,7 @@ class BuildResult:
     dataset: Dataset
     report: Report | None
     output: Path | None
+    stored: tuple[str, int] | None = None  # (store, quads) when --store named a persistent store
 
     def summary(self) -> dict:
         counts = self.seeds.summary()
@@ -59,10 +60,14 @@ def origins(seeds: Seeds) -> dict[str, str]:
 
 
 def build(seed_dir: str | Path = "seeds", output: str | Path | None = DEFAULT_GRAPH_FILE,
-          check_shapes: bool = True) -> BuildResult:
-    """`kg build`: check the seeds, build the dataset, validate it, and write it as N-Quads.
+          check_shapes: bool = True, store: str | None = None) -> BuildResult:
+    """`kg build`: check the seeds, build the dataset, validate it, write it as N-Quads, and load it into a
+    persistent store when one is named (oxigraph:PATH, sparql:URL).
 
-    Nothing is written unless every step succeeds; the file is replaced atomically."""
+    Nothing is written unless every step before succeeds; files and stores are replaced atomically."""
+    from kg.store import parse_store, save_dataset
+
+    spec = parse_store(store) if store else None
     seeds = load_seeds(seed_dir)
     ds = build_dataset(seeds)
     report = None
@@ -74,7 +79,24 @@ def build(seed_dir: str | Path = "seeds", output: str | Path | None = DEFAULT_GR
     if output is not None:
         export(ds, "nquads", output)
         written = Path(output)
-    return BuildResult(seeds, ds, report, written)
+    stored = None
+    if spec is not None and spec.persistent:
+        stored = (str(spec), save_dataset(ds, spec))
+    return BuildResult(seeds, ds, report, written, stored)
+
+
+def open_graph(seed_dir: str | Path = "seeds", graph_file: str | Path | None = None,
+               store: str | None = None) -> Dataset:
+    """The graph a reading command reads: an RDF file if given, else the store (--store / $KG_STORE; by
+    default the seeds built into Oxigraph in memory)."""
+    from kg.store import open_dataset
+
+    if graph_file is not None:
+        return read_graph(graph_file)
+    return open_dataset(store, seed_dir)
+
+
+query_dataset = open_graph  # the name part 2 published
 
 
 def validate(graph: Dataset | Graph, seeds: Seeds | None = None) -> Report:
@@ -144,7 +166,74 @@ def neighbors(G, name: str):
     return network.neighbors(G, name)
 
 
+# ------------------------------------------------------------------ provenance (kg/provenance.py, kg/conflicts.py)
+
+
+def explain(graph, name: str, lang: str = "en"):
+    """`kg explain NAME`: every claim about an entity, each with its sources (see kg.provenance)."""
+    from kg.provenance import explain as _explain
+
+    return _explain(graph, name, lang)
+
+
+def claims_of_source(graph, source: str, lang: str = "en"):
+    """`kg explain --source ID`: every fact that cites a source."""
+    from kg.provenance import claims_of_source as _claims
+
+    return _claims(graph, source, lang)
+
+
+def sources(graph, lang: str = "en"):
+    """`kg sources`: the source registry, with how many facts each source supports."""
+    from kg.provenance import sources as _sources
+
+    return _sources(graph, lang)
+
+
+def find_conflicts(graph, lang: str = "en"):
+    """`kg conflicts` (not named `conflicts`: that is the module kg.conflicts): where sources disagree, and per source whether the shares add up to the total."""
+    from kg.conflicts import conflicts as _conflicts
+
+    return _conflicts(graph, lang)
+
+
+def new_source(seed_dir: str | Path, ident: str, **fields):
+    """`kg new-source`: register an article in sources.yaml and start its fact file (see kg.scaffold)."""
+    from kg.scaffold import new_source as _new_source
+
+    return _new_source(seed_dir, ident, **fields)
+
+
+# ------------------------------------------------------------------ stores (kg/store.py, kg/remote.py, kg/serve.py)
+
+
+def load(paths, store: str):
+    """`kg load`: replace a persistent store's content by RDF files (Oxigraph's bulk loader); returns quads."""
+    from kg.store import load_files, parse_store
+
+    return load_files(list(paths), parse_store(store))
+
+
+def push(graph, update_url: str, batch_size: int = 5000, progress=None):
+    """`kg push --to URL`: upload the graph to a SPARQL 1.1 Update endpoint, one named graph per source,
+    replacing graphs of the same name (re-runs never duplicate)."""
+    from kg.remote import push as _push
+
+    return _push(graph, update_url, batch_size=batch_size, progress=progress)
+
+
+def serve_endpoint(store: str | None = None, seed_dir: str | Path = "seeds", host: str = "127.0.0.1",
+                   port: int = 8000, timeout: float = 30.0):
+    """`kg serve` (kg.serve is the module): a read-only SPARQL endpoint; use it as
+    `with kg.serve_endpoint() as endpoint: ...` and query endpoint.url + "/query"."""
+    from kg.serve import serve as _serve
+    from kg.store import parse_store
+
+    return _serve(parse_store(store), seed_dir, host, port, timeout)
+
+
 __all__ = ["BuildResult", "build", "build_graph", "validate", "export", "read_graph", "load_seeds",
            "DEFAULT_GRAPH_FILE", "partnership_network", "write_view", "stats", "paths", "neighbors",
            "run_query", "sparql", "sparql_file", "list_queries", "get_query", "query_dataset", "QueryResult",
-           "NamedQuery"]
+           "NamedQuery", "open_graph", "explain", "claims_of_source", "sources", "find_conflicts", "new_source",
+           "load", "push", "serve_endpoint"]

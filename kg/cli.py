@@ -17,6 +17,29 @@ SEEDS_OPTION = click.option(
 )
 
 
+STORE_HELP = ("Where the graph is: memory (built from the seeds, default), rdflib, oxigraph:PATH or "
+              "sparql:URL (env KG_STORE).")
+
+
+def graph_options(func):
+    """Where a reading command gets the graph: the seeds, an RDF file, or a store."""
+    options = [
+        SEEDS_OPTION,
+        click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Read this RDF file (such as out/graph.nq from `kg build`) instead of the seeds."),
+        click.option("--store", metavar="STORE", help=STORE_HELP),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def open_graph(seed_dir: Path, graph_file: Path | None, store: str | None):
+    from kg import api
+
+    return api.open_graph(seed_dir, graph_file, store)
+
+
 def user_errors(func):
     """Print KgError as messages on stderr and exit with its code, instead of a traceback."""
 
@@ -44,17 +67,21 @@ def main() -> None:
 @SEEDS_OPTION
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default="out/graph.nq",
               show_default=True, help="Where to write the built dataset (N-Quads).")
+@click.option("--store", metavar="STORE", help="Also load the graph into this store: oxigraph:PATH or "
+              "sparql:URL (env KG_STORE); later commands read it from there with the same --store.")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check.")
 @user_errors
-def build(seed_dir: Path, output: Path, no_validate: bool) -> None:
+def build(seed_dir: Path, output: Path, store: str | None, no_validate: bool) -> None:
     """Check the seed files, build the graph, validate it and write it."""
     from kg import api
 
-    result = api.build(seed_dir, output, check_shapes=not no_validate)
+    result = api.build(seed_dir, output, check_shapes=not no_validate, store=store)
     click.echo(format_summary(result.summary()))
     if result.report is not None:
         click.echo(f"SHACL: conforms ({result.report.focus_nodes} nodes checked)")
     click.echo(f"Wrote {result.output}")
+    if result.stored:
+        click.echo(f"Loaded {result.stored[1]} quads into {result.stored[0]}")
 
 
 def format_summary(summary: dict) -> str:
@@ -68,18 +95,16 @@ def format_summary(summary: dict) -> str:
 
 
 @main.command()
-@SEEDS_OPTION
-@click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Validate this RDF file (.ttl, .trig, .nt, .nq, .jsonld) instead of the seeds.")
+@graph_options
 @user_errors
-def validate(seed_dir: Path, graph_file: Path | None) -> None:
+def validate(seed_dir: Path, graph_file: Path | None, store: str | None) -> None:
     """Check the graph against the SHACL shapes and print a readable report."""
     from kg import api
     from kg.errors import ValidationError
     from kg.seeds import load_seeds
 
-    if graph_file is not None:
-        report = api.validate(api.read_graph(graph_file))
+    if graph_file is not None or store is not None:
+        report = api.validate(open_graph(seed_dir, graph_file, store))
     else:
         seeds = load_seeds(seed_dir)
         report = api.validate(api.build_dataset(seeds), seeds)
@@ -89,19 +114,19 @@ def validate(seed_dir: Path, graph_file: Path | None) -> None:
 
 
 @main.command()
-@SEEDS_OPTION
+@graph_options
 @click.option("-f", "--format", "fmt", type=click.Choice(["turtle", "trig", "nt", "nquads", "jsonld"]),
               default=None, help="Output format [default: from the file name, else turtle].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write (atomically); standard output when omitted.")
 @user_errors
-def export(seed_dir: Path, fmt: str | None, output: Path | None) -> None:
+def export(seed_dir: Path, graph_file: Path | None, store: str | None, fmt: str | None, output: Path | None) -> None:
     """Export the graph as Turtle, TriG, N-Triples, N-Quads or JSON-LD (deterministic)."""
     from kg import api
     from kg.serialize import format_for
 
     fmt = fmt or (format_for(output) if output else None) or "turtle"
-    data = api.export(api.build_graph(seed_dir), fmt, output)
+    data = api.export(open_graph(seed_dir, graph_file, store), fmt, output)
     if output is None:
         sys.stdout.buffer.write(data)
     else:
@@ -114,9 +139,7 @@ def export(seed_dir: Path, fmt: str | None, output: Path | None) -> None:
 def network_options(func):
     """Options the network commands share: where the graph comes from, which relations, which language."""
     options = [
-        SEEDS_OPTION,
-        click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path),
-                     help="Read this RDF file (such as out/graph.nq from `kg build`) instead of the seeds."),
+        graph_options,
         click.option("--kind", "kinds", metavar="KIND,...",
                      help="Only these relation kinds: mou, joint-venture, joint-research, cooperation, supply, "
                           "membership, gpu-allocation, investment (and position, project, product with --include)."),
@@ -131,10 +154,12 @@ def network_options(func):
     return func
 
 
-def _network(seed_dir: Path, graph_file: Path | None, kinds: str | None, include: str, source: str | None, **kw):
+def _network(seed_dir: Path, graph_file: Path | None, store: str | None, kinds: str | None, include: str,
+             source: str | None, **kw):
     from kg import api
 
-    return api.partnership_network(graph_file or seed_dir, kinds=kinds, include=include, source=source, **kw)
+    return api.partnership_network(open_graph(seed_dir, graph_file, store), kinds=kinds, include=include,
+                                   source=source, **kw)
 
 
 @main.command()
@@ -145,11 +170,11 @@ def _network(seed_dir: Path, graph_file: Path | None, kinds: str | None, include
 @click.option("--depth", type=click.IntRange(0), default=1, show_default=True, help="Links from --focus to show.")
 @click.option("--hubs", is_flag=True, help="A node per agreement with three or more parties, instead of a clique.")
 @user_errors
-def view(seed_dir, graph_file, kinds, include, source, lang, output, focus, depth, hubs) -> None:
+def view(seed_dir, graph_file, store, kinds, include, source, lang, output, focus, depth, hubs) -> None:
     """Write the who-partners-with-whom network as an interactive HTML page that works offline."""
     from kg import api
 
-    G = _network(seed_dir, graph_file, kinds, include, source, hubs=hubs, focus=focus, depth=depth)
+    G = _network(seed_dir, graph_file, store, kinds, include, source, hubs=hubs, focus=focus, depth=depth)
     path = api.write_view(G, output, lang)
     click.echo(f"Wrote {path} ({G.number_of_nodes()} nodes, {G.number_of_edges()} links, "
                f"{path.stat().st_size:,} bytes); open it in a browser, no network needed")
@@ -159,11 +184,11 @@ def view(seed_dir, graph_file, kinds, include, source, lang, output, focus, dept
 @network_options
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many to rank.")
 @user_errors
-def stats(seed_dir, graph_file, kinds, include, source, lang, top) -> None:
+def stats(seed_dir, graph_file, store, kinds, include, source, lang, top) -> None:
     """Counts, the most central organisations (degree, betweenness) and the clusters of the network."""
     from kg import api, network
 
-    G = _network(seed_dir, graph_file, kinds, include, source)
+    G = _network(seed_dir, graph_file, store, kinds, include, source)
     click.echo(network.format_stats(G, api.stats(G, top), lang))
 
 
@@ -173,12 +198,12 @@ def stats(seed_dir, graph_file, kinds, include, source, lang, top) -> None:
 @click.argument("b")
 @click.option("--limit", type=click.IntRange(1), default=10, show_default=True, help="At most this many chains.")
 @user_errors
-def path(seed_dir, graph_file, kinds, include, source, lang, a, b, limit) -> None:
+def path(seed_dir, graph_file, store, kinds, include, source, lang, a, b, limit) -> None:
     """The shortest chains of partnerships between A and B, with the agreement and source behind each link."""
     from kg import api, network
     from kg.errors import KgError
 
-    G = _network(seed_dir, graph_file, kinds, include, source)
+    G = _network(seed_dir, graph_file, store, kinds, include, source)
     chains = api.paths(G, a, b, limit)
     text = network.format_paths(G, a, b, chains, lang)
     if not chains:
@@ -190,11 +215,11 @@ def path(seed_dir, graph_file, kinds, include, source, lang, a, b, limit) -> Non
 @network_options
 @click.argument("name")
 @user_errors
-def neighbors(seed_dir, graph_file, kinds, include, source, lang, name) -> None:
+def neighbors(seed_dir, graph_file, store, kinds, include, source, lang, name) -> None:
     """An organisation's direct partners, with the relations and sources behind each."""
     from kg import api, network
 
-    G = _network(seed_dir, graph_file, kinds, include, source)
+    G = _network(seed_dir, graph_file, store, kinds, include, source)
     node, links = api.neighbors(G, name)
     click.echo(network.format_neighbors(G, node, links, lang))
 
@@ -217,12 +242,7 @@ def neighbors(seed_dir, graph_file, kinds, include, source, lang, name) -> None:
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle"]),
               default="table", show_default=True,
               help="An aligned table, the W3C SPARQL result formats for scripts, or Turtle for CONSTRUCT/DESCRIBE.")
-@SEEDS_OPTION
-@click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Query this RDF file (such as out/graph.nq from `kg build`) instead of the seeds.")
-@click.option("--store", metavar="STORE",
-              help="Query this store: memory (the seeds, default), rdflib, oxigraph:PATH or sparql:URL "
-                   "(env KG_STORE).")
+@graph_options
 @user_errors
 def query_command(name, query_file, text, params, lang, fmt, seed_dir, graph_file, store) -> None:
     """Run a named query (see `kg queries`), a query file or a SPARQL text, and print the answer.
@@ -243,7 +263,7 @@ def query_command(name, query_file, text, params, lang, fmt, seed_dir, graph_fil
     values = parse_params(params)
     if name is not None:
         api.get_query(name)  # an unknown name fails before the graph is built
-    ds = api.query_dataset(seed_dir, graph_file, store)
+    ds = open_graph(seed_dir, graph_file, store)
     if name is not None:
         result = api.run_query(ds, name, lang=lang, **values)
     elif query_file is not None:
@@ -274,3 +294,172 @@ def queries_command(name) -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+# ------------------------------------------------------------------ provenance: explain, sources, conflicts
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("--source", "source_id", metavar="SOURCE_ID", help="List every fact that cites this source instead.")
+@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True, help="Label language.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@graph_options
+@user_errors
+def explain(name, source_id, lang, fmt, seed_dir, graph_file, store) -> None:
+    """Everything the graph says about an organisation or person, each claim with its sources."""
+    import json
+    from dataclasses import asdict
+
+    from kg import api
+    from kg.errors import KgError
+
+    if (name is None) == (source_id is None):
+        raise KgError("give a NAME (id or label, English or Korean) or --source SOURCE_ID — see kg sources")
+    graph = open_graph(seed_dir, graph_file, store)
+    if source_id is not None:
+        claims = api.claims_of_source(graph, source_id, lang)
+        if fmt == "json":
+            click.echo(json.dumps({"source": source_id, "claims": [asdict(c) for c in claims]},
+                                  ensure_ascii=False, indent=2))
+        else:
+            click.echo(format_claims(claims, f"{len(claims)} facts cite {source_id}"))
+        return
+    found = api.explain(graph, name, lang)
+    if fmt == "json":
+        click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+        return
+    head = f"{found.labels.get(lang) or found.labels.get('en')} ({found.id}) — {', '.join(found.types)}"
+    other = found.labels.get("ko" if lang == "en" else "en")
+    if other:
+        head += f"\n  also: {other}"
+    if found.partners:
+        head += "\n  partners: " + ", ".join(f"{p['label']} ({p['agreements']})" for p in found.partners)
+    click.echo(format_claims(found.claims, head))
+
+
+def format_claims(claims, head: str) -> str:
+    lines = [head, ""]
+    for c in claims:
+        role = f" [as {c.role}]" if c.role else ""
+        date = f" {c.date}" if c.date else ""
+        lines.append(f"* {c.kind}: {c.summary}{date}{role}  ({c.id})")
+        if c.note:
+            lines.append(f"    {c.note}")
+        for ref in c.sources:
+            lines.append(f"    source: {ref.cite()}")
+            if ref.note and ref.note != c.note:
+                lines.append(f"            {ref.note}")
+    return "\n".join(lines)
+
+
+@main.command()
+@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True, help="Label language.")
+@graph_options
+@user_errors
+def sources(lang, seed_dir, graph_file, store) -> None:
+    """The source registry: each article with its publisher, date, title and how many facts it supports."""
+    from kg import api
+
+    for s in api.sources(open_graph(seed_dir, graph_file, store), lang):
+        click.echo(f"{s.id}  {s.date}  {s.publisher or 'unattributed'}  {s.facts} facts")
+        click.echo(f"    {s.title or s.label}")
+
+
+@main.command()
+@click.option("--strict", is_flag=True, help="Exit with status 1 when any conflict is found (for CI of a data repository).")
+@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True, help="Label language.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@graph_options
+@user_errors
+def conflicts(strict, lang, fmt, seed_dir, graph_file, store) -> None:
+    """Where sources disagree on a figure, and per source whether the shares add up to the total."""
+    import json
+
+    from kg import api
+
+    report = api.find_conflicts(open_graph(seed_dir, graph_file, store), lang)
+    click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if fmt == "json" else report.text())
+    if strict and report.conflicts:
+        sys.exit(1)
+
+
+@main.command("new-source")
+@click.argument("source_id")
+@click.option("--date", required=True, help="Publication date, YYYY-MM-DD.")
+@click.option("--label-en", required=True, help="A short English description of the article.")
+@click.option("--label-ko", required=True, help="The same in Korean.")
+@click.option("--publisher", metavar="ENTITY_ID", help="The publisher's entity id (add it to entities.yaml first).")
+@click.option("--title", help="The headline as printed.")
+@click.option("--language", default="ko", show_default=True, help="The article's language (BCP 47 code).")
+@click.option("--file", "text_file", help="The article's text file name [default: SOURCE_ID.txt].")
+@SEEDS_OPTION
+@user_errors
+def new_source(source_id, date, label_en, label_ko, publisher, title, language, text_file, seed_dir) -> None:
+    """Register a new article and create its fact file from a template, ready to fill in."""
+    from kg import api
+
+    sources_file, facts_file = api.new_source(seed_dir, source_id, date=date, label_en=label_en, label_ko=label_ko,
+                                              publisher=publisher, title=title, language=language, file=text_file)
+    click.echo(f"Added {source_id} to {sources_file} and wrote {facts_file}; add its facts there, then run kg build")
+
+
+# ------------------------------------------------------------------ stores: load, push, serve
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--store", metavar="STORE", required=True, envvar="KG_STORE",
+              help="oxigraph:PATH (replaced by the files, bulk-loaded) or sparql:URL (env KG_STORE).")
+@user_errors
+def load(files, store) -> None:
+    """Load RDF files (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML) into a persistent store."""
+    from kg import api
+
+    count = api.load(files, store)
+    click.echo(f"Loaded {count} quads from {len(files)} file(s) into {store}")
+
+
+@main.command()
+@click.option("--to", "update_url", required=True, metavar="URL",
+              help="The SPARQL 1.1 Update endpoint, e.g. http://127.0.0.1:7878/update (Oxigraph), "
+                   "http://HOST:3030/DATASET/update (Fuseki).")
+@click.option("--batch-size", type=click.IntRange(1), default=5000, show_default=True, help="Quads per request.")
+@graph_options
+@user_errors
+def push(update_url, batch_size, seed_dir, graph_file, store) -> None:
+    """Upload the graph to a SPARQL endpoint, one named graph per source; re-running replaces, never duplicates."""
+    from kg import api
+
+    graph = open_graph(seed_dir, graph_file, store)
+    total = len(graph)
+    with click.progressbar(length=total, label=f"Pushing to {update_url}", file=sys.stderr) as bar:
+        result = api.push(graph, update_url, batch_size=batch_size, progress=bar.update)
+    click.echo(f"Pushed {result.quads} quads in {result.graphs} named graphs ({result.requests} requests)")
+
+
+@main.command()
+@click.option("--store", metavar="STORE", help="memory (the seeds, default) or oxigraph:PATH (env KG_STORE).")
+@SEEDS_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback makes the endpoint reachable from other machines.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+              help="Seconds a query may run before it is stopped with HTTP 503.")
+@user_errors
+def serve(store, seed_dir, host, port, timeout) -> None:
+    """A read-only SPARQL 1.1 endpoint with a query page, on 127.0.0.1 by default (Ctrl-C stops it)."""
+    import time
+
+    from kg import api
+
+    endpoint = api.serve_endpoint(store, seed_dir, host, port, timeout).start()
+    click.echo(f"SPARQL endpoint at {endpoint.url}/query (query page at {endpoint.url}/), read-only, "
+               f"queries stopped after {timeout:g} s. Ctrl-C to stop.")
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        endpoint.stop()

@@ -516,18 +516,6 @@ def parse_params(pairs: Iterable[str]) -> dict[str, str]:
     return params
 
 
-def query_dataset(seed_dir: str | Path = "seeds", graph_file: str | Path | None = None, store: str | None = None):
-    """The dataset `kg query` reads: an RDF file if given, else the store (--store / $KG_STORE; by default
-    the seeds built into Oxigraph in memory, whose engine answers these queries fast)."""
-    from kg.store import open_dataset
-
-    if graph_file is not None:
-        from kg.rdfio import read_dataset
-
-        return read_dataset(graph_file)
-    return open_dataset(store, seed_dir)
-
-
 # --------------------------------------------------------------------------------------------------
 # Results
 # --------------------------------------------------------------------------------------------------
