@@ -49,14 +49,19 @@ def synthetic_seeds(organisations: int, seed: int = 0) -> Seeds:
     publishers = [add(_entity(f"publisher-{i}", "NewsPublisher", f"Publisher {i}", korean(rng, 3) + "일보"), entities)
                   for i in range(max(3, organisations // 500))]
     for i in range(max(5, organisations // 50)):
-        sources[f"source-{i}"] = Record(f"source-{i}", "source", {
+        ident = "news1-20251031" if i == 0 else f"source-{i}"
+        sources[ident] = Record(ident, "source", {
             "publisher": rng.choice(publishers), "label": {"en": f"Article {i}", "ko": f"기사 {i}"},
             "date": f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", "language": "ko",
             "file": f"article-{i}.txt"}, "generated", 0)
     source_ids = list(sources)
     kinds = [k for k, w in ORG_TYPES for _ in range(w)]
-    orgs = [add(_entity(f"org-{i}", rng.choice(kinds), f"Organisation {i}", korean(rng, 4),
-                        aliases=[f"Org{i}"]), entities) for i in range(organisations)]
+    # The first organisations take the ids the named queries default to, so every query has work to do.
+    named = {0: ("nvidia", "Company"), 1: ("hyundai-motor-group", "Company"), 2: ("lg-uplus", "Company"),
+             3: ("korea-government", "GovernmentBody")}
+    orgs = [add(_entity(named.get(i, (f"org-{i}",))[0], named.get(i, (None, rng.choice(kinds)))[1],
+                        f"Organisation {i}", korean(rng, 4), aliases=[f"Org{i}"]), entities)
+            for i in range(organisations)]
     suppliers = orgs[: max(2, organisations // 100)]
     people = [add(_entity(f"person-{i}", "Person", f"Person {i}", korean(rng, 3)), entities)
               for i in range(max(1, organisations // 2))]
@@ -74,12 +79,17 @@ def synthetic_seeds(organisations: int, seed: int = 0) -> Seeds:
 
     date = lambda: f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"  # noqa: E731
     for i in range(organisations):
+        parties = rng.sample(orgs, rng.randint(2, 7))
+        if i % 4 == 0 and "nvidia" not in parties:  # a hub, as NVIDIA is in the seeds
+            parties[0] = "nvidia"
         fact(f"agreement-{i}", "agreement", type=rng.choice(AGREEMENT_TYPES),
-             parties=rng.sample(orgs, rng.randint(2, 7)), status="signed", date=date(),
-             topics=rng.sample(topics, 2))
+             parties=parties, status="signed", date=date(), topics=rng.sample(topics, 2))
+        if i % 50 == 0:
+            fact(f"target-{i}", "gpu-target", set_by="korea-government", gpus=rng.randint(1, 300) * 1000,
+                 by_year=2025 + (i // 50) % 6, qualifier="at-least")
         if i % 3 == 0:
             total = f"allocation-{i}"
-            fact(total, "gpu-allocation", supplier=rng.choice(suppliers), recipient=rng.choice(orgs),
+            fact(total, "gpu-allocation", supplier=rng.choice(suppliers[:3]), recipient=rng.choice(orgs),
                  gpus=rng.randint(1, 100) * 1000, qualifier="at-least", models=[rng.choice(gpus)])
             for j in range(2):
                 fact(f"allocation-{i}-{j}", "gpu-allocation", supplier=facts[total].values["supplier"],
