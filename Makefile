@@ -1,5 +1,6 @@
 # Two entry points for a fresh machine (see README):
-#   make demo   install kg in .venv, build the graph from seeds/, write the exports, print a summary
+#   make demo   install kg in .venv, build the graph from seeds/, write the exports and the HTML view,
+#               print a summary
 #   make test   install kg with its test dependencies in .venv and run the whole test suite
 PYTHON ?= python3
 VENV   ?= .venv
@@ -23,6 +24,8 @@ demo: $(VENV)/.installed
 	$(BIN)/kg build -o $(OUT)/graph.nq
 	$(BIN)/kg export --format turtle -o $(OUT)/partnerships.ttl
 	$(BIN)/kg export --format trig -o $(OUT)/partnerships.trig
+	$(BIN)/kg view -o $(OUT)/partners.html
+	$(BIN)/kg conflicts
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
