@@ -336,6 +336,12 @@ class _Checker:
                  _did_you_mean(value, choices, f"use one of: {', '.join(sorted(choices))}"))
         return None
 
+    def matches(self, value: Any, pattern: re.Pattern, file: str, line: int, what: str, hint: str) -> str | None:
+        if isinstance(value, str) and pattern.match(value):
+            return value
+        self.add(file, line, f"{what}, not {value!r}", hint)
+        return None
+
     def paras(self, value: Any, file: str, line: int) -> tuple[int, ...] | None:
         items = value if isinstance(value, list) else [value]
         if not items or any(isinstance(p, bool) or not isinstance(p, int) or p < 1 for p in items):
@@ -503,11 +509,8 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
         if kind == "amount":
             return check.amount(value, file, line, name)
         if kind == "currency":
-            if isinstance(value, str) and CURRENCY_PATTERN.match(value):
-                return value
-            check.add(file, line, f"'{name}' must be an ISO 4217 code such as USD or KRW, not {value!r}",
-                      "write three capital letters")
-            return None
+            return check.matches(value, CURRENCY_PATTERN, file, line,
+                                 f"'{name}' must be an ISO 4217 code such as USD or KRW", "write three capital letters")
         if kind in ("text", "string"):
             return check.text(value, file, line, name)
         if kind == "date":
@@ -517,11 +520,8 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
         if kind == "choice":
             return check.choice(value, _choices(field_.choices), file, line, name)
         if kind == "language":
-            if isinstance(value, str) and LANGUAGE_PATTERN.match(value):
-                return value
-            check.add(file, line, f"'{name}' must be a language code such as ko or en, not {value!r}",
-                      "use a BCP 47 code")
-            return None
+            return check.matches(value, LANGUAGE_PATTERN, file, line,
+                                 f"'{name}' must be a language code such as ko or en", "use a BCP 47 code")
         if kind == "labels":
             if not isinstance(value, dict) or not all(isinstance(value.get(lang), str) and value[lang].strip()
                                                       for lang in ("en", "ko")):

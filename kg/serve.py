@@ -34,7 +34,7 @@ ENGINE_GRACE = 3  # seconds Oxigraph's own limit runs after ours
 MAX_BODY = 1 << 20  # a query of more than 1 MiB is refused
 
 
-def _oxigraph_binary() -> str:
+def oxigraph_binary() -> str:
     import sys
 
     found = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
@@ -43,7 +43,8 @@ def _oxigraph_binary() -> str:
     return found
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A free TCP port on loopback, for the engine behind the proxy."""
     import socket
 
     with socket.socket() as s:
@@ -59,7 +60,7 @@ class Endpoint:
         self.host = host
         self.timeout = timeout
         self.cleanup = cleanup
-        self.engine_port = _free_port()
+        self.engine_port = free_port()
         self.engine: subprocess.Popen | None = None
         self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=64, thread_name_prefix="kg-serve")
         self.httpd = ThreadingHTTPServer((host, port), _handler(self))
@@ -73,7 +74,7 @@ class Endpoint:
 
     def start_engine(self) -> None:
         self.engine = subprocess.Popen(
-            [_oxigraph_binary(), "serve-read-only", "--location", str(self.location),
+            [oxigraph_binary(), "serve-read-only", "--location", str(self.location),
              "--bind", f"127.0.0.1:{self.engine_port}", "--union-default-graph",
              "--timeout-s", str(int(self.timeout) + ENGINE_GRACE)],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

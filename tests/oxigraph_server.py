@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def oxigraph_binary() -> str:
-    found = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-    if not Path(found).exists():
-        raise RuntimeError("the oxigraph server binary is missing — pip install oxigraph (it is in kg's dependencies)")
-    return found
+from kg.serve import free_port, oxigraph_binary  # the same lookups kg serve uses
 
 
 class OxigraphServer:
