@@ -50,7 +50,7 @@ class Side:
 
     value: str
     sources: list[str]
-    facts: list[str]
+    facts: list[str]    # fact ids: the ones stating the value; for GPU models, the facts that name a model
 
 
 @dataclass
@@ -79,11 +79,16 @@ class SumCheck:
     parts_sum: int
     verdict: str        # "adds up" | "within the bound" | "does not add up"
     detail: str
+    part_facts: list[str] = field(default_factory=list)  # fact ids of the parts, in the order of `parts`
+
+    def parts_text(self) -> str:
+        """'Korean private sector 200,000 + Korean public sector 50,000 (about) = 250,000'."""
+        parts = " + ".join(f"{label} {n:,}" + ("" if q == "exact" else f" ({q})") for label, n, q in self.parts)
+        return f"{parts} = {self.parts_sum:,}"
 
     def lines(self) -> list[str]:
-        parts = " + ".join(f"{label} {n:,}" + ("" if q == "exact" else f" ({q})") for label, n, q in self.parts)
         mark = {"adds up": "✓", "within the bound": "~", "does not add up": "✗"}[self.verdict]
-        return [f"{self.source}: {self.total}", f"    {parts} = {self.parts_sum:,}  {mark} {self.verdict}: {self.detail}"]
+        return [f"{self.source}: {self.total}", f"    {self.parts_text()}  {mark} {self.verdict}: {self.detail}"]
 
 
 @dataclass
@@ -131,7 +136,7 @@ def conflicts(graph, lang: str = "en") -> ConflictReport:
     from kg.provenance import sources
 
     label = Labels(graph, lang)
-    names = {s.id: f"{s.publisher or 'unattributed'}, {s.date} [{s.id}]" for s in sources(graph, lang)}
+    names = {s.id: f"{s.publisher or 'unattributed'}, {s.date} [{s.id}]" for s in sources(graph, lang, label)}
     source_name = lambda s: names.get(local(s), local(s))  # noqa: E731
 
     # GPU allocations, by fact
@@ -158,11 +163,14 @@ def conflicts(graph, lang: str = "en") -> ConflictReport:
     subject = lambda key: f"{key[0]} {label(key[1])} → {label(key[2])}"  # noqa: E731
     _compare(report, groups, subject, lambda v: _figure(*v), source_name)
 
-    # GPU models named for one deal, per source
+    # GPU models named for one deal, per source; the facts that name them are each side's facts
     models: dict = {}
+    naming: dict = {}
     for fact, a in alloc.items():
         for source in a["sources"]:
             models.setdefault(deal(fact), {}).setdefault(source, set()).update(a["models"])
+            if a["models"]:
+                naming.setdefault(deal(fact), {}).setdefault(source, set()).add(fact)
     for (supplier, recipient), by_source in sorted(models.items(), key=lambda kv: str(kv[0])):
         named = {s: frozenset(m) for s, m in by_source.items() if m}
         if len(set(named.values())) > 1:
@@ -170,7 +178,8 @@ def conflicts(graph, lang: str = "en") -> ConflictReport:
             for source, ms in named.items():
                 sides.setdefault(ms, []).append(source)
             report.findings.append(Finding("different GPU models", f"GPUs {label(supplier)} → {label(recipient)}", [
-                Side(", ".join(sorted(label(m) for m in ms)), sorted(source_name(s) for s in srcs), [])
+                Side(", ".join(sorted(label(m) for m in ms)), sorted(source_name(s) for s in srcs),
+                     sorted({local(f) for s in srcs for f in naming[(supplier, recipient)][s]}))
                 for ms, srcs in sorted(sides.items(), key=lambda kv: sorted(map(str, kv[0])))]))
 
     # Targets, investments, estimates
@@ -221,11 +230,15 @@ def _compare(report, groups, subject, show, source_name) -> None:
 def _sum_checks(alloc: dict, label, source_name) -> list[SumCheck]:
     checks = []
     sources = sorted({s for a in alloc.values() for s in a["sources"]}, key=str)
+    children: dict = {}     # parent -> its parts (indexed once: scanning every fact per parent is quadratic)
+    for f, a in alloc.items():
+        if a["parent"] is not None:
+            children.setdefault(a["parent"], []).append((f, a))
     for source in sources:
         for parent, p in sorted(alloc.items(), key=lambda kv: str(kv[0])):
             if source not in p["sources"]:
                 continue
-            parts = [(f, a) for f, a in alloc.items() if a["parent"] == parent and source in a["sources"]]
+            parts = [(f, a) for f, a in children.get(parent, ()) if source in a["sources"]]
             if not parts:
                 continue
             total, q = p["n"], p["q"]
@@ -244,9 +257,11 @@ def _sum_checks(alloc: dict, label, source_name) -> list[SumCheck]:
                 detail = "the shares equal the total" if parts_sum == total else (
                     f"{total - parts_sum:,} of the upper bound are not broken down" if parts_sum < total
                     else f"the shares exceed the upper bound by {parts_sum - total:,}")
+            shares = sorted(((label(a["recipient"]), a["n"], a["q"], local(f)) for f, a in parts),
+                            key=lambda t: (-t[1], t[0], t[3]))
             checks.append(SumCheck(
                 source=source_name(source), total_fact=local(parent),
                 total=f"{label(p['supplier'])} → {label(p['recipient'])}, {_figure(total, q)}",
-                parts=sorted(((label(a["recipient"]), a["n"], a["q"]) for _, a in parts), key=lambda t: (-t[1], t[0])),
-                parts_sum=parts_sum, verdict=verdict, detail=detail))
+                parts=[t[:3] for t in shares], parts_sum=parts_sum, verdict=verdict, detail=detail,
+                part_facts=[t[3] for t in shares]))
     return checks

@@ -8,7 +8,10 @@ on any graph `kg build` wrote or another tool produced. The result is an undirec
 - there is one edge per pair of parties per fact (agreement, supply deal, membership, GPU allocation,
   investment; with people, products, projects: positions, products named in a fact, projects a fact serves).
   Each edge carries its kind, the fact id, date, status, figures (GPU count, amount), note and sources, and
-  `from`/`to` where the relation has a direction (supplier -> recipient, investor -> target).
+  `from`/`to` where the relation has a direction (supplier -> recipient, investor -> target);
+- each edge also carries `conflicts`: where the sources disagree about its fact, as `kg conflicts` finds it
+  (kg/conflicts.py, run once per network), so a map reader sees a disputed figure next to the other value
+  and its source (see fact_conflicts).
 
 Multi-party facts (the seven-party AI-RAN MOU `kg:mou-ai-ran`, the three-way Hyundai-NVIDIA-MSIT MOU, an
 investment by two investors) become by default a **clique**: an edge between every two parties. That is the
@@ -304,6 +307,39 @@ def read_facts(ds) -> dict[str, Fact]:
     return dict(sorted(facts.items()))
 
 
+#: The `kind` of a conflict entry made from a sum check that does not add up (the others keep kg.conflicts' kinds).
+SUM_KIND = "shares do not add up"
+
+
+def fact_conflicts(ds) -> dict[str, list[dict[str, Any]]]:
+    """fact id -> the disagreements it takes part in: every finding of `kg conflicts` that names the fact, and
+    every per-source sum check that does not add up where the fact is the total or one of the shares.
+
+    Detection stays in kg.conflicts (one code path: the view can never disagree with `kg conflicts`); this only
+    turns its report around, from disagreements to facts. Each entry is {kind, subject, sides, ...}; a side is
+    {value, sources, own}, `own` marking the side this fact states, so the page can show "the other value"."""
+    from kg.conflicts import conflicts
+
+    report = conflicts(ds)
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for finding in report.findings:
+        for fact in sorted({f for side in finding.sides for f in side.facts}):
+            out[fact].append({"kind": finding.kind, "subject": finding.subject, "sides": [
+                {"value": side.value, "sources": list(side.sources), "own": fact in side.facts}
+                for side in finding.sides]})
+    for check in report.sums:
+        if check.verdict != "does not add up":
+            continue
+        for fact in [check.total_fact, *check.part_facts]:
+            total = fact == check.total_fact
+            out[fact].append({"kind": SUM_KIND, "subject": check.total, "source": check.source,
+                              "parts_sum": check.parts_sum, "detail": check.detail, "sides": [
+                                  {"value": f"total: {check.total}", "sources": [check.source], "own": total},
+                                  {"value": f"shares: {check.parts_text()}", "sources": [check.source],
+                                   "own": not total}]})
+    return dict(out)
+
+
 def parse_kinds(text: str | Iterable[str] | None) -> list[str] | None:
     """'mou,gpu-allocation' -> ['mou', 'gpu-allocation']; unknown kinds are a user error naming the valid ones."""
     if text is None:
@@ -337,6 +373,7 @@ def project(ds, *, kinds: Iterable[str] | str | None = None, include: Iterable[s
     include = parse_include(include)
     registry = read_registry(ds)
     facts = read_facts(ds)
+    disputed = fact_conflicts(ds)  # over the whole graph: with --source, the other sources still disagree
     if source is not None and source not in registry.sources:
         raise KgError(f"unknown source {source!r}" + _suggest(source, registry.sources)
                       + f" — the sources are: {', '.join(registry.sources)}")
@@ -369,7 +406,7 @@ def project(ds, *, kinds: Iterable[str] | str | None = None, include: Iterable[s
     for fact in facts.values():
         if source is not None and source not in fact.sources:
             continue
-        base = dict(fact.attrs, fact=fact.id, fact_kind=fact.kind,
+        base = dict(fact.attrs, fact=fact.id, fact_kind=fact.kind, conflicts=disputed.get(fact.id, []),
                     sources=[{"id": s, "paras": p} for s, p in fact.sources.items()],
                     topics=[term(t) for t in fact.roles["topic"]],
                     products=[term(p) for p in fact.roles["product"]],

@@ -298,9 +298,10 @@ SELECT ?source ?date ?title ?language ?publisher (COUNT(DISTINCT ?fact) AS ?fact
 """
 
 
-def sources(graph, lang: str = "en") -> list[SourceInfo]:
-    """The source registry, with how many facts each source supports."""
-    label = Labels(graph, lang)
+def sources(graph, lang: str = "en", label: Labels | None = None) -> list[SourceInfo]:
+    """The source registry, with how many facts each source supports. `label`: Labels already read (reading
+    every label again is most of the time on a big graph)."""
+    label = label or Labels(graph, lang)
     out = [SourceInfo(local(s), label(s), label(p) if p else "", str(d or ""), str(t or ""), str(l or ""), int(n))
            for s, d, t, l, p, n in graph.query(PREFIXES + SOURCES)]
     return sorted(out, key=lambda s: (s.date, s.id))

@@ -12,6 +12,11 @@ Every text that comes from data reaches the page as JSON in a `<script type="app
 with `<`, `>`, `&` and `'` escaped (Jinja2's `tojson`), so a label like `</script><script>…` stays data;
 the page's script builds tooltips, search results and the details panel with `textContent` only.
 
+Where the sources disagree (`kg conflicts`, attached to each fact by kg/network.py), the page says so: a red
+halo and a ⚠ on the link, a "Fact-check" legend with a "show only these" checkbox, and in the tooltip and the
+details panel every value with its sources, the link's own one marked. The finding's words (values, source
+names, subject) are `kg conflicts`' English ones on a Korean page too; only the framing is translated.
+
 Layout time is bounded whatever the size. Up to IMPROVED_LAYOUT_LIMIT nodes vis-network lays out the network
 itself; above it the page starts from positions computed here (Louvain communities as discs on a sunflower
 spiral: vis-network's Kamada-Kawai start is quadratic, and a random start does not untangle in a bounded
@@ -197,6 +202,11 @@ def _curves(pairs: list[tuple[str, str]]) -> list[float]:
     return out
 
 
+#: What the page needs of each fact (shared by all the edges the fact makes).
+FACT_KEYS = ("fact_kind", "date", "status", "gpus", "qualifier", "amount", "currency", "amount_text", "note",
+             "topics", "products", "post", "sources")
+
+
 def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
     """Everything the page shows, as plain JSON-able values (the page's script does the rest)."""
     partners: dict[str, set[str]] = defaultdict(set)
@@ -211,9 +221,10 @@ def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
         partners[v].add(u)
         relations[u] += 1
         relations[v] += 1
-        facts.setdefault(d["fact"], {k: d[k] for k in (
-            "fact_kind", "date", "status", "gpus", "qualifier", "amount", "currency", "amount_text", "note",
-            "topics", "products", "post", "sources") if k in d})
+        if d["fact"] not in facts:
+            facts[d["fact"]] = {k: d[k] for k in FACT_KEYS if k in d}
+            if d.get("conflicts"):  # only disputed facts carry the key: the page stays small
+                facts[d["fact"]]["conflicts"] = d["conflicts"]
         arrows = ("to" if d["from"] == a else "from") if d["directed"] else ""
         width = 1.5 + (math.log10(d["gpus"]) / 2 if d["kind"] == "gpu-allocation" and d.get("gpus") else 0)
         edges.append({"id": f"e{len(edges)}", "from": a, "to": b, "kind": d["kind"], "role": d["role"],

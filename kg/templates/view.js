@@ -9,6 +9,7 @@
     lang: data.meta.lang,
     kinds: new Set(data.kinds.map(function (k) { return k.name; })),
     source: "",
+    onlyConflicts: false,  // show only links whose figure the sources state differently
     focus: null,        // {id, depth}
     selected: null,     // {type: "node"|"edge", id}
   };
@@ -22,6 +23,15 @@
     "holds a post at": "재직", "runs": "운영", "product": "제품", "for": "용도",
   };
   var DIM_NODE = { background: "#ececec", border: "#d6d6d6" };
+  // Where the sources disagree (kg conflicts, attached to the facts by kg/network.py). The finding's own words
+  // (values, sources, subject) come from the data in English; only the framing here is translated.
+  var CONFLICT = "#d62728";
+  var CONFLICT_HEAD = {
+    "different figures": ["⚠ Sources disagree:", "⚠ 출처마다 수치가 다름:"],
+    "same figure, different qualifier": ["⚠ Sources qualify the figure differently:", "⚠ 출처마다 수치의 한정어(약·최대·이상)가 다름:"],
+    "different GPU models": ["⚠ Sources name different GPU models", "⚠ 출처마다 GPU 모델이 다름"],
+    "shares do not add up": ["⚠ The shares do not add up to the total", "⚠ 배분 합계가 총량과 맞지 않음"],
+  };
 
   // ------------------------------------------------------------------ helpers
 
@@ -56,6 +66,32 @@
       parts.push(state.lang === "ko" ? ko(money) : en[q] + money);
     } else if (f.amount_text) parts.push(f.amount_text);
     return parts.join(", ");
+  }
+
+  function disputed(edge) { var f = data.facts[edge.fact]; return !!(f && f.conflicts && f.conflicts.length); }
+
+  /** One "⚠" line per disagreement the fact takes part in: every value with its sources, this link's own
+      value marked. E.g. "⚠ Sources disagree: exactly 200,000 GPUs — Newsis, 2025-11-01 [newsis-20251101];
+      exactly 210,000 GPUs — News1, 2025-10-31 [news1-20251031] (this link)". */
+  function conflictBlock(f, container) {
+    (f.conflicts || []).forEach(function (c) {
+      var box = el("div", null, "conflict");
+      box.title = c.subject;
+      var head = CONFLICT_HEAD[c.kind] ? CONFLICT_HEAD[c.kind][state.lang === "ko" ? 1 : 0] : "⚠ " + c.kind;
+      // a finding about a whole deal, or one source's sum, names what it is about in the heading
+      if (c.kind === "different GPU models") head += " (" + c.subject + "):";
+      else if (c.source) head += " (" + c.source + "):";
+      box.appendChild(el("strong", head));
+      c.sides.forEach(function (side, i) {
+        box.appendChild(document.createTextNode(i ? "; " : " "));
+        var text = c.source ? side.value : side.value + " — " + side.sources.join(", ");
+        var span = el("span", text, side.own ? "side own" : "side");
+        if (side.own) span.appendChild(el("span", state.lang === "ko" ? " (이 연결)" : " (this link)", "this"));
+        box.appendChild(span);
+      });
+      if (c.detail) box.appendChild(document.createTextNode(" — " + c.detail));
+      container.appendChild(box);
+    });
   }
 
   function citation(ref) {
@@ -95,6 +131,7 @@
     var fig = figures(f);
     if (fig) bits.push(fig);
     container.appendChild(el("div", bits.join(" · "), "muted"));
+    conflictBlock(f, container);
     if (f.products && f.products.length) container.appendChild(el("div", (state.lang === "ko" ? "제품: " : "products: ") + f.products.map(term).join(", "), "muted"));
     if (f.topics && f.topics.length) container.appendChild(el("div", (state.lang === "ko" ? "주제: " : "topics: ") + f.topics.map(term).join(", "), "muted"));
     if (f.note) container.appendChild(el("div", f.note, "note"));
@@ -122,10 +159,16 @@
     var k = kindByName.get(e.kind) || { color: "#999", line: "solid" };
     var smooth = e.curve ? { enabled: true, type: e.curve > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(e.curve) }
                          : { enabled: false };
-    return {
+    var v = {
       id: e.id, from: e.from, to: e.to, arrows: e.arrows || "", dashes: DASHES[k.line], width: e.width,
       color: { color: k.color, highlight: k.color, hover: k.color, opacity: dim ? 0.12 : 0.9 }, smooth: smooth,
     };
+    if (disputed(e)) {  // a red halo along the line and a ⚠ at its middle (the legend says what they mean)
+      v.label = "⚠";
+      v.font = { color: dim ? "#f0b4b4" : CONFLICT, size: 20, strokeWidth: 4, strokeColor: "#ffffff", align: "middle" };
+      v.shadow = { enabled: !dim, color: "rgba(214, 39, 40, 0.75)", size: 7, x: 0, y: 0 };
+    }
+    return v;
   }
 
   var visibleNodes = new Set(), visibleEdges = new Set();
@@ -143,6 +186,7 @@
     var adjacency = new Map();
     data.edges.forEach(function (e) {
       if (!state.kinds.has(e.kind)) return;
+      if (state.onlyConflicts && !disputed(e)) return;
       if (state.source) {
         var f = data.facts[e.fact];
         if (!f || !f.sources.some(function (s) { return s.id === state.source; })) return;
@@ -377,6 +421,9 @@
       t.appendChild(el("strong", label(n)));
       t.appendChild(el("div", otherLabel(n) + " · " + typeLabel(n.type), "muted"));
       t.appendChild(el("div", n.partners + " partners · " + n.relations + " links"));
+      var n2 = incident(n.id).filter(disputed).length;
+      if (n2) t.appendChild(el("div", state.lang === "ko" ? "⚠ 출처 간 불일치가 있는 연결 " + n2 + "개"
+                                                          : "⚠ " + n2 + " link" + (n2 > 1 ? "s" : "") + " with conflicting figures", "conflict"));
     }, params.event && params.event.srcEvent ? params.event.srcEvent : params.event);
   });
   network.on("hoverEdge", function (params) {
@@ -459,6 +506,31 @@
     });
   }
 
+  /** The legend of the ⚠ mark, with a checkbox that shows only the disputed links; hidden when none is. */
+  function buildConflicts() {
+    var box = document.getElementById("conflicts");
+    var count = data.edges.filter(disputed).length, ko = state.lang === "ko";
+    box.replaceChildren();
+    box.hidden = count === 0;
+    if (!count) return;
+    box.appendChild(el("legend", ko ? "사실 확인" : "Fact-check"));
+    var row = el("label", null, "legend-row");
+    var check = el("input");
+    check.type = "checkbox";
+    check.id = "only-conflicts";
+    check.checked = state.onlyConflicts;
+    check.addEventListener("change", function () { state.onlyConflicts = check.checked; applyFilters(); });
+    var line = el("span", null, "line conflict-line");
+    row.appendChild(check);
+    row.appendChild(line);
+    row.appendChild(el("span", ko ? "⚠ 수치 불일치 (이것만 보기)" : "⚠ conflicting figure (show only these)", "conflict-mark"));
+    row.appendChild(el("span", count, "count"));
+    box.appendChild(row);
+    box.appendChild(el("p", ko ? "출처마다 수치·표현·GPU 모델이 다르거나, 한 출처의 배분 합계가 총량과 맞지 않는 연결입니다. 연결에 마우스를 올리면 각 값과 출처가 보입니다."
+                               : "The sources state this link's figure (or its wording, or the GPU model) differently, or one " +
+                                 "source's shares do not add up to its total. Hover a link to see every value with its sources.", "hint"));
+  }
+
   function buildTypes() {
     var box = document.getElementById("types");
     Array.from(box.querySelectorAll(".legend-row")).forEach(function (r) { r.remove(); });
@@ -488,6 +560,7 @@
     nodes.update(data.nodes.map(function (n) { return { id: n.id, label: label(n) }; }));
     document.documentElement.lang = state.lang;
     buildKinds();
+    buildConflicts();
     buildTypes();
     buildSources();
     search();
@@ -503,16 +576,19 @@
   document.getElementById("reset").addEventListener("click", function () {
     state.kinds = new Set(data.kinds.map(function (k) { return k.name; }));
     state.source = "";
+    state.onlyConflicts = false;
     state.focus = null;
     searchBox.value = "";
     clearSelection();
     buildKinds();
+    buildConflicts();
     buildSources();
     applyFilters();
     network.fit();
   });
 
   buildKinds();
+  buildConflicts();
   buildTypes();
   buildSources();
   updateCounts();
