@@ -242,9 +242,17 @@ def neighbors(seed_dir, graph_file, store, kinds, include, source, lang, name) -
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle"]),
               default="table", show_default=True,
               help="An aligned table, the W3C SPARQL result formats for scripts, or Turtle for CONSTRUCT/DESCRIBE.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=30.0, show_default=True, metavar="SECONDS",
+              help="Stop the query after this many seconds (0: no limit).")
+@click.option("--max-rows", type=click.IntRange(min=0), default=10_000, show_default=True, metavar="N",
+              help="Keep at most N rows (or triples) of the answer, and say so on stderr (0: all).")
+@click.option("--allow-remote", is_flag=True,
+              help="Let a query use SERVICE, or FROM a graph the dataset does not have (the engine then sends "
+                   "requests to those URLs). Updates are refused regardless.")
 @graph_options
 @user_errors
-def query_command(name, query_file, text, params, lang, fmt, seed_dir, graph_file, store) -> None:
+def query_command(name, query_file, text, params, lang, fmt, timeout, max_rows, allow_remote, seed_dir, graph_file,
+                  store) -> None:
     """Run a named query (see `kg queries`), a query file or a SPARQL text, and print the answer.
 
     \b
@@ -253,7 +261,10 @@ def query_command(name, query_file, text, params, lang, fmt, seed_dir, graph_fil
       kg query -e 'SELECT ?party WHERE { kg:mou-ai-ran kgo:party ?party }'
 
     Parameter values, and ?lang, are joined to the answer as RDF terms in a VALUES row after the query,
-    so a FILTER inside cannot see them: bind them in a pattern (see queries/README.md)."""
+    so a FILTER inside cannot see them: bind them in a pattern (see queries/README.md).
+
+    A query runs at most --timeout seconds and keeps --max-rows rows; it may not reach other servers
+    (SERVICE, FROM <elsewhere>) without --allow-remote, and SPARQL Update is always refused."""
     from kg import api
     from kg.errors import QueryError
     from kg.query import parse_params
@@ -264,18 +275,23 @@ def query_command(name, query_file, text, params, lang, fmt, seed_dir, graph_fil
     if name is not None:
         api.get_query(name)  # an unknown name fails before the graph is built
     ds = open_graph(seed_dir, graph_file, store)
+    limits = {"timeout": timeout or None, "max_rows": max_rows or None}
     if name is not None:
-        result = api.run_query(ds, name, lang=lang, **values)
+        result = api.run_query(ds, name, lang=lang, **limits, **values)
     elif query_file is not None:
-        result = api.sparql_file(ds, query_file, lang=lang, **values)
+        result = api.sparql_file(ds, query_file, lang=lang, allow_remote=allow_remote, **limits, **values)
     else:
-        result = api.sparql(ds, text, lang=lang, origin="<-e>", **values)
+        result = api.sparql(ds, text, lang=lang, origin="<-e>", allow_remote=allow_remote, **limits, **values)
     click.echo(result.serialize(fmt), nl=False)
     if fmt == "table" and result.kind == "SELECT":
         note = f"{len(result)} row{'' if len(result) == 1 else 's'}"
         if result.cut_cells():
             note += " (long cells cut; --format csv or json shows them whole)"
         click.echo(note, err=True)
+    if result.truncated:
+        what = "rows" if result.kind == "SELECT" else "triples"
+        click.echo(f"the answer has more than {max_rows:,} {what}; only the first {max_rows:,} are shown — "
+                   "narrow the query, or raise --max-rows (0 for all)", err=True)
 
 
 @main.command("queries")

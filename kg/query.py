@@ -23,9 +23,14 @@ from __future__ import annotations
 
 import csv
 import difflib
+import functools
 import io
+import itertools
 import json
+import multiprocessing
 import re
+import sys
+import traceback
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -49,6 +54,13 @@ DEFAULT_LANG = "en"
 #: Output formats: an aligned table for people, the W3C SPARQL 1.1 result formats for scripts, and Turtle
 #: for the graphs CONSTRUCT and DESCRIBE return.
 FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle")
+
+#: What `kg query` allows by default: seconds a query may run, and rows (or triples) of the answer kept.
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_MAX_ROWS = 10_000
+
+#: Names the query functions take as options, so they cannot be query parameters (--param NAME=…).
+OPTION_NAMES = ("lang", "origin", "timeout", "max_rows", "allow_remote")
 
 #: A table cell longer than this is cut (with "…") so rows stay on one line; csv and json keep everything.
 MAX_CELL = 60
@@ -359,20 +371,35 @@ def values_block(bindings: Mapping[str, Node]) -> str:
     return f"\nVALUES ({names}) {{ ({terms}) }}\n"
 
 
-def run(graph, text: str, bindings: Mapping[str, Node] | None = None, origin: str = "<query>") -> "QueryResult":
+def run(graph, text: str, bindings: Mapping[str, Node] | None = None, origin: str = "<query>", *,
+        timeout: float | None = None, max_rows: int | None = None, allow_remote: bool = False) -> "QueryResult":
     """Run SPARQL over a graph or dataset (any store: Oxigraph, rdflib's, a SPARQL endpoint) with the
     variables bound, through rdflib's query API. The one place queries are executed.
 
     The project's prefixes are predeclared (the query's own PREFIX lines win), so `kg:`, `kgo:`, `rdfs:`…
-    work without declaring them. A syntax error becomes QueryError with the line and column."""
+    work without declaring them. A syntax error becomes QueryError with the line and column.
+
+    Unless allow_remote, a query that would send requests to other servers (SERVICE, FROM of a graph the
+    dataset does not have) is refused first (check_remote). With a timeout (seconds), the query runs in a
+    worker process that is stopped when the time is up (pyoxigraph has no time limit of its own); with
+    max_rows, only that many rows (or triples) are kept and the result says it was truncated."""
     bindings = dict(bindings or {})
     full = text + values_block(bindings)
+    if not allow_remote:
+        check_remote(graph, text, origin)
+    evaluate = functools.partial(_evaluate, graph, text, full, origin, max_rows)
+    if not timeout or "fork" not in multiprocessing.get_all_start_methods():
+        return evaluate()
+    return _in_worker(evaluate, timeout, origin, offline=not allow_remote and not _is_endpoint(graph))
+
+
+def _evaluate(graph, text: str, full: str, origin: str, max_rows: int | None) -> "QueryResult":
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
     try:
         result = graph.query(full, initNs=prefixes)
         if isinstance(result, tuple):  # rdflib's SPARQLStore returns (status, message, None) on an HTTP error
             raise _endpoint_error(text, full, result[1], prefixes, origin)
-        return QueryResult.of(result)
+        return QueryResult.of(result, max_rows)
     except SyntaxError as exc:  # Oxigraph: "error at LINE:COLUMN: message"
         raise _syntax_error(text, full, str(exc), origin) from None
     except Exception as exc:  # rdflib's engine: pyparsing's ParseException, or a bare Exception for a prefix
@@ -385,6 +412,182 @@ def run(graph, text: str, bindings: Mapping[str, Node] | None = None, origin: st
             raise QueryError(f"{origin}: the endpoint did not answer the query ({exc}) — "
                              "check the URL and that the server runs") from None
         raise
+
+
+# --------------------------------------------------------------------------------------------------
+# Queries from users: nothing leaves the machine, nothing runs for ever
+# --------------------------------------------------------------------------------------------------
+
+#: A query whose text (escapes included) mentions neither word cannot hold SERVICE or FROM, so it is not
+#: parsed a second time; any other is parsed with rdflib's SPARQL parser, which comments and strings cannot fool.
+_MAY_REACH_OUT = re.compile(r"service|from|\\u", re.I)
+_ALLOW_REMOTE_HINT = "pass --allow-remote if you mean it"
+
+
+def check_remote(graph, text: str, origin: str = "<query>") -> None:
+    """Refuse a user's query that would make kg, or the engine behind it, send requests to other servers:
+    SERVICE (Oxigraph and rdflib's engine both call the URL), and FROM / FROM NAMED of an IRI that is not a
+    graph of the dataset (rdflib's engine then fetches the IRI, file: IRIs included). QueryError if so."""
+    if not _MAY_REACH_OUT.search(text):
+        return
+    from rdflib.plugins.sparql.algebra import translatePrologue
+    from rdflib.plugins.sparql.parser import expandUnicodeEscapes, parseQuery
+
+    try:
+        prologue_decls, query = parseQuery(text)
+    except Exception as exc:
+        if _is_update(text):
+            raise _update_refused(origin) from None
+        clean = _OPAQUE.sub(" ", _expand_escapes(expandUnicodeEscapes, text))
+        if re.search(r"\bSERVICE\b", clean, re.I):
+            raise QueryError(f"{origin}: the query seems to use SERVICE and kg cannot check it, as rdflib's SPARQL "
+                             f"parser does not read it ({' '.join(str(exc).split())[:200]}) — fix the query, or "
+                             f"{_ALLOW_REMOTE_HINT}") from None
+        return  # the engine reports the syntax error with its line and column
+    try:
+        prologue = translatePrologue(prologue_decls, None, {p: str(ns) for p, ns in PREFIXES.items()})
+    except Exception:
+        prologue = None
+    for node in _walk(query):
+        if node.name == "ServiceGraphPattern":
+            raise QueryError(f"{origin}: the query uses SERVICE {_show_iri(node['term'], prologue)}: kg query does "
+                             f"not send requests to other servers — {_ALLOW_REMOTE_HINT}")
+    for clause in query["datasetClause"] if "datasetClause" in query else []:
+        keyword, term = ("FROM", clause["default"]) if "default" in clause else ("FROM NAMED", clause["named"])
+        iri = _resolve(term, prologue)
+        if iri is not None and not _has_graph(graph, iri):  # (an unknown prefix: the engine says which)
+            raise QueryError(f"{origin}: the query uses {keyword} <{iri}>, which is not a graph of the dataset: "
+                             "kg query reads only the graph it was given and fetches nothing — name one of its "
+                             f"graphs, such as <{ontology.GRAPH}SOURCE-ID>, or {_ALLOW_REMOTE_HINT}")
+
+
+def _expand_escapes(expand, text: str) -> str:
+    try:
+        return expand(text)
+    except ValueError:
+        return text
+
+
+def _walk(node):
+    """Every CompValue in rdflib's parse tree of a query, depth first."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if isinstance(node, CompValue):
+        yield node
+        children = node.values()
+    elif isinstance(node, (list, tuple)) or type(node).__name__ == "ParseResults":
+        children = node
+    else:
+        return
+    for child in children:
+        yield from _walk(child)
+
+
+def _resolve(term, prologue) -> URIRef | None:
+    if isinstance(term, URIRef):
+        return term
+    try:
+        return prologue.absolutize(term) if prologue is not None else None
+    except Exception:  # an unknown prefix
+        return None
+
+
+def _show_iri(term, prologue) -> str:
+    iri = _resolve(term, prologue)
+    if iri is not None:
+        return f"<{iri}>"
+    if hasattr(term, "get") and "prefix" in term:
+        return f"{term['prefix']}:{term['localname'] if 'localname' in term else ''}"
+    return term.n3() if hasattr(term, "n3") else str(term)
+
+
+def _has_graph(graph, iri: URIRef) -> bool:
+    if _IRI_FORBIDDEN.search(iri):
+        return False
+    try:
+        return bool(graph.query(f"ASK {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}").askAnswer)
+    except Exception:
+        return False
+
+
+def _is_update(text: str) -> bool:
+    """Whether the text is a SPARQL Update (LOAD, INSERT, DELETE, DROP, …) rather than a query."""
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    try:
+        update = parseUpdate(text)
+    except Exception:
+        return False
+    return "request" in update and len(update["request"]) > 0
+
+
+def _update_refused(origin: str) -> QueryError:
+    return QueryError(f"{origin}: this is a SPARQL Update (LOAD, INSERT, DELETE, DROP, …), and kg query only reads — "
+                      "updates are always refused; change the graph through the seed files and kg build, or kg load")
+
+
+def _is_endpoint(graph) -> bool:
+    """Whether queries on this graph go to a SPARQL endpoint (the sparql: store) instead of a local engine."""
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    return isinstance(getattr(graph, "store", None), SPARQLStore)
+
+
+def _no_network(event: str, args) -> None:
+    """An audit hook for the query worker: no socket is opened, whatever a query asks for."""
+    if event in ("socket.connect", "socket.getaddrinfo", "urllib.Request"):
+        raise PermissionError("kg query: the query worker has no network access")
+
+
+def _worker(evaluate, channel, offline: bool) -> None:
+    """The body of the worker process: run the query, send back ("ok", result) or ("error", …)."""
+    if offline:
+        sys.addaudithook(_no_network)
+    try:
+        message = ("ok", evaluate())
+    except KgError as exc:
+        message = ("error", (type(exc).__name__, str(exc), getattr(exc, "details", [])))
+    except BaseException:  # a bug: its traceback goes back to the parent
+        message = ("bug", traceback.format_exc())
+    try:
+        channel.send(message)
+    except Exception:
+        channel.send(("bug", traceback.format_exc()))
+    channel.close()
+
+
+def _in_worker(evaluate, timeout: float, origin: str, offline: bool) -> "QueryResult":
+    """Run evaluate() in a forked process and stop it after timeout seconds.
+
+    Forked, the worker shares the parent's graph (an in-memory store built from the seeds, or an open
+    on-disk store) without copying or re-reading it; only the answer crosses back, pickled."""
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_worker, args=(evaluate, sender, offline), daemon=True)
+    process.start()
+    sender.close()
+    try:
+        if not receiver.poll(timeout):
+            raise QueryError(f"{origin}: the query ran longer than {timeout:g} s and was stopped — narrow it down "
+                             "(fewer unbound patterns, a LIMIT, a more specific property path) or allow more time "
+                             "with --timeout SECONDS")
+        status, payload = receiver.recv()
+    except EOFError:
+        process.join(5)
+        raise QueryError(f"{origin}: the query engine stopped unexpectedly (exit status {process.exitcode}), "
+                         "perhaps out of memory — narrow the query down") from None
+    finally:
+        if process.is_alive():
+            process.kill()
+        process.join()
+        receiver.close()
+    if status == "ok":
+        return payload
+    if status == "error":
+        name, message, details = payload
+        error_type = QueryError if name == "QueryError" else KgError
+        raise error_type(message, details) if error_type is QueryError else error_type(message)
+    raise RuntimeError(f"the query worker failed:\n{payload}")
 
 
 def _endpoint_error(text: str, full: str, message: str, prefixes: dict, origin: str) -> QueryError:
@@ -402,6 +605,8 @@ def _endpoint_error(text: str, full: str, message: str, prefixes: dict, origin: 
 def _syntax_error(text: str, full: str, message: str, origin: str, line: int | None = None,
                   col: int | None = None) -> QueryError:
     """QueryError 'origin:LINE:COL: SPARQL syntax error: …' with the line and a caret under the column."""
+    if _is_update(text):
+        return _update_refused(origin)
     where = re.search(r"error at (\d+):(\d+):\s*(.*)", message, re.S)
     if where:
         line, col, message = int(where[1]), int(where[2]), where[3]
@@ -447,13 +652,15 @@ def _find_prefix(text: str, name: str) -> tuple[int, int] | None:
     return None
 
 
-def run_query(graph, name: str, /, *, lang: str = DEFAULT_LANG, **params: Any) -> "QueryResult":
+def run_query(graph, name: str, /, *, lang: str = DEFAULT_LANG, timeout: float | None = None,
+              max_rows: int | None = None, **params: Any) -> "QueryResult":
     """Run a named query (`kg query NAME`) with its parameters (ids, kg:ids, IRIs or rdflib terms).
 
         >>> kg.run_query(ds, "gpu-allocations", org="nvidia", lang="ko").rows[0]["recipientLabel"]
         '대한민국'
 
-    (Not called `query`: that name is this module, kg.query.)"""
+    timeout (seconds) and max_rows limit the run as in run(); by default there is no limit (`kg query`
+    sets 30 s and 10,000 rows). (Not called `query`: that name is this module, kg.query.)"""
     named = get_query(name)
     entities = _Entities(graph)
     bindings: dict[str, Node] = {}
@@ -469,12 +676,18 @@ def run_query(graph, name: str, /, *, lang: str = DEFAULT_LANG, **params: Any) -
                                           entities, param.default)
     if _mentions(named.text, "lang"):
         bindings["lang"] = Literal(check_lang(lang))
-    return run(graph, named.text, bindings, origin=str(named.path.name))
+    # the named queries are the project's own files: nothing to check for SERVICE or FROM
+    return run(graph, named.text, bindings, origin=str(named.path.name), timeout=timeout, max_rows=max_rows,
+               allow_remote=True)
 
 
-def sparql(graph, text: str, /, *, lang: str = DEFAULT_LANG, origin: str = "<query>", **params: Any) -> "QueryResult":
+def sparql(graph, text: str, /, *, lang: str = DEFAULT_LANG, origin: str = "<query>", timeout: float | None = None,
+           max_rows: int | None = None, allow_remote: bool = False, **params: Any) -> "QueryResult":
     """Run SPARQL text (`kg query -e`), binding each param to the variable of that name, and ?lang to
-    the label language if the query uses it."""
+    the label language if the query uses it.
+
+    A query that would send requests elsewhere (SERVICE, FROM of a graph the dataset lacks) is refused
+    unless allow_remote; timeout and max_rows limit the run as in run()."""
     entities = _Entities(graph)
     bindings: dict[str, Node] = {}
     for key, value in params.items():
@@ -491,15 +704,21 @@ def sparql(graph, text: str, /, *, lang: str = DEFAULT_LANG, origin: str = "<que
                     if key == "lang" else f"bind ?{key} in a pattern, or write the value into the FILTER")
             raise QueryError(f"{origin}: ?{key} is only used in a FILTER, which cannot see the value kg joins to "
                              f"the answer after the WHERE clause — {hint}")
-    return run(graph, text, bindings, origin)
+    return run(graph, text, bindings, origin, timeout=timeout, max_rows=max_rows, allow_remote=allow_remote)
 
 
-def sparql_file(graph, path: str | Path, /, *, lang: str = DEFAULT_LANG, **params: Any) -> "QueryResult":
+def sparql_file(graph, path: str | Path, /, *, lang: str = DEFAULT_LANG, timeout: float | None = None,
+                max_rows: int | None = None, allow_remote: bool = False, **params: Any) -> "QueryResult":
     """Run the SPARQL of a file (`kg query --file`); errors point into the file."""
     path = Path(path)
     if not path.is_file():
         raise QueryError(f"{path}: no such file — check the path")
-    return sparql(graph, path.read_text(encoding="utf-8"), lang=lang, origin=str(path), **params)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise QueryError(f"{path}: the file is not valid UTF-8 (byte {exc.start}) — save it as UTF-8") from None
+    return sparql(graph, text, lang=lang, origin=str(path), timeout=timeout, max_rows=max_rows,
+                  allow_remote=allow_remote, **params)
 
 
 def parse_params(pairs: Iterable[str]) -> dict[str, str]:
@@ -512,6 +731,11 @@ def parse_params(pairs: Iterable[str]) -> dict[str, str]:
             raise QueryError(f"--param '{pair}': write NAME=VALUE, such as org=naver-cloud")
         if name in params:
             raise QueryError(f"--param {name} is given twice — give each parameter once")
+        if name == "lang":
+            raise QueryError("'lang' is set with --lang (the label language), not as a parameter")
+        if name in OPTION_NAMES:
+            raise QueryError(f"--param {name}: that name belongs to an option of kg query — rename the query's "
+                             f"variable ?{name}")
         params[name] = value
     return params
 
@@ -545,20 +769,31 @@ class QueryResult:
     terms: list[tuple[Node | None, ...]] = field(default_factory=list)
     boolean: bool | None = None
     graph: Graph | None = None
+    truncated: bool = False                     # more rows (or triples) than max_rows: only the first are kept
 
     @classmethod
-    def of(cls, result) -> "QueryResult":
+    def of(cls, result, max_rows: int | None = None) -> "QueryResult":
+        """The answer of rdflib's query API, keeping at most max_rows rows or triples."""
         if result.type == "ASK":
             return cls("ASK", boolean=bool(result.askAnswer))
+        limit = None if max_rows is None else max_rows + 1  # one more tells whether there were more
         if result.type in ("CONSTRUCT", "DESCRIBE"):
             graph = Graph()
             ontology.bind_prefixes(graph)
-            for s, p, o in result.graph:
+            for s, p, o in itertools.islice(result.graph, limit):
                 graph.add((s, p, canonical(o)))
-            return cls("CONSTRUCT", graph=graph)
+            truncated = max_rows is not None and len(graph) > max_rows
+            if truncated:
+                graph.remove(sorted(graph)[-1])
+            return cls("CONSTRUCT", graph=graph, truncated=truncated)
         names = list(result.vars)
-        rows = [tuple(canonical(binding.get(v)) for v in names) for binding in result.bindings]
-        return cls("SELECT", vars=[str(v) for v in names], terms=rows)
+        # rdflib's `bindings` property reads the whole answer into a list; the generator behind it does not
+        pending = getattr(result, "_genbindings", None)
+        bindings = itertools.islice(pending if pending is not None else result.bindings, limit)
+        rows = [tuple(canonical(binding.get(v)) for v in names) for binding in bindings]
+        truncated = max_rows is not None and len(rows) > max_rows
+        return cls("SELECT", vars=[str(v) for v in names], terms=rows[:max_rows] if truncated else rows,
+                   truncated=truncated)
 
     @property
     def rows(self) -> list[dict[str, Any]]:
