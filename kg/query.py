@@ -411,6 +411,10 @@ def _evaluate(graph, text: str, full: str, origin: str, max_rows: int | None) ->
         if type(exc).__module__.startswith(("urllib", "http")) or "SPARQLWrapper" in type(exc).__module__:
             raise QueryError(f"{origin}: the endpoint did not answer the query ({exc}) — "
                              "check the URL and that the server runs") from None
+        if isinstance(exc, OSError) or str(exc).startswith("Could not load"):  # SERVICE, FROM with --allow-remote
+            message = " ".join(str(exc).split())[:300]
+            raise QueryError(f"{origin}: a request the query makes to another server failed ({message}) — "
+                             "check the URLs in SERVICE and FROM") from None
         raise
 
 
