@@ -50,6 +50,10 @@ class ValidationError(KgError):
     exit_code = 3
 
 
+class WriteError(KgError):
+    """An output cannot be written (disk full, no permission); the previous file or store is left as it was."""
+
+
 class QueryError(KgError):
     """A query cannot run: an unknown query, parameter or entity, or SPARQL that does not parse.
 

@@ -7,6 +7,7 @@ never sees half a file and an interrupted export leaves the previous one intact.
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import tempfile
@@ -19,7 +20,7 @@ from rdflib.namespace import XSD
 from rdflib.term import URIRef
 
 from kg.graph import decimal_lexical, quads, union_graph
-from kg.errors import KgError
+from kg.errors import KgError, WriteError
 from kg.ontology import FACTS_GRAPH, PREFIXES, REGISTRY_GRAPH
 
 #: Format name -> (file suffix, whether it keeps named graphs).
@@ -42,10 +43,18 @@ def _umask() -> int:
 
 
 def write_atomic(path: str | Path, data: bytes) -> Path:
-    """Write bytes to path via a temporary file in the same folder and an atomic rename."""
+    """Write bytes to path via a temporary file in the same folder and an atomic rename.
+
+    Whatever stops the write (a full disk, Ctrl-C, a kill) leaves the previous file as it was. A kill leaves
+    the temporary file behind (named after the writer's process id); the next write to the same path
+    removes it once that process no longer runs. WriteError when the file cannot be written."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(target)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise _write_error(target, exc) from None
     try:
         os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; give the mode a plain open() would
         with os.fdopen(fd, "wb") as fh:
@@ -53,10 +62,36 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _write_error(target, exc) from None
         raise
     return target
+
+
+def _write_error(target: Path, exc: OSError) -> WriteError:
+    return WriteError(f"{target}: cannot write the file ({exc.strerror or exc}) — free some disk space or check "
+                      "the folder's permissions; the previous file, if any, is unchanged")
+
+
+def process_running(pid: int) -> bool:
+    """Whether a process with this id runs (on this machine)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_temporaries(target: Path) -> None:
+    """Remove the temporary files that killed writers of target left beside it (.NAME.PID.XXXX.tmp)."""
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        pid = leftover.name[len(target.name) + 2:].split(".", 1)[0]
+        if pid.isdigit() and not process_running(int(pid)):
+            leftover.unlink(missing_ok=True)
 
 
 def ox_quads(ds: Dataset) -> list:

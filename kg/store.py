@@ -13,7 +13,9 @@ engines are Oxigraph's and rdflib's.
 
 from __future__ import annotations
 
+import glob
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -79,6 +81,11 @@ def open_oxigraph(path: str | Path, read_only: bool = True) -> Dataset:
     import pyoxigraph
 
     path = Path(path)
+    if not (path / "CURRENT").is_file() and path.parent.is_dir():
+        try:
+            recover(path)  # a load killed half-way through its swap leaves the store beside its place
+        except OSError:
+            pass
     if not (path / "CURRENT").is_file():
         raise KgError(f"{path}: no Oxigraph store there — build one with: kg build --store oxigraph:{path}")
     try:
@@ -117,15 +124,20 @@ def load_oxigraph(path: str | Path, sources: list[tuple[bytes | Path, str]]) -> 
     """Replace the store at path by the given RDF inputs, loaded with Oxigraph's parallel bulk loader.
 
     The new store is built in a fresh folder beside the old one and swapped in by renames, so a killed
-    load leaves the previous store intact and a re-run starts clean (nothing is loaded twice).
+    load leaves the previous store intact and a re-run starts clean (nothing is loaded twice); the re-run
+    also removes what the killed one left (see recover).
     sources: (bytes or file path, format name as in kg.rdfio.SUFFIXES). Returns the number of quads."""
     import pyoxigraph
 
     from kg.rdfio import oxigraph_format, parse_error
 
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-", dir=path.parent))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        recover(path)
+        fresh = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-{os.getpid()}-", dir=path.parent))
+    except OSError as exc:
+        raise _write_error(path, exc) from None
     try:
         store = pyoxigraph.Store(str(fresh))
         for data, fmt in sources:
@@ -138,10 +150,36 @@ def load_oxigraph(path: str | Path, sources: list[tuple[bytes | Path, str]]) -> 
         count = len(store)
         del store
         _swap_in(fresh, path)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(fresh, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise _write_error(path, exc) from None
         raise
     return count
+
+
+def _write_error(path: Path, exc: OSError) -> KgError:
+    from kg.errors import WriteError
+
+    return WriteError(f"{path}: cannot write the Oxigraph store ({exc.strerror or exc}) — free some disk space or "
+                      "check the folder's permissions; the previous store, if any, is unchanged")
+
+
+def recover(path: Path) -> None:
+    """Tidy up after a load of the store at path that was killed: remove the half-built folders of
+    processes that no longer run, and put the previous store back if the kill came between the two
+    renames of _swap_in (the store moved aside, the new one not yet in place)."""
+    from kg.serialize import process_running
+
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.(new|old)-(\d+)(-.*)?")
+    for leftover in sorted(path.parent.glob(f".{glob.escape(path.name)}.*-*")):
+        match = pattern.fullmatch(leftover.name)
+        if not match or process_running(int(match[2])):
+            continue
+        if match[1] == "old" and not path.exists():
+            os.replace(leftover, path)
+        else:
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _swap_in(fresh: Path, path: Path) -> None:

@@ -12,6 +12,7 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
+from kg.errors import WriteError
 from kg.graph import union_graph
 from kg.serialize import FORMATS, PARSER_FORMATS, export, serialize, write_atomic
 
@@ -125,10 +126,42 @@ def test_write_atomic_keeps_previous_file_when_interrupted(tmp_path, monkeypatch
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(OSError):
+    with pytest.raises(WriteError, match=r"out.ttl: cannot write the file \(No space left on device\) — free some"):
         write_atomic(target, b"new content")
     assert target.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir()] == ["out.ttl"]  # no temporary file left behind
+
+
+def test_disk_full_during_the_write_keeps_the_previous_file(tmp_path, monkeypatch):
+    """ENOSPC half-way through writing the data: the previous file stays, the partial one is removed."""
+    import errno
+
+    target = tmp_path / "out.nq"
+    target.write_bytes(b"previous")
+    real_fdopen = os.fdopen
+
+    class FullDisk:
+        def __init__(self, fh):
+            self.fh = fh
+
+        def write(self, data):
+            self.fh.write(data[: len(data) // 2])
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        def __getattr__(self, name):
+            return getattr(self.fh, name)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.fh.close()
+
+    monkeypatch.setattr(os, "fdopen", lambda fd, mode: FullDisk(real_fdopen(fd, mode)))
+    with pytest.raises(WriteError, match="No space left on device"):
+        write_atomic(target, b"new content " * 1000)
+    assert target.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.nq"]
 
 
 def test_written_files_get_the_usual_mode(tmp_path):
