@@ -124,3 +124,36 @@ def test_unknown_suffix_and_missing_file(tmp_path):
         read_dataset(tmp_path / "data.csv")
     with pytest.raises(KgError, match="no such file"):
         read_dataset(tmp_path / "none.ttl")
+
+
+def test_kg_load_refuses_a_dtd_before_any_parser_sees_it(tmp_path):
+    """`kg load` checks files like `kg validate --graph` does (kg.store.load_files -> kg.rdfio.check_file)."""
+    path = tmp_path / "bomb.rdf"
+    path.write_text(BILLION_LAUGHS, encoding="utf-8")
+    store = tmp_path / "store"
+    started = time.monotonic()
+    result = CliRunner().invoke(main, ["load", str(path), "--store", f"oxigraph:{store}"])
+    assert time.monotonic() - started < 2
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output == (f"{path}:2: the file declares a DTD or entities, which kg refuses in RDF/XML (entity "
+                             "expansion, external files) — remove the <!DOCTYPE …> block\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bomb.rdf"]  # no store, no half-built one
+
+
+def test_kg_load_does_not_fetch_a_remote_jsonld_context(tmp_path, listener):
+    url, hits = listener
+    good = tmp_path / "good.ttl"
+    good.write_text("<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n", encoding="utf-8")
+    path = tmp_path / "remote.jsonld"
+    path.write_text(json.dumps({"@context": f"{url}/context.jsonld", "@id": "http://example.org/a", "name": "A"}),
+                    encoding="utf-8")
+    store = tmp_path / "store"
+    assert CliRunner().invoke(main, ["load", str(good), "--store", f"oxigraph:{store}"]).exit_code == 0
+    result = CliRunner().invoke(main, ["load", str(good), str(path), "--store", f"oxigraph:{store}"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.startswith(f"{path}: not valid jsonld: ") and "remote context" in result.output
+    assert hits == []  # no request arrived
+    import pyoxigraph
+
+    assert len(pyoxigraph.Store.read_only(str(store))) == 1  # the store loaded before is as it was
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["good.ttl", "remote.jsonld", "store"]
