@@ -239,3 +239,38 @@ def test_a_network_without_disputes_has_no_fact_check_legend(browser, tmp_path):
     assert v.js("kgView.edges.get().filter(e => e.label).length") == 0
     assert v.errors == [] and v.blocked == []
     v.close()
+
+
+def test_hovering_a_node_counts_its_disputed_links(visit):
+    box = visit.page.locator("#graph").bounding_box()
+    pos = visit.js("kgView.network.canvasToDOM(kgView.network.getPositions(['korea-private-sector'])"
+                   "['korea-private-sector'])")
+    visit.page.mouse.move(box["x"] + pos["x"], box["y"] + pos["y"])
+    visit.page.wait_for_selector("#tooltip:not([hidden])")
+    assert visit.page.inner_text("#tooltip strong") == "Korean private sector"
+    assert visit.page.inner_text("#tooltip .conflict") == "⚠ 2 links with conflicting figures"
+
+
+def test_a_hostile_label_in_a_finding_shows_as_text(browser, tmp_path):  # noqa: F811
+    """A finding's subject is made of labels: one that is HTML reaches the ⚠ block as text and runs nothing."""
+    from test_view import HOSTILE_SCRIPT, hostile_seeds
+
+    seeds = hostile_seeds(tmp_path / "seeds")
+    facts = seeds / "facts" / "src-b.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8") + (
+        "  - id: share-ministry-b\n    kind: gpu-allocation\n    supplier: nvidia\n    recipient: ministry\n"
+        "    gpus: 450\n    part_of: total\n    para: 2\n    note: another figure for the ministry\n"), encoding="utf-8")
+    G = api.partnership_network(seeds)
+    [edge] = edges_of(G, "share-ministry-b")
+    assert edge["conflicts"][0]["subject"] == f"GPU allocation NVIDIA → {HOSTILE_SCRIPT}"
+    path = api.write_view(G, tmp_path / "hostile.html")
+    v = Visit(browser, path).ready()
+    eid = v.js("kgView.data.edges.find(e => e.fact === 'share-ministry-b').id")
+    v.js(f"kgView.select('edge', '{eid}', false)")
+    block = v.page.locator("#details .conflict")
+    assert block.inner_text() == ("⚠ Sources disagree: exactly 400 GPUs — Daily A, 2025-10-31 [src-a]; "
+                                  "exactly 450 GPUs — unattributed, 2025-11-01 [src-b] (this link)")
+    assert block.get_attribute("title") == f"GPU allocation NVIDIA → {HOSTILE_SCRIPT}"
+    assert v.js("typeof window.__xss") == "undefined" and v.js("document.querySelectorAll('img, a').length") == 0
+    assert v.errors == [] and v.blocked == []
+    v.close()
