@@ -308,9 +308,6 @@ def queries_command(name) -> None:
         click.echo(describe_query(api.get_query(name)), nl=False)
 
 
-if __name__ == "__main__":  # pragma: no cover
-    main()
-
 
 # ------------------------------------------------------------------ provenance: explain, sources, conflicts
 
@@ -465,10 +462,15 @@ def push(update_url, batch_size, seed_dir, graph_file, store) -> None:
 @user_errors
 def serve(store, seed_dir, host, port, timeout) -> None:
     """A read-only SPARQL 1.1 endpoint with a query page, on 127.0.0.1 by default (Ctrl-C stops it)."""
+    import signal
     import time
 
     from kg import api
 
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)  # `kill`, systemd, docker stop: shut down as on Ctrl-C
     endpoint = api.serve_endpoint(store, seed_dir, host, port, timeout).start()
     click.echo(f"SPARQL endpoint at {endpoint.url}/query (query page at {endpoint.url}/), read-only, "
                f"queries stopped after {timeout:g} s. Ctrl-C to stop.")
@@ -479,3 +481,7 @@ def serve(store, seed_dir, host, port, timeout) -> None:
         pass
     finally:
         endpoint.stop()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

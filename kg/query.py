@@ -434,28 +434,20 @@ def check_remote(graph, text: str, origin: str = "<query>") -> None:
     graph of the dataset (rdflib's engine then fetches the IRI, file: IRIs included). QueryError if so."""
     if not _MAY_REACH_OUT.search(text):
         return
-    from rdflib.plugins.sparql.algebra import translatePrologue
-    from rdflib.plugins.sparql.parser import expandUnicodeEscapes, parseQuery
-
-    try:
-        prologue_decls, query = parseQuery(text)
-    except Exception as exc:
+    parsed = _parse_query(text)
+    if isinstance(parsed, Exception):
         if _is_update(text):
-            raise _update_refused(origin) from None
-        clean = _OPAQUE.sub(" ", _expand_escapes(expandUnicodeEscapes, text))
-        if re.search(r"\bSERVICE\b", clean, re.I):
+            raise _update_refused(origin)
+        if _has_keyword("SERVICE", text):
             raise QueryError(f"{origin}: the query seems to use SERVICE and kg cannot check it, as rdflib's SPARQL "
-                             f"parser does not read it ({' '.join(str(exc).split())[:200]}) — fix the query, or "
-                             f"{_ALLOW_REMOTE_HINT}") from None
+                             f"parser does not read it ({' '.join(str(parsed).split())[:200]}) — fix the query, or "
+                             f"{_ALLOW_REMOTE_HINT}")
         return  # the engine reports the syntax error with its line and column
-    try:
-        prologue = translatePrologue(prologue_decls, None, {p: str(ns) for p, ns in PREFIXES.items()})
-    except Exception:
-        prologue = None
-    for node in _walk(query):
-        if node.name == "ServiceGraphPattern":
-            raise QueryError(f"{origin}: the query uses SERVICE {_show_iri(node['term'], prologue)}: kg query does "
-                             f"not send requests to other servers — {_ALLOW_REMOTE_HINT}")
+    prologue, query = parsed
+    service = _first_service(prologue, query)
+    if service is not None:
+        raise QueryError(f"{origin}: the query uses SERVICE {service}: kg query does not send requests to other "
+                         f"servers — {_ALLOW_REMOTE_HINT}")
     for clause in query["datasetClause"] if "datasetClause" in query else []:
         keyword, term = ("FROM", clause["default"]) if "default" in clause else ("FROM NAMED", clause["named"])
         iri = _resolve(term, prologue)
@@ -465,11 +457,51 @@ def check_remote(graph, text: str, origin: str = "<query>") -> None:
                              f"graphs, such as <{ontology.GRAPH}SOURCE-ID>, or {_ALLOW_REMOTE_HINT}")
 
 
-def _expand_escapes(expand, text: str) -> str:
+def find_service(text: str) -> str | None:
+    """What the first SERVICE clause of a query calls ('<http://…>', or ?var), or None if it has none (for
+    `kg serve`, whose engine would call it). A query rdflib's parser cannot read counts as calling
+    'SERVICE' when the keyword stands outside its comments, strings and IRIs."""
+    if not _MAY_REACH_OUT.search(text):
+        return None
+    parsed = _parse_query(text)
+    if isinstance(parsed, Exception):
+        return "SERVICE" if _has_keyword("SERVICE", text) else None
+    return _first_service(*parsed)
+
+
+@functools.lru_cache(maxsize=16)
+def _parse_query(text: str):
+    """rdflib's parse of a query, with its prologue (prefixes) read: (prologue, query), or the exception."""
+    from rdflib.plugins.sparql.algebra import translatePrologue
+    from rdflib.plugins.sparql.parser import parseQuery
+
     try:
-        return expand(text)
+        prologue_decls, query = parseQuery(text)
+    except Exception as exc:
+        return exc
+    try:
+        prologue = translatePrologue(prologue_decls, None, {p: str(ns) for p, ns in PREFIXES.items()})
+    except Exception:
+        prologue = None
+    return prologue, query
+
+
+def _first_service(prologue, query) -> str | None:
+    for node in _walk(query):
+        if node.name == "ServiceGraphPattern":
+            return _show_iri(node["term"], prologue)
+    return None
+
+
+def _has_keyword(keyword: str, text: str) -> bool:
+    """Whether the keyword appears in the query outside comments, strings and IRIs (codepoint escapes read)."""
+    from rdflib.plugins.sparql.parser import expandUnicodeEscapes
+
+    try:
+        text = expandUnicodeEscapes(text)
     except ValueError:
-        return text
+        pass
+    return re.search(rf"\b{keyword}\b", _OPAQUE.sub(" ", text), re.I) is not None
 
 
 def _walk(node):

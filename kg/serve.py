@@ -7,6 +7,7 @@ then sends a truncated body a client cannot tell from a real answer. The proxy
 
 - binds to 127.0.0.1 unless the user names another host;
 - refuses SPARQL Update and the Graph Store Protocol (HTTP 403);
+- refuses SERVICE (HTTP 403), which Oxigraph would otherwise call from this machine for any client;
 - buffers each answer and gives up after the time limit with HTTP 503 and a message — Oxigraph's own
   limit is set a little later, so it stops the work but never reaches the client first;
 - serves a query page at / that needs no network.
@@ -27,6 +28,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.query import find_service
 from kg.store import StoreSpec, load_oxigraph
 
 DEFAULT_TIMEOUT = 30.0
@@ -50,6 +52,20 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def _die_with_parent() -> None:
+    """In the engine's process before it starts (Linux): get SIGTERM when kg dies, even by SIGKILL, so no
+    engine is left running on its own."""
+    import ctypes
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
 
 
 class Endpoint:
@@ -77,7 +93,7 @@ class Endpoint:
             [oxigraph_binary(), "serve-read-only", "--location", str(self.location),
              "--bind", f"127.0.0.1:{self.engine_port}", "--union-default-graph",
              "--timeout-s", str(int(self.timeout) + ENGINE_GRACE)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=_die_with_parent)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.engine.poll() is not None:
@@ -160,7 +176,8 @@ def _handler(endpoint: Endpoint):
                 params = urllib.parse.parse_qs(parsed.query)
                 if "update" in params:
                     return self.error(403, "this endpoint is read-only: SPARQL Update is refused")
-                self.run_query("GET", self.path, None)
+                if not self.refuse_service((params.get("query") or [""])[0]):
+                    self.run_query("GET", self.path, None)
             elif parsed.path in ("/update", "/store"):
                 self.error(403, "this endpoint is read-only: updates and the Graph Store Protocol are refused")
             else:
@@ -183,12 +200,25 @@ def _handler(endpoint: Endpoint):
                 ctype == "application/x-www-form-urlencoded" and "update" in urllib.parse.parse_qs(body.decode("utf-8", "replace"))
             ):
                 return self.error(403, "this endpoint is read-only: SPARQL Update is refused")
-            self.run_query("POST", self.path, body, ctype)
+            text = body.decode("utf-8", "replace")
+            if ctype != "application/sparql-query":
+                text = (urllib.parse.parse_qs(text).get("query") or [""])[0]
+            if not self.refuse_service(text):
+                self.run_query("POST", self.path, body, ctype)
 
         def do_PUT(self):
             self.error(403, "this endpoint is read-only")
 
         do_DELETE = do_PATCH = do_PUT
+
+        def refuse_service(self, text: str) -> bool:
+            """Answer 403 to a query with SERVICE: Oxigraph would call the URL, from this machine, for anyone
+            who can reach the endpoint."""
+            service = find_service(text)
+            if service is not None:
+                self.error(403, f"the query uses SERVICE {service}: this endpoint does not send requests to other "
+                                "servers — query them yourself")
+            return service is not None
 
         def run_query(self, method: str, path: str, body: bytes | None, ctype: str = "") -> None:
             headers = {"Accept": self.headers.get("Accept") or "application/sparql-results+json"}

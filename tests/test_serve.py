@@ -9,6 +9,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -119,3 +120,140 @@ def test_holds_50_concurrent_clients_from_another_process(endpoint):
                           capture_output=True, text=True, timeout=120)
     result = json.loads(proc.stdout)
     assert result == {"errors": 0, "sizes": [7]}
+
+
+# ------------------------------------------------------------------ SERVICE: the endpoint is no proxy to elsewhere
+
+
+@pytest.fixture()
+def listener():
+    """A loopback HTTP server that records every request (it stands for an internal service)."""
+    import http.server
+    import threading
+
+    hits = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            hits.append(self.path)
+            self.send_response(500)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        do_POST = do_GET
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", hits
+    server.shutdown()
+    server.server_close()
+
+
+def test_service_is_refused_so_clients_cannot_reach_other_servers_through_it(endpoint, listener):
+    """Oxigraph's server calls SERVICE URLs (seen: a request arrives, the answer is HTTP 200 with a broken body);
+    through kg serve nothing arrives."""
+    url, hits = listener
+    q = f"SELECT * WHERE {{ ?s ?p ?o SERVICE <{url}/internal> {{ ?s ?p ?o }} }}"
+    expected = f"the query uses SERVICE <{url}/internal>: this endpoint does not send requests to other servers"
+    try:
+        get(f"{endpoint.url}/query?" + urllib.parse.urlencode({"query": q}))
+        raise AssertionError("the query was answered")
+    except urllib.error.HTTPError as exc:
+        assert exc.code == 403 and json.loads(exc.read())["error"].startswith(expected)
+    for data, ctype in ((urllib.parse.urlencode({"query": q}).encode(), "application/x-www-form-urlencoded"),
+                        (q.encode(), "application/sparql-query"),
+                        (q.replace("SERVICE", "\\u0053ERVICE").encode(), "application/sparql-query")):
+        status, body = post(endpoint.url + "/query", data, ctype)
+        assert status == 403 and json.loads(body)["error"].startswith(expected)
+    assert hits == []
+    # the word in a comment or a string is no SERVICE
+    plain = f'SELECT ?n WHERE {{ ?a <https://w3id.org/ai-partnerships/ontology#gpuCount> ?n FILTER(STR(?n) != "SERVICE <{url}>") }} # SERVICE <{url}>'
+    status, body = post(endpoint.url + "/query", plain.encode(), "application/sparql-query")
+    assert status == 200 and len(json.loads(body)["results"]["bindings"]) == 7
+    assert hits == []
+
+
+# ------------------------------------------------------------------ the kg serve command itself
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is pid (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _start_kg_serve(tmp_path):
+    """`kg serve --port 0` as a user starts it; returns the process, the URL it printed and its engine's pid."""
+    import os
+    import re
+    import selectors
+
+    env = dict(os.environ, TMPDIR=str(tmp_path))
+    process = subprocess.Popen([str(Path(sys.executable).parent / "kg"), "serve", "--seeds", str(MINIMAL), "--port",
+                                "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    selector = selectors.DefaultSelector()
+    selector.register(process.stdout, selectors.EVENT_READ)
+    assert selector.select(timeout=60), "kg serve printed nothing within 60 s"
+    line = process.stdout.readline()
+    match = re.fullmatch(r"SPARQL endpoint at (http://127\.0\.0\.1:(\d+))/query \(query page at \1/\), read-only, "
+                         r"queries stopped after 30 s\. Ctrl-C to stop\.\n", line)
+    assert match and match[2] != "0", line  # the real port, not 0
+    engines = _children(process.pid)
+    assert len(engines) == 1
+    return process, match[1], engines[0]
+
+
+@pytest.mark.parametrize("signum", ["SIGINT", "SIGTERM"])
+def test_kg_serve_prints_its_real_url_answers_and_stops_cleanly(tmp_path, signum):
+    import signal
+
+    process, url, engine = _start_kg_serve(tmp_path)
+    try:
+        q = "SELECT ?n WHERE { ?a <https://w3id.org/ai-partnerships/ontology#gpuCount> ?n } ORDER BY ?n"
+        _, _, body = get(f"{url}/query?" + urllib.parse.urlencode({"query": q}))
+        assert [int(b["n"]["value"]) for b in json.loads(body)["results"]["bindings"]] == \
+               [150, 400, 600, 650, 1000, 1200, 2000]
+        assert any(p.name.startswith("kg-serve-") for p in tmp_path.iterdir())  # its temporary store
+        process.send_signal(getattr(signal, signum))
+        out, err = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode == 0 and err == "" and out == ""
+    assert not _alive(engine)  # the Oxigraph engine went with it
+    assert list(tmp_path.iterdir()) == []  # and so did the temporary store
+    with pytest.raises(OSError):
+        urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=2)
+
+
+def test_a_killed_kg_serve_leaves_no_engine_running(tmp_path):
+    """SIGKILL gives kg no chance to stop its engine: the kernel tells the engine instead (PR_SET_PDEATHSIG)."""
+    import signal
+
+    process, url, engine = _start_kg_serve(tmp_path)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while _alive(engine) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(engine)
