@@ -162,6 +162,15 @@ def _construct_sequence(loader: _SeedLoader, node: yaml.SequenceNode) -> LineLis
     return sequence
 
 
+def _construct_int(loader: _SeedLoader, node: yaml.ScalarNode) -> int:
+    try:
+        return loader.construct_yaml_int(node)
+    except ValueError:  # Python refuses to read an integer of more than 4,300 digits
+        raise yaml.MarkedYAMLError(problem=f"a number of {len(node.value):,} digits, far too long for a figure",
+                                   problem_mark=node.start_mark) from None
+
+
+_SeedLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _SeedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _SeedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
@@ -175,7 +184,7 @@ def read_yaml(path: Path, shown: str, problems: list[Problem]) -> Any:
         return None
     if size > MAX_SEED_FILE_BYTES:
         problems.append(Problem(
-            shown, 0, f"the file is {size / 2**20:.1f} MiB, over the {MAX_SEED_FILE_BYTES // 2**20} MiB limit for a seed file",
+            shown, 1, f"the file is {size / 2**20:.1f} MiB, over the {MAX_SEED_FILE_BYTES // 2**20} MiB limit for a seed file",
             "split it into several files under seeds/facts/"))
         return None
     data = path.read_bytes()
@@ -197,13 +206,31 @@ def read_yaml(path: Path, shown: str, problems: list[Problem]) -> Any:
         return yaml.load(text, Loader=_SeedLoader)  # noqa: S506 - _SeedLoader is a SafeLoader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 0
+        line = mark.line + 1 if mark else 1
         what = exc.problem or str(exc)
-        hint = "write each value out in full" if "anchors" in what else "fix the YAML syntax (indentation, quotes, colons)"
+        hint = "fix the YAML syntax (indentation, quotes, colons)"
+        if "anchors" in what or "digits" in what:
+            hint = "write each value out in full" if "anchors" in what else "check for extra digits"
+        tag = re.search(r"constructor for the tag '([^']*)'", what)
+        if tag:
+            what, hint = f"the YAML tag {tag[1]} is not allowed in seed files", "write plain values, without '!' tags"
         problems.append(Problem(shown, line, f"YAML error: {what}", hint))
-    except (yaml.YAMLError, RecursionError, ValueError) as exc:
-        problems.append(Problem(shown, 0, f"YAML error: {exc}", "fix the YAML syntax"))
+    except yaml.reader.ReaderError as exc:  # a control character: YAML allows none
+        line = text[: exc.position].count("\n") + 1
+        problems.append(Problem(shown, line, f"the file contains a control character (#x{exc.character:04x}), which "
+                                "YAML does not allow", "remove it, or write it as an escape in a double-quoted string"))
+    except RecursionError:
+        problems.append(Problem(shown, 1, "YAML error: lists or mappings are nested too deeply",
+                                "a seed file needs a few levels: a list of entries with their fields"))
+    except (yaml.YAMLError, ValueError) as exc:
+        problems.append(Problem(shown, 1, f"YAML error: {_shown(str(exc))}", "fix the YAML syntax"))
     return None
+
+
+def _shown(value: Any) -> str:
+    """A value as a message quotes it: its repr, cut short when it is long (a hostile file can hold megabytes)."""
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:50]}… ({len(text):,} characters)"
 
 
 # --------------------------------------------------------------------------------------------------
@@ -270,7 +297,7 @@ class _Checker:
             self.add(file, entry.line, f"{what} has no 'id'", "add a stable id such as 'naver-cloud'")
             return None
         if not isinstance(value, str) or not ID_PATTERN.match(value):
-            self.add(file, entry.line_of("id"), f"bad id {value!r}",
+            self.add(file, entry.line_of("id"), f"bad id {_shown(value)}",
                      "ids are lower-case ASCII words joined by hyphens, such as 'naver-cloud'")
             return None
         return value
@@ -280,30 +307,30 @@ class _Checker:
     def text(self, value: Any, file: str, line: int, name: str) -> str | None:
         if isinstance(value, str) and value.strip():
             return value.strip()
-        self.add(file, line, f"'{name}' must be non-empty text, not {value!r}", "write a short phrase")
+        self.add(file, line, f"'{name}' must be non-empty text, not {_shown(value)}", "write a short phrase")
         return None
 
     def count(self, value: Any, file: str, line: int, name: str, maximum: int = schema.MAX_GPUS) -> int | None:
         if isinstance(value, bool) or not isinstance(value, int):
-            self.add(file, line, f"'{name}' must be a whole number, not {value!r}",
+            self.add(file, line, f"'{name}' must be a whole number, not {_shown(value)}",
                      "write digits only, such as 50000 (no units, commas or words)")
             return None
         if value <= 0:
-            self.add(file, line, f"'{name}' must be positive, not {value}", "write the figure as a positive number")
+            self.add(file, line, f"'{name}' must be positive, not {_shown(value)}", "write the figure as a positive number")
             return None
         if value > maximum:
-            self.add(file, line, f"'{name}' is {value}, more than the plausible maximum {maximum}",
+            self.add(file, line, f"'{name}' is {_shown(value)}, more than the plausible maximum {maximum}",
                      "check for extra zeros")
             return None
         return value
 
     def amount(self, value: Any, file: str, line: int, name: str) -> int | float | None:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
-            self.add(file, line, f"'{name}' must be a number, not {value!r}",
+            self.add(file, line, f"'{name}' must be a number, not {_shown(value)}",
                      "write digits, such as 3000000000 for 3 billion")
             return None
         if value <= 0 or value > schema.MAX_AMOUNT:
-            self.add(file, line, f"'{name}' must be positive and at most {schema.MAX_AMOUNT:.0e}, not {value}",
+            self.add(file, line, f"'{name}' must be positive and at most {schema.MAX_AMOUNT:.0e}, not {_shown(value)}",
                      "check the figure")
             return None
         return value
@@ -320,32 +347,32 @@ class _Checker:
             except ValueError:
                 pass
         form = "YYYY-MM-DD (or YYYY-MM when only the month is known)" if allow_month else "YYYY-MM-DD"
-        self.add(file, line, f"'{name}' is not a valid date: {value!r}", f"write it as {form}, such as 2025-10-31")
+        self.add(file, line, f"'{name}' is not a valid date: {_shown(value)}", f"write it as {form}, such as 2025-10-31")
         return None
 
     def year(self, value: Any, file: str, line: int, name: str) -> int | None:
         if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
             return value
-        self.add(file, line, f"'{name}' must be a year such as 2030, not {value!r}", "write four digits")
+        self.add(file, line, f"'{name}' must be a year such as 2030, not {_shown(value)}", "write four digits")
         return None
 
     def choice(self, value: Any, choices: dict, file: str, line: int, name: str) -> str | None:
         if isinstance(value, str) and value in choices:
             return value
-        self.add(file, line, f"'{name}' has unknown value {value!r}",
+        self.add(file, line, f"'{name}' has unknown value {_shown(value)}",
                  _did_you_mean(value, choices, f"use one of: {', '.join(sorted(choices))}"))
         return None
 
     def matches(self, value: Any, pattern: re.Pattern, file: str, line: int, what: str, hint: str) -> str | None:
         if isinstance(value, str) and pattern.match(value):
             return value
-        self.add(file, line, f"{what}, not {value!r}", hint)
+        self.add(file, line, f"{what}, not {_shown(value)}", hint)
         return None
 
     def paras(self, value: Any, file: str, line: int) -> tuple[int, ...] | None:
         items = value if isinstance(value, list) else [value]
         if not items or any(isinstance(p, bool) or not isinstance(p, int) or p < 1 for p in items):
-            self.add(file, line, f"'para' must be a paragraph number or a list of them, not {value!r}",
+            self.add(file, line, f"'para' must be a paragraph number or a list of them, not {_shown(value)}",
                      "give the 1-based line number of the paragraph in the article's text file")
             return None
         return tuple(items)
@@ -418,7 +445,7 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
         ident = check.ident(entry, ent_file, "an entity")
         etype = entry.get("type")
         if etype not in check.entity_types:
-            check.add(ent_file, entry.line_of("type"), f"unknown entity type {etype!r}",
+            check.add(ent_file, entry.line_of("type"), f"unknown entity type {_shown(etype)}",
                       _did_you_mean(etype, check.entity_types, f"use one of: {', '.join(check.entity_types)}"))
             etype = None
         if register(ident, ent_file, line, "entity") and etype:
@@ -436,7 +463,7 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
                 check.add(file, data.line, "missing 'source:'", "name the source these facts come from, e.g. 'source: news1-20251031'")
             elif source_id not in sources:
                 if sources_complete:
-                    check.add(file, data.line_of("source"), f"unknown source {source_id!r}",
+                    check.add(file, data.line_of("source"), f"unknown source {_shown(source_id)}",
                               _did_you_mean(source_id, sources, "add it to sources.yaml first"))
                 source_id = None
         for entry, line in entries:
@@ -447,7 +474,7 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
             ident = check.ident(entry, file, "a fact")
             kind = entry.get("kind")
             if kind not in schema.FACT_KINDS:
-                check.add(file, entry.line_of("kind") if "kind" in entry else line, f"unknown fact kind {kind!r}",
+                check.add(file, entry.line_of("kind") if "kind" in entry else line, f"unknown fact kind {_shown(kind)}",
                           _did_you_mean(kind, schema.FACT_KINDS, f"use one of: {', '.join(schema.FACT_KINDS)}"))
                 kind = None
             if register(ident, file, line, "fact") and kind and source_id:
@@ -457,7 +484,7 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
     # Pass 2: check fields and references.
     def ref(value: Any, field_: Field, file: str, line: int, name: str) -> str | None:
         if not isinstance(value, str):
-            check.add(file, line, f"'{name}' must be an entity id, not {value!r}", "write the id, such as 'nvidia'")
+            check.add(file, line, f"'{name}' must be an entity id, not {_shown(value)}", "write the id, such as 'nvidia'")
             return None
         target = entities.get(value)
         if target is None:
@@ -562,7 +589,7 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
             src = item.get("source")
             if src not in sources:
                 if sources_complete:
-                    check.add(file, item.line_of("source"), f"unknown source {src!r} in 'cite'",
+                    check.add(file, item.line_of("source"), f"unknown source {_shown(src)} in 'cite'",
                               _did_you_mean(src, sources, "add it to sources.yaml"))
                 continue
             paras = check.paras(item.get("para"), file, item.line_of("para")) if "para" in item else None
@@ -645,7 +672,7 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
         target = entry.get("cite")
         if target not in facts:
             if facts_complete:
-                check.add(file, entry.line_of("cite"), f"'cite' names unknown fact {target!r}",
+                check.add(file, entry.line_of("cite"), f"'cite' names unknown fact {_shown(target)}",
                           _did_you_mean(target, facts, "use the id of a fact defined in seeds/facts/"))
             continue
         note = entry.get("note")

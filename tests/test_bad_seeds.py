@@ -71,6 +71,94 @@ CASES = [
     ("source cited twice", "facts/src-b.yaml", "  - cite: mou-test\n    para: 3",
      "  - cite: mou-test\n    para: 3\n    note: x\n  - cite: mou-test\n    para: 4", r"'mou-test' cites source 'src-b' twice",
      None),
+    # structure
+    ("entry that is not a mapping", "facts/src-b.yaml", "  - cite: mou-test\n", "  - just a string\n  - cite: mou-test\n",
+     r"each entry of 'facts' must be a mapping of fields — write 'field: value' lines", "just a string"),
+    ("missing facts list", "facts/src-b.yaml", "facts:\n", "fact:\n",
+     r"missing the 'facts:' list — add 'facts:' followed by entries", "source: src-b"),
+    ("missing source line", "facts/src-b.yaml", "source: src-b\n", "",
+     r"missing 'source:' — name the source these facts come from", "facts:"),
+    ("fact without id", "facts/src-a.yaml", "  - id: jane-ceo\n    kind: position", "  - kind: position",
+     r"a fact has no 'id' — add a stable id such as 'naver-cloud'", "- kind: position"),
+    ("duplicate source id", "sources.yaml", "  - id: src-b", "  - id: src-a",
+     r"duplicate source id 'src-a' — give each source its own id", "id: src-a\n    label: {en: \"Unattributed"),
+    ("required entity field", "entities.yaml", "    label: {en: Test City, ko: 시험시}\n", "",
+     r"entity 'test-city' has no 'label' — add 'label:'", "id: test-city"),
+    # scalar values
+    ("empty text", "facts/src-a.yaml", "purpose: physical AI", 'purpose: "  "',
+     r"'purpose' must be non-empty text, not '  ' — write a short phrase", 'purpose: "  "'),
+    ("amount in words", "facts/src-a.yaml", "amount: 3000000000", 'amount: "3 billion"',
+     r"'amount' must be a number, not '3 billion' — write digits", "amount: \"3 billion\""),
+    ("amount too large", "facts/src-a.yaml", "amount: 3000000000", "amount: 3.0e+17",
+     r"'amount' must be positive and at most 1e\+16, not 3e\+17 — check the figure", "amount: 3.0e+17"),
+    ("year out of range", "facts/src-b.yaml", "by_year: 2030", "by_year: 1850",
+     r"'by_year' must be a year such as 2030, not 1850 — write four digits", "by_year: 1850"),
+    ("currency", "facts/src-a.yaml", "currency: USD", "currency: dollars",
+     r"'currency' must be an ISO 4217 code such as USD or KRW, not 'dollars' — write three capital letters",
+     "currency: dollars"),
+    ("language", "sources.yaml", "language: ko\n    file: a.txt", "language: Korean\n    file: a.txt",
+     r"'language' must be a language code such as ko or en, not 'Korean' — use a BCP 47 code", "language: Korean"),
+    ("paragraph in words", "facts/src-a.yaml", "    para: 8\n", "    para: eight\n",
+     r"'para' must be a paragraph number or a list of them, not 'eight'", "para: eight"),
+    ("huge count is cut short in the message", "facts/src-a.yaml", "gpus: 600", "gpus: " + "9" * 100,
+     r"'gpus' is 9{50}… \(100 characters\), more than the plausible maximum 100000000", "gpus: 999"),
+    ("number with thousands of digits", "facts/src-a.yaml", "gpus: 600", "gpus: " + "9" * 5000,
+     r"YAML error: a number of 5,000 digits, far too long for a figure — check for extra digits", "gpus: 999"),
+    ("control character", "facts/src-a.yaml", "    note: acme's share", "    note: acme\x07s share",
+     r"the file contains a control character \(#x0007\), which YAML does not allow", "acme\x07s"),
+    ("YAML nested too deeply", "facts/src-a.yaml", "    models: [blackwell]", "    models: " + "[" * 3000 + "]" * 3000,
+     r"YAML error: lists or mappings are nested too deeply", "source: src-a"),
+    ("YAML tag that would run code", "facts/src-a.yaml", "    note: the whole package",
+     '    note: !!python/object/apply:os.system ["true"]',
+     r"YAML error: the YAML tag tag:yaml.org,2002:python/object/apply:os.system is not allowed in seed files — "
+     r"write plain values", "!!python"),
+    # references
+    ("reference that is not an id", "facts/src-a.yaml", "supplier: nvidia\n    recipient: korea",
+     "supplier: [nvidia]\n    recipient: korea", r"'supplier' must be an entity id, not \['nvidia'\]", "supplier: [nvidia]"),
+    ("reference to a fact", "facts/src-a.yaml", "recipient: acme\n    gpus: 600", "recipient: total\n    gpus: 600",
+     r"'recipient' points to fact 'total', but needs an entity — use an id from entities.yaml", "recipient: total"),
+    ("empty list", "facts/src-a.yaml", "models: [blackwell]", "models: []",
+     r"'models' is an empty list — list at least one id, or remove the field", "models: []"),
+    ("same id twice", "facts/src-a.yaml", "parties: [nvidia, acme, ministry]", "parties: [nvidia, acme, nvidia]",
+     r"'parties' lists the same id twice — list each id once", "parties: [nvidia, acme, nvidia]"),
+    ("unknown fact in part_of", "facts/src-a.yaml", "part_of: total\n    para: 4\n    note: acme",
+     "part_of: totl\n    para: 4\n    note: acme", r"unknown fact 'totl' in 'part_of' — did you mean 'total'\?",
+     "part_of: totl"),
+    ("part_of loop", "facts/src-a.yaml", "    qualifier: at-least\n    models: [blackwell]",
+     "    qualifier: at-least\n    part_of: share-acme\n    models: [blackwell]",
+     r"'part_of' of 'total' loops back to itself — a share must point to a larger allocation", "id: total"),
+    # labels and other entity fields
+    ("label in a third language", "entities.yaml", "label: {en: NVIDIA, ko: 엔비디아}",
+     "label: {en: NVIDIA, ko: 엔비디아, ja: エヌビディア}",
+     r"'label' has labels in unexpected languages \['ja'\] — keep en and ko", "ja: エヌビディア"),
+    ("aliases not a list", "entities.yaml", "aliases: [Nvidia, 엔비디아]", "aliases: Nvidia",
+     r"'aliases' must be a list of names", "aliases: Nvidia"),
+    ("identifier not quoted", "entities.yaml", 'identifiers: {krx: "000001"}', "identifiers: {krx: 1}",
+     r"'identifiers' must map schemes to quoted codes", "identifiers: {krx: 1}"),
+    ("field for another type", "entities.yaml", "aliases: [Nvidia, 엔비디아]\n", "aliases: [Nvidia, 엔비디아]\n    date: 2025-10-31\n",
+     r"'date' does not apply to a Company — only Event entities take it", "date: 2025-10-31\n  - id: acme"),
+    # citations
+    ("entity cite not a list", "entities.yaml", "aliases: [Nvidia, 엔비디아]\n", "aliases: [Nvidia, 엔비디아]\n    cite: src-a\n",
+     r"'cite' must be a list of \{source, para\} entries", "cite: src-a"),
+    ("entity cite entry not a mapping", "entities.yaml", "aliases: [Nvidia, 엔비디아]\n",
+     "aliases: [Nvidia, 엔비디아]\n    cite: [src-a]\n", r"each 'cite' entry must be a mapping — write \{source: ID, para: N\}",
+     "cite: [src-a]"),
+    ("entity cite of an unknown source", "entities.yaml", "aliases: [Nvidia, 엔비디아]\n",
+     "aliases: [Nvidia, 엔비디아]\n    cite: [{source: src-x, para: 3}]\n",
+     r"unknown source 'src-x' in 'cite' — did you mean 'src-[ab]'\?", "cite: [{source: src-x"),
+    ("entity cite without para", "entities.yaml", "aliases: [Nvidia, 엔비디아]\n",
+     "aliases: [Nvidia, 엔비디아]\n    cite: [{source: src-a}]\n", r"a 'cite' entry needs 'para' — give the paragraph number",
+     "cite: [{source: src-a}]"),
+    ("fact without note", "facts/src-a.yaml", "    note: the whole package\n", "",
+     r"fact 'total' needs a 'note' — add a short note in your own words", "id: total"),
+    ("investment without amount", "facts/src-b.yaml", "    amount_text: tens of trillions of won\n", "",
+     r"investment 'invest-words' states no amount — add amount \+ currency, or amount_text", "id: invest-words"),
+    ("agreement with one party", "facts/src-a.yaml", "parties: [nvidia, acme, ministry]", "parties: [nvidia]",
+     r"agreement 'mou-test' needs at least two parties — list every party", "parties: [nvidia]"),
+    ("citation without note", "facts/src-b.yaml", "  - cite: mou-test\n    para: 3\n    note: also reports the MOU\n",
+     "  - cite: mou-test\n    para: 3\n", r"citation of 'mou-test' needs a 'note'", "cite: mou-test"),
+    ("citation without para", "facts/src-b.yaml", "  - cite: mou-test\n    para: 3\n", "  - cite: mou-test\n",
+     r"citation of 'mou-test' has no 'para' — give the paragraph number", "cite: mou-test"),
 ]
 
 
@@ -120,6 +208,7 @@ def test_all_problems_are_reported_at_once(minimal_copy, tmp_path):
     (b"sources:\n  - id: x\n    label: {en: \xff\xfe}\n", "the file is not valid UTF-8 (byte 0xff)"),
     (b"- just\n- a list\n", "expected a mapping with a 'sources:' list at the top"),
     (b"sources: 42\n", "'sources' must be a list of entries"),
+    (b"sources:\n  - id: x\x00\n", "the file contains a NUL character — it is not a text file"),
 ])
 def test_unreadable_sources_file(minimal_copy, tmp_path, content, message):
     (minimal_copy / "sources.yaml").write_bytes(content)
@@ -158,3 +247,28 @@ def test_previous_output_is_kept_when_seeds_break(minimal_copy, tmp_path):
     bad = CliRunner().invoke(main, ["build", "--seeds", str(minimal_copy), "-o", str(out)])
     assert bad.exit_code == 2
     assert out.read_bytes() == before
+
+
+def test_missing_registry_file_and_no_fact_files(minimal_copy, tmp_path):
+    import shutil
+
+    (minimal_copy / "entities.yaml").unlink()
+    shutil.rmtree(minimal_copy / "facts")
+    out = tmp_path / "g.nq"
+    result = CliRunner().invoke(main, ["build", "--seeds", str(minimal_copy), "-o", str(out)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert f"{minimal_copy / 'entities.yaml'}: cannot read the file (No such file or directory) — check the path and " \
+           "permissions" in result.output.splitlines()
+    assert f"{minimal_copy / 'facts'}: no fact files found — add facts/<source-id>.yaml files" in result.output.splitlines()
+    assert not out.exists()
+
+
+def test_a_yaml_tag_runs_nothing(minimal_copy, tmp_path):
+    marker = tmp_path / "PWNED"
+    path = minimal_copy / "facts" / "src-a.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "    note: the whole package", f'    note: !!python/object/apply:os.system ["touch {marker}"]')
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--seeds", str(minimal_copy), "-o", str(tmp_path / "g.nq")])
+    assert result.exit_code == 2 and "is not allowed in seed files" in result.output
+    assert not marker.exists()
