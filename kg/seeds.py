@@ -424,7 +424,7 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
             return False
         if ident in ids:
             first = ids[ident]
-            check.add(file, line, f"duplicate id '{ident}' (already used for a {first[2]} at {first[0]}:{first[1]})",
+            check.add(file, line, f"duplicate id '{ident}' (already used for {_a(first[2])} at {first[0]}:{first[1]})",
                       "give one of them another id")
             return False
         ids[ident] = (file, line, what)
