@@ -241,3 +241,66 @@ def test_hostile_labels_show_as_text_and_run_nothing(browser, tmp_path):
     assert v.errors == [] and v.blocked == []
     assert v.requests == [path.as_uri()]  # not even the file: URL the <img src=x> would ask for
     v.close()
+
+
+def test_hostile_sources_notes_and_link_texts_show_as_text_and_run_nothing(browser, tmp_path):
+    """Beyond node labels: a publisher and a source label (the source menu, citations in tooltips and details), a
+    headline, a relation's note, and a label that is a javascript: URL. All are shown as the text they are."""
+    import shutil
+
+    from conftest import MINIMAL
+
+    publisher, source = "<img src=x onerror=window.__xss=4>", "<svg onload=window.__xss=5></svg>"
+    title, note, link = '"><script>window.__xss=6</script>', "<img src=y onerror=window.__xss=7> & <b>bold</b>", \
+        "javascript:window.__xss=8"
+    seeds = tmp_path / "seeds"
+    shutil.copytree(MINIMAL, seeds)
+    for file, old, new in (("entities.yaml", "label: {en: Daily A,", f'label: {{en: "{publisher}",'),
+                           ("entities.yaml", "label: {en: NVIDIA,", f'label: {{en: "{link}",'),
+                           ("sources.yaml", 'label: {en: "Unattributed test article"', f"label: {{en: '{source}'"),
+                           ("sources.yaml", 'title: "테스트 기사 A"', f"title: '{title}'"),
+                           ("facts/src-a.yaml", "note: three-way MOU", f'note: "{note}"')):
+        text = (seeds / file).read_text(encoding="utf-8")
+        assert old in text
+        (seeds / file).write_text(text.replace(old, new), encoding="utf-8")
+    G = api.partnership_network(seeds)
+    path = tmp_path / "hostile-sources.html"
+    api.write_view(G, path)
+    v = Visit(browser, path).ready()
+    dangerous = "document.querySelectorAll('img, svg:not(#graph svg), a, iframe, object, embed').length"
+    assert v.js("typeof window.__xss") == "undefined" and v.js(dangerous) == 0
+    assert v.js("document.querySelectorAll('script').length") == 3
+
+    # the source menu: each source by its publisher (or its label), date and headline
+    options = v.js("Array.from(document.querySelectorAll('#source option')).slice(1).map(o => o.textContent)")
+    assert options == [f"{publisher} · 2025-10-31 · “{title}”", f"{source} · 2025-11-01"]
+    v.page.select_option("#source", "src-a")
+    assert v.shown() == (api.partnership_network(seeds, source="src-a").number_of_nodes(),
+                         api.partnership_network(seeds, source="src-a").number_of_edges())
+    v.page.select_option("#source", "")
+
+    # details of the javascript: node: its label, every relation's note and citations, all as text
+    v.page.fill("#search", "javascript")
+    assert v.page.locator("#results li button span").first.inner_text() == link
+    v.page.press("#search", "Enter")
+    assert v.page.inner_text("#details h2") == link
+    details = v.page.inner_text("#details")
+    assert note in details
+    assert f"{publisher} · 2025-10-31 · “{title}”" in details and f"{source} · 2025-11-01" in details
+    assert "&lt;img src=y onerror=window.__xss=7&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in v.page.inner_html("#details")
+    assert v.js("document.querySelectorAll('#details b, #details a, #details img').length") == 0
+
+    # a tooltip: hover the acme - ministry link, which is the MOU alone
+    box = v.page.locator("#graph").bounding_box()
+    a, b = v.js("[kgView.network.canvasToDOM(kgView.network.getPositions(['acme']).acme),"
+                " kgView.network.canvasToDOM(kgView.network.getPositions(['ministry']).ministry)]")
+    v.page.mouse.move(box["x"] + (a["x"] + b["x"]) / 2, box["y"] + (a["y"] + b["y"]) / 2)
+    v.page.wait_for_selector("#tooltip:not([hidden])")
+    tooltip = v.page.inner_text("#tooltip")
+    assert note in tooltip and f"{publisher} · 2025-10-31 · “{title}”" in tooltip
+    assert v.js("document.querySelectorAll('#tooltip b, #tooltip img, #tooltip svg').length") == 0
+
+    assert v.js("typeof window.__xss") == "undefined" and v.js(dangerous) == 0
+    assert v.errors == [] and v.blocked == []
+    assert v.requests == [path.as_uri()]
+    v.close()
