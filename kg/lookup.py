@@ -4,7 +4,6 @@ language, forgiving of case and spacing ("LG Electronics", "lg-electronics", "�
 from __future__ import annotations
 
 import difflib
-import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -24,9 +23,9 @@ SELECT ?entity ?name WHERE {
 
 
 def normalise(text: str) -> str:
-    """Case-, width- and spacing-insensitive key: 'LG  Electronics' and 'lg-electronics' become one."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return re.sub(r"[\s\-_·.,'’()]+", "", text)
+    """The form names are compared in: NFKC, case-folded, letters and digits only, so 'LG  Electronics' and
+    'lg-electronics' are one name (the map's search box compares the same way)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
 
 
 @dataclass

@@ -25,7 +25,6 @@ parties link to — the clearer picture of one big agreement. Two-party facts st
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -36,6 +35,7 @@ from rdflib import Literal, URIRef
 
 from kg import ontology
 from kg.errors import KgError
+from kg.lookup import normalise
 from kg.ontology import KG, KGO, ORG, PREFIXES
 
 
@@ -460,12 +460,6 @@ def ego(G: nx.MultiGraph, name: str, depth: int = 1) -> nx.MultiGraph:
 
 
 # ---------------------------------------------------------------- names
-
-
-def normalise(text: str) -> str:
-    """The form names are compared in: NFKC, case-folded, letters and digits only ('LG  electronics' ==
-    'lg-electronics'); the page's search box does the same."""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
 
 
 def name_index(G: nx.MultiGraph) -> dict[str, set[str]]:
