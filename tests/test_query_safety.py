@@ -313,3 +313,32 @@ def test_option_names_are_not_parameters():
            in result.output
     result = kg("-e", "SELECT ?l WHERE { ?s rdfs:label ?l }", "-p", "lang=ko")
     assert result.exit_code == 4 and "'lang' is set with --lang" in result.output
+
+
+def test_a_sparql_endpoint_that_never_answers_is_given_up_on_at_the_time_limit():
+    """--store sparql:URL: the worker waiting on the endpoint is stopped like a runaway query."""
+    stop = threading.Event()
+
+    class Silent(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            stop.wait(30)  # bounded: the test sets it when done
+
+        do_POST = do_GET
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Silent)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    try:
+        started = time.monotonic()
+        result = kg("-e", "SELECT * WHERE { ?s ?p ?o }", "--store",
+                    f"sparql:http://127.0.0.1:{server.server_address[1]}/query", "--timeout", "1")
+        assert result.exit_code == 4
+        assert result.output.startswith("<-e>: the query ran longer than 1 s and was stopped")
+        assert time.monotonic() - started < 3
+    finally:
+        stop.set()
+        server.shutdown()
+        server.server_close()
