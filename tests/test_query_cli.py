@@ -55,8 +55,23 @@ def kg(*args, store=None):
 
 
 def columns(name: str) -> list[str]:
-    """The variables the query file selects, read from its SELECT line."""
-    return re.findall(r"\?(\w+)", re.search(r"^SELECT (.+)$", get_query(name).text, re.M)[1])
+    """The variables the query file selects, read from its SELECT clause: each ?var outside brackets, and
+    the ?var after AS of each (expression AS ?var)."""
+    clause = re.search(r"^SELECT (.+?)^WHERE\b", get_query(name).text, re.M | re.S)[1]
+    found, depth, group = [], 0, ""
+    for token in re.findall(r"[()]|\?\w+|[^()?]+", clause):
+        if token == "(":
+            depth, group = depth + 1, group + token
+        elif token == ")":
+            depth, group = depth - 1, group + token
+            if depth == 0:
+                found.append(re.findall(r"\bAS\s+\?(\w+)", group)[-1])
+                group = ""
+        elif depth:
+            group += token
+        elif token.startswith("?"):
+            found.append(token[1:])
+    return found
 
 
 # --------------------------------------------------------------------------------------------------
