@@ -65,6 +65,29 @@ class Visit:
     def js(self, expression: str):
         return self.page.evaluate(expression)
 
+    def settle(self):
+        """Wait until the view stops moving (search and focus animate it for 300 ms): a position read during
+        the animation is somewhere else by the time the mouse gets there."""
+        self.page.wait_for_function("""() => {
+            const p = kgView.network.getViewPosition(), key = [p.x, p.y, kgView.network.getScale()].join();
+            window.__kgStill = window.__kgLastView === key ? (window.__kgStill || 0) + 1 : 0;
+            window.__kgLastView = key;
+            return window.__kgStill >= 3; }""", polling=100)
+
+    def point(self, node: str, towards: str | None = None, share: float = 0.5) -> tuple[float, float]:
+        """Page coordinates of a node, or of the point `share` of the way from it to another node."""
+        self.settle()
+        a, b = self.js(f"[{node!r}, {(towards or node)!r}].map(n => "
+                       "kgView.network.canvasToDOM(kgView.network.getPositions([n])[n]))")
+        box = self.page.locator("#graph").bounding_box()
+        return box["x"] + a["x"] + (b["x"] - a["x"]) * share, box["y"] + a["y"] + (b["y"] - a["y"]) * share
+
+    def hover(self, x: float, y: float) -> str:
+        """Move the mouse there and return the tooltip it brings up."""
+        self.page.mouse.move(x, y)
+        self.page.wait_for_selector("#tooltip:not([hidden])")
+        return self.page.inner_text("#tooltip")
+
     def shown(self) -> tuple[int, int]:
         """Nodes and edges the page shows (its filtered views), and what vis-network actually draws."""
         views = self.js("[kgView.nodesView.length, kgView.edgesView.length]")
@@ -160,9 +183,7 @@ def test_the_source_control_filters_like_the_source_option(visit):
 
 
 def test_clicking_a_node_highlights_it_and_focus_shows_its_neighbourhood(visit, G):
-    box = visit.page.locator("#graph").bounding_box()
-    pos = visit.js("kgView.network.canvasToDOM(kgView.network.getPositions(['kisti']).kisti)")
-    visit.page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
+    visit.page.mouse.click(*visit.point("kisti"))
     assert visit.js("kgView.network.getSelectedNodes()") == ["kisti"]
     assert visit.page.inner_text("#details h2") == "Korea Institute of Science and Technology Information"
     details = visit.page.inner_text("#details")
@@ -180,13 +201,7 @@ def test_clicking_a_node_highlights_it_and_focus_shows_its_neighbourhood(visit, 
 
 def test_hovering_a_link_shows_its_kind_figures_and_source(visit):
     # the single, straight LG Electronics - NVIDIA link: hover a point on it near LG Electronics
-    box = visit.page.locator("#graph").bounding_box()
-    a, b = visit.js("[kgView.network.canvasToDOM(kgView.network.getPositions(['lg-electronics'])['lg-electronics']),"
-                    " kgView.network.canvasToDOM(kgView.network.getPositions(['nvidia']).nvidia)]")
-    x, y = a["x"] + (b["x"] - a["x"]) * 0.3, a["y"] + (b["y"] - a["y"]) * 0.3
-    visit.page.mouse.move(box["x"] + x, box["y"] + y)
-    visit.page.wait_for_selector("#tooltip:not([hidden])")
-    text = visit.page.inner_text("#tooltip")
+    text = visit.hover(*visit.point("lg-electronics", "nvidia", 0.3))
     assert text.startswith("cooperation")
     assert "coop-lg-electronics-nvidia-robotics · ongoing" in text and "products: NVIDIA Isaac GR00T" in text
     assert "Unattributed report" in text and "para 30" in text
@@ -231,10 +246,7 @@ def test_hostile_labels_show_as_text_and_run_nothing(browser, tmp_path):
         assert v.page.inner_text("#details h2") == label
         assert v.page.locator("#details h2").inner_html() == label.replace("&", "&amp;").replace(
             "<", "&lt;").replace(">", "&gt;")
-    box = v.page.locator("#graph").bounding_box()
-    pos = v.js("kgView.network.canvasToDOM(kgView.network.getPositions(['acme']).acme)")
-    v.page.mouse.move(box["x"] + pos["x"], box["y"] + pos["y"])
-    v.page.wait_for_selector("#tooltip:not([hidden])")
+    v.hover(*v.point("acme"))
     assert v.page.inner_text("#tooltip strong") == HOSTILE_IMG
     assert v.js("typeof window.__xss") == "undefined"
     assert v.js("document.querySelectorAll('img, a').length") == 0
@@ -291,12 +303,7 @@ def test_hostile_sources_notes_and_link_texts_show_as_text_and_run_nothing(brows
     assert v.js("document.querySelectorAll('#details b, #details a, #details img').length") == 0
 
     # a tooltip: hover the acme - ministry link, which is the MOU alone
-    box = v.page.locator("#graph").bounding_box()
-    a, b = v.js("[kgView.network.canvasToDOM(kgView.network.getPositions(['acme']).acme),"
-                " kgView.network.canvasToDOM(kgView.network.getPositions(['ministry']).ministry)]")
-    v.page.mouse.move(box["x"] + (a["x"] + b["x"]) / 2, box["y"] + (a["y"] + b["y"]) / 2)
-    v.page.wait_for_selector("#tooltip:not([hidden])")
-    tooltip = v.page.inner_text("#tooltip")
+    tooltip = v.hover(*v.point("acme", "ministry"))
     assert note in tooltip and f"{publisher} · 2025-10-31 · “{title}”" in tooltip
     assert v.js("document.querySelectorAll('#tooltip b, #tooltip img, #tooltip svg').length") == 0
 

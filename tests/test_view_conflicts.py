@@ -152,11 +152,10 @@ def hover_edge(v: Visit, fact: str) -> str:
     eid = v.js(f"kgView.data.edges.find(e => e.fact === '{fact}').id")
     point = v.js(f"kgView.network.body.edges['{eid}'].edgeType.getPoint(0.3)")
     v.js(f"kgView.network.moveTo({{position: {{x: {point['x']}, y: {point['y']}}}, scale: 3}})")
+    v.settle()
     dom = v.js(f"kgView.network.canvasToDOM({{x: {point['x']}, y: {point['y']}}})")
     box = v.page.locator("#graph").bounding_box()
-    v.page.mouse.move(box["x"] + dom["x"], box["y"] + dom["y"])
-    v.page.wait_for_selector("#tooltip:not([hidden])")
-    return v.page.inner_text("#tooltip")
+    return v.hover(box["x"] + dom["x"], box["y"] + dom["y"])
 
 
 def test_hovering_the_210k_link_shows_both_figures_and_sources(visit):
@@ -242,11 +241,7 @@ def test_a_network_without_disputes_has_no_fact_check_legend(browser, tmp_path):
 
 
 def test_hovering_a_node_counts_its_disputed_links(visit):
-    box = visit.page.locator("#graph").bounding_box()
-    pos = visit.js("kgView.network.canvasToDOM(kgView.network.getPositions(['korea-private-sector'])"
-                   "['korea-private-sector'])")
-    visit.page.mouse.move(box["x"] + pos["x"], box["y"] + pos["y"])
-    visit.page.wait_for_selector("#tooltip:not([hidden])")
+    visit.hover(*visit.point("korea-private-sector"))
     assert visit.page.inner_text("#tooltip strong") == "Korean private sector"
     assert visit.page.inner_text("#tooltip .conflict") == "⚠ 2 links with conflicting figures"
 
