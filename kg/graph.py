@@ -203,9 +203,11 @@ def build_dataset(seeds: Seeds, store: str = "default") -> Dataset:
 def canonical(term: Any) -> Any:
     """Stores differ in how they keep some literals (Oxigraph drops a decimal's ".0" and spells out
     xsd:string); write one form whatever the store."""
-    if isinstance(term, Literal) and term.datatype == XSD.decimal:
+    if not isinstance(term, Literal) or term.datatype is None:  # most terms: checked first, as this runs per term
+        return term
+    if term.datatype == XSD.decimal:
         return Literal(decimal_lexical(term.toPython()), datatype=XSD.decimal)
-    if isinstance(term, Literal) and term.datatype == XSD.string:  # the same as a plain literal in RDF 1.1
+    if term.datatype == XSD.string:  # the same as a plain literal in RDF 1.1
         return Literal(str(term))
     return term
 

@@ -42,7 +42,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from kg import ontology
+from kg import engine, ontology
 from kg.errors import KgError, QueryError
 from kg.graph import canonical
 from kg.ontology import KG, PREFIXES
@@ -396,7 +396,12 @@ def run(graph, text: str, bindings: Mapping[str, Node] | None = None, origin: st
 def _evaluate(graph, text: str, full: str, origin: str, max_rows: int | None) -> "QueryResult":
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
     try:
-        result = graph.query(full, initNs=prefixes)
+        oxigraph = engine.oxigraph_store(graph)
+        if oxigraph is not None:
+            known = {p: str(ns) for p, ns in graph.store.namespaces()}
+            result = engine.query(oxigraph, full, {**known, **prefixes}, union=not names_dataset(text))
+        else:
+            result = graph.query(full, initNs=prefixes)
         if isinstance(result, tuple):  # rdflib's SPARQLStore returns (status, message, None) on an HTTP error
             raise _endpoint_error(text, full, result[1], prefixes, origin)
         return QueryResult.of(result, max_rows)
@@ -457,6 +462,16 @@ def check_remote(graph, text: str, origin: str = "<query>") -> None:
                              f"graphs, such as <{ontology.GRAPH}SOURCE-ID>, or {_ALLOW_REMOTE_HINT}")
 
 
+def names_dataset(text: str) -> bool:
+    """Whether a query says which graphs it reads (FROM or FROM NAMED), rather than reading the union of all."""
+    if not _has_keyword("FROM", text):
+        return False
+    parsed = _parse_query(text)
+    if isinstance(parsed, Exception):  # rdflib cannot read it; the keyword outside strings and comments decides
+        return True
+    return "datasetClause" in parsed[1] and len(parsed[1]["datasetClause"]) > 0
+
+
 def find_service(text: str) -> str | None:
     """What the first SERVICE clause of a query calls ('<http://…>', or ?var), or None if it has none (for
     `kg serve`, whose engine would call it). A query rdflib's parser cannot read counts as calling
@@ -501,7 +516,7 @@ def _has_keyword(keyword: str, text: str) -> bool:
         text = expandUnicodeEscapes(text)
     except ValueError:
         pass
-    return re.search(rf"\b{keyword}\b", _OPAQUE.sub(" ", text), re.I) is not None
+    return re.search(rf"(?<![?$:\w]){keyword}(?![\w:-])", _OPAQUE.sub(" ", text), re.I) is not None
 
 
 def _walk(node):
@@ -823,10 +838,13 @@ class QueryResult:
                 graph.remove(sorted(graph)[-1])
             return cls("CONSTRUCT", graph=graph, truncated=truncated)
         names = list(result.vars)
-        # rdflib's `bindings` property reads the whole answer into a list; the generator behind it does not
-        pending = getattr(result, "_genbindings", None)
-        bindings = itertools.islice(pending if pending is not None else result.bindings, limit)
-        rows = [tuple(canonical(binding.get(v)) for v in names) for binding in bindings]
+        if getattr(result, "rows", None) is not None:  # kg.engine's answer: tuples, canonical already
+            rows = list(itertools.islice(result.rows, limit))
+        else:
+            # rdflib's `bindings` property reads the whole answer into a list; the generator behind it does not
+            pending = getattr(result, "_genbindings", None)
+            bindings = itertools.islice(pending if pending is not None else result.bindings, limit)
+            rows = [tuple(canonical(binding.get(v)) for v in names) for binding in bindings]
         truncated = max_rows is not None and len(rows) > max_rows
         return cls("SELECT", vars=[str(v) for v in names], terms=rows[:max_rows] if truncated else rows,
                    truncated=truncated)

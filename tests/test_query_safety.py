@@ -138,8 +138,7 @@ def test_from_a_graph_the_dataset_lacks_is_refused(store, listener, clause, tmp_
 
 
 def test_from_a_graph_of_the_dataset_is_allowed_and_fetches_nothing(store, listener):
-    """FROM / FROM NAMED of the dataset's own graphs run. (How they restrict differs: rdflib's engine reads only
-    that graph; Oxigraph behind oxrdflib keeps the union of all graphs as default graph.)"""
+    """FROM / FROM NAMED of the dataset's own graphs run (and read only those graphs: test_stores_agree)."""
     url, hits = listener
     graph = "<https://w3id.org/ai-partnerships/graph/src-b>"
     for query in (f"SELECT DISTINCT ?c FROM {graph} WHERE {{ ?c prov:entity kg:src-b }}",

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.query import list_queries, run_query
+from kg.query import list_queries, run_query, sparql
 from kg.store import StoreSpec, open_dataset, save_dataset
 
 from conftest import SEEDS
@@ -77,3 +77,29 @@ def test_unknown_store_is_a_clear_error():
     assert result.exit_code == 1
     assert result.output.strip() == ("unknown store 'postgres:x' — use memory, rdflib, oxigraph:PATH or "
                                      "sparql:http://HOST/QUERY-URL")
+
+
+GRAPH = "https://w3id.org/ai-partnerships/graph/"
+
+
+def test_from_and_from_named_read_only_the_graphs_they_name_on_every_local_store(stores):
+    """A query's own dataset (FROM, FROM NAMED) wins over the union default graph kg opens local stores with.
+    (A server decides for itself: Oxigraph's, started with --union-default-graph as here, ignores FROM.)"""
+    newsis, news1 = f"<{GRAPH}newsis-20251101>", f"<{GRAPH}news1-20251031>"
+    count = "SELECT (COUNT(*) AS ?n) {} WHERE {{ {} }}"
+    queries = {
+        "union": count.format("", "?s ?p ?o"),
+        "graph": count.format("", f"GRAPH {newsis} {{ ?s ?p ?o }}"),
+        "from": count.format(f"FROM {newsis}", "?s ?p ?o"),
+        "from two": count.format(f"FROM {newsis} FROM {news1}", "?s ?p ?o"),
+        "from named": f"SELECT ?g (COUNT(*) AS ?n) FROM NAMED {newsis} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g",
+        "from, graph": count.format(f"FROM {newsis}", "GRAPH ?g { ?s ?p ?o }"),
+    }
+    local = ("memory", "rdflib", "oxigraph")
+    answers = {store: {name: sparql(stores[store], text).rows for name, text in queries.items()} for store in local}
+    memory = answers["memory"]
+    for store in ("rdflib", "oxigraph"):
+        assert answers[store] == memory, store
+    assert 0 < memory["from"][0]["n"] == memory["graph"][0]["n"] < memory["from two"][0]["n"] < memory["union"][0]["n"]
+    assert memory["from named"] == [{"g": f"{GRAPH}newsis-20251101", "n": memory["graph"][0]["n"]}]
+    assert memory["from, graph"] == [{"n": 0}]  # FROM alone: no named graphs to match GRAPH ?g
