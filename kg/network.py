@@ -310,6 +310,16 @@ def read_facts(ds) -> dict[str, Fact]:
 #: The `kind` of a conflict entry made from a sum check that does not add up (the others keep kg.conflicts' kinds).
 SUM_KIND = "shares do not add up"
 
+#: How each kind of disagreement is introduced (English, Korean), in `kg path`/`kg neighbors` and on the map.
+#: The finding's own words (values, sources, subject) come from the data in English.
+CONFLICT_HEADS = {
+    "different figures": ("⚠ Sources disagree:", "⚠ 출처마다 수치가 다름:"),
+    "same figure, different qualifier": ("⚠ Sources qualify the figure differently:",
+                                         "⚠ 출처마다 수치의 한정어(약·최대·이상)가 다름:"),
+    "different GPU models": ("⚠ Sources name different GPU models", "⚠ 출처마다 GPU 모델이 다름"),
+    SUM_KIND: ("⚠ The shares do not add up to the total", "⚠ 배분 합계가 총량과 맞지 않음"),
+}
+
 
 def fact_conflicts(ds) -> dict[str, list[dict[str, Any]]]:
     """fact id -> the disagreements it takes part in: every finding of `kg conflicts` that names the fact, and
@@ -658,7 +668,26 @@ def describe(G: nx.MultiGraph, rel: dict[str, Any], lang: str = "en") -> list[st
         details.append("products: " + ", ".join(G.graph["terms"][p][lang] for p in rel["products"]))
     lines = [head + (": " + "; ".join(details) if details else "")]
     lines += ["    source: " + cite(G, ref, lang) for ref in rel["sources"]]
+    lines += ["    " + line for line in conflict_lines(rel, lang)]
     return lines
+
+
+def conflict_lines(rel: dict[str, Any], lang: str = "en") -> list[str]:
+    """One "⚠" line per disagreement the relation's fact takes part in, every value with its sources and the
+    relation's own value marked — the same words as the map's tooltip (kg/templates/view.js, conflictBlock)."""
+    out = []
+    for c in rel.get("conflicts", []):
+        head = CONFLICT_HEADS[c["kind"]][lang == "ko"] if c["kind"] in CONFLICT_HEADS else f"⚠ {c['kind']}"
+        if c["kind"] == "different GPU models":
+            head += f" ({c['subject']}):"
+        elif c.get("source"):
+            head += f" ({c['source']}):"
+        sides = []
+        for side in c["sides"]:
+            text = side["value"] if c.get("source") else f"{side['value']} — {', '.join(side['sources'])}"
+            sides.append(text + ((" (이 연결)" if lang == "ko" else " (this link)") if side["own"] else ""))
+        out.append(f"{head} {'; '.join(sides)}" + (f" — {c['detail']}" if c.get("detail") else ""))
+    return out
 
 
 def format_stats(G: nx.MultiGraph, st: Stats, lang: str = "en") -> str:

@@ -38,7 +38,7 @@ import networkx as nx
 from rdflib.namespace import RDFS
 
 from kg import ontology
-from kg.network import KINDS, display, partners_graph
+from kg.network import CONFLICT_HEADS, KINDS, display, partners_graph
 from kg.ontology import KGO
 from kg.serialize import write_atomic
 
@@ -257,6 +257,7 @@ def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
         "facts": facts,
         "sources": {s: G.graph["sources"][s] for s in cited if s in G.graph["sources"]},
         "terms": G.graph.get("terms", {}),
+        "conflict_heads": CONFLICT_HEADS,
     }
 
 

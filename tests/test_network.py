@@ -275,6 +275,19 @@ def test_cli_neighbors_and_unknown_names():
     assert result.output == "no organisation called 'nvida' in the network — nearest: NVIDIA (nvidia)\n"
 
 
+def test_cli_neighbors_and_path_mark_conflicting_figures_with_both_sources():
+    """As on the map: a relation whose figure the sources dispute says so, with the other value and its source."""
+    lines = run("neighbors", "korea-private-sector").output.splitlines()
+    at = lines.index("    GPU allocation alloc-private-210k-news1: NVIDIA allocates GPUs to Korean private sector; "
+                     "2025-10-31; 210,000 GPUs")
+    assert lines[at + 2] == ("        ⚠ Sources disagree: exactly 200,000 GPUs — Newsis, 2025-11-01 [newsis-20251101]; "
+                             "exactly 210,000 GPUs — News1, 2025-10-31 [news1-20251031] (this link)")
+    assert sum(line.strip().startswith("⚠") for line in lines) == 4  # 200k: figure, model, Newsis's sum; 210k: figure
+    ko = run("path", "korea-private-sector", "nvidia", "--lang", "ko").output
+    assert "⚠ 출처마다 수치가 다름: exactly 200,000 GPUs — Newsis, 2025-11-01 [newsis-20251101] (이 연결); " in ko
+    assert "⚠" not in run("path", "LG Electronics", "KISTI").output  # undisputed links stay unmarked
+
+
 @pytest.mark.parametrize("args, message", [
     (["stats", "--kind", "mou,treaty"], "unknown relation kind 'treaty' — choose from: mou, joint-venture"),
     (["stats", "--include", "pets"], "cannot include 'pets' — choose from: people, products, projects"),

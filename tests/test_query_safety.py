@@ -28,42 +28,17 @@ from kg.seeds import load_seeds
 from kg.store import StoreSpec, open_dataset, save_dataset
 
 from conftest import MINIMAL, ROOT
+from listener import listening
 
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 ANSWER = {"head": {"vars": ["s"]}, "results": {"bindings": [{"s": {"type": "uri", "value": "http://example.org/x"}}]}}
 
 
-class _Recorder(http.server.BaseHTTPRequestHandler):
-    """Records each request and answers like a SPARQL endpoint (one row), so a client that got through works."""
-
-    hits: list[tuple[str, str]] = []
-
-    def _answer(self):
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length).decode("utf-8", "replace") if length else ""
-        type(self).hits.append((self.command, self.path + ("?" + body if body else "")))
-        data = json.dumps(ANSWER).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/sparql-results+json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    do_GET = do_POST = _answer
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture()
 def listener():
-    _Recorder.hits = []
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", _Recorder.hits
-    server.shutdown()
-    server.server_close()
+    """Answers like a SPARQL endpoint (one row), so a client that got through works."""
+    with listening("application/sparql-results+json", json.dumps(ANSWER).encode()) as it:
+        yield it
 
 
 @pytest.fixture(scope="module")

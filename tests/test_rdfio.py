@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import http.server
 import json
-import threading
 import time
 
 import pytest
@@ -13,6 +11,8 @@ from click.testing import CliRunner
 from kg.cli import main
 from kg.errors import KgError
 from kg.rdfio import read_dataset
+
+from listener import listening
 
 BILLION_LAUGHS = """<?xml version="1.0"?>
 <!DOCTYPE rdf:RDF [
@@ -72,31 +72,10 @@ def test_plain_rdfxml_is_read(tmp_path):
     assert [str(o) for o in ds.objects(None, None)] == ["plain"]
 
 
-class _Recorder(http.server.BaseHTTPRequestHandler):
-    hits: list[str] = []
-
-    def do_GET(self):
-        type(self).hits.append(self.path)
-        body = json.dumps({"@context": {"name": "http://schema.org/name"}}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/ld+json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture()
 def listener():
-    _Recorder.hits = []
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", _Recorder.hits
-    server.shutdown()
-    server.server_close()
+    with listening("application/ld+json", json.dumps({"@context": {"name": "http://schema.org/name"}}).encode()) as it:
+        yield it
 
 
 def test_jsonld_remote_context_is_not_fetched(tmp_path, listener):

@@ -23,15 +23,10 @@
     "holds a post at": "재직", "runs": "운영", "product": "제품", "for": "용도",
   };
   var DIM_NODE = { background: "#ececec", border: "#d6d6d6" };
-  // Where the sources disagree (kg conflicts, attached to the facts by kg/network.py). The finding's own words
-  // (values, sources, subject) come from the data in English; only the framing here is translated.
+  // Where the sources disagree (kg conflicts, attached to the facts by kg/network.py, which also gives the
+  // headings in both languages: network.CONFLICT_HEADS, shared with kg path and kg neighbors).
   var CONFLICT = "#d62728";
-  var CONFLICT_HEAD = {
-    "different figures": ["⚠ Sources disagree:", "⚠ 출처마다 수치가 다름:"],
-    "same figure, different qualifier": ["⚠ Sources qualify the figure differently:", "⚠ 출처마다 수치의 한정어(약·최대·이상)가 다름:"],
-    "different GPU models": ["⚠ Sources name different GPU models", "⚠ 출처마다 GPU 모델이 다름"],
-    "shares do not add up": ["⚠ The shares do not add up to the total", "⚠ 배분 합계가 총량과 맞지 않음"],
-  };
+  var CONFLICT_HEAD = data.conflict_heads;
 
   // ------------------------------------------------------------------ helpers
 
