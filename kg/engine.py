@@ -9,16 +9,24 @@ it names, as in rdflib's engine and any SPARQL endpoint.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+import datetime
+import re
+from decimal import Decimal
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.namespace import XSD
 from rdflib.query import Result
 
-from kg.graph import canonical
+from kg.graph import canonical, decimal_lexical
 
 _STRING = XSD.string.toPython()
 _DECIMAL = XSD.decimal.toPython()
+_INTEGER = XSD.integer.toPython()
+_INTEGER_FORM = re.compile(r"[+-]?[0-9]+")
+_DECIMAL_FORM = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_DATE = XSD.date.toPython()
+_DATE_FORM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # no time zone: rdflib gives a date for those too
 
 
 def oxigraph_store(graph) -> Any | None:
@@ -31,10 +39,11 @@ def oxigraph_store(graph) -> Any | None:
 
 
 class Answer(Result):
-    """rdflib's Result with, for SELECT, `rows`: an iterator of tuples of terms in the order of `vars`
-    (unbound: None), already in kg's canonical form — what kg.query keeps, without a dict per row."""
+    """rdflib's Result with, for SELECT, `solutions`: an iterator of tuples of Oxigraph's terms in the order
+    of `vars` (unbound: None), which kg.query keeps and converts only to the form asked for (rdflib_rows,
+    python_rows). `bindings` gives rdflib terms, as rdflib's API does."""
 
-    rows: Iterator[tuple] | None = None
+    solutions: Iterator[tuple] | None = None
 
 
 def query(store, text: str, prefixes: Mapping[str, str], *, union: bool = True) -> Answer:
@@ -51,8 +60,9 @@ def query(store, text: str, prefixes: Mapping[str, str], *, union: bool = True) 
     elif isinstance(answer, ox.QuerySolutions):
         result = Answer("SELECT")
         result.vars = [Variable(v.value) for v in answer.variables]
-        result.rows = _rows(answer)
-        result.bindings = ({v: t for v, t in zip(result.vars, row) if t is not None} for row in result.rows)
+        result.solutions = (tuple(solution) for solution in answer)
+        result.bindings = ({v: t for v, t in zip(result.vars, row) if t is not None}
+                           for row in _converted(result.solutions, to_rdflib))
     else:
         result = Answer("CONSTRUCT")
         result.graph = Graph()
@@ -60,18 +70,52 @@ def query(store, text: str, prefixes: Mapping[str, str], *, union: bool = True) 
     return result
 
 
-def _rows(solutions) -> Iterator[tuple]:
-    """Each solution as a tuple of rdflib terms. Answers repeat terms (counts, types, sources), so each
-    distinct term is converted once: half the time of converting every one on large answers."""
+def _converted(rows: Iterable[tuple], convert: Callable[[Any], Any]) -> Iterator[tuple]:
+    """Rows with each term converted. Answers repeat terms (counts, types, sources), so each distinct term
+    is converted once: half the time of converting every one on large answers."""
     seen: dict = {None: None}
-    for solution in solutions:
-        row = []
-        for term in solution:
+    for row in rows:
+        out = []
+        for term in row:
             converted = seen.get(term, seen)
             if converted is seen:
-                converted = seen[term] = to_rdflib(term)
-            row.append(converted)
-        yield tuple(row)
+                converted = seen[term] = convert(term)
+            out.append(converted)
+        yield tuple(out)
+
+
+def rdflib_rows(rows: Iterable[tuple]) -> list[tuple]:
+    """Rows of Oxigraph's terms as rows of rdflib terms, literals in kg's canonical form."""
+    return list(_converted(rows, to_rdflib))
+
+
+def python_rows(rows: Iterable[tuple], fallback: Callable[[Any], Any]) -> list[tuple]:
+    """Rows of Oxigraph's terms as plain Python values, without making rdflib terms: IRIs, strings and
+    integers (most of any answer) directly, any other term by `fallback` (kg.query.python_value of its
+    rdflib term), so the values are the same whichever way they were made."""
+
+    def value(term) -> Any:
+        kind = type(term).__name__
+        if kind == "NamedNode":
+            return term.value
+        if kind == "Literal":
+            if term.language:
+                return term.value
+            datatype = term.datatype.value
+            if datatype == _STRING:
+                return term.value
+            if datatype == _INTEGER and _INTEGER_FORM.fullmatch(term.value):
+                return int(term.value)
+            if datatype == _DECIMAL and _DECIMAL_FORM.fullmatch(term.value):
+                return Decimal(decimal_lexical(Decimal(term.value)))  # as of the canonical literal
+            if datatype == _DATE and _DATE_FORM.fullmatch(term.value):
+                try:
+                    return datetime.date.fromisoformat(term.value)
+                except ValueError:  # 2025-02-30: rdflib keeps the text, and so does the fallback
+                    pass
+        return fallback(term)
+
+    return list(_converted(rows, value))
 
 
 _datatypes: dict[str, URIRef] = {}

@@ -206,7 +206,8 @@ def canonical(term: Any) -> Any:
     if not isinstance(term, Literal) or term.datatype is None:  # most terms: checked first, as this runs per term
         return term
     if term.datatype == XSD.decimal:
-        return Literal(decimal_lexical(term.toPython()), datatype=XSD.decimal)
+        value = term.toPython()  # an ill-formed decimal ("abc") stays as it is
+        return Literal(decimal_lexical(value), datatype=XSD.decimal) if isinstance(value, Decimal) else term
     if term.datatype == XSD.string:  # the same as a plain literal in RDF 1.1
         return Literal(str(term))
     return term

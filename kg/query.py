@@ -813,18 +813,20 @@ class QueryResult:
     """A query's answer: for SELECT the variables and rows, for ASK a boolean, for CONSTRUCT/DESCRIBE a graph.
 
     `rows` are dicts of plain Python values (pandas.DataFrame(result.rows) makes a table);
-    `terms` keep the RDF terms for the W3C formats."""
+    `terms` keep the RDF terms for the W3C formats. An answer from an Oxigraph store keeps Oxigraph's terms
+    and makes each form on first use (kg.engine), so `rows` costs no rdflib terms."""
 
     kind: str                                   # "SELECT" | "ASK" | "CONSTRUCT"
     vars: list[str] = field(default_factory=list)
-    terms: list[tuple[Node | None, ...]] = field(default_factory=list)
+    _terms: list[tuple[Node | None, ...]] | None = field(default=None, repr=False)
     boolean: bool | None = None
     graph: Graph | None = None
     truncated: bool = False                     # more rows (or triples) than max_rows: only the first are kept
+    _oxigraph: list[tuple] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of(cls, result, max_rows: int | None = None) -> "QueryResult":
-        """The answer of rdflib's query API, keeping at most max_rows rows or triples."""
+        """The answer of rdflib's query API (or kg.engine's), keeping at most max_rows rows or triples."""
         if result.type == "ASK":
             return cls("ASK", boolean=bool(result.askAnswer))
         limit = None if max_rows is None else max_rows + 1  # one more tells whether there were more
@@ -837,21 +839,38 @@ class QueryResult:
             if truncated:
                 graph.remove(sorted(graph)[-1])
             return cls("CONSTRUCT", graph=graph, truncated=truncated)
-        names = list(result.vars)
-        if getattr(result, "rows", None) is not None:  # kg.engine's answer: tuples, canonical already
-            rows = list(itertools.islice(result.rows, limit))
-        else:
-            # rdflib's `bindings` property reads the whole answer into a list; the generator behind it does not
-            pending = getattr(result, "_genbindings", None)
-            bindings = itertools.islice(pending if pending is not None else result.bindings, limit)
-            rows = [tuple(canonical(binding.get(v)) for v in names) for binding in bindings]
+        names = [str(v) for v in result.vars]
+        if getattr(result, "solutions", None) is not None:  # kg.engine's answer: Oxigraph's terms, as tuples
+            raw = list(itertools.islice(result.solutions, limit))
+            truncated = max_rows is not None and len(raw) > max_rows
+            return cls("SELECT", vars=names, _oxigraph=raw[:max_rows] if truncated else raw, truncated=truncated)
+        # rdflib's `bindings` property reads the whole answer into a list; the generator behind it does not
+        pending = getattr(result, "_genbindings", None)
+        bindings = itertools.islice(pending if pending is not None else result.bindings, limit)
+        rows = [tuple(canonical(binding.get(v)) for v in result.vars) for binding in bindings]
         truncated = max_rows is not None and len(rows) > max_rows
-        return cls("SELECT", vars=[str(v) for v in names], terms=rows[:max_rows] if truncated else rows,
-                   truncated=truncated)
+        return cls("SELECT", vars=names, _terms=rows[:max_rows] if truncated else rows, truncated=truncated)
+
+    @property
+    def terms(self) -> list[tuple[Node | None, ...]]:
+        """Each row's RDF terms (rdflib's, literals in canonical form), in the order of `vars`."""
+        if self._terms is None:
+            self._terms = engine.rdflib_rows(self._oxigraph or [])
+        return self._terms
 
     @property
     def rows(self) -> list[dict[str, Any]]:
-        return [{v: python_value(t) for v, t in zip(self.vars, row)} for row in self.terms]
+        if self._terms is None and self._oxigraph is not None:
+            values = engine.python_rows(self._oxigraph, fallback=lambda t: python_value(engine.to_rdflib(t)))
+        else:
+            values = [tuple(python_value(t) for t in row) for row in self.terms]
+        return [dict(zip(self.vars, row)) for row in values]
+
+    def __getstate__(self) -> dict:
+        """Pickled (from the time-limited worker) with rdflib terms: Oxigraph's terms stay in the process."""
+        state = dict(self.__dict__, _terms=self.terms if self.kind == "SELECT" else self._terms)
+        state["_oxigraph"] = None
+        return state
 
     def __len__(self) -> int:
         if self.kind == "SELECT":
