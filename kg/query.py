@@ -116,12 +116,20 @@ class NamedQuery:
         return next((p for p in self.params if p.name == name), None)
 
 
+@functools.lru_cache(maxsize=1)
 def query_dir() -> Path:
     return ontology.resource_dir("queries")
 
 
 def parse_named_query(path: Path) -> NamedQuery:
-    """Read a .rq file and its header (see the module docstring)."""
+    """Read a .rq file and its header (see the module docstring). Parsed once per version of the file: a
+    notebook or benchmark runs the same query many times, and an edit shows at once."""
+    stat = path.stat()
+    return _parse_named_query(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_named_query(path: Path, mtime_ns: int, size: int) -> NamedQuery:
     text = path.read_text(encoding="utf-8")
     title, question, params, description = "", None, [], []
     for number, line in enumerate(text.splitlines(), 1):
@@ -397,9 +405,8 @@ def _evaluate(graph, text: str, full: str, origin: str, max_rows: int | None) ->
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
     try:
         oxigraph = engine.oxigraph_store(graph)
-        if oxigraph is not None:
-            known = {p: str(ns) for p, ns in graph.store.namespaces()}
-            result = engine.query(oxigraph, full, {**known, **prefixes}, union=not names_dataset(text))
+        if oxigraph is not None:  # the same prefixes as rdflib's engine gets (initNs replaces the graph's own)
+            result = engine.query(oxigraph, full, prefixes, union=not names_dataset(text))
         else:
             result = graph.query(full, initNs=prefixes)
         if isinstance(result, tuple):  # rdflib's SPARQLStore returns (status, message, None) on an HTTP error
@@ -462,6 +469,7 @@ def check_remote(graph, text: str, origin: str = "<query>") -> None:
                              f"graphs, such as <{ontology.GRAPH}SOURCE-ID>, or {_ALLOW_REMOTE_HINT}")
 
 
+@functools.lru_cache(maxsize=64)
 def names_dataset(text: str) -> bool:
     """Whether a query says which graphs it reads (FROM or FROM NAMED), rather than reading the union of all."""
     if not _has_keyword("FROM", text):
