@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from kg import engine
 from kg.provenance import PREFIXES, Labels, local
 
 ALLOCATIONS = """
@@ -141,7 +142,7 @@ def conflicts(graph, lang: str = "en") -> ConflictReport:
 
     # GPU allocations, by fact
     alloc: dict = {}
-    for fact, supplier, recipient, n, q, parent, source, model in graph.query(PREFIXES + ALLOCATIONS):
+    for fact, supplier, recipient, n, q, parent, source, model in engine.select(graph, PREFIXES + ALLOCATIONS):
         a = alloc.setdefault(fact, {"supplier": supplier, "recipient": recipient, "n": int(n), "q": str(q),
                                     "parent": parent, "sources": set(), "models": set()})
         a["sources"].add(source)
@@ -184,12 +185,12 @@ def conflicts(graph, lang: str = "en") -> ConflictReport:
 
     # Targets, investments, estimates
     groups = {}
-    for fact, setter, year, n, q, source in graph.query(PREFIXES + TARGETS):
+    for fact, setter, year, n, q, source in engine.select(graph, PREFIXES + TARGETS):
         groups.setdefault(("GPU target", setter, str(year)), []).append((fact, (int(n), str(q)), {source}))
     _compare(report, groups, lambda k: f"{k[0]} of {label(k[1])} for {k[2]}", lambda v: _figure(*v), source_name)
 
     invest: dict = {}
-    for fact, investor, target, amount, currency, q, source in graph.query(PREFIXES + INVESTMENTS):
+    for fact, investor, target, amount, currency, q, source in engine.select(graph, PREFIXES + INVESTMENTS):
         i = invest.setdefault(fact, {"investors": set(), "target": target, "value": (float(amount), str(currency), str(q or "exact")),
                                      "sources": set()})
         i["investors"].add(investor)
@@ -202,7 +203,7 @@ def conflicts(graph, lang: str = "en") -> ConflictReport:
              lambda v: f"{QUALIFIER_WORDS.get(v[2], v[2])} {v[1]} {v[0]:,.0f}", source_name)
 
     groups = {}
-    for fact, holder, n, q, source in graph.query(PREFIXES + ESTIMATES):
+    for fact, holder, n, q, source in engine.select(graph, PREFIXES + ESTIMATES):
         groups.setdefault(("GPU stock", holder), []).append((fact, (int(n), str(q)), {source}))
     _compare(report, groups, lambda k: f"{k[0]} of {label(k[1])}", lambda v: _figure(*v), source_name)
 

@@ -9,6 +9,7 @@ it names, as in rdflib's engine and any SPARQL endpoint.
 
 from __future__ import annotations
 
+import collections
 import datetime
 import re
 from decimal import Decimal
@@ -68,6 +69,23 @@ def query(store, text: str, prefixes: Mapping[str, str], *, union: bool = True) 
         result.graph = Graph()
         result.graph += ((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)) for t in answer)
     return result
+
+
+def select(graph, text: str) -> Iterable:
+    """Rows of a SELECT query over any graph, for kg's own modules (network, conflicts, provenance): each row
+    unpacks as a tuple and names its variables as attributes (row.fact), as rdflib's ResultRow does. On an
+    Oxigraph dataset the rows come from here (named tuples, terms converted once each); elsewhere from
+    rdflib's query API."""
+    store = oxigraph_store(graph)
+    if store is None:
+        return graph.query(text)
+    import pyoxigraph as ox
+
+    answer = store.query(text, use_default_graph_as_union=True)
+    if not isinstance(answer, ox.QuerySolutions):
+        raise ValueError("kg.engine.select runs SELECT queries only")
+    row = collections.namedtuple("Row", [v.value for v in answer.variables], rename=True)
+    return [row._make(values) for values in _converted((tuple(s) for s in answer), to_rdflib)]
 
 
 def _converted(rows: Iterable[tuple], convert: Callable[[Any], Any]) -> Iterator[tuple]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
+from kg import engine
 from kg.errors import KgError
 from kg.ontology import KG
 
@@ -39,7 +40,7 @@ class Names:
     def of(cls, graph) -> "Names":
         by_key: dict[str, set[str]] = {}
         ids: set[str] = set()
-        for entity, name in graph.query(NAMES_QUERY):
+        for entity, name in engine.select(graph, NAMES_QUERY):
             ident = str(entity)[len(str(KG)):]
             ids.add(ident)
             for key in (normalise(ident), normalise(str(name))):

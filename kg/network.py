@@ -33,7 +33,7 @@ from typing import Any, Iterable
 import networkx as nx
 from rdflib import Literal, URIRef
 
-from kg import ontology
+from kg import engine, ontology
 from kg.errors import KgError
 from kg.lookup import normalise
 from kg.ontology import KG, KGO, ORG, PREFIXES
@@ -240,7 +240,7 @@ class Registry:
 def read_registry(ds) -> Registry:
     labels: dict[str, dict[str, str]] = defaultdict(dict)
     aliases: dict[str, list[str]] = defaultdict(list)
-    for row in ds.query(Q_LABELS):
+    for row in engine.select(ds, Q_LABELS):
         ident = local(row.entity)
         if row.p == ontology.SKOS.altLabel:
             aliases[ident].append(str(row.label))
@@ -250,14 +250,14 @@ def read_registry(ds) -> Registry:
     classes = node_classes()
     types: dict[str, tuple[str, str]] = {}
     depth: dict[str, int] = {}
-    for row in ds.query(q_types()):
+    for row in engine.select(ds, q_types()):
         ident, cls = local(row.entity), URIRef(row.cls)
         d = len(ontology.superclasses(cls))
         if d > depth.get(ident, -1) or (d == depth[ident] and str(cls) < str(KGO[types[ident][0]])):
             depth[ident] = d
             types[ident] = (cls[len(str(KGO)):], classes[cls])
     sources: dict[str, dict[str, Any]] = {}
-    for row in ds.query(Q_SOURCES):
+    for row in engine.select(ds, Q_SOURCES):
         ident = local(row.source)
         s = sources.setdefault(ident, {"id": ident, "label_en": None, "label_ko": None, "date": _py(row.date),
                                        "title": _py(row.title), "publisher": None,
@@ -275,7 +275,7 @@ def read_registry(ds) -> Registry:
 def read_facts(ds) -> dict[str, Fact]:
     """Every fact that can make an edge, with its roles, figures and citations, read by SPARQL."""
     facts: dict[str, Fact] = {}
-    for row in ds.query(Q_ROLES):
+    for row in engine.select(ds, Q_ROLES):
         ident = local(row.fact)
         fact = facts.setdefault(ident, Fact(ident, FACT_CLASSES[URIRef(row.cls)]))
         role = ROLE_PROPERTIES[URIRef(row.p)]
@@ -285,7 +285,7 @@ def read_facts(ds) -> dict[str, Fact]:
     for fact in facts.values():
         for nodes in fact.roles.values():
             nodes.sort()
-    for row in ds.query(Q_FACTS):
+    for row in engine.select(ds, Q_FACTS):
         fact = facts.get(local(row.fact))
         if fact is None:
             continue
@@ -295,7 +295,7 @@ def read_facts(ds) -> dict[str, Fact]:
                 fact.attrs[name] = value
         if row.amountText is not None:
             fact.attrs["amount_text"] = str(row.amountText)
-    for row in ds.query(Q_CITATIONS):
+    for row in engine.select(ds, Q_CITATIONS):
         fact = facts.get(local(row.fact))
         if fact is None:
             continue

@@ -11,6 +11,7 @@ from typing import Any
 
 from rdflib import Literal, URIRef
 
+from kg import engine
 from kg.lookup import Names
 from kg.ontology import KG, KGO
 
@@ -52,7 +53,7 @@ class Labels:
         self.lang = lang
         self._labels: dict[str, dict[str, str]] = {}
         for source in (ontology_graph().query(PREFIXES + "SELECT ?s ?l WHERE { ?s rdfs:label ?l }"),
-                       graph.query(PREFIXES + "SELECT ?s ?l WHERE { ?s rdfs:label ?l }")):
+                       engine.select(graph, PREFIXES + "SELECT ?s ?l WHERE { ?s rdfs:label ?l }")):
             for s, label in source:
                 self._labels.setdefault(str(s), {})[getattr(label, "language", None) or ""] = str(label)
 
@@ -169,11 +170,11 @@ class ClaimReader:
             return []
         block = values_block("fact", facts)
         triples: dict[URIRef, dict[str, list]] = {f: {} for f in facts}
-        for fact, p, o in self.graph.query(PREFIXES + FACT_TRIPLES.replace("{ ?fact", "{ " + block + " ?fact", 1)):
+        for fact, p, o in engine.select(self.graph, PREFIXES + FACT_TRIPLES.replace("{ ?fact", "{ " + block + " ?fact", 1)):
             triples[fact].setdefault(local(p), []).append(o)
         sources: dict[URIRef, dict[str, SourceRef]] = {f: {} for f in facts}
         query = PREFIXES + CITATIONS.replace("WHERE {", "WHERE {\n  " + block, 1)
-        for fact, source, para, note, date, title, publisher in self.graph.query(query):
+        for fact, source, para, note, date, title, publisher in engine.select(self.graph, query):
             ref = sources[fact].setdefault(str(source), SourceRef(
                 local(source), self.label(source), self.label(publisher) if publisher else "",
                 str(date or ""), str(title or ""), [], str(note or "")))
@@ -243,7 +244,7 @@ def explain(graph, name: str, lang: str = "en") -> Explanation:
     reader = ClaimReader(graph, lang)
     block = values_block("entity", [iri])
     roles: dict[URIRef, str] = {}
-    for fact, prop in graph.query(PREFIXES + FACT_ROLES.replace("WHERE {", "WHERE {\n  " + block, 1)):
+    for fact, prop in engine.select(graph, PREFIXES + FACT_ROLES.replace("WHERE {", "WHERE {\n  " + block, 1)):
         if local(prop) != "type":
             roles.setdefault(fact, local(prop))
     labels = {getattr(l, "language", "") or "": str(l) for l in graph.objects(iri, URIRef(
@@ -251,7 +252,7 @@ def explain(graph, name: str, lang: str = "en") -> Explanation:
     types = sorted({reader.label(t) for t in graph.objects(iri, URIRef(
         "http://www.w3.org/1999/02/22-rdf-syntax-ns#type")) if str(t).startswith(str(KGO))})
     partners = [{"id": local(p), "label": reader.label(p), "agreements": int(n)}
-                for p, n in graph.query(PREFIXES + PARTNERS.replace("WHERE {", "WHERE {\n  " + block, 1))]
+                for p, n in engine.select(graph, PREFIXES + PARTNERS.replace("WHERE {", "WHERE {\n  " + block, 1))]
     partners.sort(key=lambda p: (-p["agreements"], p["label"]))
     return Explanation(ident, labels, types, reader.claims(sorted(roles), roles), partners)
 
@@ -271,7 +272,7 @@ def claims_of_source(graph, source: str, lang: str = "en") -> list[Claim]:
         raise KgError(f"unknown source '{source}' — " + (f"did you mean {', '.join(close)}?" if close
                                                        else "list the sources with kg sources"))
     block = values_block("source", [KG[ident]])
-    facts = [f for (f,) in graph.query(PREFIXES + SOURCE_FACTS.replace("WHERE {", "WHERE {\n  " + block, 1))]
+    facts = [f for (f,) in engine.select(graph, PREFIXES + SOURCE_FACTS.replace("WHERE {", "WHERE {\n  " + block, 1))]
     return ClaimReader(graph, lang).claims(sorted(facts))
 
 
@@ -303,5 +304,5 @@ def sources(graph, lang: str = "en", label: Labels | None = None) -> list[Source
     every label again is most of the time on a big graph)."""
     label = label or Labels(graph, lang)
     out = [SourceInfo(local(s), label(s), label(p) if p else "", str(d or ""), str(t or ""), str(l or ""), int(n))
-           for s, d, t, l, p, n in graph.query(PREFIXES + SOURCES)]
+           for s, d, t, l, p, n in engine.select(graph, PREFIXES + SOURCES)]
     return sorted(out, key=lambda s: (s.date, s.id))
