@@ -37,6 +37,15 @@ def measure(*args: str, timeout: int = 3600) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+def attempt(*args: str) -> dict:
+    """measure(), but a task that fails (out of memory at 10M, say) is recorded as such, not fatal."""
+    try:
+        return measure(*args)
+    except (RuntimeError, subprocess.TimeoutExpired) as exc:
+        print(f"{args[0]} failed: {str(exc)[-300:]}", flush=True)
+        return {"seconds": None, "peak_mb": None, "error": str(exc)[-300:]}
+
+
 def human(n: int) -> str:
     return f"{n // 1_000_000}M" if n >= 1_000_000 else f"{n // 1000}k"
 
@@ -70,12 +79,14 @@ def run_size(triples: int, work: Path, log) -> dict:
         row["query"]["rdflib"] = measure("query-kg", "rdflib", str(nq), "1")
     log(f"{human(triples)}: queried")
     row["export"] = {
-        "kg export nquads": measure("export-kg", str(kg_disk), str(work / "kg.nq"), "nquads"),
-        "pyoxigraph dump nquads": measure("dump-reference", str(kg_disk), str(work / "ref.nq"), "nquads"),
-        "kg export turtle": measure("export-kg", str(kg_disk), str(work / "kg.ttl"), "turtle"),
-        "pyoxigraph turtle": measure("dump-reference", str(kg_disk), str(work / "ref.ttl"), "turtle"),
+        "kg export nquads": attempt("export-kg", str(kg_disk), str(work / "kg.nq"), "nquads"),
+        "pyoxigraph dump nquads": attempt("dump-reference", str(kg_disk), str(work / "ref.nq"), "nquads"),
+        "kg export turtle": attempt("export-kg", str(kg_disk), str(work / "kg.ttl"), "turtle"),
+        "pyoxigraph turtle": attempt("dump-reference", str(kg_disk), str(work / "ref.ttl"), "turtle"),
     }
-    row["view"] = measure("view-kg", str(kg_disk), str(work / "view.html"), "org-0")
+    for name in ("kg.nq", "ref.nq", "kg.ttl", "ref.ttl"):
+        (work / name).unlink(missing_ok=True)
+    row["view"] = attempt("view-kg", str(kg_disk), str(work / "view.html"), "org-0")
     log(f"{human(triples)}: exported and viewed")
     for path in (ref_disk, kg_disk):
         shutil.rmtree(path, ignore_errors=True)
@@ -100,8 +111,12 @@ def startup_times(repeat: int = 5) -> dict:
     return out
 
 
-def ratio(a: float, b: float) -> str:
-    return f"{a / b:.2f}×" if b else "–"
+def ratio(a: float | None, b: float | None) -> str:
+    return f"{a / b:.2f}×" if a is not None and b else "–"
+
+
+def secs(task: dict) -> str:
+    return "failed" if task.get("seconds") is None else f"{task['seconds']:.2f}"
 
 
 QUERY_STORES = (("oxigraph:PATH", "pyoxigraph (disk)"), ("memory", "pyoxigraph (memory)"),
@@ -209,12 +224,11 @@ def write_markdown(rows: list[dict], path: Path, startup: dict) -> None:
               "oxigraph ttl s | ratio | kg view (focus) s |", "|---|---|---|---|---|---|---|---|"]
     for row in rows:
         e = row["export"]
-        lines.append(f"| {row['triples']:,} | {e['kg export nquads']['seconds']:.2f} | "
-                     f"{e['pyoxigraph dump nquads']['seconds']:.2f} | "
+        lines.append(f"| {row['triples']:,} | {secs(e['kg export nquads'])} | {secs(e['pyoxigraph dump nquads'])} | "
                      f"{ratio(e['kg export nquads']['seconds'], e['pyoxigraph dump nquads']['seconds'])} | "
-                     f"{e['kg export turtle']['seconds']:.2f} | {e['pyoxigraph turtle']['seconds']:.2f} | "
+                     f"{secs(e['kg export turtle'])} | {secs(e['pyoxigraph turtle'])} | "
                      f"{ratio(e['kg export turtle']['seconds'], e['pyoxigraph turtle']['seconds'])} | "
-                     f"{row['view']['seconds']:.2f} |")
+                     f"{secs(row['view'])} |")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
