@@ -230,16 +230,18 @@ def _compare(report, groups, subject, show, source_name) -> None:
 
 def _sum_checks(alloc: dict, label, source_name) -> list[SumCheck]:
     checks = []
-    sources = sorted({s for a in alloc.values() for s in a["sources"]}, key=str)
     children: dict = {}     # parent -> its parts (indexed once: scanning every fact per parent is quadratic)
     for f, a in alloc.items():
         if a["parent"] is not None:
             children.setdefault(a["parent"], []).append((f, a))
-    for source in sources:
-        for parent, p in sorted(alloc.items(), key=lambda kv: str(kv[0])):
-            if source not in p["sources"]:
-                continue
-            parts = [(f, a) for f, a in children.get(parent, ()) if source in a["sources"]]
+    totals: dict = {}       # source -> the totals it states that have parts, in id order (not every fact per source)
+    for parent in sorted((f for f in alloc if f in children), key=str):
+        for source in alloc[parent]["sources"]:
+            totals.setdefault(source, []).append(parent)
+    for source in sorted(totals, key=str):
+        for parent in totals[source]:
+            p = alloc[parent]
+            parts = [(f, a) for f, a in children[parent] if source in a["sources"]]
             if not parts:
                 continue
             total, q = p["n"], p["q"]
