@@ -42,3 +42,11 @@ def minimal_copy(tmp_path):
     target = tmp_path / "seeds"
     shutil.copytree(MINIMAL, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def ox(seeds):
+    """The seeds in Oxigraph, as the CLI builds them (read-only: tests that change a graph build their own)."""
+    from kg.graph import build_dataset
+
+    return build_dataset(seeds, store="Oxigraph")

@@ -31,12 +31,6 @@ PREFIX kg: <https://w3id.org/ai-partnerships/id/>
 
 
 @pytest.fixture(scope="module")
-def ox():
-    """The seeds in Oxigraph, as the CLI builds them."""
-    return build_dataset(load_seeds(SEEDS), store="Oxigraph")
-
-
-@pytest.fixture(scope="module")
 def G(ox):
     return network.project(ox)
 

@@ -33,12 +33,6 @@ from kg.serialize import serialize
 NAMES = [q.name for q in list_queries()]
 
 
-@pytest.fixture(scope="module")
-def ox(seeds):
-    """The seed graph in Oxigraph (the engine `kg query` uses)."""
-    return build_dataset(seeds, store="Oxigraph")
-
-
 def table(result, *columns):
     """The chosen columns of every row, IRIs of the graph shortened to their ids."""
     def short(v):

@@ -13,8 +13,6 @@ import pytest
 
 from kg import api, network, view
 from kg.conflicts import conflicts
-from kg.graph import build_dataset
-from kg.seeds import load_seeds
 
 from conftest import SEEDS
 from test_browser import Visit, browser  # noqa: F401  (browser: the module-scoped Chromium fixture)
@@ -34,11 +32,6 @@ DISPUTED = {
     "alloc-hyundai-50k-asiae", "alloc-korea-government-50k-asiae", "alloc-naver-cloud-60k-asiae", "alloc-sk-50k-asiae",
     "alloc-hyundai-50k-004", "invest-hyundai-nvidia-3b", "invest-hyundai-nvidia-3b-about",
 }
-
-
-@pytest.fixture(scope="module")
-def ox():
-    return build_dataset(load_seeds(SEEDS), store="Oxigraph")
 
 
 @pytest.fixture(scope="module")
