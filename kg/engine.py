@@ -30,13 +30,20 @@ _DATE = XSD.date.toPython()
 _DATE_FORM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # no time zone: rdflib gives a date for those too
 
 
-def oxigraph_store(graph) -> Any | None:
-    """The pyoxigraph Store under an rdflib Dataset whose default graph is the union of its graphs (how kg
-    opens every Oxigraph store), or None for any other graph, store or endpoint."""
+def inner_store(graph) -> Any | None:
+    """The pyoxigraph Store under a graph or dataset kept in Oxigraph (oxrdflib), or None for any other."""
     store = getattr(graph, "store", None)
-    if type(store).__name__ != "OxigraphStore" or not isinstance(graph, Dataset) or not graph.default_union:
+    if type(store).__name__ != "OxigraphStore":
         return None
     return store._inner  # oxrdflib's pyoxigraph Store (a property without a public name)
+
+
+def oxigraph_store(graph) -> Any | None:
+    """The pyoxigraph Store under an rdflib Dataset whose default graph is the union of its graphs (how kg
+    opens every Oxigraph store), or None for any other graph, store or endpoint: queries run there."""
+    if not isinstance(graph, Dataset) or not graph.default_union:
+        return None
+    return inner_store(graph)
 
 
 class Answer(Result):
@@ -79,13 +86,11 @@ def select(graph, text: str) -> Iterable:
     store = oxigraph_store(graph)
     if store is None:
         return graph.query(text)
-    import pyoxigraph as ox
-
-    answer = store.query(text, use_default_graph_as_union=True)
-    if not isinstance(answer, ox.QuerySolutions):
+    answer = query(store, text, {})
+    if answer.solutions is None:
         raise ValueError("kg.engine.select runs SELECT queries only")
-    row = collections.namedtuple("Row", [v.value for v in answer.variables], rename=True)
-    return [row._make(values) for values in _converted((tuple(s) for s in answer), to_rdflib)]
+    row = collections.namedtuple("Row", [str(v) for v in answer.vars], rename=True)
+    return [row._make(values) for values in rdflib_rows(answer.solutions)]
 
 
 def _converted(rows: Iterable[tuple], convert: Callable[[Any], Any]) -> Iterator[tuple]:

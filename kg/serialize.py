@@ -100,10 +100,11 @@ def ox_quads(ds: Dataset) -> list:
     An Oxigraph-backed dataset hands its quads over directly; others are converted term by term."""
     import pyoxigraph as ox
 
+    from kg.engine import inner_store
     from kg.graph import canonical
 
-    inner = getattr(ds.store, "_inner", None)  # oxrdflib's pyoxigraph store
-    if isinstance(inner, ox.Store):
+    inner = inner_store(ds)
+    if inner is not None:
         return [_canonical_ox(q, ox) for q in inner]
     return [ox.Quad(_to_ox(s, ox), _to_ox(p, ox), _to_ox(canonical(o), ox), _to_ox(g, ox)) for s, p, o, g in quads(ds)]
 
