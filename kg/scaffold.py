@@ -3,13 +3,14 @@ and a few lines of YAML (see seeds/README.md)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import yaml
 
-from kg.errors import KgError
-from kg.seeds import ID_PATTERN, LANGUAGE_PATTERN
+from kg import schema
+from kg.errors import KgError, Problem, SeedError
+from kg.seeds import (ID_PATTERN, LANGUAGE_PATTERN, NOT_ONE_LINE, _printable, read_yaml, text_file_problem,
+                      valid_date)
 from kg.serialize import write_atomic
 
 FACTS_TEMPLATE = """\
@@ -42,23 +43,40 @@ def new_source(seed_dir: str | Path, ident: str, *, date: str, label_en: str, la
                file: str | None = None) -> tuple[Path, Path]:
     """Append a source to sources.yaml and create facts/<id>.yaml from a template; returns both paths.
 
-    Checks what can be checked before writing anything; the files are written atomically."""
+    Checks what can be checked before writing anything, with the loader's own checks (so that what it writes,
+    kg build accepts); the files are written atomically."""
     root = Path(seed_dir)
     sources_file = root / "sources.yaml"
+    if not ID_PATTERN.fullmatch(ident) or len(ident) > schema.MAX_ID_CHARS:
+        raise KgError(f"bad source id {ident!r} — use lower-case words joined by hyphens, such as yonhap-20251101")
     facts_file = root / "facts" / f"{ident}.yaml"
-    if not ID_PATTERN.match(ident):
-        raise KgError(f"bad source id '{ident}' — use lower-case words joined by hyphens, such as yonhap-20251101")
-    try:
-        dt.date.fromisoformat(date)
-    except ValueError:
-        raise KgError(f"bad date '{date}' — write it as YYYY-MM-DD") from None
-    if not LANGUAGE_PATTERN.match(language):
-        raise KgError(f"bad language '{language}' — use a code such as ko or en")
+    if not valid_date(date):
+        raise KgError(f"bad date {date!r} — write it as YYYY-MM-DD, such as 2025-11-01")
+    if not LANGUAGE_PATTERN.fullmatch(language):
+        raise KgError(f"bad language {language!r} — use a code such as ko or en")
+    if publisher is not None and not ID_PATTERN.fullmatch(publisher):
+        raise KgError(f"bad publisher id {publisher!r} — give the publisher's id in entities.yaml, such as yonhap")
+    for option, value, limit in (("--label-en", label_en, schema.MAX_LABEL_CHARS),
+                                 ("--label-ko", label_ko, schema.MAX_LABEL_CHARS),
+                                 ("--title", title, schema.MAX_TEXT_CHARS)):
+        # one line: a line break would start new YAML lines in the fact file's header comment
+        if value is not None and NOT_ONE_LINE.search(value):
+            raise KgError(f"{option} must be one line of text without control characters, not {value!r} — "
+                          "remove the line breaks and control characters")
+        if value is not None and len(value) > limit:
+            raise KgError(f"{option} is longer than {limit} characters — shorten it")
+    if file is not None and text_file_problem(file):
+        raise KgError(f"bad --file {file!r}: it {text_file_problem(file)} — give the file name inside the texts "
+                      f"folder, such as {ident}.txt")
     if not sources_file.is_file():
         raise KgError(f"{sources_file}: not found — run this in a project with a seeds/ folder or pass --seeds")
     if facts_file.exists():
         raise KgError(f"{facts_file}: already exists — choose another id")
-    existing = yaml.safe_load(sources_file.read_text(encoding="utf-8")) or {}
+    problems: list[Problem] = []
+    existing = read_yaml(sources_file, str(sources_file), problems, root)  # the loader's reader: no link out, no FIFO
+    if problems:
+        raise SeedError([_printable(p) for p in problems])
+    existing = existing if isinstance(existing, dict) else {}
     if any(isinstance(s, dict) and s.get("id") == ident for s in existing.get("sources") or []):
         raise KgError(f"{sources_file}: a source '{ident}' is registered already — choose another id")
 
@@ -71,7 +89,7 @@ def new_source(seed_dir: str | Path, ident: str, *, date: str, label_en: str, la
                   "file": file or f"{ident}.txt"})
     block = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=120)
     block = "".join("  " + line if line.strip() else line for line in block.splitlines(keepends=True))
-    text = sources_file.read_text(encoding="utf-8")
+    text = sources_file.read_text(encoding="utf-8")  # read_yaml read it already: a regular file inside root
     new_text = text.rstrip("\n") + "\n\n" + block
 
     write_atomic(facts_file, FACTS_TEMPLATE.format(id=ident, label=label_en, date=date).encode("utf-8"))

@@ -191,3 +191,9 @@ SOURCE_FIELDS: dict[str, Field] = {
 #: Limits that catch typos and hostile files: no real GPU deal or investment is this large.
 MAX_GPUS = 100_000_000
 MAX_AMOUNT = 10**16
+
+#: Length limits on single values (characters), so that a hostile or broken file cannot put megabytes into one
+#: literal: the longest id in the seeds has 56 characters, the longest label 125, the longest note 519.
+MAX_ID_CHARS = 100        # ids (entities, facts, sources)
+MAX_LABEL_CHARS = 300     # labels and aliases
+MAX_TEXT_CHARS = 5_000    # any other text (notes, descriptions, titles, codes): the limit for every YAML string

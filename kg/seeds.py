@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import heapq
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,10 +23,26 @@ from kg.errors import Problem, SeedError
 from kg.schema import Field
 
 MAX_SEED_FILE_BYTES = 5 * 2**20
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
-CURRENCY_PATTERN = re.compile(r"^[A-Z]{3}$")
+MAX_TEXT_FILE_BYTES = 5 * 2**20  # an article's text file (`file:` under `texts:`); the seed articles have a few KB
+# Patterns validate whole values: always with fullmatch (a `$` would also accept a trailing newline).
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+CURRENCY_PATTERN = re.compile(r"[A-Z]{3}")
+DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
+MONTH_PATTERN = re.compile(r"\d{4}-\d{2}")
+INT_PATTERN = re.compile(r"-?[0-9]+")  # plain decimal digits: no 0x, 0o, 1_000, 2:30 (sexagesimal) or +5
+FLOAT_PATTERN = re.compile(r"-?[0-9]+\.[0-9]*(?:[eE][-+]?[0-9]+)?")
+#: Characters no seed value may hold: C0 controls but tab and newline, DEL, C1 controls, lone surrogates.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+#: What a one-line value (a `kg new-source` option) may not hold: any control character, or a character YAML
+#: reads as a line break (NEL, U+2028, U+2029).
+NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+#: 'Did you mean' runs difflib over known names, once per problem; a hostile file of 100,000 near-miss ids would
+#: take minutes. One load makes at most MAX_SUGGESTIONS searches (later problems get the plain hint), each
+#: comparing at most MAX_COMPARED names, those nearest in length.
+MAX_SUGGESTIONS = 20
+MAX_COMPARED = 500
 
 
 # --------------------------------------------------------------------------------------------------
@@ -112,9 +131,19 @@ class LineList(list):
         self.item_lines: list[int] = []
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """A value the loader refuses while reading the YAML, with its own hint."""
+
+    def __init__(self, problem: str, mark, hint: str):
+        super().__init__(problem=problem, problem_mark=mark)
+        self.hint = hint
+
+
 class _SeedLoader(yaml.SafeLoader):
     """PyYAML's safe loader, minus the surprises: no anchors or aliases (no alias bombs), dates and
-    `yes`/`no` stay strings, and mappings and lists remember their line numbers."""
+    `yes`/`no` stay strings, numbers are decimal digits only (YAML 1.1's 0x…, 0o…, 1_000, 2:30, +5 stay text),
+    strings hold no control characters and at most schema.MAX_TEXT_CHARS characters, and mappings and lists
+    remember their line numbers."""
 
     def compose_node(self, parent, index):  # type: ignore[override]
         event = self.peek_event()
@@ -126,13 +155,17 @@ class _SeedLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+_REPLACED = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _SeedLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
+    first: [(tag, rx) for tag, rx in resolvers if tag not in _REPLACED]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+# PyYAML resolves with regexp.match, so each pattern ends in \Z.
 _SeedLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+    "tag:yaml.org,2002:bool", re.compile(r"(?:true|True|TRUE|false|False|FALSE)\Z"), list("tTfF"))
+_SeedLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(INT_PATTERN.pattern + r"\Z"), list("-0123456789"))
+_SeedLoader.add_implicit_resolver("tag:yaml.org,2002:float", re.compile(FLOAT_PATTERN.pattern + r"\Z"),
+                                  list("-0123456789"))
 
 
 def _construct_mapping(loader: _SeedLoader, node: yaml.MappingNode) -> LineDict:
@@ -162,32 +195,100 @@ def _construct_sequence(loader: _SeedLoader, node: yaml.SequenceNode) -> LineLis
     return sequence
 
 
-def _construct_int(loader: _SeedLoader, node: yaml.ScalarNode) -> int:
-    try:
-        return loader.construct_yaml_int(node)
-    except ValueError:  # Python refuses to read an integer of more than 4,300 digits
-        raise yaml.MarkedYAMLError(problem=f"a number of {len(node.value):,} digits, far too long for a figure",
-                                   problem_mark=node.start_mark) from None
+def _construct_number(loader: _SeedLoader, node: yaml.ScalarNode) -> int | float:
+    """Numbers, also under an explicit !!int or !!float tag: decimal digits only."""
+    text = loader.construct_scalar(node)
+    if INT_PATTERN.fullmatch(text):
+        try:
+            return int(text, 10)  # decimal even with leading zeros (YAML 1.1 would read 010 as octal 8)
+        except ValueError:  # Python refuses to read an integer of more than 4,300 digits
+            raise yaml.MarkedYAMLError(problem=f"a number of {len(text):,} digits, far too long for a figure",
+                                       problem_mark=node.start_mark) from None
+    if node.tag.endswith(":float") and FLOAT_PATTERN.fullmatch(text):
+        return float(text)
+    raise _Refused(f"{_shown(text)} is not a plain decimal number", node.start_mark,
+                   "write digits only, such as 50000 (no 0x, 0o, underscores, colons or plus sign)")
 
 
-_SeedLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+def _construct_str(loader: _SeedLoader, node: yaml.ScalarNode) -> str:
+    text = loader.construct_scalar(node)
+    bad = CONTROL.search(text)
+    if bad:
+        raise _Refused(f"the text contains the control character {escaped(bad[0])}", node.start_mark,
+                       "remove it (a line break is a new line in a | block, or \\n in double quotes)")
+    if len(text) > schema.MAX_TEXT_CHARS:
+        raise _Refused(f"a text of {len(text):,} characters, over the {schema.MAX_TEXT_CHARS:,}-character limit for "
+                       "one value", node.start_mark, "shorten it: notes are a few sentences in your own words")
+    return text
+
+
+_SeedLoader.add_constructor("tag:yaml.org,2002:int", _construct_number)
+_SeedLoader.add_constructor("tag:yaml.org,2002:float", _construct_number)
+_SeedLoader.add_constructor("tag:yaml.org,2002:str", _construct_str)
 _SeedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _SeedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
-def read_yaml(path: Path, shown: str, problems: list[Problem]) -> Any:
-    """Parse one seed file, or add a problem and return None. Refuses huge, non-UTF-8 and alias-using files."""
+class FileRefused(Exception):
+    """A file read_inside will not read: `what` completes "the file …", `hint` says what to do."""
+
+    def __init__(self, what: str, hint: str):
+        super().__init__(what)
+        self.what, self.hint = what, hint
+
+
+def _limit(size: int) -> str:
+    return f"{size // 2**20} MiB" if size % 2**20 == 0 else f"{size:,}-byte"
+
+
+_FILE_TYPES = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+               (stat.S_ISDIR, "a folder"), (stat.S_ISSOCK, "a socket"))
+
+
+def read_inside(folder: Path, path: Path, limit: int, folder_name: str, kind: str, big_hint: str) -> bytes:
+    """The bytes of path, which must be a regular file inside folder once links are followed, of at most limit
+    bytes; FileRefused otherwise (folder_name and kind, such as "seed folder" and "a seed file", word the
+    message), and OSError such as FileNotFoundError when it cannot be opened. Nothing is read from a file
+    outside folder; no FIFO, device or folder is read or waited on; the limit holds on the bytes read, not on
+    what stat says (/proc and some other file systems say 0 for files that hold more)."""
     try:
-        size = path.stat().st_size
+        real = path.resolve()
+        inside = real.is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        raise FileRefused("is a link that cannot be followed (a loop of links?)", "replace it by the file itself") from None
+    if not inside:
+        raise FileRefused(f"is a link to a place outside the {folder_name}",
+                          f"copy the file into the {folder_name} instead of linking to it")
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(real, flags)  # non-blocking, so that opening a FIFO does not wait for a writer
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            what = next((name for test, name in _FILE_TYPES if test(info.st_mode)), "a special file")
+            raise FileRefused(f"is {what}, not a regular file", "point it at a plain text file")
+        if info.st_size > limit:  # refused before it is read
+            raise FileRefused(f"is {info.st_size / 2**20:.1f} MiB, over the {_limit(limit)} limit for {kind}", big_hint)
+        with open(fd, "rb", closefd=False) as fh:
+            data = fh.read(limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise FileRefused(f"is over the {_limit(limit)} limit for {kind}", big_hint)
+    return data
+
+
+def read_yaml(path: Path, shown: str, problems: list[Problem], folder: Path | None = None) -> Any:
+    """Parse one seed file, or add a problem and return None. Refuses files outside folder (the seed folder; the
+    file's own folder by default), FIFOs and devices, huge, non-UTF-8 and alias-using files."""
+    try:
+        data = read_inside(folder or path.parent, path, MAX_SEED_FILE_BYTES, "seed folder", "a seed file",
+                           "split it into several files under seeds/facts/")
+    except FileRefused as exc:
+        problems.append(Problem(shown, 1, f"the file {exc.what}", exc.hint))
+        return None
     except OSError as exc:
         problems.append(Problem(shown, 0, f"cannot read the file ({exc.strerror})", "check the path and permissions"))
         return None
-    if size > MAX_SEED_FILE_BYTES:
-        problems.append(Problem(
-            shown, 1, f"the file is {size / 2**20:.1f} MiB, over the {MAX_SEED_FILE_BYTES // 2**20} MiB limit for a seed file",
-            "split it into several files under seeds/facts/"))
-        return None
-    data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -208,6 +309,9 @@ def read_yaml(path: Path, shown: str, problems: list[Problem]) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         what = exc.problem or str(exc)
+        if isinstance(exc, _Refused):
+            problems.append(Problem(shown, line, what, exc.hint))
+            return None
         hint = "fix the YAML syntax (indentation, quotes, colons)"
         if "anchors" in what or "digits" in what:
             hint = "write each value out in full" if "anchors" in what else "check for extra digits"
@@ -233,18 +337,60 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 60 else f"{text[:50]}… ({len(text):,} characters)"
 
 
+def escaped(text: str) -> str:
+    """text with every control character, line separator and lone surrogate written as an escape (\\x1b,
+    \\n, \\ud800), so a message is one line and shows the terminal nothing it would act on."""
+    return NOT_ONE_LINE.sub(lambda m: repr(m[0])[1:-1], text)
+
+
+def _printable(problem: Problem) -> Problem:
+    return Problem(escaped(problem.file), problem.line, escaped(problem.message), escaped(problem.hint))
+
+
+def valid_date(value: Any, allow_month: bool = False) -> bool:
+    """Whether value is a date as seed files write it: YYYY-MM-DD (or YYYY-MM with allow_month), a real day.
+    The one check of dates: the loader and `kg new-source` both use it."""
+    if not isinstance(value, str):
+        return False
+    try:
+        if allow_month and MONTH_PATTERN.fullmatch(value):
+            dt.date.fromisoformat(value + "-01")
+            return True
+        if DATE_PATTERN.fullmatch(value):
+            dt.date.fromisoformat(value)
+            return True
+    except ValueError:
+        pass
+    return False
+
+
+def text_file_problem(value: str) -> str | None:
+    """What is wrong with the name of an article's text file (`file:` in sources.yaml, `kg new-source --file`), or
+    None: it must be a relative path that stays inside the texts folder."""
+    if NOT_ONE_LINE.search(value):
+        return "contains a control character or line break"
+    if value.startswith(("/", "\\", "~")) or re.match(r"[A-Za-z]:", value):
+        return "is an absolute path"
+    if ".." in re.split(r"[\\/]", value):
+        return "goes out of its folder with '..'"
+    return None
+
+
 # --------------------------------------------------------------------------------------------------
 # Checking
 # --------------------------------------------------------------------------------------------------
 
-def nearest(word: str, candidates, n: int = 1) -> list[str]:
-    """The closest known names to a misspelt one, for 'did you mean' hints."""
-    return difflib.get_close_matches(str(word), sorted(candidates), n=n, cutoff=0.6)
+def nearest(word: str, candidates, n: int = 1, limit: int = MAX_COMPARED) -> list[str]:
+    """The closest known names to a misspelt one, for 'did you mean' hints, comparing at most limit names.
 
-
-def _did_you_mean(word: str, candidates, fallback: str) -> str:
-    close = nearest(word, candidates)
-    return f"did you mean '{close[0]}'?" if close else fallback
+    difflib's ratio, 2 * matching characters / total length, cannot reach the 0.6 cutoff when one name is
+    shorter than 3/7 of the other, so only names of a similar length are compared, the nearest in length first."""
+    word = str(word)
+    size = len(word)
+    pool = [c for c in candidates if 7 * min(len(c), size) >= 3 * max(len(c), size)]
+    if len(pool) > limit:
+        pool = heapq.nsmallest(limit, pool, key=lambda c: (abs(len(c) - size), c))
+    return difflib.get_close_matches(word, pool, n=n, cutoff=0.6)
 
 
 class _Checker:
@@ -253,9 +399,22 @@ class _Checker:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.entity_types = ontology.entity_types()
+        self.searches_left = MAX_SUGGESTIONS
+        self.entity_names: dict[str, str] | None = None  # name (case-folded) -> entity id, for _suggest_entity
 
     def add(self, file: str, line: int, message: str, hint: str = "") -> None:
         self.problems.append(Problem(file, line, message, hint))
+
+    def nearest(self, word: Any, candidates) -> list[str]:
+        """nearest(), for the first MAX_SUGGESTIONS problems of a load only."""
+        if self.searches_left <= 0:
+            return []
+        self.searches_left -= 1
+        return nearest(word, candidates)
+
+    def did_you_mean(self, word: Any, candidates, fallback: str) -> str:
+        close = self.nearest(word, candidates)
+        return f"did you mean '{close[0]}'?" if close else fallback
 
     # -- structure ----------------------------------------------------------------------------------
 
@@ -285,20 +444,21 @@ class _Checker:
 
     def unknown_keys(self, entry: LineDict, allowed, file: str) -> None:
         for key, line in entry.duplicates:
-            self.add(file, line, f"field '{key}' is given twice", "keep one")
+            self.add(file, line, f"field {_shown(key)} is given twice", "keep one")
         for key in entry:
             if key not in allowed:
-                self.add(file, entry.line_of(key), f"unknown field '{key}'",
-                         _did_you_mean(key, [str(a) for a in allowed], f"allowed here: {', '.join(allowed)}"))
+                self.add(file, entry.line_of(key), f"unknown field {_shown(key)}",
+                         self.did_you_mean(key, [str(a) for a in allowed], f"allowed here: {', '.join(allowed)}"))
 
     def ident(self, entry: LineDict, file: str, what: str) -> str | None:
         value = entry.get("id")
         if value is None:
             self.add(file, entry.line, f"{what} has no 'id'", "add a stable id such as 'naver-cloud'")
             return None
-        if not isinstance(value, str) or not ID_PATTERN.match(value):
+        if not isinstance(value, str) or not ID_PATTERN.fullmatch(value) or len(value) > schema.MAX_ID_CHARS:
             self.add(file, entry.line_of("id"), f"bad id {_shown(value)}",
-                     "ids are lower-case ASCII words joined by hyphens, such as 'naver-cloud'")
+                     "ids are lower-case ASCII words joined by hyphens, such as 'naver-cloud', "
+                     f"at most {schema.MAX_ID_CHARS} characters")
             return None
         return value
 
@@ -336,16 +496,8 @@ class _Checker:
         return value
 
     def date(self, value: Any, file: str, line: int, name: str, allow_month: bool = False) -> str | None:
-        if isinstance(value, str):
-            try:
-                if allow_month and re.fullmatch(r"\d{4}-\d{2}", value):
-                    dt.date.fromisoformat(value + "-01")
-                    return value
-                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-                    dt.date.fromisoformat(value)
-                    return value
-            except ValueError:
-                pass
+        if valid_date(value, allow_month):
+            return value
         form = "YYYY-MM-DD (or YYYY-MM when only the month is known)" if allow_month else "YYYY-MM-DD"
         self.add(file, line, f"'{name}' is not a valid date: {_shown(value)}", f"write it as {form}, such as 2025-10-31")
         return None
@@ -360,11 +512,11 @@ class _Checker:
         if isinstance(value, str) and value in choices:
             return value
         self.add(file, line, f"'{name}' has unknown value {_shown(value)}",
-                 _did_you_mean(value, choices, f"use one of: {', '.join(sorted(choices))}"))
+                 self.did_you_mean(value, choices, f"use one of: {', '.join(sorted(choices))}"))
         return None
 
     def matches(self, value: Any, pattern: re.Pattern, file: str, line: int, what: str, hint: str) -> str | None:
-        if isinstance(value, str) and pattern.match(value):
+        if isinstance(value, str) and pattern.fullmatch(value):
             return value
         self.add(file, line, f"{what}, not {_shown(value)}", hint)
         return None
@@ -399,12 +551,12 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
     def shown(path: Path) -> str:
         return str(path)
 
-    raw_sources = read_yaml(root / "sources.yaml", shown(root / "sources.yaml"), check.problems)
-    raw_entities = read_yaml(root / "entities.yaml", shown(root / "entities.yaml"), check.problems)
+    raw_sources = read_yaml(root / "sources.yaml", shown(root / "sources.yaml"), check.problems, root)
+    raw_entities = read_yaml(root / "entities.yaml", shown(root / "entities.yaml"), check.problems, root)
     fact_files = sorted((root / "facts").glob("*.yaml")) if (root / "facts").is_dir() else []
     if not fact_files:
         check.add(shown(root / "facts"), 0, "no fact files found", "add facts/<source-id>.yaml files")
-    raw_facts = [(path, read_yaml(path, shown(path), check.problems)) for path in fact_files]
+    raw_facts = [(path, read_yaml(path, shown(path), check.problems, root)) for path in fact_files]
     # A file that could not be parsed would make every reference into it look unknown: don't cascade.
     sources_complete = raw_sources is not None
     entities_complete = raw_entities is not None
@@ -414,7 +566,7 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
     entity_entries = check.top_list(raw_entities, "entities", shown(root / "entities.yaml"), ("entities",))
     texts_dir = None
     if isinstance(raw_sources, LineDict) and isinstance(raw_sources.get("texts"), str):
-        texts_dir = (root / raw_sources["texts"]).resolve()
+        texts_dir = root / raw_sources["texts"]  # the folder the project keeps its article texts in
 
     # Pass 1: register every id, so that references can point forwards and duplicates are caught.
     ids: dict[str, tuple[str, int, str]] = {}  # id -> (file, line, what)
@@ -446,7 +598,7 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
         etype = entry.get("type")
         if etype not in check.entity_types:
             check.add(ent_file, entry.line_of("type"), f"unknown entity type {_shown(etype)}",
-                      _did_you_mean(etype, check.entity_types, f"use one of: {', '.join(check.entity_types)}"))
+                      check.did_you_mean(etype, check.entity_types, f"use one of: {', '.join(check.entity_types)}"))
             etype = None
         if register(ident, ent_file, line, "entity") and etype:
             entities[ident] = Record(ident, etype, {"_entry": entry}, ent_file, line)
@@ -464,7 +616,7 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
             elif source_id not in sources:
                 if sources_complete:
                     check.add(file, data.line_of("source"), f"unknown source {_shown(source_id)}",
-                              _did_you_mean(source_id, sources, "add it to sources.yaml first"))
+                              check.did_you_mean(source_id, sources, "add it to sources.yaml first"))
                 source_id = None
         for entry, line in entries:
             if "cite" in entry and "id" not in entry:
@@ -475,7 +627,7 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
             kind = entry.get("kind")
             if kind not in schema.FACT_KINDS:
                 check.add(file, entry.line_of("kind") if "kind" in entry else line, f"unknown fact kind {_shown(kind)}",
-                          _did_you_mean(kind, schema.FACT_KINDS, f"use one of: {', '.join(schema.FACT_KINDS)}"))
+                          check.did_you_mean(kind, schema.FACT_KINDS, f"use one of: {', '.join(schema.FACT_KINDS)}"))
                 kind = None
             if register(ident, file, line, "fact") and kind and source_id:
                 facts[ident] = Record(ident, kind, {"_entry": entry}, file, line)
@@ -492,7 +644,7 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
                 check.add(file, line, f"'{name}' points to fact '{value}', but needs an entity",
                           "use an id from entities.yaml")
             elif entities_complete:
-                check.add(file, line, f"unknown entity '{value}' in '{name}'", _suggest_entity(value, entities))
+                check.add(file, line, f"unknown entity {_shown(value)} in '{name}'", _suggest_entity(value, entities, check))
             return None
         if field_.types and not any(
             ontology.is_subclass(ontology.KGO[target.kind], ontology.KGO[t]) for t in field_.types
@@ -519,8 +671,8 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
         if kind == "fact":
             if value not in facts:
                 if facts_complete:
-                    check.add(file, line, f"unknown fact '{value}' in '{name}'",
-                              _did_you_mean(value, facts, "use the id of a fact defined in seeds/facts/"))
+                    check.add(file, line, f"unknown fact {_shown(value)} in '{name}'",
+                              check.did_you_mean(value, facts, "use the id of a fact defined in seeds/facts/"))
                 return None
             if field_.fact_kinds and facts[value].kind not in field_.fact_kinds:
                 check.add(file, line, f"'{name}' must point to {_a(' or '.join(field_.fact_kinds))} fact, "
@@ -555,6 +707,10 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
                 check.add(file, line, f"'{name}' needs an English and a Korean label",
                           "write label: {en: NVIDIA, ko: 엔비디아}")
                 return None
+            if any(len(value[lang]) > schema.MAX_LABEL_CHARS for lang in ("en", "ko")):
+                check.add(file, line, f"'{name}' is longer than {schema.MAX_LABEL_CHARS} characters",
+                          "keep the label to a name; put more in a description or note")
+                return None
             extra = sorted(set(value) - {"en", "ko"})
             if extra:
                 check.add(file, line, f"'{name}' has labels in unexpected languages {extra}", "keep en and ko")
@@ -562,6 +718,10 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
         if kind == "aliases":
             if not isinstance(value, list) or not all(isinstance(a, str) and a.strip() for a in value):
                 check.add(file, line, f"'{name}' must be a list of names", "write aliases: [Nvidia, 엔비디아]")
+                return None
+            if any(len(a) > schema.MAX_LABEL_CHARS for a in value):
+                check.add(file, line, f"'{name}' has a name longer than {schema.MAX_LABEL_CHARS} characters",
+                          "an alias is another name, not a description")
                 return None
             return [a.strip() for a in value]
         if kind == "identifiers":
@@ -590,7 +750,7 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
             if src not in sources:
                 if sources_complete:
                     check.add(file, item.line_of("source"), f"unknown source {_shown(src)} in 'cite'",
-                              _did_you_mean(src, sources, "add it to sources.yaml"))
+                              check.did_you_mean(src, sources, "add it to sources.yaml"))
                 continue
             paras = check.paras(item.get("para"), file, item.line_of("para")) if "para" in item else None
             if "para" not in item:
@@ -615,10 +775,18 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
                 record.values[name] = value
 
     # Sources
+    file_lines: dict[str, int] = {}  # source id -> line of its 'file:'
     for record in sources.values():
         entry = record.values["_entry"]
+        file_lines[record.id] = entry.line_of("file")
         check.unknown_keys(entry, tuple(schema.SOURCE_FIELDS), record.file)
         fill(record, schema.SOURCE_FIELDS, ("id",))
+        text_file = record.values.get("file")
+        wrong = text_file_problem(text_file) if text_file else None
+        if wrong:
+            check.add(record.file, entry.line_of("file"), f"'file' {_shown(text_file)} {wrong}",
+                      "give the name of the article's text file inside the 'texts:' folder, such as 000_7d6b3ad1cd202c67.txt")
+            del record.values["file"]
 
     # Entities
     for record in entities.values():
@@ -673,7 +841,7 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
         if target not in facts:
             if facts_complete:
                 check.add(file, entry.line_of("cite"), f"'cite' names unknown fact {_shown(target)}",
-                          _did_you_mean(target, facts, "use the id of a fact defined in seeds/facts/"))
+                          check.did_you_mean(target, facts, "use the id of a fact defined in seeds/facts/"))
             continue
         note = entry.get("note")
         if not (isinstance(note, str) and note.strip()):
@@ -697,10 +865,10 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
             seen[c.source] = c
     _check_part_of_cycles(facts, check)
     if texts_dir is not None:
-        _check_paragraphs(texts_dir, sources, list(facts.values()) + list(entities.values()), check)
+        _check_paragraphs(texts_dir, sources, file_lines, list(facts.values()) + list(entities.values()), check)
 
     if check.problems:
-        raise SeedError(check.problems)
+        raise SeedError([_printable(p) for p in check.problems])
     return Seeds(root=root, sources=sources, entities=entities, facts=facts)
 
 
@@ -712,20 +880,23 @@ def _what(record: Record) -> str:
     return "source" if record.kind == "source" else ("fact" if record.kind in schema.FACT_KINDS else "entity")
 
 
-def _suggest_entity(value: str, entities: dict[str, Record]) -> str:
+def _suggest_entity(value: str, entities: dict[str, Record], check: _Checker) -> str:
     """Suggest the nearest id, also matching labels and aliases so 'Naver Cloud' finds 'naver-cloud'."""
-    names: dict[str, str] = {}
-    for ident, record in entities.items():
-        names[ident] = ident
-        entry = record.values.get("_entry") or record.values
-        labels = entry.get("label") if isinstance(entry.get("label"), dict) else {}
-        for name in list(labels.values()) + list(entry.get("aliases") or []):
-            if isinstance(name, str):
-                names.setdefault(name.casefold(), ident)
+    if check.entity_names is None:  # once per load: every entity is registered before references are checked
+        names: dict[str, str] = {}
+        for ident, record in entities.items():
+            names[ident] = ident
+            entry = record.values.get("_entry") or record.values
+            labels = entry.get("label") if isinstance(entry.get("label"), dict) else {}
+            for name in list(labels.values()) + list(entry.get("aliases") or []):
+                if isinstance(name, str):
+                    names.setdefault(name.casefold(), ident)
+        check.entity_names = names
+    names = check.entity_names
     key = str(value).casefold()
     if key in names:
         return f"did you mean '{names[key]}'?"
-    close = nearest(key, names)
+    close = check.nearest(key, names)
     if close:
         return f"did you mean '{names[close[0]]}'?"
     return "add it to seeds/entities.yaml, or check the spelling"
@@ -744,12 +915,24 @@ def _check_part_of_cycles(facts: dict[str, Record], check: _Checker) -> None:
             parent = facts[parent].values.get("part_of") if parent in facts else None
 
 
-def _check_paragraphs(texts_dir: Path, sources: dict[str, Record], records: list[Record], check: _Checker) -> None:
-    """Where the article texts are at hand, every cited paragraph must be a non-blank line of its article."""
+def _check_paragraphs(texts_dir: Path, sources: dict[str, Record], file_lines: dict[str, int], records: list[Record],
+                      check: _Checker) -> None:
+    """Where the article texts are at hand, every cited paragraph must be a non-blank line of its article. An
+    article text is read only inside texts_dir, only if it is a regular file, and at most MAX_TEXT_FILE_BYTES."""
     lines: dict[str, list[str] | None] = {}
     for ident, source in sources.items():
-        path = texts_dir / str(source.values.get("file", ""))
-        lines[ident] = path.read_text(encoding="utf-8", errors="replace").split("\n") if path.is_file() else None
+        lines[ident] = None
+        if "file" not in source.values:
+            continue
+        try:
+            data = read_inside(texts_dir, texts_dir / source.values["file"], MAX_TEXT_FILE_BYTES, "texts folder",
+                               "an article text", "check that 'file' names the article's text file")
+        except FileRefused as exc:
+            check.add(source.file, file_lines[ident], f"'file' {_shown(source.values['file'])} {exc.what}", exc.hint)
+            continue
+        except OSError:  # not at hand (texts are checked only where they are): nothing to check against
+            continue
+        lines[ident] = data.decode("utf-8", errors="replace").split("\n")
     for record in records:
         for c in record.citations:
             text = lines.get(c.source)
