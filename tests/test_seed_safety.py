@@ -256,7 +256,7 @@ def test_over_long_values_are_refused(minimal_copy, tmp_path, monkeypatch, file,
 
 def test_near_miss_suggestions_are_bounded_on_a_file_of_near_miss_ids(minimal_copy, tmp_path, monkeypatch):
     """2,000 entities and 2,000 facts that each name a near-miss of one: a search over all 6,000 names per problem
-    made 12 million comparisons (443 s to reject these 1.5 MB before the bound; 5.3 s after, 4.3 s of it PyYAML
+    made 12 million comparisons (443 s to reject these 0.4 MB before the bound; 5.3 s after, 4.3 s of it PyYAML
     parsing); the checker compares a bounded number and still suggests for the first problems."""
     n = 2000
     with (minimal_copy / "entities.yaml").open("a", encoding="utf-8") as fh:
