@@ -1,16 +1,36 @@
-"""Where the sources disagree (`kg conflicts`): the same quantity about the same subject with different
-values or qualifiers in different sources, different GPU models named for one deal, and, per source,
-whether the shares it gives add up to the total it gives.
+"""Where the sources disagree (`kg conflicts`), judged as a fact-checker would: every claim is read as the set
+of values its qualifier allows (kg/qualifiers.py: 26만 as stated is [255,000, 265,000), 약 5만 is
+[45,000, 55,000], 26만 이상 is [260,000, ∞), …), and each difference gets a verdict:
 
-A finding never picks a side: it lists every value with the sources that state it.
+- contradiction — two claims about the same quantity whose value sets do not overlap: both cannot be true;
+- consistent — the claims differ in wording, hedge, precision or level, but some value satisfies them all.
+
+What is compared:
+- the same quantity (an allocation to one recipient in one deal, a target, an estimate, an investment) as
+  several sources, or one source twice, state it;
+- levels: a recipient rolls up to the organisation it belongs to (org:subOrganizationOf) and to the sectors the
+  sources count it in (kgo:inSector: the government in the public sector, the companies in the private sector).
+  Where a source gives shares below a recipient but no figure for the recipient itself, the sum of those shares
+  is compared with what other sources state for the recipient — as that source's figure for it when the source's
+  shares add up to its whole total (its breakdown is complete), as a lower bound otherwise;
+- per source, the sum of its shares of a total with every figure any source gives for that total (sums);
+- GPU models named for one deal: a model is consistent with its family (kgo:modelFamily: GB200 Grace Blackwell
+  is a Blackwell product).
+
+A sum of figures as stated is read as stated at the precision of the sum (Asia Economy's 5만 + 5만 + 5만 + 6만 is
+210,000 to the nearest 10,000), not with each share's rounding added up; hedged shares add their value sets.
+
+A finding never picks a side: it lists every value with the sources (and paragraphs) that state it.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
+from typing import Any
 
-from kg import engine
+from kg import engine, qualifiers
 from kg.provenance import PREFIXES, Labels, local
+from kg.qualifiers import Bounds
 
 ALLOCATIONS = """
 SELECT ?fact ?supplier ?recipient ?n ?q ?parent ?source ?model WHERE {
@@ -44,227 +64,560 @@ SELECT ?fact ?holder ?n ?q ?source WHERE {
 }
 """
 
+PARAGRAPHS = """
+SELECT ?fact ?source ?para WHERE {
+  { ?fact a kgo:GPUAllocation } UNION { ?fact a kgo:GPUTarget } UNION { ?fact a kgo:Investment }
+  UNION { ?fact a kgo:GPUStockEstimate }
+  ?fact prov:qualifiedDerivation ?c . ?c prov:entity ?source ; kgo:paragraph ?para .
+}
+"""
+
+#: What is above what: a recipient's organisation and sectors; a GPU model's family.
+LEVELS = """
+SELECT ?x ?up WHERE { { ?x org:subOrganizationOf ?up } UNION { ?x kgo:inSector ?up } }
+"""
+FAMILIES = """
+SELECT ?model ?family WHERE { ?model kgo:modelFamily ?family }
+"""
+
+CONTRADICTION, CONSISTENT = "contradiction", "consistent"
+
+
+def _t(lang: str, en: str, ko: str) -> str:
+    return ko if lang == "ko" else en
+
 
 @dataclass
-class Side:
-    """One value of a disputed quantity, with every source that states it."""
+class Value:
+    """One value of a compared quantity: a figure (or a GPU model) with the sources that state it."""
 
-    value: str
-    sources: list[str]
-    facts: list[str]    # fact ids: the ones stating the value; for GPU models, the facts that name a model
+    number: float | int | None
+    qualifier: str | None
+    bounds: dict | None
+    sources: list[dict]          # [{"id": source id, "paragraphs": [..]}]
+    facts: list[str]             # fact ids stating it (for a sum: the shares)
+    model: str | None = None     # for GPU models: the model id
+    sum_of: list[str] | None = None   # set when the value is a source's sum of shares below the subject
+    label: str = ""              # how it reads: "about 50,000 GPUs — News1, 2025-10-31 [news1-20251031]"
+
+    def to_dict(self) -> dict:
+        d = {"qualifier": self.qualifier, "bounds": self.bounds,
+             "sources": self.sources, "facts": self.facts}
+        if self.model is not None:
+            d["model"] = self.model
+        else:
+            d["number"] = self.number
+        if self.sum_of is not None:
+            d["sum_of"] = self.sum_of
+        return d
 
 
 @dataclass
 class Finding:
-    """A quantity the sources state differently."""
+    """A quantity stated differently, with a verdict and the reason for it."""
 
-    kind: str           # "different figures" | "same figure, different qualifier" | "different GPU models"
-    subject: str        # what the quantity is about, in words
-    sides: list[Side]
+    verdict: str                 # contradiction | consistent
+    kind: str                    # gpu-allocation | gpu-target | gpu-estimate | investment | gpu-model
+    subject: list[str]           # entity ids: supplier and recipient, investors, setter, holder, …
+    subject_label: str
+    values: list[Value]
+    reason: str
+    self_contradiction: list[str] = field(default_factory=list)   # sources that contradict themselves
+    sides: list[list[int]] = field(default_factory=list)  # for a contradiction: groups of values that agree
+
+    def to_dict(self) -> dict:
+        return {"verdict": self.verdict, "kind": self.kind, "subject": self.subject,
+                "values": [v.to_dict() for v in self.values], "reason": self.reason,
+                "self_contradiction": self.self_contradiction, "sides": self.sides,
+                "subject_label": self.subject_label}
 
     def lines(self) -> list[str]:
-        out = [f"{self.kind}: {self.subject}"]
-        for side in self.sides:
-            out.append(f"    {side.value} — {', '.join(side.sources)}  ({', '.join(side.facts)})")
+        out = [f"{self.subject_label}"]
+        for v in self.values:
+            out.append(f"    {v.label}")
+        out.append(f"    → {self.reason}")
         return out
+
+    def facts(self) -> set[str]:
+        return {f for v in self.values for f in v.facts}
 
 
 @dataclass
 class SumCheck:
-    """Per source: the shares it gives of a total it gives, and whether they add up."""
+    """Per source: the shares it gives of a total, their sum as a value set, and each figure for the total."""
 
-    source: str
+    verdict: str
+    source: str                  # source id
     total_fact: str
-    total: str
-    parts: list[tuple[str, int, str]]  # (recipient label, GPUs, qualifier)
+    subject: list[str]
+    parts: list[dict]            # [{"fact", "recipient", "number", "qualifier"}]
     parts_sum: int
-    verdict: str        # "adds up" | "within the bound" | "does not add up"
-    detail: str
-    part_facts: list[str] = field(default_factory=list)  # fact ids of the parts, in the order of `parts`
+    bounds: dict
+    against: list[dict]          # [{"number", "qualifier", "bounds", "sources", "facts", "verdict"}]
+    reason: str
+    own_total: bool              # the contradicted total is the source's own
+    complete: bool               # the shares are the source's whole split of the total (else a partial list)
+    source_label: str = ""
+    text_parts: str = ""
 
-    def parts_text(self) -> str:
-        """'Korean private sector 200,000 + Korean public sector 50,000 (about) = 250,000'."""
-        parts = " + ".join(f"{label} {n:,}" + ("" if q == "exact" else f" ({q})") for label, n, q in self.parts)
-        return f"{parts} = {self.parts_sum:,}"
+    def to_dict(self) -> dict:
+        return {"verdict": self.verdict, "source": self.source, "total_fact": self.total_fact,
+                "subject": self.subject, "parts": self.parts, "parts_sum": self.parts_sum, "bounds": self.bounds,
+                "against": self.against, "reason": self.reason, "self_contradiction": self.own_total,
+                "complete": self.complete}
+
+    @property
+    def part_facts(self) -> list[str]:
+        return [p["fact"] for p in self.parts]
 
     def lines(self) -> list[str]:
-        mark = {"adds up": "✓", "within the bound": "~", "does not add up": "✗"}[self.verdict]
-        return [f"{self.source}: {self.total}", f"    {self.parts_text()}  {mark} {self.verdict}: {self.detail}"]
+        return [f"{self.source_label}: {self.text_parts}", f"    → {self.reason}"]
 
 
 @dataclass
 class ConflictReport:
     findings: list[Finding] = field(default_factory=list)
     sums: list[SumCheck] = field(default_factory=list)
+    lang: str = "en"
+
+    @property
+    def contradictions(self) -> list:
+        return [f for f in self.findings if f.verdict == CONTRADICTION] + \
+               [s for s in self.sums if s.verdict == CONTRADICTION]
 
     @property
     def conflicts(self) -> int:
-        """Findings plus sums that do not add up: what --strict fails on."""
-        return len(self.findings) + sum(1 for s in self.sums if s.verdict == "does not add up")
+        """Contradictions (findings and sums): what --strict fails on. Consistent differences never count."""
+        return len(self.contradictions)
 
     def to_dict(self) -> dict:
-        return {"findings": [asdict(f) for f in self.findings], "sums": [asdict(s) for s in self.sums],
-                "conflicts": self.conflicts}
+        return {"findings": [f.to_dict() for f in self.findings], "sums": [s.to_dict() for s in self.sums]}
 
     def text(self) -> str:
+        ko = self.lang == "ko"
         lines = []
-        if self.findings:
-            lines.append("Where the sources disagree")
-            for f in self.findings:
-                lines += ["  " + line for line in f.lines()]
-        else:
-            lines.append("No disagreements between sources.")
-        if self.sums:
+        bad = [f for f in self.findings if f.verdict == CONTRADICTION]
+        bad_sums = [s for s in self.sums if s.verdict == CONTRADICTION]
+        lines.append(_t(self.lang, "Contradictions (the claims cannot all be true)", "모순 (모든 주장이 동시에 참일 수 없음)"))
+        if not bad and not bad_sums:
+            lines.append("  " + _t(self.lang, "none", "없음"))
+        for f in bad:
+            lines += ["  ⚠ " + f.lines()[0]] + ["  " + line for line in f.lines()[1:]]
+        for s in bad_sums:
+            lines += ["  ⚠ " + s.lines()[0]] + ["  " + line for line in s.lines()[1:]]
+        good = [f for f in self.findings if f.verdict == CONSISTENT]
+        good_sums = [s for s in self.sums if s.verdict == CONSISTENT]
+        if good or good_sums:
             lines.append("")
-            lines.append("Do the parts add up? (per source)")
-            for s in self.sums:
-                lines += ["  " + line for line in s.lines()]
+            lines.append(_t(self.lang, "Sources agree, worded differently (consistent; not conflicts)",
+                            "표현만 다르고 서로 맞음 (양립 가능; 충돌 아님)"))
+            for f in good:
+                lines += ["  ≈ " + f.lines()[0]] + ["  " + line for line in f.lines()[1:]]
+            for s in good_sums:
+                lines += ["  ≈ " + s.lines()[0]] + ["  " + line for line in s.lines()[1:]]
         lines.append("")
-        lines.append(f"{self.conflicts} conflict(s): {len(self.findings)} disagreement(s), "
-                     f"{sum(1 for s in self.sums if s.verdict == 'does not add up')} sum(s) that do not add up.")
+        n = self.conflicts
+        lines.append(f"모순 {n}건 (수치 {len(bad)}건, 합계 {len(bad_sums)}건); 표현만 다른 경우 {len(good) + len(good_sums)}건."
+                     if ko else
+                     f"{n} contradiction(s): {len(bad)} between figures, {len(bad_sums)} in sums; "
+                     f"{len(good) + len(good_sums)} consistent difference(s), not counted.")
         return "\n".join(lines)
 
 
-QUALIFIER_WORDS = {"exact": "exactly", "about": "about", "at-least": "at least", "up-to": "up to"}
+# --------------------------------------------------------------------------------------------------
 
 
-def _figure(n: int, q: str, unit: str = "GPUs") -> str:
-    return f"{QUALIFIER_WORDS.get(q, q)} {n:,} {unit}".strip()
+def _bounds_text(b: Bounds, currency: str = "") -> str:
+    return b.text(lambda x: f"{currency} {x:,.0f}".strip() if currency else f"{x:,.0f}")
+
+
+def _sum_bounds(parts: list[tuple[int | float, str]]) -> Bounds:
+    """The value set of a sum of figures: figures as stated (or exact) add their printed numbers and the sum is
+    read as stated at its own precision; hedged figures add their value sets."""
+    plain = [n for n, q in parts if q in ("stated", "exact")]
+    hedged = [(n, q) for n, q in parts if q not in ("stated", "exact")]
+    total = qualifiers.value_set(sum(plain), "stated" if any(q == "stated" for _, q in parts) else "exact") \
+        if plain else Bounds(qualifiers.Fraction(0), True, qualifiers.Fraction(0), True)
+    for n, q in hedged:
+        total = total + qualifiers.value_set(n, q)
+    return total
+
+
+def _complete(parts: list[str], total: str, alloc: dict, cx: "_Context") -> bool:
+    """Is a source's list of shares the whole split of its total? When the shares are sectors (public and private:
+    a split of everything), or when their printed numbers add up to the printed total. A list of named
+    organisations that falls short is not: others may receive the rest."""
+    if not parts:
+        return False
+    if all(alloc[f]["recipient"] in cx.sectors for f in parts):
+        return True
+    return sum(alloc[f]["n"] for f in parts) == alloc[total]["n"]
+
+
+class _Context:
+    def __init__(self, graph, lang: str):
+        from kg.provenance import sources
+
+        self.lang = lang
+        self.label = Labels(graph, lang)
+        self.names = {s.id: f"{s.publisher or _t(lang, 'unattributed', '출처 불명')}, {s.date} [{s.id}]"
+                      for s in sources(graph, lang, self.label)}
+        self.paras: dict[tuple[str, str], list[int]] = {}
+        for fact, source, para in engine.select(graph, PREFIXES + PARAGRAPHS):
+            self.paras.setdefault((local(fact), local(source)), []).append(int(para))
+        self.up: dict[str, set[str]] = {}
+        for x, up in engine.select(graph, PREFIXES + LEVELS):
+            self.up.setdefault(local(x), set()).add(local(up))
+        self.sectors = {local(x) for (x,) in engine.select(graph, PREFIXES + "SELECT ?x WHERE { ?x a kgo:Sector }")}
+        self.family: dict[str, set[str]] = {}
+        for model, fam in engine.select(graph, PREFIXES + FAMILIES):
+            self.family.setdefault(local(model), set()).add(local(fam))
+
+    def source_refs(self, pairs: set[tuple[str, str]]) -> list[dict]:
+        """[(fact, source)] -> [{"id", "paragraphs"}] per source."""
+        by_source: dict[str, set[int]] = {}
+        for fact, source in pairs:
+            by_source.setdefault(source, set()).update(self.paras.get((fact, source), []))
+        return [{"id": s, "paragraphs": sorted(p)} for s, p in sorted(by_source.items())]
+
+    def ancestors(self, x: str, table: dict[str, set[str]]) -> set[str]:
+        seen: set[str] = set()
+        todo = list(table.get(x, ()))
+        while todo:
+            y = todo.pop()
+            if y not in seen:
+                seen.add(y)
+                todo.extend(table.get(y, ()))
+        return seen
 
 
 def conflicts(graph, lang: str = "en") -> ConflictReport:
-    """Every disagreement between sources, and the per-source sum checks."""
-    from kg.provenance import sources
-
-    label = Labels(graph, lang)
-    names = {s.id: f"{s.publisher or 'unattributed'}, {s.date} [{s.id}]" for s in sources(graph, lang, label)}
-    source_name = lambda s: names.get(local(s), local(s))  # noqa: E731
+    """Every difference between claims about one quantity, with a verdict, and the per-source sum checks."""
+    cx = _Context(graph, lang)
+    label = cx.label
 
     # GPU allocations, by fact
-    alloc: dict = {}
+    alloc: dict[str, dict] = {}
     for fact, supplier, recipient, n, q, parent, source, model in engine.select(graph, PREFIXES + ALLOCATIONS):
-        a = alloc.setdefault(fact, {"supplier": supplier, "recipient": recipient, "n": int(n), "q": str(q),
-                                    "parent": parent, "sources": set(), "models": set()})
-        a["sources"].add(source)
+        a = alloc.setdefault(local(fact), {"supplier": local(supplier), "recipient": local(recipient), "n": int(n),
+                                           "q": str(q), "parent": local(parent) if parent is not None else None,
+                                           "sources": set(), "models": set()})
+        a["sources"].add(local(source))
         if model is not None:
-            a["models"].add(model)
+            a["models"].add(local(model))
 
-    def deal(fact):
+    def deal(fact: str) -> tuple[str, str]:
         seen = set()
-        while alloc[fact]["parent"] is not None and alloc[fact]["parent"] in alloc and fact not in seen:
+        while alloc[fact]["parent"] in alloc and fact not in seen:
             seen.add(fact)
             fact = alloc[fact]["parent"]
         return alloc[fact]["supplier"], alloc[fact]["recipient"]
 
-    report = ConflictReport()
-    groups: dict = {}
-    for fact, a in alloc.items():
-        key = ("GPU allocation", a["supplier"], a["recipient"], deal(fact))
-        groups.setdefault(key, []).append((fact, (a["n"], a["q"]), a["sources"]))
-    subject = lambda key: f"{key[0]} {label(key[1])} → {label(key[2])}"  # noqa: E731
-    _compare(report, groups, subject, lambda v: _figure(*v), source_name)
+    def root(fact: str) -> str:
+        seen = set()
+        while alloc[fact]["parent"] in alloc and fact not in seen:
+            seen.add(fact)
+            fact = alloc[fact]["parent"]
+        return fact
 
-    # GPU models named for one deal, per source; the facts that name them are each side's facts
-    models: dict = {}
-    naming: dict = {}
-    for fact, a in alloc.items():
-        for source in a["sources"]:
-            models.setdefault(deal(fact), {}).setdefault(source, set()).update(a["models"])
-            if a["models"]:
-                naming.setdefault(deal(fact), {}).setdefault(source, set()).add(fact)
-    for (supplier, recipient), by_source in sorted(models.items(), key=lambda kv: str(kv[0])):
-        named = {s: frozenset(m) for s, m in by_source.items() if m}
-        if len(set(named.values())) > 1:
-            sides: dict = {}
-            for source, ms in named.items():
-                sides.setdefault(ms, []).append(source)
-            report.findings.append(Finding("different GPU models", f"GPUs {label(supplier)} → {label(recipient)}", [
-                Side(", ".join(sorted(label(m) for m in ms)), sorted(source_name(s) for s in srcs),
-                     sorted({local(f) for s in srcs for f in naming[(supplier, recipient)][s]}))
-                for ms, srcs in sorted(sides.items(), key=lambda kv: sorted(map(str, kv[0])))]))
+    report = ConflictReport(lang=lang)
 
-    # Targets, investments, estimates
-    groups = {}
+    # ---- allocations: the same recipient in the same deal, with roll-up sums of sources silent at that level
+    direct: dict[tuple, list[tuple[str, dict]]] = {}
+    for fact, a in alloc.items():
+        direct.setdefault((deal(fact), a["recipient"]), []).append((fact, a))
+
+    # per source: the deal totals it states, and whether its shares make a complete breakdown of its total
+    complete: dict[tuple[str, tuple], bool] = {}
+    for fact, a in alloc.items():
+        if a["parent"] is None or a["parent"] not in alloc:
+            for source in a["sources"]:
+                parts = [f for f, b in alloc.items() if f != fact and source in b["sources"] and b["parent"] == fact]
+                if _complete(parts, fact, alloc, cx):
+                    complete[(source, deal(fact))] = True
+
+    rolled: dict[tuple, list[Value]] = {}
+    sources_all = sorted({s for a in alloc.values() for s in a["sources"]})
+    recipients = sorted({r for (_, r) in direct})
+    for d in sorted({k[0] for k in direct}):
+        for level in recipients:
+            if level == d[1]:
+                continue  # the whole deal: compared through the sums
+            for source in sources_all:
+                if any(source in a["sources"] for _, a in direct.get((d, level), [])):
+                    continue  # the source states this level itself
+                below = [(f, a) for f, a in alloc.items() if source in a["sources"] and deal(f) == d
+                         and level in cx.ancestors(a["recipient"], cx.up)]
+                if not below or (d, level) not in direct:
+                    continue
+                is_complete = complete.get((source, d), False)
+                b = _sum_bounds([(a["n"], a["q"]) for _, a in below])
+                if not is_complete:
+                    b = Bounds(b.lo, b.lo_closed, None, False)  # more may go to recipients it does not name
+                    others = [_as_bounds(v) for v in
+                              [qualifiers.value_set(a["n"], a["q"]).to_dict() for _, a in direct[(d, level)]]]
+                    if all(b.overlaps(o) for o in others):
+                        continue  # a lower bound that every figure meets says nothing: not listed
+                total = sum(a["n"] for _, a in below)
+                facts = sorted(f for f, _ in below)
+                names = " + ".join(f"{label_id(label, a['recipient'])} {qualifiers.figure(a['n'], a['q'], '', lang)}"
+                                   for _, a in sorted(below, key=lambda fa: fa[0]))
+                if len(below) == 1:
+                    shown = _t(lang, f"{names} GPUs, one level below {_bounds_text(b)}",
+                               f"{names} GPUs (한 단계 아래) {_bounds_text(b)}")
+                else:
+                    shown = _t(lang, f"sum of {names} = {total:,} GPUs {_bounds_text(b)}",
+                               f"합계 {names} = {total:,} GPUs {_bounds_text(b)}")
+                if not is_complete:
+                    shown += _t(lang, " (a lower bound: the source's shares do not cover its whole total)",
+                                " (하한: 출처의 배분이 전체 총량을 다 나누지 않음)")
+                rolled.setdefault((d, level), []).append(Value(
+                    total, "stated" if all(a["q"] in ("stated", "exact") for _, a in below) else None,
+                    b.to_dict(), cx.source_refs({(f, source) for f in facts}), facts, sum_of=facts,
+                    label=f"{shown} — {cx.names.get(source, source)}"))
+
+    for key in sorted(set(direct) | set(rolled), key=str):
+        (supplier, whole), recipient = key
+        claims = direct.get(key, [])
+        by_value: dict[tuple, set[tuple[str, str]]] = {}
+        for fact, a in claims:
+            for source in a["sources"]:
+                by_value.setdefault((a["n"], a["q"]), set()).add((fact, source))
+        values = [_figure_value(n, q, pairs, cx, "GPUs") for (n, q), pairs in sorted(by_value.items())]
+        values += rolled.get(key, [])
+        if len(values) < 2:
+            continue
+        subject_label = f"{_t(lang, 'GPU allocation', 'GPU 배분')} {label_id(label, supplier)} → {label_id(label, recipient)}" + \
+            ("" if whole == recipient else f" ({_t(lang, 'in the deal', '거래')} {label_id(label, supplier)} → {label_id(label, whole)})")
+        report.findings.append(_judge("gpu-allocation", [supplier, recipient], subject_label, values, lang))
+
+    # ---- GPU models named for one deal
+    named: dict[tuple, dict[str, set[tuple[str, str]]]] = {}
+    for fact, a in alloc.items():
+        for model in a["models"]:
+            for source in a["sources"]:
+                named.setdefault(deal(fact), {}).setdefault(model, set()).add((fact, source))
+    for d, models in sorted(named.items()):
+        if len(models) < 2:
+            continue
+        values = [Value(None, None, None, cx.source_refs(pairs), sorted({f for f, _ in pairs}), model=m,
+                        label=f"{label_id(label, m)} — {', '.join(cx.names.get(s, s) for s in sorted({s for _, s in pairs}))}")
+                  for m, pairs in sorted(models.items())]
+        clash = []
+        related = []
+        ms = sorted(models)
+        for i, m in enumerate(ms):
+            for o in ms[i + 1:]:
+                if o in cx.ancestors(m, cx.family):
+                    related.append((m, o))
+                elif m in cx.ancestors(o, cx.family):
+                    related.append((o, m))
+                else:
+                    clash.append((m, o))
+        if clash:
+            reason = "; ".join(_t(lang, f"{label_id(label, a)} and {label_id(label, b)} are different models, neither a kind of the other",
+                                  f"{label_id(label, a)}와(과) {label_id(label, b)}는 서로 다른 모델") for a, b in clash)
+        else:
+            reason = "; ".join(_t(lang, f"{label_id(label, a)} is a {label_id(label, b)} product (model family): the same GPUs named more precisely",
+                                  f"{label_id(label, a)}은(는) {label_id(label, b)} 제품군: 같은 GPU를 더 구체적으로 부른 것") for a, b in related)
+        report.findings.append(Finding(CONTRADICTION if clash else CONSISTENT, "gpu-model", list(d),
+                                       f"{_t(lang, 'GPU models', 'GPU 모델')} {label_id(label, d[0])} → {label_id(label, d[1])}",
+                                       values, reason))
+
+    # ---- targets, estimates, investments
+    groups: dict[tuple, dict[tuple, set]] = {}
     for fact, setter, year, n, q, source in engine.select(graph, PREFIXES + TARGETS):
-        groups.setdefault(("GPU target", setter, str(year)), []).append((fact, (int(n), str(q)), {source}))
-    _compare(report, groups, lambda k: f"{k[0]} of {label(k[1])} for {k[2]}", lambda v: _figure(*v), source_name)
-
-    invest: dict = {}
-    for fact, investor, target, amount, currency, q, source in engine.select(graph, PREFIXES + INVESTMENTS):
-        i = invest.setdefault(fact, {"investors": set(), "target": target, "value": (float(amount), str(currency), str(q or "exact")),
-                                     "sources": set()})
-        i["investors"].add(investor)
-        i["sources"].add(source)
-    groups = {}
-    for fact, i in invest.items():
-        groups.setdefault(("investment", frozenset(i["investors"]), i["target"]), []).append((fact, i["value"], i["sources"]))
-    _compare(report, groups,
-             lambda k: f"investment by {', '.join(sorted(label(x) for x in k[1]))}" + (f" in {label(k[2])}" if k[2] else ""),
-             lambda v: f"{QUALIFIER_WORDS.get(v[2], v[2])} {v[1]} {v[0]:,.0f}", source_name)
-
+        groups.setdefault(("gpu-target", local(setter), str(year)), {}).setdefault((int(n), str(q)), set()).add(
+            (local(fact), local(source)))
+    for key, by_value in sorted(groups.items()):
+        if len(by_value) > 1:
+            values = [_figure_value(n, q, pairs, cx, "GPUs") for (n, q), pairs in sorted(by_value.items())]
+            report.findings.append(_judge("gpu-target", [key[1]], f"{_t(lang, 'GPU target of', 'GPU 목표')} "
+                                          f"{label_id(label, key[1])} {_t(lang, 'for', '—')} {key[2]}", values, lang))
     groups = {}
     for fact, holder, n, q, source in engine.select(graph, PREFIXES + ESTIMATES):
-        groups.setdefault(("GPU stock", holder), []).append((fact, (int(n), str(q)), {source}))
-    _compare(report, groups, lambda k: f"{k[0]} of {label(k[1])}", lambda v: _figure(*v), source_name)
+        groups.setdefault(("gpu-estimate", local(holder)), {}).setdefault((int(n), str(q)), set()).add(
+            (local(fact), local(source)))
+    for key, by_value in sorted(groups.items()):
+        if len(by_value) > 1:
+            values = [_figure_value(n, q, pairs, cx, "GPUs") for (n, q), pairs in sorted(by_value.items())]
+            report.findings.append(_judge("gpu-estimate", [key[1]], f"{_t(lang, 'GPU stock of', 'GPU 보유량')} "
+                                          f"{label_id(label, key[1])}", values, lang))
+    invest: dict[str, dict] = {}
+    for fact, investor, target, amount, currency, q, source in engine.select(graph, PREFIXES + INVESTMENTS):
+        i = invest.setdefault(local(fact), {"investors": set(), "target": local(target) if target is not None else None,
+                                            "value": (float(amount), str(q or qualifiers.DEFAULT)),
+                                            "currency": str(currency), "sources": set()})
+        i["investors"].add(local(investor))
+        i["sources"].add(local(source))
+    groups = {}
+    for fact, i in invest.items():
+        key = ("investment", tuple(sorted(i["investors"])), i["target"], i["currency"])
+        for source in i["sources"]:
+            groups.setdefault(key, {}).setdefault(i["value"], set()).add((fact, source))
+    for key, by_value in sorted(groups.items(), key=str):
+        if len(by_value) > 1:
+            values = [_figure_value(n, q, pairs, cx, key[3], unit_first=True) for (n, q), pairs in sorted(by_value.items())]
+            subject = list(key[1]) + ([key[2]] if key[2] else [])
+            report.findings.append(_judge("investment", subject,
+                                          f"{_t(lang, 'investment by', '투자')} {', '.join(label_id(label, x) for x in key[1])}"
+                                          + (f" → {label_id(label, key[2])}" if key[2] else ""), values, lang, key[3]))
 
-    report.sums = _sum_checks(alloc, label, source_name)
+    report.findings.sort(key=lambda f: (f.verdict != CONTRADICTION, f.kind, f.subject_label))
+    report.sums = _sum_checks(alloc, deal, root, cx)
     return report
 
 
-def _compare(report, groups, subject, show, source_name) -> None:
-    """Add a finding for every group whose facts state more than one value."""
-    for key in sorted(groups, key=str):
-        by_value: dict = {}
-        for fact, value, sources in groups[key]:
-            entry = by_value.setdefault(value, (set(), set()))
-            entry[0].update(sources)
-            entry[1].add(fact)
-        if len(by_value) < 2:
-            continue
-        numbers = {v[0] for v in by_value}
-        kind = "different figures" if len(numbers) > 1 else "same figure, different qualifier"
-        sides = [Side(show(v), sorted(source_name(s) for s in srcs), sorted(local(f) for f in facts))
-                 for v, (srcs, facts) in sorted(by_value.items(), key=lambda kv: str(kv[0]))]
-        report.findings.append(Finding(kind, subject(key), sides))
+def label_id(label: Labels, ident: str) -> str:
+    from kg.ontology import KG
+
+    return label(KG[ident])
 
 
-def _sum_checks(alloc: dict, label, source_name) -> list[SumCheck]:
+def _figure_value(n, q, pairs: set[tuple[str, str]], cx: _Context, unit: str, unit_first: bool = False) -> Value:
+    b = qualifiers.value_set(n, q)
+    srcs = sorted({s for _, s in pairs})
+    return Value(int(n) if float(n).is_integer() else n, q, b.to_dict(), cx.source_refs(pairs),
+                 sorted({f for f, _ in pairs}),
+                 label=f"{qualifiers.figure(int(n) if float(n).is_integer() else n, q, unit, cx.lang, unit_first)} "
+                       f"{_bounds_text(b, unit if unit_first else '')} — {', '.join(cx.names.get(s, s) for s in srcs)}")
+
+
+def _as_bounds(d: dict) -> Bounds:
+    F = qualifiers.Fraction
+    return Bounds(F(str(d["min"])), d["min_inclusive"], None if d["max"] is None else F(str(d["max"])), d["max_inclusive"])
+
+
+def _short(v: Value, lang: str, currency: str = "") -> str:
+    if v.sum_of is not None:
+        return _t(lang, f"the shares summing to {v.number:,}", f"합계 {v.number:,}인 배분")
+    word = qualifiers.label(v.qualifier, lang)
+    number = f"{currency} {v.number:,.0f}".strip() if currency else f"{v.number:,}"
+    return f"{number} ({word})"
+
+
+def _judge(kind: str, subject: list[str], subject_label: str, values: list[Value], lang: str,
+           currency: str = "") -> Finding:
+    """Contradiction when some two values' sets do not overlap; else consistent, with the values all allow."""
+    sets = [_as_bounds(v.bounds) for v in values]
+    clashes = [(i, j) for i in range(len(values)) for j in range(i + 1, len(values)) if not sets[i].overlaps(sets[j])]
+    selfish = sorted({s["id"] for i, j in clashes for s in values[i].sources} &
+                     {s["id"] for i, j in clashes for s in values[j].sources})
+    if clashes:
+        parts = []
+        for i, j in clashes:
+            a, b = values[i], values[j]
+            both_stated = a.qualifier == b.qualifier == "stated" and a.sum_of is None and b.sum_of is None
+            if both_stated:
+                parts.append(_t(lang, f"{a.number:,} and {b.number:,} as stated cannot both hold: "
+                                      f"{_bounds_text(sets[i])} and {_bounds_text(sets[j])} do not overlap",
+                                f"명시 수치 {a.number:,}와(과) {b.number:,}는 동시에 참일 수 없음: "
+                                f"{_bounds_text(sets[i])}와(과) {_bounds_text(sets[j])}가 겹치지 않음"))
+            else:
+                parts.append(_t(lang, f"{_short(a, lang, currency)} and {_short(b, lang, currency)} cannot both hold: "
+                                      f"{_bounds_text(sets[i])} and {_bounds_text(sets[j])} do not overlap",
+                                f"{_short(a, lang, currency)}와(과) {_short(b, lang, currency)}는 동시에 참일 수 없음: "
+                                f"{_bounds_text(sets[i])}와(과) {_bounds_text(sets[j])}가 겹치지 않음"))
+        sides = _sides(sets)
+        reason = "; ".join(parts)
+        if len(sides) > 1:
+            reason += _t(lang, ". Sides: ", ". 양쪽: ") + " | ".join(
+                ", ".join(_short(values[i], lang, currency) + " (" + ", ".join(s["id"] for s in values[i].sources) + ")"
+                          for i in side) for side in sides)
+        if selfish:
+            reason += _t(lang, f" (a source contradicting itself: {', '.join(selfish)})",
+                         f" (스스로 모순되는 출처: {', '.join(selfish)})")
+        return Finding(CONTRADICTION, kind, subject, subject_label, values, reason, selfish, sides)
+    common = sets[0]
+    for s in sets[1:]:
+        lo, lo_c = max((common.lo, common.lo_closed), (s.lo, s.lo_closed), key=lambda t: (t[0], not t[1]))
+        his = [(x.hi, x.hi_closed) for x in (common, s) if x.hi is not None]
+        hi, hi_c = min(his, key=lambda t: (t[0], t[1])) if his else (None, False)
+        common = Bounds(lo, lo_c, hi, hi_c)
+    where = _bounds_text(common, currency)
+    reason = _t(lang, f"the value sets overlap: every claim holds for values in {where}; they differ in hedge, "
+                      f"precision or level, not in fact",
+                f"값의 범위가 겹침: {where} 안의 값이면 모든 주장이 참; 한정어·정밀도·단위 수준만 다름")
+    return Finding(CONSISTENT, kind, subject, subject_label, values, reason)
+
+
+def _sides(sets: list[Bounds]) -> list[list[int]]:
+    """Values grouped by agreement: connected through overlapping value sets."""
+    group = list(range(len(sets)))
+
+    def find(i):
+        while group[i] != i:
+            i = group[i]
+        return i
+    for i in range(len(sets)):
+        for j in range(i + 1, len(sets)):
+            if sets[i].overlaps(sets[j]):
+                group[find(j)] = find(i)
+    out: dict[int, list[int]] = {}
+    for i in range(len(sets)):
+        out.setdefault(find(i), []).append(i)
+    return sorted(out.values())
+
+
+def _sum_checks(alloc: dict, deal, root, cx: _Context) -> list[SumCheck]:
+    """Per source and per total it gives shares of: the sum of its shares against every figure for the total."""
+    lang = cx.lang
     checks = []
-    children: dict = {}     # parent -> its parts (indexed once: scanning every fact per parent is quadratic)
+    children: dict[str, list[str]] = {}
     for f, a in alloc.items():
-        if a["parent"] is not None:
-            children.setdefault(a["parent"], []).append((f, a))
-    totals: dict = {}       # source -> the totals it states that have parts, in id order (not every fact per source)
-    for parent in sorted((f for f in alloc if f in children), key=str):
-        for source in alloc[parent]["sources"]:
-            totals.setdefault(source, []).append(parent)
-    for source in sorted(totals, key=str):
-        for parent in totals[source]:
-            p = alloc[parent]
-            parts = [(f, a) for f, a in children[parent] if source in a["sources"]]
+        if a["parent"] in alloc:
+            children.setdefault(a["parent"], []).append(f)
+    totals_by_deal: dict[tuple, list[str]] = {}
+    for f, a in alloc.items():
+        if a["parent"] not in alloc:
+            totals_by_deal.setdefault(deal(f), []).append(f)
+    for parent in sorted(children):
+        for source in sorted(alloc[parent]["sources"]):
+            parts = sorted(f for f in children[parent] if source in alloc[f]["sources"])
             if not parts:
                 continue
-            total, q = p["n"], p["q"]
-            parts_sum = sum(a["n"] for _, a in parts)
-            if q in ("exact", "about"):
-                verdict = "adds up" if parts_sum == total else "does not add up"
-                detail = "the shares equal the total" if parts_sum == total else \
-                    f"the shares {'fall short of' if parts_sum < total else 'exceed'} the total by {abs(total - parts_sum):,}"
-            elif q == "at-least":
-                verdict = "adds up" if parts_sum == total else ("within the bound" if parts_sum > total else "does not add up")
-                detail = "the shares equal the total" if parts_sum == total else (
-                    f"the shares exceed the lower bound by {parts_sum - total:,}" if parts_sum > total
-                    else f"the shares fall short of the lower bound by {total - parts_sum:,}")
-            else:  # up-to
-                verdict = "adds up" if parts_sum == total else ("within the bound" if parts_sum < total else "does not add up")
-                detail = "the shares equal the total" if parts_sum == total else (
-                    f"{total - parts_sum:,} of the upper bound are not broken down" if parts_sum < total
-                    else f"the shares exceed the upper bound by {parts_sum - total:,}")
-            shares = sorted(((label(a["recipient"]), a["n"], a["q"], local(f)) for f, a in parts),
-                            key=lambda t: (-t[1], t[0], t[3]))
-            checks.append(SumCheck(
-                source=source_name(source), total_fact=local(parent),
-                total=f"{label(p['supplier'])} → {label(p['recipient'])}, {_figure(total, q)}",
-                parts=[t[:3] for t in shares], parts_sum=parts_sum, verdict=verdict, detail=detail,
-                part_facts=[t[3] for t in shares]))
+            b = _sum_bounds([(alloc[f]["n"], alloc[f]["q"]) for f in parts])
+            total = sum(alloc[f]["n"] for f in parts)
+            whole = _complete(parts, parent, alloc, cx)
+            test = b if whole else Bounds(b.lo, b.lo_closed, None, False)  # a partial list may leave some out
+            against = []
+            figures: dict[tuple, set] = {}
+            for t in totals_by_deal.get(deal(parent), []) if alloc[parent]["parent"] not in alloc else [parent]:
+                for s in alloc[t]["sources"]:
+                    figures.setdefault((alloc[t]["n"], alloc[t]["q"]), set()).add((t, s))
+            own_bad = False
+            bad = []
+            for (n, q), pairs in sorted(figures.items()):
+                tb = qualifiers.value_set(n, q)
+                ok = test.overlaps(tb)
+                srcs = sorted({s for _, s in pairs})
+                against.append({"number": n, "qualifier": q, "bounds": tb.to_dict(),
+                                "sources": cx.source_refs(pairs), "facts": sorted({t for t, _ in pairs}),
+                                "verdict": CONSISTENT if ok else CONTRADICTION})
+                if not ok:
+                    bad.append((n, q, tb, srcs))
+                    own_bad |= source in srcs
+            shares = " + ".join(f"{label_id(cx.label, alloc[f]['recipient'])} "
+                                f"{qualifiers.figure(alloc[f]['n'], alloc[f]['q'], '', lang)}" for f in parts)
+            text_parts = f"{shares} = {total:,} {_bounds_text(b)}"
+            if bad:
+                reason = "; ".join(_t(lang, f"the shares cannot reach {qualifiers.figure(n, q, 'GPUs', lang)} "
+                                            f"{_bounds_text(tb)} ({', '.join(srcs)})",
+                                      f"배분 합계가 {qualifiers.figure(n, q, 'GPUs', lang)} {_bounds_text(tb)}와(과) "
+                                      f"맞을 수 없음 ({', '.join(srcs)})") for n, q, tb, srcs in bad)
+                if own_bad:
+                    reason += _t(lang, " — the source contradicts its own total", " — 출처가 스스로의 총량과 모순")
+            elif whole:
+                reason = _t(lang, "the shares fit every figure given for the total",
+                            "배분 합계가 총량의 모든 수치와 양립")
+            else:
+                reason = _t(lang, "the source names only some recipients; the shares stay within every figure given "
+                                  "for the total, and the rest is not broken down",
+                            "출처가 일부 수령처만 밝힘; 배분 합계가 총량의 모든 수치 안에 있고 나머지는 나뉘지 않음")
+            checks.append(SumCheck(CONTRADICTION if bad else CONSISTENT, source, parent,
+                                   [alloc[parent]["supplier"], alloc[parent]["recipient"]],
+                                   [{"fact": f, "recipient": alloc[f]["recipient"], "number": alloc[f]["n"],
+                                     "qualifier": alloc[f]["q"]} for f in parts],
+                                   total, b.to_dict(), against, reason, own_bad, whole,
+                                   source_label=cx.names.get(source, source), text_parts=text_parts))
     return checks

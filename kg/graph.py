@@ -17,7 +17,7 @@ from typing import Any, Iterator
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
-from kg import ontology, schema
+from kg import ontology, qualifiers, schema
 from kg.ontology import FACTS_GRAPH, GRAPH, KG, KGO, PREFIXES, REGISTRY_GRAPH
 from kg.schema import Field
 from kg.seeds import Citation, Record, Seeds, is_korean
@@ -145,7 +145,24 @@ def fact_triples(record: Record) -> Iterator[Triple]:
         yield f, KGO.party, KG[record.values[name]]
     has_figure = "gpus" in record.values or "amount" in record.values
     if has_figure and "qualifier" not in record.values and "qualifier" in spec.fields:
-        yield f, KGO.qualifier, ontology.controlled_values("qualifiers")["exact"]
+        yield f, KGO.qualifier, ontology.controlled_values("qualifiers")[qualifiers.DEFAULT]
+    for name, reason in sorted(record.values.get("inferred", {}).items()):
+        node = KG[f"{record.id}.inferred-{name}"]
+        field = {**schema.COMMON_FACT_FIELDS, **spec.fields}[name]
+        yield f, KGO.inference, node
+        yield from _typed(node, KGO.Inference)
+        yield node, KGO.inferredField, Literal(name)
+        if field.predicate:
+            yield node, KGO.inferredProperty, curie(field.predicate)
+        yield node, KGO.reason, Literal(reason, lang="en")
+    if "conversion" in record.values:
+        money = record.values["conversion"]
+        node = KG[f"{record.id}.conversion"]
+        yield f, KGO.alsoStatedAs, node
+        yield from _typed(node, KGO.MonetaryAmount)
+        yield node, KGO.amount, Literal(decimal_lexical(money["amount"]), datatype=XSD.decimal)
+        yield node, KGO.currency, Literal(money["currency"])
+        yield node, KGO.qualifier, ontology.controlled_values("qualifiers")[money["qualifier"]]
     if record.kind == "participation" and "role" not in record.values:
         yield f, KGO.participationRole, ontology.controlled_values("participationRoles")["attendee"]
     if record.citations:

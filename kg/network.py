@@ -33,7 +33,7 @@ from typing import Any, Iterable
 import networkx as nx
 from rdflib import Literal, URIRef
 
-from kg import engine, ontology
+from kg import engine, ontology, qualifiers
 from kg.errors import KgError
 from kg.lookup import normalise
 from kg.ontology import KG, KGO, ORG, PREFIXES
@@ -80,9 +80,6 @@ ROLE_PROPERTIES = {
     KGO.project: "project", KGO.product: "product", KGO.gpuModel: "product", KGO.intendedFor: "for",
     KGO.topic: "topic",
 }
-
-#: Figures as the sources qualify them (kgo:qualifier notations).
-QUALIFIER_WORDS = {"exact": "", "about": "about ", "at-least": "at least ", "up-to": "up to "}
 
 #: Above this many nodes, betweenness is estimated from a sample of sources (exact is O(nodes x edges)).
 BETWEENNESS_EXACT_LIMIT = 1000
@@ -307,46 +304,44 @@ def read_facts(ds) -> dict[str, Fact]:
     return dict(sorted(facts.items()))
 
 
-#: The `kind` of a conflict entry made from a sum check that does not add up (the others keep kg.conflicts' kinds).
-SUM_KIND = "shares do not add up"
-
-#: How each kind of disagreement is introduced (English, Korean), in `kg path`/`kg neighbors` and on the map.
-#: The finding's own words (values, sources, subject) come from the data in English.
+#: How each kind of finding is introduced (English, Korean), in `kg path`/`kg neighbors` and on the map; the
+#: finding's subject follows in brackets. Only contradictions are marked ⚠ (and red on the map); consistent
+#: differences are marked ≈ and kept quiet.
+SUM_KIND = "sum"
 CONFLICT_HEADS = {
-    "different figures": ("⚠ Sources disagree:", "⚠ 출처마다 수치가 다름:"),
-    "same figure, different qualifier": ("⚠ Sources qualify the figure differently:",
-                                         "⚠ 출처마다 수치의 한정어(약·최대·이상)가 다름:"),
-    "different GPU models": ("⚠ Sources name different GPU models", "⚠ 출처마다 GPU 모델이 다름"),
-    SUM_KIND: ("⚠ The shares do not add up to the total", "⚠ 배분 합계가 총량과 맞지 않음"),
+    "contradiction": ("⚠ Sources contradict each other", "⚠ 출처끼리 모순"),
+    "consistent": ("≈ Sources agree, worded differently", "≈ 표현만 다르고 서로 맞음"),
+    SUM_KIND: ("⚠ The shares cannot add up to the total", "⚠ 배분 합계가 총량과 맞을 수 없음"),
 }
 
 
-def fact_conflicts(ds) -> dict[str, list[dict[str, Any]]]:
-    """fact id -> the disagreements it takes part in: every finding of `kg conflicts` that names the fact, and
-    every per-source sum check that does not add up where the fact is the total or one of the shares.
+def fact_conflicts(ds, lang: str = "en") -> dict[str, list[dict[str, Any]]]:
+    """fact id -> the findings of `kg conflicts` it takes part in (contradictions and consistent differences), and
+    the per-source sum checks that are contradictions where the fact is the total or one of the shares.
 
     Detection stays in kg.conflicts (one code path: the view can never disagree with `kg conflicts`); this only
-    turns its report around, from disagreements to facts. Each entry is {kind, subject, sides, ...}; a side is
-    {value, sources, own}, `own` marking the side this fact states, so the page can show "the other value"."""
-    from kg.conflicts import conflicts
+    turns its report around, from findings to facts. Each entry is {kind, verdict, subject, sides, reason}; a side
+    is {value, sources, own}, `own` marking the side this fact states, so the page can show "the other value"."""
+    from kg.conflicts import CONTRADICTION, conflicts
 
-    report = conflicts(ds)
+    report = conflicts(ds, lang)
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for finding in report.findings:
-        for fact in sorted({f for side in finding.sides for f in side.facts}):
-            out[fact].append({"kind": finding.kind, "subject": finding.subject, "sides": [
-                {"value": side.value, "sources": list(side.sources), "own": fact in side.facts}
-                for side in finding.sides]})
+        for fact in sorted(finding.facts()):
+            out[fact].append({"kind": finding.verdict, "verdict": finding.verdict, "subject": finding.subject_label,
+                              "detail": finding.reason, "sides": [
+                                  {"value": v.label.rsplit(" — ", 1)[0],
+                                   "sources": v.label.rsplit(" — ", 1)[1].split(", ") if " — " in v.label else [],
+                                   "own": fact in v.facts} for v in finding.values]})
     for check in report.sums:
-        if check.verdict != "does not add up":
+        if check.verdict != CONTRADICTION:
             continue
         for fact in [check.total_fact, *check.part_facts]:
             total = fact == check.total_fact
-            out[fact].append({"kind": SUM_KIND, "subject": check.total, "source": check.source,
-                              "parts_sum": check.parts_sum, "detail": check.detail, "sides": [
-                                  {"value": f"total: {check.total}", "sources": [check.source], "own": total},
-                                  {"value": f"shares: {check.parts_text()}", "sources": [check.source],
-                                   "own": not total}]})
+            out[fact].append({"kind": SUM_KIND, "verdict": CONTRADICTION, "subject": check.source_label,
+                              "source": check.source_label, "parts_sum": check.parts_sum, "detail": check.reason,
+                              "sides": [{"value": check.text_parts, "sources": [check.source_label],
+                                         "own": not total}]})
     return dict(out)
 
 
@@ -625,14 +620,14 @@ def neighbors(G: nx.MultiGraph, name: str) -> tuple[str, list[Link]]:
 # ---------------------------------------------------------------- text for the CLI
 
 
-def figures(rel: dict[str, Any]) -> str:
-    """'at least 260,000 GPUs', 'about USD 3,000,000,000' or the amount in words."""
-    q = QUALIFIER_WORDS.get(rel.get("qualifier", "exact"), "")
+def figures(rel: dict[str, Any], lang: str = "en") -> str:
+    """'at least 260,000 GPUs', 'about USD 3,000,000,000' or the amount in words (words: kg/qualifiers.py)."""
+    q = rel.get("qualifier")
     parts = []
     if "gpus" in rel:
-        parts.append(f"{q}{rel['gpus']:,} GPUs")
+        parts.append(qualifiers.figure(rel["gpus"], q, "GPUs", lang))
     if "amount" in rel:
-        parts.append(f"{q}{rel.get('currency', '')} {rel['amount']:,}".replace("  ", " "))
+        parts.append(qualifiers.figure(rel["amount"], q, rel.get("currency", ""), lang, unit_first=True))
     elif "amount_text" in rel:
         parts.append(rel["amount_text"])
     return ", ".join(parts)
@@ -661,7 +656,7 @@ def describe(G: nx.MultiGraph, rel: dict[str, Any], lang: str = "en") -> list[st
         head += f" ({rel['role']}, via {KINDS[rel['fact_kind']].label_en} {rel['fact']})"
     else:
         head += f" {rel['fact']}"
-    details = [x for x in (rel.get("status"), rel.get("date"), figures(rel)) if x]
+    details = [x for x in (rel.get("status"), rel.get("date"), figures(rel, lang)) if x]
     if rel["directed"] and rel["kind"] == rel["fact_kind"]:
         details.insert(0, f"{display(G, rel['from'], lang)} {rel['role']} {display(G, rel['to'], lang)}")
     if rel.get("products"):
@@ -673,15 +668,13 @@ def describe(G: nx.MultiGraph, rel: dict[str, Any], lang: str = "en") -> list[st
 
 
 def conflict_lines(rel: dict[str, Any], lang: str = "en") -> list[str]:
-    """One "⚠" line per disagreement the relation's fact takes part in, every value with its sources and the
-    relation's own value marked — the same words as the map's tooltip (kg/templates/view.js, conflictBlock)."""
+    """One line per finding the relation's fact takes part in: "⚠" for a contradiction, "≈" for a consistent
+    difference, every value with its sources and the relation's own value marked, then the reason — the same words
+    as the map's tooltip (kg/templates/view.js, conflictBlock)."""
     out = []
     for c in rel.get("conflicts", []):
         head = CONFLICT_HEADS[c["kind"]][lang == "ko"] if c["kind"] in CONFLICT_HEADS else f"⚠ {c['kind']}"
-        if c["kind"] == "different GPU models":
-            head += f" ({c['subject']}):"
-        elif c.get("source"):
-            head += f" ({c['source']}):"
+        head += f" ({c['subject']}):"
         sides = []
         for side in c["sides"]:
             text = side["value"] if c.get("source") else f"{side['value']} — {', '.join(side['sources'])}"

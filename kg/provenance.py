@@ -11,7 +11,7 @@ from typing import Any
 
 from rdflib import Literal, URIRef
 
-from kg import engine
+from kg import engine, qualifiers
 from kg.lookup import Names
 from kg.ontology import KG, KGO
 
@@ -203,10 +203,12 @@ class ClaimReader:
         for prop, joiner in fields:
             if values.get(prop):
                 part = self.text(prop, values[prop])
-                if prop == "gpuCount" and values.get("qualifier"):
-                    part = f"{self.label(values['qualifier'][0])} {part}"
-                if prop == "amount" and values.get("currency"):
-                    part = f"{values['currency'][0]} {part}"
+                if prop in ("gpuCount", "amount"):
+                    q = self.notations.get(str(values["qualifier"][0])) if values.get("qualifier") else None
+                    unit = "GPUs" if prop == "gpuCount" else str((values.get("currency") or [""])[0])
+                    part = " / ".join(qualifiers.figure(int(v) if prop == "gpuCount" else float(v), q, unit,
+                                                        self.label.lang, unit_first=prop == "amount")
+                                      for v in values[prop])
                 text += (joiner if text else "") + part
         return text
 

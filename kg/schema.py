@@ -22,7 +22,7 @@ class Field:
 
     kind: ref | refs | fact | count | int | year | amount | currency | text (English prose, tagged @en) |
           string (a plain code or name) | date | month-or-date |
-          choice | labels | aliases | identifiers | cites
+          choice | labels | aliases | identifiers | cites | money ({amount, currency, qualifier})
     predicate: the CURIE of the property it becomes ("" when build.py handles the field itself)
     types: for ref(s), the ontology classes (local names) the entity must fall under; empty means any
     choices: for choice, the SKOS scheme in the ontology, or "agreement-type"
@@ -94,6 +94,8 @@ FACT_KINDS: dict[str, FactKind] = {
         "currency": Field("currency", "kgo:currency"),
         "amount_text": Field("text", "kgo:amountText"),
         "qualifier": QUALIFIER,
+        # the same sum in another currency as the source converts it: {amount, currency, qualifier}
+        "conversion": Field("money", ""),
         "purpose": Field("text", "kgo:purpose"),
         "for": Field("refs", "kgo:intendedFor", types=PROJECT),
     }),
@@ -142,8 +144,9 @@ FACT_KINDS: dict[str, FactKind] = {
     }),
 }
 
-#: Fields every fact has, handled by the loader itself.
-FACT_META_FIELDS = ("id", "kind", "para", "note", "cite")
+#: Fields every fact has, handled by the loader itself. `inferred` (optional) maps a field name to the reason
+#: the curator supplied that value where the cited text does not state it (built as kgo:Inference nodes).
+FACT_META_FIELDS = ("id", "kind", "para", "note", "cite", "inferred")
 
 #: Fields of an entry that adds this source's citation to a fact defined elsewhere.
 CITE_ENTRY_FIELDS = ("cite", "para", "note")
@@ -157,6 +160,8 @@ ENTITY_FIELDS: dict[str, Field] = {
     "parent": Field("ref", "org:subOrganizationOf", types=ORGANISATION),
     "country": Field("ref", "kgo:basedIn", types=("Country",)),
     "identifiers": Field("identifiers"),
+    "sectors": Field("refs", "kgo:inSector", types=("Sector",)),
+    "family": Field("ref", "kgo:modelFamily", types=("GPUModel",)),
     "place": Field("ref", "schema:location", types=("Place", "Country")),
     "part_of": Field("ref", ""),  # superEvent for events, containedInPlace for places
     "date": Field("month-or-date", "schema:startDate"),
@@ -168,6 +173,8 @@ ENTITY_FIELDS: dict[str, Field] = {
 #: Entity fields that only make sense for some types (ontology local names they must fall under).
 ENTITY_FIELD_TYPES = {
     "parent": ORGANISATION,
+    "sectors": ORGANISATION,
+    "family": ("GPUModel",),
     "place": ("Event", "Project", "Organization"),
     "part_of": ("Event", "Place"),
     "date": ("Event",),

@@ -733,6 +733,19 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
             return dict(value)
         if kind == "cites":
             return cites(value, file, line)
+        if kind == "money":  # {amount, currency, qualifier}: a second amount of the same sum (a conversion)
+            if not isinstance(value, LineDict) or not {"amount", "currency"} <= set(value):
+                check.add(file, line, f"'{name}' must map amount, currency and (optionally) qualifier",
+                          f"write {name}: {{amount: 4000000000000, currency: KRW, qualifier: about}}")
+                return None
+            check.unknown_keys(value, ("amount", "currency", "qualifier"), file)
+            money = {"amount": check.amount(value["amount"], file, line, f"{name}.amount"),
+                     "currency": check.matches(value["currency"], CURRENCY_PATTERN, file, line,
+                                               f"'{name}.currency' must be an ISO 4217 code such as KRW",
+                                               "write three capital letters"),
+                     "qualifier": check.choice(value.get("qualifier", "stated"), _choices("qualifiers"), file, line,
+                                               f"{name}.qualifier")}
+            return money if None not in money.values() else None
         raise AssertionError(f"unknown field kind {kind}")
 
     def cites(value: Any, file: str, line: int) -> list[Citation] | None:
@@ -822,6 +835,21 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
         if paras:
             record.citations.append(Citation(fact_sources[record.id], paras, note.strip(), record.file, entry.line))
         fill(record, fields, ())
+        if "inferred" in entry:  # field -> why the curator supplied a value the cited text does not state
+            inferred = entry["inferred"]
+            if not isinstance(inferred, LineDict) or not inferred:
+                check.add(record.file, entry.line_of("inferred"), "'inferred' must map field names to reasons",
+                          "write inferred: {supplier: \"line 5 does not name NVIDIA\"}")
+            else:
+                for name, reason in inferred.items():
+                    if name not in fields or name not in entry:
+                        check.add(record.file, inferred.line_of(name),
+                                  f"'inferred' names {_shown(name)}, which fact '{record.id}' does not give",
+                                  check.did_you_mean(name, [f for f in fields if f in entry],
+                                                     "name a field this fact gives"))
+                    else:
+                        check.text(reason, record.file, inferred.line_of(name), f"inferred.{name}")
+                record.values["inferred"] = {k: v.strip() for k, v in inferred.items() if isinstance(v, str)}
         extra = entry.get("cite")
         if extra is not None:
             record.citations.extend(cites(extra, record.file, entry.line_of("cite")) or [])

@@ -258,6 +258,7 @@ def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
         "sources": {s: G.graph["sources"][s] for s in cited if s in G.graph["sources"]},
         "terms": G.graph.get("terms", {}),
         "conflict_heads": CONFLICT_HEADS,
+        "qualifiers": qualifiers.words(),
     }
 
 

@@ -82,14 +82,14 @@ def test_new_source_with_a_new_fact_and_a_contradiction(seed_copy):
     seeds = load_seeds(seed_copy)
     assert {"alloc-naver-cloud-70k-yonhap", "mou-kt-nvidia-yonhap"} <= set(seeds.facts)
     report = conflicts(build_dataset(seeds, store="Oxigraph"))
-    naver = [f for f in report.findings if f.subject == "GPU allocation NVIDIA → Naver Cloud"]
+    naver = [f for f in report.findings if f.subject == ["nvidia", "naver-cloud"]]
     assert len(naver) == 1
-    assert [(s.value, s.sources) for s in naver[0].sides] == [
-        ("exactly 60,000 GPUs", ["Asia Economy, 2025-11-03 [asiae-20251103]"]),
-        ("exactly 70,000 GPUs", ["Yonhap News Agency, 2025-11-02 [yonhap-20251102]"]),
-    ]
+    assert naver[0].verdict == "contradiction"
+    assert [(v.number, v.qualifier, [s["id"] for s in v.sources]) for v in naver[0].values] == [
+        (60000, "stated", ["asiae-20251103"]), (70000, "stated", ["yonhap-20251102"])]
+    assert naver[0].reason.startswith("60,000 and 70,000 as stated cannot both hold")
     # Sums are checked per source: the new article states a share but no total, so it adds no sum check,
-    # and Asia Economy's own shares still add up.
-    assert not [s for s in report.sums if "yonhap-20251102" in s.source]
-    asiae = [s for s in report.sums if "asiae-20251103" in s.source]
-    assert [(s.parts_sum, s.verdict) for s in asiae] == [(260000, "adds up")]
+    # and Asia Economy's own shares still fit every figure for the total.
+    assert not [s for s in report.sums if s.source == "yonhap-20251102"]
+    asiae = [s for s in report.sums if s.source == "asiae-20251103"]
+    assert [(s.parts_sum, s.verdict) for s in asiae] == [(260000, "consistent")]

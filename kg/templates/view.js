@@ -49,33 +49,32 @@
   function normalise(text) { return String(text).normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]/gu, ""); }
   function number(n) { return Number(n).toLocaleString("en-US"); }
 
+  // Qualifier words come from the ontology (kgo:figureTemplate, read by kg/qualifiers.py): "about {n}", "{n} 이상".
   function figures(f) {
-    var q = f.qualifier || "exact", parts = [];
-    var en = { exact: "", about: "about ", "at-least": "at least ", "up-to": "up to " };
-    function ko(text) {
-      return q === "about" ? "약 " + text : q === "at-least" ? text + " 이상" : q === "up-to" ? "최대 " + text : text;
-    }
-    if (f.gpus !== undefined) parts.push(state.lang === "ko" ? ko("GPU " + number(f.gpus) + "개") : en[q] + number(f.gpus) + " GPUs");
-    if (f.amount !== undefined) {
-      var money = (f.currency ? f.currency + " " : "") + number(f.amount);
-      parts.push(state.lang === "ko" ? ko(money) : en[q] + money);
-    } else if (f.amount_text) parts.push(f.amount_text);
+    var q = data.qualifiers[f.qualifier || "stated"] || data.qualifiers.stated, parts = [];
+    function hedge(text) { return (state.lang === "ko" ? q.ko : q.en).replace("{n}", text); }
+    if (f.gpus !== undefined) parts.push(hedge(state.lang === "ko" ? "GPU " + number(f.gpus) + "개" : number(f.gpus) + " GPUs"));
+    if (f.amount !== undefined) parts.push(hedge((f.currency ? f.currency + " " : "") + number(f.amount)));
+    else if (f.amount_text) parts.push(f.amount_text);
     return parts.join(", ");
   }
 
-  function disputed(edge) { var f = data.facts[edge.fact]; return !!(f && f.conflicts && f.conflicts.length); }
+  // Only a contradiction (claims that cannot all be true) makes a link red; a consistent difference (hedge,
+  // precision or level) is listed quietly in the link's details with "≈".
+  function disputed(edge) {
+    var f = data.facts[edge.fact];
+    return !!(f && f.conflicts && f.conflicts.some(function (c) { return c.verdict === "contradiction"; }));
+  }
 
   /** One "⚠" line per disagreement the fact takes part in: every value with its sources, this link's own
       value marked. E.g. "⚠ Sources disagree: exactly 200,000 GPUs — Newsis, 2025-11-01 [newsis-20251101];
       exactly 210,000 GPUs — News1, 2025-10-31 [news1-20251031] (this link)". */
   function conflictBlock(f, container) {
     (f.conflicts || []).forEach(function (c) {
-      var box = el("div", null, "conflict");
+      var box = el("div", null, c.verdict === "contradiction" ? "conflict" : "consistent");
       box.title = c.subject;
       var head = CONFLICT_HEAD[c.kind] ? CONFLICT_HEAD[c.kind][state.lang === "ko" ? 1 : 0] : "⚠ " + c.kind;
-      // a finding about a whole deal, or one source's sum, names what it is about in the heading
-      if (c.kind === "different GPU models") head += " (" + c.subject + "):";
-      else if (c.source) head += " (" + c.source + "):";
+      head += " (" + c.subject + "):";
       box.appendChild(el("strong", head));
       c.sides.forEach(function (side, i) {
         box.appendChild(document.createTextNode(i ? "; " : " "));
@@ -518,12 +517,15 @@
     var line = el("span", null, "line conflict-line");
     row.appendChild(check);
     row.appendChild(line);
-    row.appendChild(el("span", ko ? "⚠ 수치 불일치 (이것만 보기)" : "⚠ conflicting figure (show only these)", "conflict-mark"));
+    row.appendChild(el("span", ko ? "⚠ 모순 (이것만 보기)" : "⚠ contradiction (show only these)", "conflict-mark"));
     row.appendChild(el("span", count, "count"));
     box.appendChild(row);
-    box.appendChild(el("p", ko ? "출처마다 수치·표현·GPU 모델이 다르거나, 한 출처의 배분 합계가 총량과 맞지 않는 연결입니다. 연결에 마우스를 올리면 각 값과 출처가 보입니다."
-                               : "The sources state this link's figure (or its wording, or the GPU model) differently, or one " +
-                                 "source's shares do not add up to its total. Hover a link to see every value with its sources.", "hint"));
+    box.appendChild(el("p", ko ? "빨간 선과 ⚠: 출처들의 수치가 동시에 참일 수 없는 연결(값의 범위가 겹치지 않음), 또는 한 출처의 배분 합계가 총량에 맞을 수 없는 연결입니다. " +
+                                 "≈ 표시(연결 정보 안): 한정어·정밀도·단위 수준만 다르고 서로 맞는 수치로, 충돌이 아닙니다. 연결에 마우스를 올리면 각 값과 출처, 판정 이유가 보입니다."
+                               : "Red line and ⚠: the sources' figures for this link cannot all be true (their value sets do not " +
+                                 "overlap), or one source's shares cannot add up to the total. ≈ (in a link's details): the " +
+                                 "figures differ only in hedge, precision or level and agree; not a conflict. Hover a link to " +
+                                 "see every value with its sources and the reason for the verdict.", "hint"));
   }
 
   function buildTypes() {
