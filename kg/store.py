@@ -144,7 +144,7 @@ def load_oxigraph(path: str | Path, sources: list[tuple[bytes | Path, str]]) -> 
             kwargs = {"path": str(data)} if isinstance(data, Path) else {"input": data}
             try:
                 store.bulk_load(format=oxigraph_format(fmt), **kwargs)
-            except (SyntaxError, ValueError) as exc:
+            except (SyntaxError, ValueError, MemoryError) as exc:
                 raise parse_error(data if isinstance(data, Path) else Path("<data>"), fmt, exc) from None
         store.flush()
         count = len(store)

@@ -136,3 +136,80 @@ def test_kg_load_does_not_fetch_a_remote_jsonld_context(tmp_path, listener):
 
     assert len(pyoxigraph.Store.read_only(str(store))) == 1  # the store loaded before is as it was
     assert sorted(p.name for p in tmp_path.iterdir()) == ["good.ttl", "remote.jsonld", "store"]
+
+
+# --------------------------------------------------------------------------------------------------
+# Deep nesting and over-long terms (kg.rdfio.MAX_DEPTH, MAX_TERM)
+# --------------------------------------------------------------------------------------------------
+
+RDF_HEAD = ('<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+            'xmlns:ex="http://example.org/">\n')
+
+
+def nested_rdfxml(nodes: int) -> str:
+    """Blank nodes nested in each other (the striped syntax): two XML elements a node, 1 + 2 * nodes deep."""
+    return RDF_HEAD + "<rdf:Description><ex:p>" * nodes + "x" + "</ex:p></rdf:Description>" * nodes + "\n</rdf:RDF>\n"
+
+
+def test_deeply_nested_rdfxml_is_refused_before_the_parser(tmp_path):
+    """Oxigraph's RDF/XML parser: 16,000 nodes deep (0.8 MB) 2.7 s, 32,000 12.5 s, 96,000 (4.6 MB) over 10 min."""
+    path = tmp_path / "deep.rdf"
+    path.write_text(nested_rdfxml(16_000), encoding="utf-8")
+    started = time.monotonic()
+    result = CliRunner().invoke(main, ["load", str(path), "--store", f"oxigraph:{tmp_path / 'store'}"])
+    assert time.monotonic() - started < 2
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output == (f"{path}:3: XML elements nested more than 128 deep, more than kg reads (deep nesting "
+                             "makes the RDF/XML parser take hours) — write the nested nodes side by side with "
+                             "rdf:nodeID or rdf:about references, or convert the file to Turtle\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deep.rdf"]  # no store, no half-built one, no lock
+
+
+def test_rdfxml_as_deep_as_the_limit_is_read(tmp_path):
+    path = tmp_path / "ok.rdf"
+    path.write_text(nested_rdfxml(63), encoding="utf-8")  # 127 elements deep
+    assert len(read_dataset(path)) == 63
+    path.write_text(nested_rdfxml(64), encoding="utf-8")  # 129
+    with pytest.raises(KgError, match=r"ok.rdf:3: XML elements nested more than 128 deep"):
+        read_dataset(path)
+
+
+def test_deeply_nested_jsonld_is_refused(tmp_path):
+    """Oxigraph's JSON-LD parser: 2,000 objects deep 1.4 s, 5,000 deep a segmentation fault (the whole process)."""
+    path = tmp_path / "deep.jsonld"
+    path.write_text('{"@id": "http://example.org/a",\n "http://example.org/p": ' * 300 + "1" + "}" * 300,
+                    encoding="utf-8")
+    with pytest.raises(KgError, match=r"deep.jsonld:129: JSON objects and arrays nested more than 128 deep"):
+        read_dataset(path)
+    result = CliRunner().invoke(main, ["validate", "--graph", str(path)])
+    assert result.exit_code == 1 and "Traceback" not in result.output and "nested more than 128 deep" in result.output
+
+
+def test_brackets_inside_json_strings_do_not_count(tmp_path):
+    path = tmp_path / "ok.jsonld"
+    value = '[{\\"' * 200 + "\\\\"  # brackets, escaped quotes and a final escaped backslash, all in one string
+    path.write_text('{"@id": "http://example.org/a", "http://example.org/p": "' + value + '"}', encoding="utf-8")
+    assert [len(str(o)) for o in read_dataset(path).objects(None, None)] == [601]
+
+
+LONG_TERM = {  # file name: (text around the term, the line the term is on)
+    "long.nt": ('<http://example.org/a> <http://example.org/p> "{long}" .\n', 1),
+    "long.ttl": ("@prefix ex: <http://example.org/> .\nex:a ex:p <http://example.org/{long}> .\n", 2),
+    "long.jsonld": ('{{"@id": "http://example.org/a", "http://example.org/p": "{long}"}}', 1),
+    "long.rdf": (RDF_HEAD + '<rdf:Description rdf:about="http://example.org/a"><ex:p>{long}</ex:p>'
+                            "</rdf:Description></rdf:RDF>\n", 3),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LONG_TERM))
+def test_a_term_over_16_mib_is_refused_without_a_traceback(tmp_path, name):
+    """Oxigraph's parsers raised MemoryError ("Reached the buffer maximal size of 16777216") at 16 MiB."""
+    text, line = LONG_TERM[name]
+    path = tmp_path / name
+    path.write_text(text.format(long="a" * (16 * 1024 * 1024 + 1)), encoding="utf-8")
+    message = (f"{path}:{line}: a literal or IRI longer than 16 MiB, more than kg reads — keep such a value outside "
+               "the graph (a file and a link to it) or shorten it\n")
+    for args in (["validate", "--graph", str(path)], ["load", str(path), "--store", f"oxigraph:{tmp_path / 'kg'}"]):
+        result = CliRunner().invoke(main, args)
+        assert (result.exit_code, result.output) == (1, message)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # no store, no half-built one, no lock
