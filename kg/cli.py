@@ -11,6 +11,48 @@ from pathlib import Path
 
 import click
 
+from kg.sandbox import DEFAULT_MAX_MEMORY
+
+
+class Seconds(click.ParamType):
+    """A time limit in seconds: a finite number from 0 up to a year (nan, inf and 1e308 are refused)."""
+
+    name = "seconds"
+
+    def __init__(self, minimum: float = 0.0):
+        self.minimum = minimum
+
+    def convert(self, value, param, ctx):
+        try:
+            seconds = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number of seconds — write one such as 30 or 0.5", param, ctx)
+        if not self.minimum <= seconds <= 366 * 86400:  # also false for nan
+            self.fail(f"{value!r} is not a time limit kg can keep — give seconds from {self.minimum:g} to "
+                      f"{366 * 86400} (a year)", param, ctx)
+        return seconds
+
+
+class Size(click.ParamType):
+    """A size in bytes, written as a number with an optional K, M or G (powers of 1024); 0 means no limit."""
+
+    name = "size"
+    UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30}
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        import re
+
+        match = re.fullmatch(r"([0-9]{1,9})([KMG]?)B?", str(value).strip().upper())
+        if not match:
+            self.fail(f"{value!r} is not a size — write one such as 512M or 4G (0: no limit)", param, ctx)
+        return int(match[1]) * self.UNITS[match[2]]
+
+
+SECONDS = Seconds()
+BYTES = Size()
+
 SEEDS_OPTION = click.option(
     "--seeds", "seed_dir", default="seeds", show_default=True, envvar="KG_SEEDS",
     type=click.Path(file_okay=False, path_type=Path), help="Folder of seed files (env KG_SEEDS).",
@@ -242,8 +284,10 @@ def neighbors(seed_dir, graph_file, store, kinds, include, source, lang, name) -
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle"]),
               default="table", show_default=True,
               help="An aligned table, the W3C SPARQL result formats for scripts, or Turtle for CONSTRUCT/DESCRIBE.")
-@click.option("--timeout", type=click.FloatRange(min=0), default=30.0, show_default=True, metavar="SECONDS",
+@click.option("--timeout", type=SECONDS, default=30.0, show_default=True, metavar="SECONDS",
               help="Stop the query after this many seconds (0: no limit).")
+@click.option("--max-memory", type=BYTES, default=str(DEFAULT_MAX_MEMORY >> 20) + "M", show_default=True,
+              metavar="SIZE", help="Memory the query may take, such as 512M or 4G (0: no limit).")
 @click.option("--max-rows", type=click.IntRange(min=0), default=10_000, show_default=True, metavar="N",
               help="Keep at most N rows (or triples) of the answer, and say so on stderr (0: all).")
 @click.option("--allow-remote", is_flag=True,
@@ -251,8 +295,8 @@ def neighbors(seed_dir, graph_file, store, kinds, include, source, lang, name) -
                    "requests to those URLs). Updates are refused regardless.")
 @graph_options
 @user_errors
-def query_command(name, query_file, text, params, lang, fmt, timeout, max_rows, allow_remote, seed_dir, graph_file,
-                  store) -> None:
+def query_command(name, query_file, text, params, lang, fmt, timeout, max_memory, max_rows, allow_remote, seed_dir,
+                  graph_file, store) -> None:
     """Run a named query (see `kg queries`), a query file or a SPARQL text, and print the answer.
 
     \b
@@ -275,7 +319,9 @@ def query_command(name, query_file, text, params, lang, fmt, timeout, max_rows, 
     if name is not None:
         api.get_query(name)  # an unknown name fails before the graph is built
     ds = open_graph(seed_dir, graph_file, store)
-    limits = {"timeout": timeout or None, "max_rows": max_rows or None}
+    # always in a worker process: no network, a memory cap, and a crash of the engine is a message (kg.sandbox)
+    limits = {"timeout": timeout or None, "max_rows": max_rows or None, "isolated": True,
+              "max_memory": max_memory or None}
     if name is not None:
         result = api.run_query(ds, name, lang=lang, **limits, **values)
     elif query_file is not None:
@@ -359,6 +405,8 @@ def format_claims(claims, head: str) -> str:
         lines.append(f"* {c.kind}: {c.summary}{date}{role}  ({c.id})")
         if c.note:
             lines.append(f"    {c.note}")
+        for name, reason in sorted(c.inferred.items()):
+            lines.append(f"    curator's inference (큐레이터 추론) — {name}: {reason}")
         for ref in c.sources:
             lines.append(f"    source: {ref.cite()}")
             if ref.note and ref.note != c.note:
@@ -457,8 +505,8 @@ def push(update_url, batch_size, seed_dir, graph_file, store) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; anything but loopback makes the endpoint reachable from other machines.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
-              help="Seconds a query may run before it is stopped with HTTP 503.")
+@click.option("--timeout", type=Seconds(minimum=0.1), default=30.0, show_default=True,
+              help="Seconds a query may run, queued or running, before it is stopped with HTTP 503.")
 @user_errors
 def serve(store, seed_dir, host, port, timeout) -> None:
     """A read-only SPARQL 1.1 endpoint with a query page, on 127.0.0.1 by default (Ctrl-C stops it)."""

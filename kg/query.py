@@ -28,8 +28,10 @@ import io
 import itertools
 import json
 import multiprocessing
+import os
 import re
 import sys
+import tempfile
 import traceback
 import unicodedata
 from dataclasses import dataclass, field
@@ -42,7 +44,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from kg import engine, ontology
+from kg import engine, ontology, sandbox
 from kg.errors import KgError, QueryError
 from kg.graph import canonical
 from kg.ontology import KG, PREFIXES
@@ -60,7 +62,7 @@ DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_ROWS = 10_000
 
 #: Names the query functions take as options, so they cannot be query parameters (--param NAME=…).
-OPTION_NAMES = ("lang", "origin", "timeout", "max_rows", "allow_remote")
+OPTION_NAMES = ("lang", "origin", "timeout", "max_rows", "allow_remote", "isolated", "max_memory")
 
 #: A table cell longer than this is cut (with "…") so rows stay on one line; csv and json keep everything.
 MAX_CELL = 60
@@ -380,25 +382,32 @@ def values_block(bindings: Mapping[str, Node]) -> str:
 
 
 def run(graph, text: str, bindings: Mapping[str, Node] | None = None, origin: str = "<query>", *,
-        timeout: float | None = None, max_rows: int | None = None, allow_remote: bool = False) -> "QueryResult":
+        timeout: float | None = None, max_rows: int | None = None, allow_remote: bool = False,
+        isolated: bool | None = None, max_memory: int | None = None) -> "QueryResult":
     """Run SPARQL over a graph or dataset (any store: Oxigraph, rdflib's, a SPARQL endpoint) with the
     variables bound, through rdflib's query API. The one place queries are executed.
 
     The project's prefixes are predeclared (the query's own PREFIX lines win), so `kg:`, `kgo:`, `rdfs:`…
     work without declaring them. A syntax error becomes QueryError with the line and column.
 
-    Unless allow_remote, a query that would send requests to other servers (SERVICE, FROM of a graph the
-    dataset does not have) is refused first (check_remote). With a timeout (seconds), the query runs in a
-    worker process that is stopped when the time is up (pyoxigraph has no time limit of its own); with
+    A query too large or nested too deeply for the engines is refused (kg.sandbox.check_shape). Unless
+    allow_remote, a query that would send requests to other servers (SERVICE, FROM of a graph the dataset
+    does not have) is refused first (check_remote). Isolated (the default when there is a timeout), the
+    query runs in a worker process with no network, at most max_memory bytes more memory, and stopped when
+    the timeout (seconds) is up; a crash of the engine there is a QueryError, not the end of kg. With
     max_rows, only that many rows (or triples) are kept and the result says it was truncated."""
+    sandbox.check_shape(text, origin)
     bindings = dict(bindings or {})
     full = text + values_block(bindings)
     if not allow_remote:
         check_remote(graph, text, origin)
     evaluate = functools.partial(_evaluate, graph, text, full, origin, max_rows)
-    if not timeout or "fork" not in multiprocessing.get_all_start_methods():
+    if isolated is None:
+        isolated = bool(timeout)
+    if not isolated or "fork" not in multiprocessing.get_all_start_methods():
         return evaluate()
-    return _in_worker(evaluate, timeout, origin, offline=not allow_remote and not _is_endpoint(graph))
+    return _in_worker(evaluate, timeout or None, origin, offline=not allow_remote and not _is_endpoint(graph),
+                      max_memory=max_memory)
 
 
 def _evaluate(graph, text: str, full: str, origin: str, max_rows: int | None) -> "QueryResult":
@@ -408,12 +417,16 @@ def _evaluate(graph, text: str, full: str, origin: str, max_rows: int | None) ->
         if oxigraph is not None:  # the same prefixes as rdflib's engine gets (initNs replaces the graph's own)
             result = engine.query(oxigraph, full, prefixes, union=not names_dataset(text))
         else:
-            result = graph.query(full, initNs=prefixes)
+            with sandbox.deep_recursion():
+                result = graph.query(full, initNs=prefixes)
         if isinstance(result, tuple):  # rdflib's SPARQLStore returns (status, message, None) on an HTTP error
             raise _endpoint_error(text, full, result[1], prefixes, origin)
         return QueryResult.of(result, max_rows)
     except SyntaxError as exc:  # Oxigraph: "error at LINE:COLUMN: message"
         raise _syntax_error(text, full, str(exc), origin) from None
+    except RecursionError:
+        raise QueryError(f"{origin}: the query is nested or chained too deeply for rdflib's engine — simplify "
+                         "it, or use the default store (Oxigraph)") from None
     except Exception as exc:  # rdflib's engine: pyparsing's ParseException, or a bare Exception for a prefix
         if type(exc).__name__ == "ParseException" or "Unknown namespace prefix" in str(exc):
             raise _syntax_error(text, full, str(exc), origin, getattr(exc, "lineno", None),
@@ -450,10 +463,10 @@ def check_remote(graph, text: str, origin: str = "<query>") -> None:
     if isinstance(parsed, Exception):
         if _is_update(text):
             raise _update_refused(origin)
-        if _has_keyword("SERVICE", text):
-            raise QueryError(f"{origin}: the query seems to use SERVICE and kg cannot check it, as rdflib's SPARQL "
-                             f"parser does not read it ({' '.join(str(parsed).split())[:200]}) — fix the query, or "
-                             f"{_ALLOW_REMOTE_HINT}")
+        if may_name_service(text):  # fail closed: what kg cannot read, it does not let an engine run
+            raise QueryError(f"{origin}: kg cannot check this query for SERVICE, as rdflib's SPARQL parser does not "
+                             f"read it ({' '.join(str(parsed).split())[:200]}), and it mentions 'service' — it is "
+                             f"refused; fix or rewrite it in plain SPARQL 1.1, or {_ALLOW_REMOTE_HINT}")
         return  # the engine reports the syntax error with its line and column
     prologue, query = parsed
     service = _first_service(prologue, query)
@@ -488,8 +501,22 @@ def find_service(text: str) -> str | None:
         return None
     parsed = _parse_query(text)
     if isinstance(parsed, Exception):
-        return "SERVICE" if _has_keyword("SERVICE", text) else None
+        return "SERVICE" if may_name_service(text) else None
     return _first_service(*parsed)
+
+
+def may_name_service(text: str) -> bool:
+    """Whether the word 'service' (any case, codepoint escapes read) appears anywhere in the text — in a
+    comment, string or IRI too. For queries rdflib's parser cannot read: deciding what is a comment or a
+    string without a parser is what the fallbacks of the past got wrong (U+00A0, quotes in IRIs)."""
+    from rdflib.plugins.sparql.parser import expandUnicodeEscapes
+
+    if re.search(r"\\[uU]", text):
+        try:
+            text = expandUnicodeEscapes(text)
+        except Exception:  # an escape it cannot read: assume the worst
+            return True
+    return re.search("service", text, re.IGNORECASE) is not None
 
 
 @functools.lru_cache(maxsize=16)
@@ -499,7 +526,8 @@ def _parse_query(text: str):
     from rdflib.plugins.sparql.parser import parseQuery
 
     try:
-        prologue_decls, query = parseQuery(text)
+        with sandbox.deep_recursion():
+            prologue_decls, query = parseQuery(text)
     except Exception as exc:
         return exc
     try:
@@ -592,20 +620,19 @@ def _is_endpoint(graph) -> bool:
     return isinstance(getattr(graph, "store", None), SPARQLStore)
 
 
-def _no_network(event: str, args) -> None:
-    """An audit hook for the query worker: no socket is opened, whatever a query asks for."""
-    if event in ("socket.connect", "socket.getaddrinfo", "urllib.Request"):
-        raise PermissionError("kg query: the query worker has no network access")
-
-
-def _worker(evaluate, channel, offline: bool) -> None:
-    """The body of the worker process: run the query, send back ("ok", result) or ("error", …)."""
+def _worker(evaluate, channel, offline: bool, max_memory: int | None, stderr: int) -> None:
+    """The body of the worker process: shut out the network and cap memory (kg.sandbox), run the query on a
+    big stack, send back ("ok", result) or ("error", …)."""
+    os.dup2(stderr, 2)  # the engine's last words (a Rust panic, an allocation failure) are read by the parent
     if offline:
-        sys.addaudithook(_no_network)
+        sandbox.leave_network()
+    sandbox.cap_memory(max_memory)
     try:
-        message = ("ok", evaluate())
+        message = ("ok", sandbox.on_big_stack(evaluate))
     except KgError as exc:
         message = ("error", (type(exc).__name__, str(exc), getattr(exc, "details", [])))
+    except MemoryError:
+        message = ("error", ("QueryError", sandbox.crash_message("", None, "MemoryError", max_memory), []))
     except BaseException:  # a bug: its traceback goes back to the parent
         message = ("bug", traceback.format_exc())
     try:
@@ -615,35 +642,45 @@ def _worker(evaluate, channel, offline: bool) -> None:
     channel.close()
 
 
-def _in_worker(evaluate, timeout: float, origin: str, offline: bool) -> "QueryResult":
-    """Run evaluate() in a forked process and stop it after timeout seconds.
+def _in_worker(evaluate, timeout: float | None, origin: str, offline: bool,
+               max_memory: int | None = None) -> "QueryResult":
+    """Run evaluate() in a forked process (kg.sandbox) and stop it after timeout seconds (None: no limit).
 
     Forked, the worker shares the parent's graph (an in-memory store built from the seeds, or an open
     on-disk store) without copying or re-reading it; only the answer crosses back, pickled."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_worker, args=(evaluate, sender, offline), daemon=True)
-    process.start()
-    sender.close()
-    try:
-        if not receiver.poll(timeout):
-            raise QueryError(f"{origin}: the query ran longer than {timeout:g} s and was stopped — narrow it down "
-                             "(fewer unbound patterns, a LIMIT, a more specific property path) or allow more time "
-                             "with --timeout SECONDS")
-        status, payload = receiver.recv()
-    except EOFError:
-        process.join(5)
-        raise QueryError(f"{origin}: the query engine stopped unexpectedly (exit status {process.exitcode}), "
-                         "perhaps out of memory — narrow the query down") from None
-    finally:
-        if process.is_alive():
-            process.kill()
-        process.join()
-        receiver.close()
+    with tempfile.TemporaryFile() as stderr:
+        process = context.Process(target=_worker, args=(evaluate, sender, offline, max_memory, stderr.fileno()),
+                                  daemon=True)
+        process.start()
+        sender.close()
+        try:
+            if not receiver.poll(timeout):
+                raise QueryError(f"{origin}: the query ran longer than {timeout:g} s and was stopped — narrow it "
+                                 "down (fewer unbound patterns, a LIMIT, a more specific property path) or allow "
+                                 "more time with --timeout SECONDS")
+            status, payload = receiver.recv()
+        except EOFError:
+            process.join(5)
+            stderr.seek(0)
+            last_words = stderr.read(1 << 16).decode("utf-8", "replace")
+            raise QueryError(sandbox.crash_message(origin, process.exitcode, last_words, max_memory)) from None
+        finally:
+            if process.is_alive():
+                process.kill()
+            process.join()
+            receiver.close()
+        stderr.seek(0)
+        said = stderr.read(1 << 16)
+    if said:
+        sys.stderr.write(said.decode("utf-8", "replace"))
     if status == "ok":
         return payload
     if status == "error":
         name, message, details = payload
+        if message.startswith(": "):  # a MemoryError in the worker: the origin is known here
+            message = origin + message
         error_type = QueryError if name == "QueryError" else KgError
         raise error_type(message, details) if error_type is QueryError else error_type(message)
     raise RuntimeError(f"the query worker failed:\n{payload}")
@@ -712,7 +749,8 @@ def _find_prefix(text: str, name: str) -> tuple[int, int] | None:
 
 
 def run_query(graph, name: str, /, *, lang: str = DEFAULT_LANG, timeout: float | None = None,
-              max_rows: int | None = None, **params: Any) -> "QueryResult":
+              max_rows: int | None = None, isolated: bool | None = None, max_memory: int | None = None,
+              **params: Any) -> "QueryResult":
     """Run a named query (`kg query NAME`) with its parameters (ids, kg:ids, IRIs or rdflib terms).
 
         >>> kg.run_query(ds, "gpu-allocations", org="nvidia", lang="ko").rows[0]["recipientLabel"]
@@ -737,11 +775,12 @@ def run_query(graph, name: str, /, *, lang: str = DEFAULT_LANG, timeout: float |
         bindings["lang"] = Literal(check_lang(lang))
     # the named queries are the project's own files: nothing to check for SERVICE or FROM
     return run(graph, named.text, bindings, origin=str(named.path.name), timeout=timeout, max_rows=max_rows,
-               allow_remote=True)
+               allow_remote=True, isolated=isolated, max_memory=max_memory)
 
 
 def sparql(graph, text: str, /, *, lang: str = DEFAULT_LANG, origin: str = "<query>", timeout: float | None = None,
-           max_rows: int | None = None, allow_remote: bool = False, **params: Any) -> "QueryResult":
+           max_rows: int | None = None, allow_remote: bool = False, isolated: bool | None = None,
+           max_memory: int | None = None, **params: Any) -> "QueryResult":
     """Run SPARQL text (`kg query -e`), binding each param to the variable of that name, and ?lang to
     the label language if the query uses it.
 
@@ -763,11 +802,13 @@ def sparql(graph, text: str, /, *, lang: str = DEFAULT_LANG, origin: str = "<que
                     if key == "lang" else f"bind ?{key} in a pattern, or write the value into the FILTER")
             raise QueryError(f"{origin}: ?{key} is only used in a FILTER, which cannot see the value kg joins to "
                              f"the answer after the WHERE clause — {hint}")
-    return run(graph, text, bindings, origin, timeout=timeout, max_rows=max_rows, allow_remote=allow_remote)
+    return run(graph, text, bindings, origin, timeout=timeout, max_rows=max_rows, allow_remote=allow_remote,
+               isolated=isolated, max_memory=max_memory)
 
 
 def sparql_file(graph, path: str | Path, /, *, lang: str = DEFAULT_LANG, timeout: float | None = None,
-                max_rows: int | None = None, allow_remote: bool = False, **params: Any) -> "QueryResult":
+                max_rows: int | None = None, allow_remote: bool = False, isolated: bool | None = None,
+                max_memory: int | None = None, **params: Any) -> "QueryResult":
     """Run the SPARQL of a file (`kg query --file`); errors point into the file."""
     path = Path(path)
     if not path.is_file():
@@ -777,7 +818,7 @@ def sparql_file(graph, path: str | Path, /, *, lang: str = DEFAULT_LANG, timeout
     except UnicodeDecodeError as exc:
         raise QueryError(f"{path}: the file is not valid UTF-8 (byte {exc.start}) — save it as UTF-8") from None
     return sparql(graph, text, lang=lang, origin=str(path), timeout=timeout, max_rows=max_rows,
-                  allow_remote=allow_remote, **params)
+                  allow_remote=allow_remote, isolated=isolated, max_memory=max_memory, **params)
 
 
 def parse_params(pairs: Iterable[str]) -> dict[str, str]:

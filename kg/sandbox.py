@@ -1,0 +1,174 @@
+"""Where a user's query runs: a child process that cannot reach the network, cannot take more than its share of
+memory, and can be killed when its time is up — so that a query kg's checks miss still cannot fetch a URL, and
+a query that crashes the engine takes down only its worker.
+
+Both `kg query` (one forked worker per query) and `kg serve` (a pool of workers, kg/serve.py) use it.
+
+Measured on pyoxigraph 0.5.13 (the reasons for the numbers below): with the 8 MiB stack of a main thread,
+`FILTER(` + 5,000 nested parentheses crashes the process with a segmentation fault, so do a join of 300 triple
+patterns and a property path of 1,000 steps; in a thread with a 512 MiB stack, chains of 10,000 run (slowly)
+and nesting of 10,000 runs in 0.04 s. rdflib's SPARQL parser needs ~25 Python frames per level of nesting.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import resource
+import signal
+import sys
+import threading
+from typing import Any, Callable
+
+from kg.errors import QueryError
+
+#: Brackets a query may nest ((, [, {): deeper queries are refused before any parser sees them.
+MAX_NESTING = 100
+#: Bytes of query text accepted from a user (the named queries are under 10 KiB).
+MAX_QUERY_BYTES = 256 * 1024
+#: Stack of the thread that runs the engine in a worker: Oxigraph's parser and planner recurse.
+ENGINE_STACK = 512 * 2**20
+#: Python frames allowed while rdflib's recursive parser and engine work on a query of MAX_NESTING levels.
+DEEP_RECURSION = 20_000
+#: Memory a query may take beyond what the process already holds, unless told otherwise (kg query, kg serve).
+DEFAULT_MAX_MEMORY = 2 * 2**30
+
+_CLONE_NEWUSER = 0x10000000
+_CLONE_NEWNET = 0x40000000
+
+# Strings, IRIs and comments, whose brackets do not nest (the first alternative that matches wins).
+_OPAQUE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n\r]|\\.)*"|\'(?:[^\'\\\n\r]|\\.)*\''
+                     r'|<[^<>\x00-\x20"{}|^`\\]*>|#[^\n\r]*')
+_OPEN, _CLOSE = "([{", ")]}"
+
+
+def nesting_depth(text: str) -> int:
+    """How deep the brackets of a query nest, outside strings, IRIs and comments. Also measured with IRIs
+    read as code (a `<` may be a comparison), and the larger of the two counts."""
+    def depth(masked: str) -> int:
+        level = deepest = 0
+        for char in masked:
+            if char in _OPEN:
+                level += 1
+                deepest = max(deepest, level)
+            elif char in _CLOSE:
+                level = max(level - 1, 0)
+        return deepest
+
+    no_iris = re.compile(_OPAQUE.pattern.replace(r'|<[^<>\x00-\x20"{}|^`\\]*>', ""))
+    return max(depth(_OPAQUE.sub(" ", text)), depth(no_iris.sub(" ", text)))
+
+
+def check_shape(text: str, origin: str) -> None:
+    """Refuse a query too large or too deeply nested for the engines to parse safely (QueryError)."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_QUERY_BYTES:
+        raise QueryError(f"{origin}: the query is {size:,} bytes; kg accepts at most {MAX_QUERY_BYTES:,} — "
+                         "shorten it (a long VALUES list belongs in a file loaded with kg load)")
+    deepest = nesting_depth(text)
+    if deepest > MAX_NESTING:
+        raise QueryError(f"{origin}: the query nests brackets {deepest} levels deep; kg accepts at most "
+                         f"{MAX_NESTING} — flatten the expression or the group patterns")
+
+
+class deep_recursion:
+    """A block in which rdflib's recursive parser and engine may use DEEP_RECURSION Python frames (queries
+    are at most MAX_NESTING deep, so this is bounded)."""
+
+    def __enter__(self) -> None:
+        self.previous = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(self.previous, DEEP_RECURSION))
+
+    def __exit__(self, *exc: Any) -> None:
+        sys.setrecursionlimit(self.previous)
+
+
+def leave_network() -> bool:
+    """In a worker process: move into a new, empty network namespace (Linux), so that no engine — Oxigraph's
+    HTTP client for SERVICE, rdflib's urlopen — can reach any host, loopback included; and refuse Python
+    sockets with an audit hook everywhere. True when the namespace was entered."""
+    sys.addaudithook(_no_python_sockets)
+    if not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(None, use_errno=True)
+    for flags in (_CLONE_NEWNET, _CLONE_NEWUSER | _CLONE_NEWNET):  # as root; then as any user
+        if libc.unshare(flags) == 0:
+            return True
+    return False
+
+
+def _no_python_sockets(event: str, args: tuple) -> None:
+    if event in ("socket.connect", "socket.getaddrinfo", "urllib.Request"):
+        raise PermissionError("kg: the query worker has no network access")
+
+
+def cap_memory(limit: int | None) -> None:
+    """In a worker process: let it map at most `limit` bytes more than it holds now (and the engine's stack),
+    so a query that needs more fails in the worker instead of taking the machine's memory."""
+    if not limit:
+        return
+    held = _mapped_bytes()
+    ceiling = held + limit + ENGINE_STACK
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        ceiling = min(ceiling, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
+
+
+def _mapped_bytes() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def cap_file_size(limit: int | None) -> None:
+    """In a worker process: files it writes stop at `limit` bytes with an OSError (EFBIG), not a signal."""
+    if limit:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+
+
+def on_big_stack(function: Callable[[], Any]) -> Any:
+    """Call function in a thread with ENGINE_STACK of stack and return (or raise) what it does."""
+    outcome: dict[str, Any] = {}
+
+    def body() -> None:
+        try:
+            outcome["value"] = function()
+        except BaseException as exc:  # handed to the caller's thread
+            outcome["error"] = exc
+
+    previous = threading.stack_size(ENGINE_STACK)
+    try:
+        thread = threading.Thread(target=body, name="kg-engine", daemon=True)
+        thread.start()
+    finally:
+        threading.stack_size(previous)
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")
+
+
+def crash_message(origin: str, returncode: int | None, stderr: str, max_memory: int | None) -> str:
+    """What to tell the user when a worker died instead of answering, from its exit status and last words."""
+    if "memory allocation" in stderr or "MemoryError" in stderr or "Cannot allocate memory" in stderr:
+        limit = show_size(max_memory) if max_memory else "the memory there is"
+        return (f"{origin}: the query needed more than {limit} of memory and was stopped — narrow it down "
+                "(fewer unbound patterns, a LIMIT), or allow more with --max-memory")
+    how = f"signal {-returncode}" if returncode is not None and returncode < 0 else f"exit status {returncode}"
+    return (f"{origin}: the query engine crashed on this query ({how}): it is probably nested or chained too "
+            "deeply for the engine, or needed more memory than allowed — simplify it or split it up")
+
+
+def show_size(size: int) -> str:
+    """Bytes for people: 300 MiB, 2 GiB."""
+    for unit, scale in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
+        if size >= scale:
+            return f"{size / scale:.3g} {unit}"
+    return f"{size} bytes"
