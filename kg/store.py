@@ -13,11 +13,13 @@ engines are Oxigraph's and rdflib's.
 
 from __future__ import annotations
 
+import fcntl
 import glob
 import os
 import re
 import shutil
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,14 +128,23 @@ def load_oxigraph(path: str | Path, sources: list[tuple[bytes | Path, str]]) -> 
     The new store is built in a fresh folder beside the old one and swapped in by renames, so a killed
     load leaves the previous store intact and a re-run starts clean (nothing is loaded twice); the re-run
     also removes what the killed one left (see recover).
-    sources: (bytes or file path, format name as in kg.rdfio.SUFFIXES). Returns the number of quads."""
+    sources: (bytes or file path, format name as in kg.rdfio.SUFFIXES). Returns the number of quads.
+    One writer at a time per store (writer_lock): a second one stops at once with a message that says so."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _write_error(path, exc) from None
+    with writer_lock(path):
+        return _load_locked(path, sources)
+
+
+def _load_locked(path: Path, sources: list[tuple[bytes | Path, str]]) -> int:
     import pyoxigraph
 
     from kg.rdfio import oxigraph_format, parse_error
 
-    path = Path(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         recover(path)
         fresh = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-{os.getpid()}-", dir=path.parent))
     except OSError as exc:
@@ -156,6 +167,38 @@ def load_oxigraph(path: str | Path, sources: list[tuple[bytes | Path, str]]) -> 
             raise _write_error(path, exc) from None
         raise
     return count
+
+
+@contextmanager
+def writer_lock(path: Path):
+    """Hold `.NAME.lock` beside the store (fcntl.flock) while a load writes it; raise KgError if another process
+    holds it. The file is removed on the way out; a writer that opened it just before its removal sees that the
+    name no longer leads to the file it locked and takes the new one instead."""
+    lock = path.with_name(f".{path.name}.lock")
+    while True:
+        try:
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise _write_error(path, exc) from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise KgError(f"{path}: another kg process is writing this store (kg build or kg load) — wait for it to "
+                          "finish and run the command again, or choose another --store path") from None
+        try:
+            if os.fstat(fd).st_ino == os.stat(lock).st_ino:
+                break
+        except FileNotFoundError:
+            pass
+        os.close(fd)
+    try:
+        yield
+    finally:
+        try:
+            os.unlink(lock)  # still held: nobody can lock the file being removed and think it has the store
+        finally:
+            os.close(fd)
 
 
 def _write_error(path: Path, exc: OSError) -> KgError:

@@ -184,9 +184,11 @@ import kg.store
 step, marker = sys.argv[1], Path(sys.argv[2])
 real_replace = os.replace
 
-def pause():
+def pause():  # until killed, or until the test creates marker + ".go" (at most 120 s)
     marker.write_text("paused")
-    time.sleep(120)
+    deadline = time.monotonic() + 120
+    while not marker.with_suffix(".go").exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
 
 if step == "before-swap":
     real_swap = kg.store._swap_in
@@ -240,6 +242,30 @@ def test_a_load_killed_between_its_two_renames_is_recovered(big, small, tmp_path
     assert kg("load", big[0], "--store", f"oxigraph:{store}").returncode == 0
     assert quads_in(store) == big[1]
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith((".kg", "kg"))) == ["kg"]
+
+
+def test_a_second_writer_is_told_another_kg_process_is_writing_the_store(small, tmp_path):
+    """Two real `kg load`s into one store: the second stops at once and says why; the first finishes its swap.
+    Before the lock, the second loaded and swapped its store in, and the first then failed on its own rename
+    with "(Directory not empty) — free some disk space ...", leaving its old store moved aside."""
+    store, one = tmp_path / "kg", tmp_path / "one.nt"
+    one.write_text("<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n", encoding="utf-8")
+    assert kg("load", small[0], "--store", f"oxigraph:{store}").returncode == 0
+    first = paused_kg("between-renames", tmp_path, "load", one, "--store", f"oxigraph:{store}")
+    try:
+        second = kg("load", small[0], "--store", f"oxigraph:{store}")
+        assert (second.returncode, second.stdout) == (1, "")
+        assert second.stderr == (f"{store}: another kg process is writing this store (kg build or kg load) — wait for "
+                                 "it to finish and run the command again, or choose another --store path\n")
+        built = kg("build", "--seeds", MINIMAL, "-o", tmp_path / "minimal.nq", "--store", f"oxigraph:{store}")
+        assert built.returncode == 1 and "another kg process is writing this store" in built.stderr
+        (tmp_path / "paused-between-renames.go").touch()  # let the first one finish
+        assert first.wait(timeout=60) == 0
+    finally:
+        if first.poll() is None:
+            kill(first)
+    assert quads_in(store) == 1  # the first writer's store, whole
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith((".kg", "kg"))) == ["kg"]  # no lock left
 
 
 # --------------------------------------------------------------------------------------------------
