@@ -143,3 +143,51 @@ def test_report_points_into_seed_files(minimal_copy):
     text = (minimal_copy / "facts" / "src-a.yaml").read_text(encoding="utf-8")
     line = text[: text.index("id: share-acme")].count("\n") + 1
     assert any(v.where.endswith(f"facts/src-a.yaml:{line}") for v in report.violations), report.text()
+
+
+# --------------------------------------------------------------------------------------------------
+# Large graphs: `kg validate --graph FILE` on a 1.9 MB Turtle file holding one rdf:List of 290,000 numbers
+# (580,001 triples) took 196 s and 2.0 GB. No list walking: each item is two triples, and the data was copied
+# into rdflib's in-memory store twice (kg.graph.union_graph, then pySHACL's advanced mode) at about 0.1 ms a
+# triple a copy.
+# --------------------------------------------------------------------------------------------------
+
+def long_list_graph(items: int):
+    from rdflib import BNode, Graph, URIRef
+    from rdflib.namespace import RDF
+
+    graph, cell = Graph(), BNode()
+    graph.add((URIRef("http://example.org/a"), URIRef("http://example.org/p"), cell))
+    for i in range(items):
+        rest = BNode() if i < items - 1 else RDF.nil
+        graph.add((cell, RDF.first, Literal(i)))
+        graph.add((cell, RDF.rest, rest))
+        cell = rest
+    return graph
+
+
+def test_a_long_collection_is_validated_without_copying_the_graph():
+    import time
+
+    graph = long_list_graph(40_000)  # 80,001 triples: pySHACL's advanced mode copied them first (4-10 s)
+    started = time.monotonic()
+    report = validate_graph(graph)
+    assert time.monotonic() - started < 2
+    assert report.conforms and len(graph) == 80_001
+
+
+def test_validate_refuses_a_graph_over_the_triple_limit(tmp_path, monkeypatch):
+    import kg.shapes
+
+    monkeypatch.setattr(kg.shapes, "MAX_TRIPLES", 1_000)  # the real limit, 100,000, the same way
+    path = tmp_path / "list.ttl"
+    path.write_text("@prefix ex: <http://example.org/> .\nex:a ex:p ( " + " ".join(map(str, range(1_000))) + " ) .\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "--graph", str(path)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.endswith(
+        "the graph has 2,001 triples, more than kg validate checks (1,000: pySHACL holds the data in rdflib's "
+        "in-memory store, about 0.25 ms and 3 KB a triple) — validate the file in parts, or query it with "
+        "kg query instead\n")
+    assert len(long_list_graph(499)) == 999
+    assert validate_graph(long_list_graph(499)).conforms  # at the limit
