@@ -269,6 +269,21 @@ def read_registry(ds) -> Registry:
                     dict(sorted(sources.items())))
 
 
+#: The curator's inferences of each fact: field -> reason (kgo:Inference, from the seeds' `inferred:`).
+INFERENCES = """
+SELECT ?fact ?field ?reason WHERE { ?fact kgo:inference ?i . ?i kgo:inferredField ?field ; kgo:reason ?reason }
+"""
+
+#: How an inference is introduced, in `kg explain`, `kg neighbors`, `kg path` and on the map.
+INFERENCE_HEAD = ("curator's inference", "큐레이터 추론")
+
+
+def inference_lines(inferred: dict[str, str], lang: str = "en") -> list[str]:
+    """'curator's inference — supplier: line 5 does not name NVIDIA', one per inferred field."""
+    head = INFERENCE_HEAD[lang == "ko"]
+    return [f"{head} — {name}: {reason}" for name, reason in sorted(inferred.items())]
+
+
 def read_facts(ds) -> dict[str, Fact]:
     """Every fact that can make an edge, with its roles, figures and citations, read by SPARQL."""
     facts: dict[str, Fact] = {}
@@ -292,6 +307,10 @@ def read_facts(ds) -> dict[str, Fact]:
                 fact.attrs[name] = value
         if row.amountText is not None:
             fact.attrs["amount_text"] = str(row.amountText)
+    for row in engine.select(ds, _header() + INFERENCES):
+        fact = facts.get(local(row.fact))
+        if fact is not None:
+            fact.attrs.setdefault("inferred", {})[str(row.field)] = str(row.reason)
     for row in engine.select(ds, Q_CITATIONS):
         fact = facts.get(local(row.fact))
         if fact is None:
@@ -662,6 +681,7 @@ def describe(G: nx.MultiGraph, rel: dict[str, Any], lang: str = "en") -> list[st
     if rel.get("products"):
         details.append("products: " + ", ".join(G.graph["terms"][p][lang] for p in rel["products"]))
     lines = [head + (": " + "; ".join(details) if details else "")]
+    lines += ["    " + line for line in inference_lines(rel.get("inferred", {}), lang)]
     lines += ["    source: " + cite(G, ref, lang) for ref in rel["sources"]]
     lines += ["    " + line for line in conflict_lines(rel, lang)]
     return lines

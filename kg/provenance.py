@@ -99,6 +99,7 @@ class Claim:
     date: str = ""
     note: str = ""
     sources: list[SourceRef] = field(default_factory=list)
+    inferred: dict[str, str] = field(default_factory=dict)   # field -> the curator's reason (not in the text)
 
 
 FACT_ROLES = """
@@ -180,6 +181,10 @@ class ClaimReader:
                 str(date or ""), str(title or ""), [], str(note or "")))
             if para is not None and int(para) not in ref.paragraphs:
                 ref.paragraphs.append(int(para))
+        inferences: dict[URIRef, dict[str, str]] = {}
+        for fact, name, reason in engine.select(self.graph, PREFIXES + "SELECT ?fact ?field ?reason WHERE { " + block +
+                                                " ?fact kgo:inference ?i . ?i kgo:inferredField ?field ; kgo:reason ?reason }"):
+            inferences.setdefault(fact, {})[str(name)] = str(reason)
         out = []
         for fact in facts:
             values = triples[fact]
@@ -187,7 +192,8 @@ class ClaimReader:
             summary = self.summary(kind, values)
             for ref in sources[fact].values():
                 ref.paragraphs.sort()
-            out.append(Claim(
+            inferred = inferences.get(fact, {})
+            out.append(Claim(inferred=inferred,
                 id=local(fact), kind=self.label(KGO[kind]), summary=summary,
                 role=self.label(KGO[roles[fact]]) if roles and fact in roles and roles[fact] in self._props() else "",
                 date=str(values.get("date", [""])[0]), note=str(values.get("note", [""])[0]),

@@ -203,7 +203,7 @@ def _curves(pairs: list[tuple[str, str]]) -> list[float]:
 
 
 #: What the page needs of each fact (shared by all the edges the fact makes).
-FACT_KEYS = ("fact_kind", "date", "status", "gpus", "qualifier", "amount", "currency", "amount_text", "note",
+FACT_KEYS = ("fact_kind", "date", "status", "gpus", "qualifier", "amount", "currency", "amount_text", "note", "inferred",
              "topics", "products", "post", "sources")
 
 

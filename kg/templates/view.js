@@ -129,6 +129,10 @@
     if (f.products && f.products.length) container.appendChild(el("div", (state.lang === "ko" ? "제품: " : "products: ") + f.products.map(term).join(", "), "muted"));
     if (f.topics && f.topics.length) container.appendChild(el("div", (state.lang === "ko" ? "주제: " : "topics: ") + f.topics.map(term).join(", "), "muted"));
     if (f.note) container.appendChild(el("div", f.note, "note"));
+    Object.keys(f.inferred || {}).sort().forEach(function (name) {  // values the curator supplied, not the text
+      container.appendChild(el("div", (state.lang === "ko" ? "큐레이터 추론 — " : "curator's inference — ") + name + ": " +
+                                      f.inferred[name], "inferred"));
+    });
     var list = el("ul", null, "sources");
     (f.sources || []).forEach(function (ref) { list.appendChild(el("li", citation(ref))); });
     container.appendChild(list);
