@@ -37,7 +37,7 @@ from typing import Any
 import networkx as nx
 from rdflib.namespace import RDFS
 
-from kg import ontology
+from kg import ontology, qualifiers
 from kg.network import CONFLICT_HEADS, KINDS, display, partners_graph
 from kg.ontology import KGO
 from kg.serialize import write_atomic

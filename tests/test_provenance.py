@@ -20,7 +20,7 @@ def test_explain_by_id_and_korean_label_give_the_same_facts(dataset):
 def test_explain_lists_the_source_of_every_claim(dataset):
     claims = {c.id: c for c in explain(dataset, "Naver Cloud").claims}
     allocation = claims["alloc-naver-cloud-60k-asiae"]
-    assert allocation.summary == "NVIDIA → Naver Cloud: exactly 60,000 GPUs, NVIDIA Blackwell"
+    assert allocation.summary == "NVIDIA → Naver Cloud: 60,000 GPUs, NVIDIA Blackwell"
     assert allocation.role == "recipient"
     [source] = allocation.sources
     assert (source.id, source.publisher, source.date, source.paragraphs) == ("asiae-20251103", "Asia Economy", "2025-11-03", [10])
