@@ -146,7 +146,11 @@ def validate(seed_dir: Path, graph_file: Path | None, store: str | None) -> None
     from kg.seeds import load_seeds
 
     if graph_file is not None or store is not None:
-        report = api.validate(open_graph(seed_dir, graph_file, store))
+        from kg.shapes import check_size
+
+        graph = open_graph(seed_dir, graph_file, store)
+        check_size(graph, str(graph_file or store))  # refused before the graph is copied into rdflib
+        report = api.validate(graph)
     else:
         seeds = load_seeds(seed_dir)
         report = api.validate(api.build_dataset(seeds), seeds)
