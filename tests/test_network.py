@@ -83,7 +83,7 @@ def test_one_edge_per_pair_of_parties_per_fact(ox, G):
             expected += 1
         else:
             expected += math.comb(int(row.parties), 2)
-    assert G.number_of_edges() == expected == 83
+    assert G.number_of_edges() == expected == 82
 
 
 def test_the_seven_party_ai_ran_mou_is_a_clique_by_default_and_a_hub_on_request(ox, G):
@@ -107,7 +107,7 @@ def test_edges_carry_kind_direction_figures_and_sources(G):
     [alloc] = [d for _, _, d in G.edges(data=True) if d["fact"] == "alloc-samsung-50k-asiae"]
     assert alloc["kind"] == "gpu-allocation" and alloc["directed"]
     assert (alloc["from"], alloc["to"], alloc["gpus"], alloc["qualifier"]) == ("nvidia", "samsung-electronics",
-                                                                               50000, "exact")
+                                                                               50000, "stated")
     assert alloc["sources"] == [{"id": "asiae-20251103", "paras": [10]}]
     assert G.graph["sources"]["asiae-20251103"]["publisher_en"] == "Asia Economy"
 
@@ -159,14 +159,14 @@ def test_the_network_is_the_same_from_rdflib_memory_and_from_a_built_file(tmp_pa
 
 def test_stats_name_nvidia_most_central_and_find_the_ai_ran_cluster(G):
     st = network.stats(G)
-    assert st.top_degree[0] == ("nvidia", 24, 53)
+    assert st.top_degree[0] == ("nvidia", 24, 52)
     assert st.top_betweenness[0][0] == "nvidia" and st.top_betweenness[0][1] > 0.8
     assert st.top_betweenness[1][0] == "korea-government"
     assert all(G.nodes[n]["group"] == "organisation" for n, *_ in st.top_degree + st.top_betweenness)
     ran = {"samsung-electronics", "sk-telecom", "kt", "lg-uplus", "etri", "yonsei-university"}
     assert any(ran <= set(c) for c in st.communities)
     assert sum(len(c) for c in st.communities) == G.number_of_nodes()
-    assert st.facts_by_kind == {"cooperation": 16, "gpu-allocation": 14, "supply": 5, "membership": 4, "mou": 3,
+    assert st.facts_by_kind == {"cooperation": 16, "gpu-allocation": 13, "supply": 5, "membership": 4, "mou": 3,
                                 "investment": 3, "joint-research": 2, "joint-venture": 1}
 
 
@@ -252,8 +252,8 @@ def test_cli_stats_names_nvidia_first():
     result = run("stats", "--top", "3")
     assert result.exit_code == 0, result.output
     out = result.output
-    assert out.startswith("Network: 29 nodes, 83 links from 48 facts\n")
-    assert "Most partners (degree: distinct partners, relations):\n   1. NVIDIA (nvidia): 24 partners, 53 relations" in out
+    assert out.startswith("Network: 29 nodes, 82 links from 47 facts\n")
+    assert "Most partners (degree: distinct partners, relations):\n   1. NVIDIA (nvidia): 24 partners, 52 relations" in out
     assert "Most central as a go-between (betweenness centrality):\n   1. NVIDIA (nvidia): 0.886" in out
     assert "Clusters (greedy modularity): 4" in out
 
@@ -274,11 +274,22 @@ def test_cli_neighbors_and_path_mark_conflicting_figures_with_both_sources():
     lines = run("neighbors", "korea-private-sector").output.splitlines()
     at = lines.index("    GPU allocation alloc-private-210k-news1: NVIDIA allocates GPUs to Korean private sector; "
                      "2025-10-31; 210,000 GPUs")
-    assert lines[at + 2] == ("        ⚠ Sources disagree: exactly 200,000 GPUs — Newsis, 2025-11-01 [newsis-20251101]; "
-                             "exactly 210,000 GPUs — News1, 2025-10-31 [news1-20251031] (this link)")
-    assert sum(line.strip().startswith("⚠") for line in lines) == 4  # 200k: figure, model, Newsis's sum; 210k: figure
+    assert lines[at + 2] == (
+        "        ⚠ Sources contradict each other (GPU allocation NVIDIA → Korean private sector (in the deal NVIDIA → "
+        "Republic of Korea)): 200,000 GPUs [195,000, 205,000) — Newsis, 2025-11-01 [newsis-20251101]; "
+        "210,000 GPUs [205,000, 215,000) — News1, 2025-10-31 [news1-20251031] (this link); "
+        "sum of Hyundai Motor Group 50,000 + Naver Cloud 60,000 + Samsung Electronics 50,000 + SK Group 50,000 = "
+        "210,000 GPUs [205,000, 215,000) — Asia Economy, 2025-11-03 [asiae-20251103] — "
+        "200,000 and 210,000 as stated cannot both hold: [195,000, 205,000) and [205,000, 215,000) do not overlap; "
+        "200,000 (as stated) and the shares summing to 210,000 cannot both hold: [195,000, 205,000) and "
+        "[205,000, 215,000) do not overlap. Sides: 200,000 (as stated) (newsis-20251101) | "
+        "210,000 (as stated) (news1-20251031), the shares summing to 210,000 (asiae-20251103)")
+    # 200k: the figure and Newsis's own sum; 210k: the figure. The GPU-model difference is consistent (≈, no ⚠)
+    assert sum(line.strip().startswith("⚠") for line in lines) == 3
+    assert not any(line.strip().startswith("≈") for line in lines)
     ko = run("path", "korea-private-sector", "nvidia", "--lang", "ko").output
-    assert "⚠ 출처마다 수치가 다름: exactly 200,000 GPUs — Newsis, 2025-11-01 [newsis-20251101] (이 연결); " in ko
+    assert ("⚠ 출처끼리 모순 (GPU allocation NVIDIA → Korean private sector (in the deal NVIDIA → Republic of Korea)): "
+            "200,000 GPUs [195,000, 205,000) — Newsis, 2025-11-01 [newsis-20251101] (이 연결); ") in ko
     assert "⚠" not in run("path", "LG Electronics", "KISTI").output  # undisputed links stay unmarked
 
 

@@ -39,10 +39,11 @@ def test_total_of_260k_with_each_qualifier_and_its_sources(graph):
              kgo:gpuCount 260000 ; kgo:qualifier ?qq ; prov:wasDerivedFrom ?src .
           ?qq <http://www.w3.org/2004/02/skos/core#notation> ?q .
         }""")
-    # Every article also states the plain figure somewhere (a headline or lead), so "exact" has all five.
+    # Every article also states the plain figure somewhere (a headline or lead), so "stated" (the number as
+    # printed, no hedge) has all five; none says "exactly", so no figure is "exact".
     assert found == {
-        ("exact", "mt-20251031"), ("exact", "asiae-20251103"), ("exact", "newsis-20251101"),
-        ("exact", "news1-20251031"), ("exact", "unknown-20251031"),
+        ("stated", "mt-20251031"), ("stated", "asiae-20251103"), ("stated", "newsis-20251101"),
+        ("stated", "news1-20251031"), ("stated", "unknown-20251031"),
         ("at-least", "mt-20251031"), ("at-least", "newsis-20251101"), ("at-least", "news1-20251031"),
         ("up-to", "unknown-20251031"),
     }

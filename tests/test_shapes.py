@@ -60,7 +60,7 @@ BREAKS = [
     ("GPU count as text", put(KG["share-acme"], KGO.gpuCount, Literal("600")), "kg:share-acme",
      "An allocation has one GPU count, a positive integer."),
     ("allocation without qualifier", drop((KG["share-acme"], KGO.qualifier, None)), "kg:share-acme",
-     "An allocation's count has one qualifier (exactly, about, at least, up to)."),
+     "An allocation's count has one qualifier (as stated, about, at least, more than, up to, exactly)."),
     ("fact without source", drop((KG["mou-test"], PROV.wasDerivedFrom, None)), "kg:mou-test",
      "A fact must cite at least one source (prov:wasDerivedFrom a kgo:Source)."),
     ("fact without citation", drop((KG["mou-test"], PROV.qualifiedDerivation, None)), "kg:mou-test",

@@ -104,12 +104,12 @@ def test_the_page_inlines_vis_network_from_pyvis(html):
 def test_the_page_data_is_the_network(G, html):
     data = page_json(html)
     assert len(data["nodes"]) == G.number_of_nodes() == 29
-    assert len(data["edges"]) == G.number_of_edges() == 83
+    assert len(data["edges"]) == G.number_of_edges() == 82
     nvidia = next(n for n in data["nodes"] if n["id"] == "nvidia")
-    assert (nvidia["en"], nvidia["ko"], nvidia["partners"], nvidia["relations"]) == ("NVIDIA", "엔비디아", 24, 53)
+    assert (nvidia["en"], nvidia["ko"], nvidia["partners"], nvidia["relations"]) == ("NVIDIA", "엔비디아", 24, 52)
     assert {k["name"]: k["count"] for k in data["kinds"]} == {
         "mou": 25, "joint-venture": 1, "joint-research": 2, "cooperation": 29, "supply": 5, "membership": 4,
-        "gpu-allocation": 14, "investment": 3}
+        "gpu-allocation": 13, "investment": 3}
     assert data["facts"]["alloc-samsung-50k-asiae"]["gpus"] == 50000
     assert data["sources"]["asiae-20251103"]["publisher_en"] == "Asia Economy"
     types = {t["type"]: (t["en"], t["ko"], t["count"]) for t in data["types"]}
@@ -218,11 +218,11 @@ def test_cli_view_writes_the_page(tmp_path):
     result = CliRunner().invoke(main, ["view", "--seeds", str(SEEDS), "-o", str(out), "--kind", "mou,gpu-allocation",
                                        "--focus", "nvidia", "--depth", "1", "--lang", "ko"])
     assert result.exit_code == 0, result.output
-    # NVIDIA, its 9 MOU partners and 5 more allocation recipients; 25 MOU links (the cliques) + 14 allocations
-    assert result.output.startswith(f"Wrote {out} (15 nodes, 39 links, ")
+    # NVIDIA, its 9 MOU partners and 5 more allocation recipients; 25 MOU links (the cliques) + 13 allocations
+    assert result.output.startswith(f"Wrote {out} (15 nodes, 38 links, ")
     data = page_json(out.read_text(encoding="utf-8"))
     assert {e["kind"] for e in data["edges"]} == {"mou", "gpu-allocation"}
-    assert data["meta"] == {"lang": "ko", "nodes": 15, "edges": 39, "large": False, "hubs": False,
+    assert data["meta"] == {"lang": "ko", "nodes": 15, "edges": 38, "large": False, "hubs": False,
                             "focus": "nvidia", "depth": 1, "source": None}
     assert [p.name for p in out.parent.iterdir()] == ["partners.html"]  # no temporary file left
 
