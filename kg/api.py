@@ -223,13 +223,13 @@ def push(graph, update_url: str, batch_size: int = 5000, progress=None):
 
 
 def serve_endpoint(store: str | None = None, seed_dir: str | Path = "seeds", host: str = "127.0.0.1",
-                   port: int = 8000, timeout: float = 30.0):
+                   port: int = 8000, timeout: float = 30.0, max_memory: int | None = 1 << 30):
     """`kg serve` (kg.serve is the module): a read-only SPARQL endpoint; use it as
     `with kg.serve_endpoint() as endpoint: ...` and query endpoint.url + "/query"."""
     from kg.serve import serve as _serve
     from kg.store import parse_store
 
-    return _serve(parse_store(store), seed_dir, host, port, timeout)
+    return _serve(parse_store(store), seed_dir, host, port, timeout, max_memory)
 
 
 __all__ = ["BuildResult", "build", "build_graph", "validate", "export", "read_graph", "load_seeds",

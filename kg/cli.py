@@ -511,8 +511,10 @@ def push(update_url, batch_size, seed_dir, graph_file, store) -> None:
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--timeout", type=Seconds(minimum=0.1), default=30.0, show_default=True,
               help="Seconds a query may run, queued or running, before it is stopped with HTTP 503.")
+@click.option("--max-memory", type=BYTES, default="1G", show_default=True, metavar="SIZE",
+              help="Memory each query may take, such as 512M or 2G (0: no limit).")
 @user_errors
-def serve(store, seed_dir, host, port, timeout) -> None:
+def serve(store, seed_dir, host, port, timeout, max_memory) -> None:
     """A read-only SPARQL 1.1 endpoint with a query page, on 127.0.0.1 by default (Ctrl-C stops it)."""
     import signal
     import time
@@ -523,7 +525,12 @@ def serve(store, seed_dir, host, port, timeout) -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)  # `kill`, systemd, docker stop: shut down as on Ctrl-C
-    endpoint = api.serve_endpoint(store, seed_dir, host, port, timeout).start()
+    from kg.serve import exposed
+
+    if exposed(host):
+        click.echo(f"warning: listening on {host} makes the endpoint reachable from other machines, and it has no "
+                   "authentication — put it behind a proxy that has, or use --host 127.0.0.1", err=True)
+    endpoint = api.serve_endpoint(store, seed_dir, host, port, timeout, max_memory or None).start()
     click.echo(f"SPARQL endpoint at {endpoint.url}/query (query page at {endpoint.url}/), read-only, "
                f"queries stopped after {timeout:g} s. Ctrl-C to stop.")
     try:

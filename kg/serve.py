@@ -1,124 +1,277 @@
 """`kg serve`: a read-only SPARQL 1.1 Protocol endpoint on loopback, with a query page for people.
 
-The engine is Oxigraph's own server (`oxigraph serve-read-only`) over an on-disk store: the one
-`kg build --store oxigraph:PATH` filled, or a temporary one built from the seeds. In front of it sits a
-small proxy, because Oxigraph, when its --timeout-s cancels a query, has already answered HTTP 200 and
-then sends a truncated body a client cannot tell from a real answer. The proxy
+What a maintainer of a public endpoint expects, and how it is kept:
 
-- binds to 127.0.0.1 unless the user names another host;
-- refuses SPARQL Update and the Graph Store Protocol (HTTP 403);
-- refuses SERVICE (HTTP 403), which Oxigraph would otherwise call from this machine for any client;
-- buffers each answer and gives up after the time limit with HTTP 503 and a message — Oxigraph's own
-  limit is set a little later, so it stops the work but never reaches the client first;
-- serves a query page at / that needs no network.
+- **No requests to elsewhere.** Queries are run by kg's own engine processes (kg/serve_engine.py), pyoxigraph
+  over the store opened read-only, each in a network namespace with no route anywhere (kg/sandbox.py): a
+  SERVICE the checks miss still cannot reach a host. SERVICE is refused (403) before it runs; nothing but the
+  one query kg read from the request reaches an engine. There is no engine port to leak.
+- **Read-only.** SPARQL Update and the Graph Store Protocol are refused (403).
+- **Time limits that stop the work.** Every query has a deadline (--timeout), counted from its arrival; a
+  worker whose query outlives it is killed (SIGKILL) and replaced, so a 503 leaves no work behind.
+- **Short queries are not starved by runaway ones.** A query first runs in the fast lane for at most
+  FAST_SLICE seconds; one that needs longer is stopped and run again in the slow lane, whose workers run at a
+  lower CPU priority. A burst of runaway queries fills the slow lane, not the fast one.
+- **A crash is survived.** A worker that dies (a query the engine cannot take) is logged, restarted, and its
+  request answered 500; queries too large or nested too deeply are refused (400) before any engine sees them.
+- **Bounded memory.** Each worker has a memory cap (--max-memory); answers are written by the engine to a spool
+  file of at most MAX_ANSWER bytes and streamed to the client from there, never held whole in memory; request
+  bodies are at most MAX_BODY bytes, and a Content-Length that is not a number is answered 400.
+- **Many clients.** A listen backlog of BACKLOG, up to MAX_CLIENTS connections served at once (more wait in the
+  backlog), idle or slow connections closed after IDLE_TIMEOUT seconds.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
-import http.client
 import json
+import os
+import queue
 import shutil
+import signal
+import socket
+import struct
 import subprocess
+import sys
 import tempfile
 import threading
 import time
 import urllib.parse
+import uuid
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from multiprocessing.connection import Connection
 from pathlib import Path
 
+from kg import sandbox, serve_engine
 from kg.errors import KgError
-from kg.query import find_service
 from kg.store import StoreSpec, load_oxigraph
 
 DEFAULT_TIMEOUT = 30.0
-ENGINE_GRACE = 3  # seconds Oxigraph's own limit runs after ours
-MAX_BODY = 1 << 20  # a query of more than 1 MiB is refused
+DEFAULT_MAX_MEMORY = 1 << 30  # per query
+MAX_BODY = 1 << 20  # a request body of more than 1 MiB is refused
+MAX_ANSWER = 256 << 20  # an answer of more than 256 MiB is refused
+MAX_QUEUED = 2000  # queries waiting for a worker; more are answered 503 at once
+MAX_CLIENTS = 512
+BACKLOG = 1024
+IDLE_TIMEOUT = 10.0
+FAST_SLICE = 1.0  # seconds a query may run in the fast lane
+RECYCLE_AFTER = 1000  # queries a worker answers before it is replaced (memory it may have kept)
+
+READ_ONLY = "this endpoint is read-only: SPARQL Update and the Graph Store Protocol are refused"
 
 
-def oxigraph_binary() -> str:
-    import sys
+@dataclass(eq=False)
+class Job:
+    """One query on its way through the lanes: its request for the engine, its deadline, its outcome."""
 
-    found = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-    if not Path(found).exists():
-        raise KgError("the oxigraph server is not installed — pip install oxigraph")
-    return found
+    request: tuple
+    deadline: float
+    spool: Path
+    done: threading.Event = field(default_factory=threading.Event)
+    outcome: tuple = ()
 
-
-def free_port() -> int:
-    """A free TCP port on loopback, for the engine behind the proxy."""
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    def finish(self, *outcome) -> None:
+        if not self.done.is_set():
+            self.outcome = outcome
+            self.done.set()
 
 
-def _die_with_parent() -> None:
-    """In the engine's process before it starts (Linux): get SIGTERM when kg dies, even by SIGKILL, so no
-    engine is left running on its own."""
-    import ctypes
-    import signal
-    import sys
+class Worker:
+    """One engine process (forked by the zygote) and the connection to it."""
 
-    if sys.platform.startswith("linux"):
+    def __init__(self, connection: Connection, pid: int):
+        self.connection, self.pid = connection, pid
+        self.answered = 0
+
+    def kill(self) -> None:
         try:
-            ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
             pass
+        self.connection.close()
+
+
+class Zygote:
+    """`python -m kg.serve_engine`: the process that forks engine workers (see kg/serve_engine.py)."""
+
+    def __init__(self, location: Path, max_memory: int | None):
+        self.control, theirs = socket.socketpair()
+        self.lock = threading.Lock()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "kg.serve_engine", str(theirs.fileno()), str(location), str(max_memory or 0),
+             str(MAX_ANSWER)], pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            preexec_fn=serve_engine._die_with_parent)
+        theirs.close()
+
+    def fork(self, nice: int) -> Worker:
+        ours, theirs = socket.socketpair()
+        with self.lock:
+            try:
+                socket.send_fds(self.control, [bytes([nice])], [theirs.fileno()])
+                pid = struct.unpack("!i", _read_exactly(self.control, 4))[0]
+            finally:
+                theirs.close()
+        return Worker(Connection(ours.detach()), pid)
+
+    def stop(self) -> None:
+        self.control.close()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def _read_exactly(sock: socket.socket, size: int) -> bytes:
+    data = b""
+    while len(data) < size:
+        chunk = sock.recv(size - len(data))
+        if not chunk:
+            raise KgError("kg serve: the engine process stopped — restart kg serve")
+        data += chunk
+    return data
+
+
+class Lane:
+    """Workers that take jobs from one queue. A lane with a slice hands a job that runs longer to `overflow`."""
+
+    def __init__(self, pool: "Pool", name: str, workers: int, nice: int, slice_: float | None,
+                 overflow: "Lane | None" = None):
+        self.pool, self.name, self.nice, self.slice, self.overflow = pool, name, nice, slice_, overflow
+        self.jobs: queue.Queue[Job | None] = queue.Queue()
+        self.threads = [threading.Thread(target=self.serve, name=f"kg-{name}-{i}", daemon=True)
+                        for i in range(workers)]
+
+    def start(self) -> None:
+        for thread in self.threads:
+            thread.start()
+
+    def serve(self) -> None:
+        worker = self.pool.new_worker(self.nice)
+        while True:
+            job = self.jobs.get()
+            if job is None:
+                worker.kill()
+                return
+            worker = self.run(job, worker)
+
+    def run(self, job: Job, worker: Worker) -> Worker:
+        """Run one job on the worker; give back the worker to use next (a new one if this one was killed)."""
+        remaining = job.deadline - time.monotonic()
+        if job.done.is_set() or remaining <= 0:
+            job.finish("timeout")
+            return worker
+        budget = min(remaining, self.slice) if self.slice else remaining
+        try:
+            worker.connection.send(job.request)
+            if worker.connection.poll(budget):
+                job.finish(*worker.connection.recv())
+                worker.answered += 1
+                return worker if worker.answered < RECYCLE_AFTER else self.replace(worker)
+        except (EOFError, OSError):
+            self.pool.log("a query engine stopped on a query (it crashed or ran out of memory); answered 500 and "
+                          "started a new one")
+            job.finish("error", 500, sandbox.crash_message("the query", None, "", self.pool.max_memory))
+            return self.replace(worker)
+        # still running: stop the work, then give the query more time elsewhere or answer that time is up
+        worker = self.replace(worker)
+        if self.overflow is not None and job.deadline > time.monotonic() and not job.done.is_set():
+            self.overflow.jobs.put(job)
+        else:
+            job.finish("timeout")
+        return worker
+
+    def replace(self, worker: Worker) -> Worker:
+        worker.kill()
+        return self.pool.new_worker(self.nice)
+
+
+class Pool:
+    """The engine workers of an endpoint: a fast lane and a slow lane (see the module docstring)."""
+
+    def __init__(self, location: Path, max_memory: int | None, fast: int, slow: int):
+        self.max_memory = max_memory
+        self.zygote = Zygote(location, max_memory)
+        self.slow = Lane(self, "slow", slow, nice=10, slice_=None)
+        self.fast = Lane(self, "fast", fast, nice=0, slice_=FAST_SLICE, overflow=self.slow)
+
+    def new_worker(self, nice: int) -> Worker:
+        return self.zygote.fork(nice)
+
+    def start(self) -> None:
+        self.fast.start()
+        self.slow.start()
+
+    def submit(self, job: Job) -> bool:
+        if self.fast.jobs.qsize() + self.slow.jobs.qsize() >= MAX_QUEUED:
+            return False
+        self.fast.jobs.put(job)
+        return True
+
+    def stop(self) -> None:
+        for lane in (self.fast, self.slow):
+            for _ in lane.threads:
+                lane.jobs.put(None)
+        for lane in (self.fast, self.slow):
+            for thread in lane.threads:
+                thread.join(10)
+        self.zygote.stop()
+
+    @staticmethod
+    def log(message: str) -> None:
+        sys.stderr.write(f"kg serve: {message}\n")
+        sys.stderr.flush()
+
+
+class Server(ThreadingHTTPServer):
+    """ThreadingHTTPServer with a deep listen backlog and at most MAX_CLIENTS connections served at once."""
+
+    request_queue_size = BACKLOG
+    daemon_threads = True
+
+    def __init__(self, address, handler):
+        self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
+        self.slots = threading.BoundedSemaphore(MAX_CLIENTS)
+        super().__init__(address, handler)
+
+    def process_request(self, request, client_address):
+        self.slots.acquire()  # the accept loop waits here; new clients wait in the backlog
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self.slots.release()
+            raise
+
+    def process_request_thread(self, request, client_address):
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
 
 
 class Endpoint:
-    """A running endpoint: Oxigraph on a private loopback port, the proxy on the public one."""
+    """A running endpoint: the HTTP server and the engine pool over one on-disk store."""
 
-    def __init__(self, location: Path, host: str, port: int, timeout: float, cleanup: Path | None = None):
-        self.location = location
-        self.host = host
-        self.timeout = timeout
-        self.cleanup = cleanup
-        self.engine_port = free_port()
-        self.engine: subprocess.Popen | None = None
-        self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=64, thread_name_prefix="kg-serve")
-        self.httpd = ThreadingHTTPServer((host, port), _handler(self))
-        self.httpd.daemon_threads = True
+    def __init__(self, location: Path, host: str, port: int, timeout: float, cleanup: Path | None = None,
+                 max_memory: int | None = DEFAULT_MAX_MEMORY, workers: int | None = None):
+        self.location, self.host, self.timeout, self.cleanup = location, host, timeout, cleanup
+        self.spool = Path(tempfile.mkdtemp(prefix="kg-serve-answers-"))
+        cores = workers or os.cpu_count() or 2
+        self.pool = Pool(location, max_memory, fast=max(2, cores), slow=max(1, cores // 2))
+        try:
+            self.httpd = Server((host, port), _handler(self))
+        except OSError:
+            shutil.rmtree(self.spool, ignore_errors=True)
+            raise
         self._thread: threading.Thread | None = None
 
     @property
     def url(self) -> str:
         host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def start_engine(self) -> None:
-        self.engine = subprocess.Popen(
-            [oxigraph_binary(), "serve-read-only", "--location", str(self.location),
-             "--bind", f"127.0.0.1:{self.engine_port}", "--union-default-graph",
-             "--timeout-s", str(int(self.timeout) + ENGINE_GRACE)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=_die_with_parent)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.engine.poll() is not None:
-                raise KgError(f"the oxigraph server stopped: {self.engine.stderr.read().decode().strip()}")
-            try:
-                status, _, _ = self.forward("GET", "/query?query=ASK%7B%7D", None, {})
-                if status == 200:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.05)
-        raise KgError("the oxigraph server did not start within 30 s")
-
-    def forward(self, method: str, path: str, body: bytes | None, headers: dict) -> tuple[int, dict, bytes]:
-        """One request to the engine, read whole (so a truncated answer can't slip through)."""
-        conn = http.client.HTTPConnection("127.0.0.1", self.engine_port, timeout=self.timeout + ENGINE_GRACE + 5)
-        try:
-            conn.request(method, path, body=body, headers=headers)
-            response = conn.getresponse()
-            return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
-        finally:
-            conn.close()
+        return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
     def start(self) -> "Endpoint":
-        self.start_engine()
+        self.pool.start()
         self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self._thread.start()
         return self
@@ -126,15 +279,21 @@ class Endpoint:
     def stop(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
-        if self.engine and self.engine.poll() is None:
-            self.engine.terminate()
-            try:
-                self.engine.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.engine.kill()
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool.stop()
+        shutil.rmtree(self.spool, ignore_errors=True)
         if self.cleanup:
             shutil.rmtree(self.cleanup, ignore_errors=True)
+
+    def run(self, text: str, accept: str, default_graphs: list[str], named_graphs: list[str]) -> Job:
+        """Queue a query and wait for its outcome (or its deadline)."""
+        job = Job((text, accept, default_graphs, named_graphs, ""), time.monotonic() + self.timeout,
+                  self.spool / f"{uuid.uuid4().hex}.answer")
+        job.request = (*job.request[:4], str(job.spool))
+        if not self.pool.submit(job):
+            job.finish("busy")
+        job.done.wait(self.timeout + 5)
+        job.finish("timeout")  # (no effect when finished already)
+        return job
 
     def __enter__(self) -> "Endpoint":
         return self.start()
@@ -147,6 +306,7 @@ def _handler(endpoint: Endpoint):
     class Handler(BaseHTTPRequestHandler):
         server_version = "kg-serve"
         protocol_version = "HTTP/1.1"
+        timeout = IDLE_TIMEOUT  # a connection silent this long is closed
 
         def log_message(self, fmt, *args):  # quiet by default; the CLI prints one line at start
             pass
@@ -162,89 +322,144 @@ def _handler(endpoint: Endpoint):
             if self.command != "HEAD":
                 self.wfile.write(body)
 
-        def error(self, status: int, message: str, extra: dict | None = None) -> None:
-            body = json.dumps({"error": message}).encode() + b"\n"
-            self.reply(status, body, "application/json", extra)
+        def error(self, status: int, message: str, close: bool = False) -> None:
+            if close:
+                self.close_connection = True
+            body = json.dumps({"error": message}, ensure_ascii=False).encode() + b"\n"
+            self.reply(status, body, "application/json; charset=utf-8", {"Connection": "close"} if close else None)
 
         def do_GET(self):
             parsed = urllib.parse.urlsplit(self.path)
             if parsed.path in ("/", "/index.html"):
-                self.reply(200, QUERY_PAGE.encode("utf-8"), "text/html; charset=utf-8",
-                           {"Content-Security-Policy": "default-src 'self'; script-src 'unsafe-inline'; "
-                                                       "style-src 'unsafe-inline'; connect-src 'self'"})
-            elif parsed.path == "/query":
-                params = urllib.parse.parse_qs(parsed.query)
-                if "update" in params:
-                    return self.error(403, "this endpoint is read-only: SPARQL Update is refused")
-                if not self.refuse_service((params.get("query") or [""])[0]):
-                    self.run_query("GET", self.path, None)
-            elif parsed.path in ("/update", "/store"):
-                self.error(403, "this endpoint is read-only: updates and the Graph Store Protocol are refused")
-            else:
-                self.error(404, f"no such page: {parsed.path} — the endpoint is /query")
+                return self.reply(200, query_page(), "text/html; charset=utf-8",
+                                  {"Content-Security-Policy": "default-src 'self'; script-src 'unsafe-inline'; "
+                                                              "style-src 'unsafe-inline'; connect-src 'self'"})
+            if parsed.path in ("/update", "/store"):
+                return self.error(403, READ_ONLY)
+            if parsed.path != "/query":
+                return self.error(404, f"no such page: {parsed.path} — the endpoint is /query")
+            params = self.form(parsed.query)
+            if params is None:
+                return None
+            if "update" in params:
+                return self.error(403, READ_ONLY)
+            self.answer(params)
 
         do_HEAD = do_GET
 
         def do_POST(self):
             parsed = urllib.parse.urlsplit(self.path)
+            if parsed.path in ("/update", "/store"):
+                return self.error(403, READ_ONLY, close=True)
             if parsed.path != "/query":
-                return self.error(403 if parsed.path in ("/update", "/store") else 404,
-                                  "this endpoint is read-only: updates are refused" if parsed.path in ("/update", "/store")
-                                  else f"no such endpoint: {parsed.path} — use /query")
-            length = int(self.headers.get("Content-Length") or 0)
-            if length > MAX_BODY:
-                return self.error(413, f"the query is larger than {MAX_BODY} bytes")
-            body = self.rfile.read(length)
+                return self.error(404, f"no such endpoint: {parsed.path} — use /query", close=True)
+            body = self.body()
+            if body is None:
+                return None
             ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-            if ctype == "application/sparql-update" or (
-                ctype == "application/x-www-form-urlencoded" and "update" in urllib.parse.parse_qs(body.decode("utf-8", "replace"))
-            ):
-                return self.error(403, "this endpoint is read-only: SPARQL Update is refused")
-            text = body.decode("utf-8", "replace")
-            if ctype != "application/sparql-query":
-                text = (urllib.parse.parse_qs(text).get("query") or [""])[0]
-            if not self.refuse_service(text):
-                self.run_query("POST", self.path, body, ctype)
+            params = self.form(parsed.query)
+            if params is None:
+                return None
+            if ctype == "application/sparql-update" or "update" in params:
+                return self.error(403, READ_ONLY)
+            if "query" in params:  # the query goes in the body of a POST, once
+                return self.error(400, "a POST carries its query in the body, not in the URL — send it once")
+            try:
+                text = body.decode("utf-8")
+            except UnicodeDecodeError:
+                return self.error(400, "the request body is not UTF-8")
+            if ctype == "application/x-www-form-urlencoded":
+                form = self.form(text)
+                if form is None:
+                    return None
+                if "update" in form:
+                    return self.error(403, READ_ONLY)
+                params.update(form)
+            elif ctype == "application/sparql-query":
+                params["query"] = [text]
+            else:
+                return self.error(415, f"a query is sent as application/sparql-query or "
+                                       f"application/x-www-form-urlencoded, not {ctype or 'without a Content-Type'}")
+            self.answer(params)
 
         def do_PUT(self):
-            self.error(403, "this endpoint is read-only")
+            self.error(403, READ_ONLY, close=True)
 
         do_DELETE = do_PATCH = do_PUT
 
-        def refuse_service(self, text: str) -> bool:
-            """Answer 403 to a query with SERVICE: Oxigraph would call the URL, from this machine, for anyone
-            who can reach the endpoint."""
-            service = find_service(text)
-            if service is not None:
-                self.error(403, f"the query uses SERVICE {service}: this endpoint does not send requests to other "
-                                "servers — query them yourself")
-            return service is not None
+        def body(self) -> bytes | None:
+            """The request body, read only when its Content-Length is a number within MAX_BODY."""
+            if self.headers.get("Transfer-Encoding"):
+                self.error(411, "send the query with a Content-Length, not chunked", close=True)
+                return None
+            length = (self.headers.get("Content-Length") or "").strip()
+            if not length.isascii() or not length.isdigit():
+                self.error(411 if not length else 400, "Content-Length must be a number of bytes" if length
+                           else "a POST needs a Content-Length", close=True)
+                return None
+            if int(length) > MAX_BODY:
+                self.error(413, f"the request body is larger than {MAX_BODY:,} bytes", close=True)
+                return None
+            return self.rfile.read(int(length))
 
-        def run_query(self, method: str, path: str, body: bytes | None, ctype: str = "") -> None:
-            headers = {"Accept": self.headers.get("Accept") or "application/sparql-results+json"}
-            if body is not None:
-                headers["Content-Type"] = ctype or "application/x-www-form-urlencoded"
-            future = endpoint.pool.submit(endpoint.forward, method, path, body, headers)
+        def form(self, text: str) -> dict[str, list[str]] | None:
             try:
-                status, upstream_headers, data = future.result(timeout=endpoint.timeout)
-            except concurrent.futures.TimeoutError:
-                return self.error(503, f"the query ran longer than the time limit of {endpoint.timeout:g} s "
-                                       "and was stopped — narrow it down or ask for a higher --timeout")
-            except OSError as exc:
-                return self.error(502, f"the query engine did not answer ({exc})")
-            content_type = upstream_headers.get("content-type", "application/octet-stream")
-            self.reply(status, data, content_type)
+                return urllib.parse.parse_qs(text, keep_blank_values=True, strict_parsing=False,
+                                             encoding="utf-8", errors="strict", max_num_fields=100)
+            except (ValueError, UnicodeDecodeError) as exc:
+                self.error(400, f"cannot read the parameters ({exc})")
+                return None
+
+        def answer(self, params: dict[str, list[str]]) -> None:
+            queries = params.get("query") or []
+            if len(queries) != 1 or not queries[0].strip():
+                return self.error(400, "give one query: ?query=… (GET), or POST it; the query page is at /")
+            job = endpoint.run(queries[0], self.headers.get("Accept") or "", params.get("default-graph-uri", []),
+                               params.get("named-graph-uri", []))
+            try:
+                self.send_outcome(job)
+            finally:
+                job.spool.unlink(missing_ok=True)
+
+        def send_outcome(self, job: Job) -> None:
+            status, *rest = job.outcome
+            if status == "ok":
+                return self.send_file(job.spool, rest[0])
+            if status == "error":
+                return self.error(rest[0], rest[1])
+            if status == "busy":
+                return self.error(503, "too many queries are waiting — try again shortly")
+            return self.error(503, f"the query ran longer than the time limit of {endpoint.timeout:g} s and was "
+                                   "stopped — narrow it down or ask for a higher --timeout")
+
+        def send_file(self, path: Path, content_type: str) -> None:
+            with open(path, "rb") as answer:
+                size = os.fstat(answer.fileno()).st_size
+                self.send_response(200)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(size))
+                self.send_header("X-Content-Type-Options", "nosniff")
+                self.end_headers()
+                if self.command != "HEAD":
+                    shutil.copyfileobj(answer, self.wfile, 1 << 16)
 
     return Handler
 
 
+def query_page() -> bytes:
+    """The query page (kg/templates/serve.html): a form that posts to /query and shows the answer, no network."""
+    from importlib.resources import files
+
+    return files("kg").joinpath("templates/serve.html").read_bytes()
+
+
 def serve(spec: StoreSpec, seed_dir: str | Path = "seeds", host: str = "127.0.0.1", port: int = 8000,
-          timeout: float = DEFAULT_TIMEOUT) -> Endpoint:
+          timeout: float = DEFAULT_TIMEOUT, max_memory: int | None = DEFAULT_MAX_MEMORY) -> Endpoint:
     """Prepare an endpoint over the store (call .start(), or use it as a context manager)."""
     if spec.kind == "sparql":
         raise KgError("kg serve serves a local graph — the sparql store is already an endpoint")
-    if timeout <= 0:
-        raise KgError(f"--timeout must be positive, not {timeout}")
+    if not 0 < timeout < float("inf"):
+        raise KgError(f"--timeout must be a positive number of seconds, not {timeout}")
     cleanup = None
     if spec.kind == "oxigraph":
         location = Path(spec.location)
@@ -258,59 +473,15 @@ def serve(spec: StoreSpec, seed_dir: str | Path = "seeds", host: str = "127.0.0.
         location = cleanup / "store"
         load_oxigraph(location, [(serialize(build_graph(seed_dir), "nquads"), "nquads")])
     try:
-        return Endpoint(location, host, port, timeout, cleanup)
+        return Endpoint(location, host, port, timeout, cleanup, max_memory)
     except OSError as exc:
         if cleanup:
             shutil.rmtree(cleanup, ignore_errors=True)
-        raise KgError(f"cannot listen on {host}:{port} ({exc.strerror}) — choose another --port") from None
+        reason = exc.strerror or str(exc)
+        raise KgError(f"cannot listen on {host}:{port} ({reason}) — choose another --port, or a --host this "
+                      "machine has (127.0.0.1, ::1, 0.0.0.0 or :: for every address)") from None
 
 
-QUERY_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>kg SPARQL endpoint</title>
-<style>
-body{font:15px system-ui,sans-serif;margin:2em;max-width:80em}
-textarea{width:100%;height:14em;font:14px monospace}
-table{border-collapse:collapse;margin-top:1em}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}
-#status{margin-left:1em;color:#555}.error{color:#b00020}
-</style></head><body>
-<h1>kg SPARQL endpoint</h1>
-<p>Read-only SPARQL 1.1 endpoint at <code>/query</code>. The default graph is the union of all named graphs.</p>
-<form id="f"><textarea id="q" name="query" spellcheck="false">PREFIX kg: <https://w3id.org/ai-partnerships/id/>
-PREFIX kgo: <https://w3id.org/ai-partnerships/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-
-SELECT ?recipient ?gpus ?source WHERE {
-  ?a a kgo:GPUAllocation ; kgo:recipient/rdfs:label ?recipient ; kgo:gpuCount ?gpus ;
-     prov:wasDerivedFrom/rdfs:label ?source .
-  FILTER(lang(?recipient) = "en" && lang(?source) = "en")
-} ORDER BY DESC(?gpus)</textarea>
-<p><button type="submit">Run query</button><span id="status"></span></p></form>
-<div id="out"></div>
-<script>
-document.getElementById('f').addEventListener('submit', async function (ev) {
-  ev.preventDefault();
-  var status = document.getElementById('status'), out = document.getElementById('out');
-  out.replaceChildren(); status.textContent = 'running…'; status.className = '';
-  var started = performance.now();
-  try {
-    var resp = await fetch('/query', {method: 'POST',
-      headers: {'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/sparql-results+json'},
-      body: new URLSearchParams({query: document.getElementById('q').value})});
-    var text = await resp.text();
-    if (!resp.ok) { var m = text; try { m = JSON.parse(text).error || text; } catch (e) {}
-      status.textContent = 'HTTP ' + resp.status + ': ' + m; status.className = 'error'; return; }
-    var data = JSON.parse(text);
-    var secs = ((performance.now() - started) / 1000).toFixed(2);
-    if (data.boolean !== undefined) { status.textContent = String(data.boolean) + ' (' + secs + ' s)'; return; }
-    var vars = data.head.vars, rows = data.results.bindings;
-    var table = document.createElement('table'), head = table.insertRow();
-    vars.forEach(function (v) { var th = document.createElement('th'); th.textContent = v; head.appendChild(th); });
-    rows.forEach(function (b) { var tr = table.insertRow();
-      vars.forEach(function (v) { tr.insertCell().textContent = b[v] ? b[v].value : ''; }); });
-    out.appendChild(table);
-    status.textContent = rows.length + ' rows (' + secs + ' s)';
-  } catch (e) { status.textContent = String(e); status.className = 'error'; }
-});
-</script></body></html>
-"""
+def exposed(host: str) -> bool:
+    """Whether listening on host makes the endpoint reachable from other machines."""
+    return host not in ("127.0.0.1", "localhost", "::1") and not host.startswith("127.")

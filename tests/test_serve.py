@@ -201,15 +201,24 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
-def _start_kg_serve(tmp_path):
-    """`kg serve --port 0` as a user starts it; returns the process, the URL it printed and its engine's pid."""
+def _descendants(pid: int) -> list[int]:
+    found, frontier = [], [pid]
+    while frontier:
+        children = [c for p in frontier for c in _children(p)]
+        found += children
+        frontier = children
+    return found
+
+
+def _start_kg_serve(tmp_path, *extra):
+    """`kg serve --port 0` as a user starts it; returns the process, the URL it printed and its engine processes."""
     import os
     import re
     import selectors
 
     env = dict(os.environ, TMPDIR=str(tmp_path))
     process = subprocess.Popen([str(Path(sys.executable).parent / "kg"), "serve", "--seeds", str(MINIMAL), "--port",
-                                "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+                                "0", *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     selector = selectors.DefaultSelector()
     selector.register(process.stdout, selectors.EVENT_READ)
     assert selector.select(timeout=60), "kg serve printed nothing within 60 s"
@@ -217,16 +226,19 @@ def _start_kg_serve(tmp_path):
     match = re.fullmatch(r"SPARQL endpoint at (http://127\.0\.0\.1:(\d+))/query \(query page at \1/\), read-only, "
                          r"queries stopped after 30 s\. Ctrl-C to stop\.\n", line)
     assert match and match[2] != "0", line  # the real port, not 0
-    engines = _children(process.pid)
-    assert len(engines) == 1
-    return process, match[1], engines[0]
+    deadline = time.monotonic() + 30
+    while len(_descendants(process.pid)) < 4 and time.monotonic() < deadline:  # the zygote and its 3 workers
+        time.sleep(0.05)
+    engines = _descendants(process.pid)
+    assert len(engines) >= 4, engines
+    return process, match[1], engines
 
 
 @pytest.mark.parametrize("signum", ["SIGINT", "SIGTERM"])
 def test_kg_serve_prints_its_real_url_answers_and_stops_cleanly(tmp_path, signum):
     import signal
 
-    process, url, engine = _start_kg_serve(tmp_path)
+    process, url, engines = _start_kg_serve(tmp_path)
     try:
         q = "SELECT ?n WHERE { ?a <https://w3id.org/ai-partnerships/ontology#gpuCount> ?n } ORDER BY ?n"
         _, _, body = get(f"{url}/query?" + urllib.parse.urlencode({"query": q}))
@@ -240,20 +252,52 @@ def test_kg_serve_prints_its_real_url_answers_and_stops_cleanly(tmp_path, signum
             process.kill()
             process.wait()
     assert process.returncode == 0 and err == "" and out == ""
-    assert not _alive(engine)  # the Oxigraph engine went with it
-    assert list(tmp_path.iterdir()) == []  # and so did the temporary store
+    deadline = time.monotonic() + 10
+    while any(_alive(e) for e in engines) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(e) for e in engines)  # the engines went with it
+    assert list(tmp_path.iterdir()) == []  # and so did the temporary store and the answers' spool
     with pytest.raises(OSError):
         urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=2)
 
 
 def test_a_killed_kg_serve_leaves_no_engine_running(tmp_path):
-    """SIGKILL gives kg no chance to stop its engine: the kernel tells the engine instead (PR_SET_PDEATHSIG)."""
+    """SIGKILL gives kg no chance to stop its engines: the kernel tells them instead (PR_SET_PDEATHSIG)."""
     import signal
 
-    process, url, engine = _start_kg_serve(tmp_path)
+    process, url, engines = _start_kg_serve(tmp_path)
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
     deadline = time.monotonic() + 10
-    while _alive(engine) and time.monotonic() < deadline:
+    while any(_alive(e) for e in engines) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not _alive(engine)
+    assert not any(_alive(e) for e in engines)
+
+
+@pytest.mark.parametrize("host,warned", [("127.0.0.1", False), ("0.0.0.0", True)])
+def test_listening_beyond_loopback_is_warned_about(tmp_path, host, warned):
+    from click.testing import CliRunner
+
+    from kg import api
+    from kg.cli import main
+
+    started = []
+
+    class Stub:
+        url = "http://stub"
+
+        def start(self):
+            started.append(True)
+            raise KeyboardInterrupt
+
+        def stop(self):
+            pass
+
+    original = api.serve_endpoint
+    api.serve_endpoint = lambda *args: Stub()
+    try:
+        result = CliRunner().invoke(main, ["serve", "--seeds", str(MINIMAL), "--host", host])
+    finally:
+        api.serve_endpoint = original
+    assert started == [True]
+    assert ("reachable from other machines, and it has no authentication" in result.output) is warned
