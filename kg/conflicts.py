@@ -179,6 +179,7 @@ class ConflictReport:
     findings: list[Finding] = field(default_factory=list)
     sums: list[SumCheck] = field(default_factory=list)
     lang: str = "en"
+    names: dict[str, str] = field(default_factory=dict)   # source id -> "Publisher, date [id]", as the lines show it
 
     @property
     def contradictions(self) -> list:
@@ -320,7 +321,7 @@ def conflicts(graph, lang: str = "en") -> ConflictReport:
             fact = alloc[fact]["parent"]
         return fact
 
-    report = ConflictReport(lang=lang)
+    report = ConflictReport(lang=lang, names=cx.names)
 
     # ---- allocations: the same recipient in the same deal, with roll-up sums of sources silent at that level
     direct: dict[tuple, list[tuple[str, dict]]] = {}

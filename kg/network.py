@@ -341,27 +341,42 @@ def fact_conflicts(ds, lang: str = "en") -> dict[str, list[dict[str, Any]]]:
     Detection stays in kg.conflicts (one code path: the view can never disagree with `kg conflicts`); this only
     turns its report around, from findings to facts. Each entry is {kind, verdict, subject, sides, reason}; a side
     is {value, sources, own}, `own` marking the side this fact states, so the page can show "the other value"."""
-    from kg.conflicts import CONTRADICTION, conflicts
+    from kg import qualifiers
+    from kg.conflicts import CONTRADICTION, _as_bounds, conflicts
 
     report = conflicts(ds, lang)
+    names = lambda refs: [report.names.get(r["id"], r["id"]) for r in refs]  # noqa: E731
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for finding in report.findings:
         for fact in sorted(finding.facts()):
             out[fact].append({"kind": finding.verdict, "verdict": finding.verdict, "subject": finding.subject_label,
                               "detail": finding.reason, "sides": [
-                                  {"value": v.label.rsplit(" — ", 1)[0],
-                                   "sources": v.label.rsplit(" — ", 1)[1].split(", ") if " — " in v.label else [],
+                                  {"value": v.label.rsplit(" — ", 1)[0], "sources": names(v.sources),
                                    "own": fact in v.facts} for v in finding.values]})
     for check in report.sums:
         if check.verdict != CONTRADICTION:
             continue
-        for fact in [check.total_fact, *check.part_facts]:
-            total = fact == check.total_fact
+        # the figures for the total that the shares cannot reach, each with its sources, then the shares
+        bad = [t for t in check.against if t["verdict"] == CONTRADICTION]
+        totals = {f for t in bad for f in t["facts"]}
+        for fact in sorted(totals | set(check.part_facts)):
             out[fact].append({"kind": SUM_KIND, "verdict": CONTRADICTION, "subject": check.source_label,
-                              "source": check.source_label, "parts_sum": check.parts_sum, "detail": check.reason,
-                              "sides": [{"value": check.text_parts, "sources": [check.source_label],
-                                         "own": not total}]})
+                              "parts_sum": check.parts_sum, "detail": check.reason,
+                              "sides": [{"value": (_t_total(lang) + qualifiers.figure(t["number"], t["qualifier"],
+                                                                                     "GPUs", lang)
+                                                   + " " + _as_bounds(t["bounds"]).text()),
+                                         "sources": names(t["sources"]), "own": fact in t["facts"]} for t in bad] +
+                                       [{"value": _t_shares(lang) + check.text_parts, "sources": [],
+                                         "own": fact in check.part_facts}]})
     return dict(out)
+
+
+def _t_total(lang: str) -> str:
+    return "총량: " if lang == "ko" else "total: "
+
+
+def _t_shares(lang: str) -> str:
+    return "배분: " if lang == "ko" else "shares: "
 
 
 def parse_kinds(text: str | Iterable[str] | None) -> list[str] | None:
@@ -697,7 +712,7 @@ def conflict_lines(rel: dict[str, Any], lang: str = "en") -> list[str]:
         head += f" ({c['subject']}):"
         sides = []
         for side in c["sides"]:
-            text = side["value"] if c.get("source") else f"{side['value']} — {', '.join(side['sources'])}"
+            text = f"{side['value']} — {', '.join(side['sources'])}" if side["sources"] else side["value"]
             sides.append(text + ((" (이 연결)" if lang == "ko" else " (this link)") if side["own"] else ""))
         out.append(f"{head} {'; '.join(sides)}" + (f" — {c['detail']}" if c.get("detail") else ""))
     return out

@@ -7,7 +7,24 @@ import time
 import urllib.request
 from pathlib import Path
 
-from kg.serve import free_port, oxigraph_binary  # the same lookups kg serve uses
+import shutil
+import socket
+import sys
+
+
+def oxigraph_binary() -> str:
+    """The `oxigraph` server installed with the `oxigraph` PyPI package (beside this Python, or on PATH)."""
+    found = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    if not Path(found).exists():
+        raise RuntimeError("the oxigraph server is not installed — pip install oxigraph")
+    return found
+
+
+def free_port() -> int:
+    """A free TCP port on loopback."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 class OxigraphServer:

@@ -130,10 +130,10 @@ def test_the_blocker_records_what_a_page_asks_from_the_network(browser, tmp_path
 
 
 def test_the_seed_network_draws_offline_without_errors(visit, G, seed_page, tmp_path):
-    assert visit.shown() == (G.number_of_nodes(), G.number_of_edges()) == (29, 83)
+    assert visit.shown() == (G.number_of_nodes(), G.number_of_edges()) == (29, 82)
     assert visit.requests == [seed_page.as_uri()]
     assert visit.js("kgView.network.physics.options.enabled") is False  # stabilised, then physics off
-    assert visit.page.inner_text("#counts") == "Showing 29 of 29 nodes and 83 of 83 links (48 facts)"
+    assert visit.page.inner_text("#counts") == "Showing 29 of 29 nodes and 82 of 82 links (47 facts)"
     painted = visit.js("""(() => { const c = document.querySelector('#graph canvas');
         const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;
         for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; })()""")
@@ -153,7 +153,7 @@ def test_search_finds_an_organisation_in_either_language(visit, query):
     visit.page.press("#search", "Enter")
     assert visit.js("kgView.network.getSelectedNodes()") == ["nvidia"]
     assert visit.page.inner_text("#details h2") == "NVIDIA"
-    assert "24 partners, 53 links shown" in visit.page.inner_text("#details")
+    assert "24 partners, 52 links shown" in visit.page.inner_text("#details")
 
 
 def test_search_by_part_of_a_label_and_with_no_match(visit):
@@ -171,7 +171,7 @@ def test_a_relation_kind_checkbox_filters_the_links(visit, G):
     # the public and private sectors receive GPUs only, so they go too
     assert visit.shown() == (len({n for e in rest for n in e}), len(rest)) == (27, 69)
     visit.page.check('#kinds input[data-kind="gpu-allocation"]')
-    assert visit.shown() == (29, 83)
+    assert visit.shown() == (29, 82)
 
 
 def test_the_source_control_filters_like_the_source_option(visit):
@@ -179,7 +179,7 @@ def test_the_source_control_filters_like_the_source_option(visit):
     only = api.partnership_network(SEEDS, source="news1-20251031")
     assert visit.shown() == (only.number_of_nodes(), only.number_of_edges())
     visit.page.click("#reset")
-    assert visit.shown() == (29, 83)
+    assert visit.shown() == (29, 82)
 
 
 def test_clicking_a_node_highlights_it_and_focus_shows_its_neighbourhood(visit, G):
@@ -196,7 +196,7 @@ def test_clicking_a_node_highlights_it_and_focus_shows_its_neighbourhood(visit, 
     ego = network.ego(G, "nvidia", 1)
     assert visit.shown() == (ego.number_of_nodes(), ego.number_of_edges())
     visit.page.click("#focus-toggle")
-    assert visit.shown() == (29, 83)
+    assert visit.shown() == (29, 82)
 
 
 def test_hovering_a_link_shows_its_kind_figures_and_source(visit):
@@ -220,7 +220,7 @@ def test_a_korean_page_and_a_hub_page(browser, tmp_path):
     H = api.partnership_network(SEEDS, hubs=True)
     api.write_view(H, path, lang="ko")
     v = Visit(browser, path).ready()
-    assert v.shown() == (H.number_of_nodes(), H.number_of_edges()) == (34, 64)
+    assert v.shown() == (H.number_of_nodes(), H.number_of_edges()) == (34, 63)
     assert v.js("kgView.nodes.get('kisti').label") == "한국과학기술정보연구원"
     assert v.js("kgView.nodes.get('mou-ai-ran').shape") == "diamond"
     assert v.errors == [] and v.blocked == []

@@ -210,7 +210,7 @@ def test_templates_are_package_data():
 
     config = read_configuration(ROOT / "setup.cfg")
     assert config["options"]["package_data"]["kg"] == ["templates/*"]
-    assert sorted(p.name for p in view.TEMPLATES.iterdir()) == ["view.css", "view.html.j2", "view.js"]
+    assert sorted(p.name for p in view.TEMPLATES.iterdir()) == ["serve.html", "view.css", "view.html.j2", "view.js"]
 
 
 def test_cli_view_writes_the_page(tmp_path):

@@ -66,9 +66,10 @@
     return !!(f && f.conflicts && f.conflicts.some(function (c) { return c.verdict === "contradiction"; }));
   }
 
-  /** One "⚠" line per disagreement the fact takes part in: every value with its sources, this link's own
-      value marked. E.g. "⚠ Sources disagree: exactly 200,000 GPUs — Newsis, 2025-11-01 [newsis-20251101];
-      exactly 210,000 GPUs — News1, 2025-10-31 [news1-20251031] (this link)". */
+  /** One line per finding the fact takes part in ("⚠" contradiction, "≈" consistent): every value with its
+      sources, this link's own value marked, then the reason. E.g. "⚠ Sources contradict each other (…):
+      200,000 GPUs [195,000, 205,000) — Newsis, 2025-11-01 [newsis-20251101]; 210,000 GPUs [205,000, 215,000)
+      — News1, 2025-10-31 [news1-20251031] (this link); … — 200,000 and 210,000 as stated cannot both hold: …". */
   function conflictBlock(f, container) {
     (f.conflicts || []).forEach(function (c) {
       var box = el("div", null, c.verdict === "contradiction" ? "conflict" : "consistent");
@@ -78,7 +79,7 @@
       box.appendChild(el("strong", head));
       c.sides.forEach(function (side, i) {
         box.appendChild(document.createTextNode(i ? "; " : " "));
-        var text = c.source ? side.value : side.value + " — " + side.sources.join(", ");
+        var text = side.sources.length ? side.value + " — " + side.sources.join(", ") : side.value;
         var span = el("span", text, side.own ? "side own" : "side");
         if (side.own) span.appendChild(el("span", state.lang === "ko" ? " (이 연결)" : " (this link)", "this"));
         box.appendChild(span);
@@ -420,8 +421,8 @@
       t.appendChild(el("div", otherLabel(n) + " · " + typeLabel(n.type), "muted"));
       t.appendChild(el("div", n.partners + " partners · " + n.relations + " links"));
       var n2 = incident(n.id).filter(disputed).length;
-      if (n2) t.appendChild(el("div", state.lang === "ko" ? "⚠ 출처 간 불일치가 있는 연결 " + n2 + "개"
-                                                          : "⚠ " + n2 + " link" + (n2 > 1 ? "s" : "") + " with conflicting figures", "conflict"));
+      if (n2) t.appendChild(el("div", state.lang === "ko" ? "⚠ 출처끼리 모순인 연결 " + n2 + "개"
+                                                          : "⚠ " + n2 + " link" + (n2 > 1 ? "s" : "") + " in a contradiction", "conflict"));
     }, params.event && params.event.srcEvent ? params.event.srcEvent : params.event);
   });
   network.on("hoverEdge", function (params) {
