@@ -186,17 +186,60 @@ def test_conflicting_private_sector_figures_with_both_sources(ox):
 
 
 def test_allocation_sums_per_source(ox):
-    """Asia Economy's five shares make 260,000 (l.10); News1's 50,000 + 210,000 make 260,000 (l.19, l.21);
-    Newsis's 50,000 + 200,000 are 10,000 short of "260,000 or more" (l.9-10); the unattributed article
-    names 50,000 + 50,000 + 50,000 of "up to 260,000" (l.8-26)."""
+    """Asia Economy's five shares make 260,000 (l.10); News1's about 50,000 + 210,000 make 260,000 (l.19, l.21);
+    Newsis's about 50,000 + 200,000 cannot reach "260,000 or more" (l.9-10); the unattributed article names
+    only some recipients (up to 50,000 public and 50,000 or more for Samsung, l.10-12; Hyundai's 50,000 of
+    Asia Economy's split, l.26), which stay within every figure for the total."""
     result = run_query(ox, "allocation-sums")
-    assert table(result, "source", "total", "totalGpus", "qualifier", "shares", "sharesSum", "difference",
-                 "addsUp") == [
-        ("asiae-20251103", "alloc-total-260k-exact", 260000, "exactly", 5, 260000, 0, True),
-        ("news1-20251031", "alloc-total-260k-atleast", 260000, "at least", 2, 260000, 0, True),
-        ("newsis-20251101", "alloc-total-260k-atleast", 260000, "at least", 2, 250000, 10000, False),
-        ("unknown-20251031", "alloc-total-260k-upto", 260000, "up to", 3, 150000, 110000, False),
+    assert result.vars == ["source", "total", "totalGpus", "qualifier", "shares", "sharesSum", "sumMin", "sumMax",
+                           "complete", "verdict"]
+    assert table(result, *result.vars) == [
+        ("asiae-20251103", "alloc-total-260k-exact", 260000, "as stated", 5, 260000, Decimal(255000),
+         Decimal(265000), True, "consistent"),
+        ("news1-20251031", "alloc-total-260k-atleast", 260000, "at least", 2, 260000, Decimal(250000),
+         Decimal(270000), True, "consistent"),
+        ("newsis-20251101", "alloc-total-260k-atleast", 260000, "at least", 2, 250000, Decimal(240000),
+         Decimal(260000), True, "contradiction"),
+        ("unknown-20251031", "alloc-total-260k-exact", 260000, "as stated", 1, 50000, Decimal(45000),
+         Decimal(55000), False, "consistent"),
+        ("unknown-20251031", "alloc-total-260k-upto", 260000, "up to", 2, 100000, Decimal(50000), None, False,
+         "consistent"),
     ]
+
+
+def _sums_agree(graph):
+    """allocation-sums and `kg conflicts` give every (source, total) the same verdict, bounds and completeness."""
+    from kg.conflicts import conflicts
+
+    query = {(r["source"].rsplit("/", 1)[1], r["total"].rsplit("/", 1)[1]):
+             (r["verdict"], r["complete"], r["sumMin"], r["sumMax"]) for r in run_query(graph, "allocation-sums").rows}
+    report = {(s.source, s.total_fact): (s.verdict, s.complete, Decimal(str(s.bounds["min"])),
+                                         None if s.bounds["max"] is None else Decimal(str(s.bounds["max"])))
+              for s in conflicts(graph).sums}
+    assert query == report
+    return query
+
+
+def test_allocation_sums_and_kg_conflicts_give_the_same_verdict(ox, tmp_path):
+    assert [v[0] for v in _sums_agree(ox).values()].count("contradiction") == 1
+    # a source whose named share overruns every figure for the total, and a partial list within it
+    import shutil
+    from conftest import SEEDS
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    (seeds / "facts" / "mt-20251031.yaml").write_text(
+        (seeds / "facts" / "mt-20251031.yaml").read_text(encoding="utf-8") +
+        "\n  - id: test-share-sk-300k\n    kind: gpu-allocation\n    supplier: nvidia\n    recipient: sk-group\n"
+        "    gpus: 300000\n    part_of: alloc-total-260k-atleast\n    para: 12\n    note: a test share\n"
+        "\n  - id: test-share-samsung-about-60k\n    kind: gpu-allocation\n    supplier: nvidia\n"
+        "    recipient: samsung-electronics\n    gpus: 60000\n    qualifier: about\n"
+        "    part_of: alloc-total-260k-exact\n    para: 12\n    note: a test share\n", encoding="utf-8")
+    from kg import api
+
+    verdicts = _sums_agree(api.build_graph(seeds))
+    assert verdicts[("mt-20251031", "alloc-total-260k-atleast")][0] == "contradiction"
+    assert verdicts[("mt-20251031", "alloc-total-260k-exact")][:2] == ("consistent", False)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -280,7 +280,7 @@ def test_query_a_built_graph_file(tmp_path):
     assert kg("build", "-o", str(out), "--no-validate").exit_code == 0
     result = kg("query", "allocation-sums", "--graph", str(out), "-f", "csv")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[3].endswith(",260000,at least,2,250000,10000,false")
+    assert result.stdout.splitlines()[3].endswith(",260000,at least,2,250000,240000.0,260000.0,true,contradiction")
 
 
 def test_console_script_gives_no_traceback():
