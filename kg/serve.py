@@ -10,8 +10,9 @@ What a maintainer of a public endpoint expects, and how it is kept:
 - **Time limits that stop the work.** Every query has a deadline (--timeout), counted from its arrival; a
   worker whose query outlives it is killed (SIGKILL) and replaced, so a 503 leaves no work behind.
 - **Short queries are not starved by runaway ones.** A query first runs in the fast lane for at most
-  FAST_SLICE seconds; one that needs longer is stopped and run again in the slow lane, whose workers run at a
-  lower CPU priority. A burst of runaway queries fills the slow lane, not the fast one.
+  FAST_SLICE seconds of CPU time; one that needs longer is stopped and run again in the slow lane, whose workers run at a
+  lower CPU priority, and its text is remembered so that the same query goes to the slow lane at once next
+  time. A burst of runaway queries fills the slow lane, not the fast one.
 - **A crash is survived.** A worker that dies (a query the engine cannot take) is logged, restarted, and its
   request answered 500; queries too large or nested too deeply are refused (400) before any engine sees them.
 - **Bounded memory.** Each worker has a memory cap (--max-memory); answers are written by the engine to a spool
@@ -54,7 +55,8 @@ MAX_QUEUED = 2000  # queries waiting for a worker; more are answered 503 at once
 MAX_CLIENTS = 512
 BACKLOG = 1024
 IDLE_TIMEOUT = 10.0
-FAST_SLICE = 1.0  # seconds a query may run in the fast lane
+FAST_SLICE = 0.1  # seconds a query may run in the fast lane
+KNOWN_SLOW = 10_000  # query texts remembered as needing the slow lane
 RECYCLE_AFTER = 1000  # queries a worker answers before it is replaced (memory it may have kept)
 
 READ_ONLY = "this endpoint is read-only: SPARQL Update and the Graph Store Protocol are refused"
@@ -161,10 +163,9 @@ class Lane:
         if job.done.is_set() or remaining <= 0:
             job.finish("timeout")
             return worker
-        budget = min(remaining, self.slice) if self.slice else remaining
         try:
             worker.connection.send(job.request)
-            if worker.connection.poll(budget):
+            if self.wait(worker, job):
                 job.finish(*worker.connection.recv())
                 worker.answered += 1
                 return worker if worker.answered < RECYCLE_AFTER else self.replace(worker)
@@ -176,14 +177,41 @@ class Lane:
         # still running: stop the work, then give the query more time elsewhere or answer that time is up
         worker = self.replace(worker)
         if self.overflow is not None and job.deadline > time.monotonic() and not job.done.is_set():
+            self.pool.remember_slow(job)
             self.overflow.jobs.put(job)
         else:
             job.finish("timeout")
         return worker
 
+    def wait(self, worker: Worker, job: Job) -> bool:
+        """Wait for the worker's answer until the job's deadline or, in a lane with a slice, until the worker
+        has spent a slice of CPU time on it (waiting for a busy CPU does not count). True when it answered."""
+        started = _cpu_seconds(worker.pid)
+        while True:
+            remaining = job.deadline - time.monotonic()
+            if remaining <= 0:
+                return False
+            if worker.connection.poll(min(remaining, self.slice) if self.slice else remaining):
+                return True
+            if self.slice and (started is None or _cpu_seconds(worker.pid) - started >= self.slice * 0.8):
+                return False
+
     def replace(self, worker: Worker) -> Worker:
         worker.kill()
         return self.pool.new_worker(self.nice)
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """CPU time a process has used (Linux /proc), or None where that cannot be read."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            fields = stat.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
 class Pool:
@@ -192,11 +220,19 @@ class Pool:
     def __init__(self, location: Path, max_memory: int | None, fast: int, slow: int):
         self.max_memory = max_memory
         self.zygote = Zygote(location, max_memory)
+        self.known_slow: dict[tuple, None] = {}  # requests that outran the fast lane once (oldest first)
+        self.lock = threading.Lock()
         self.slow = Lane(self, "slow", slow, nice=10, slice_=None)
         self.fast = Lane(self, "fast", fast, nice=0, slice_=FAST_SLICE, overflow=self.slow)
 
     def new_worker(self, nice: int) -> Worker:
         return self.zygote.fork(nice)
+
+    def remember_slow(self, job: Job) -> None:
+        with self.lock:
+            self.known_slow[job.request[:4]] = None
+            while len(self.known_slow) > KNOWN_SLOW:
+                del self.known_slow[next(iter(self.known_slow))]
 
     def start(self) -> None:
         self.fast.start()
@@ -205,7 +241,9 @@ class Pool:
     def submit(self, job: Job) -> bool:
         if self.fast.jobs.qsize() + self.slow.jobs.qsize() >= MAX_QUEUED:
             return False
-        self.fast.jobs.put(job)
+        with self.lock:
+            slow = job.request[:4] in self.known_slow
+        (self.slow if slow else self.fast).jobs.put(job)
         return True
 
     def stop(self) -> None:
@@ -257,7 +295,7 @@ class Endpoint:
         self.location, self.host, self.timeout, self.cleanup = location, host, timeout, cleanup
         self.spool = Path(tempfile.mkdtemp(prefix="kg-serve-answers-"))
         cores = workers or os.cpu_count() or 2
-        self.pool = Pool(location, max_memory, fast=max(2, cores), slow=max(1, cores // 2))
+        self.pool = Pool(location, max_memory, fast=cores + 1, slow=max(1, cores // 2))
         try:
             self.httpd = Server((host, port), _handler(self))
         except OSError:
@@ -286,7 +324,7 @@ class Endpoint:
 
     def run(self, text: str, accept: str, default_graphs: list[str], named_graphs: list[str]) -> Job:
         """Queue a query and wait for its outcome (or its deadline)."""
-        job = Job((text, accept, default_graphs, named_graphs, ""), time.monotonic() + self.timeout,
+        job = Job((text, accept, tuple(default_graphs), tuple(named_graphs), ""), time.monotonic() + self.timeout,
                   self.spool / f"{uuid.uuid4().hex}.answer")
         job.request = (*job.request[:4], str(job.spool))
         if not self.pool.submit(job):
