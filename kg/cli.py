@@ -397,7 +397,11 @@ def explain(name, source_id, lang, fmt, seed_dir, graph_file, store) -> None:
     if other:
         head += f"\n  also: {other}"
     if found.partners:
-        head += "\n  partners: " + ", ".join(f"{p['label']} ({p['agreements']})" for p in found.partners)
+        from kg.network import DEFINITION
+
+        head += (f"\n  {len(found.partners)} partner{'' if len(found.partners) == 1 else 's'} (relations): "
+                 + ", ".join(f"{p['label']} ({p['relations']})" for p in found.partners)
+                 + f"\n  ({DEFINITION['ko' if lang == 'ko' else 'en']})")
     click.echo(format_claims(found.claims, head))
 
 

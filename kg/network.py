@@ -64,6 +64,31 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("product", "product", "제품", needs="products"),
 )}
 
+#: The one definition of the two counts that kg stats, kg neighbors, kg explain and the map show (and that
+#: queries/central-organisations.rq is tested against): partners and relations of a node in the default network.
+PARTNER_KINDS = ("mou", "joint-venture", "joint-research", "cooperation", "supply", "membership", "gpu-allocation",
+                 "investment")
+DEFINITION = {
+    "en": "partners: distinct organisations, sectors or countries linked to it by a partnership fact (MOU, joint "
+          "venture, joint research, cooperation, supply deal, alliance membership, GPU allocation, investment); "
+          "relations: one per such fact per pair of parties",
+    "ko": "파트너: 파트너십 사실(MOU, 합작회사, 공동연구, 협력, 공급 계약, 연합체 참여, GPU 공급 배정, 투자)로 연결된 "
+          "서로 다른 기관·부문·국가의 수; 관계: 그런 사실마다 당사자 쌍 하나당 1개",
+}
+
+
+def partner_counts(G: nx.MultiGraph, node: str) -> tuple[int, int]:
+    """(partners, relations) of a node, as DEFINITION says: only partnership kinds, only nodes that are
+    organisations, sectors or countries."""
+    partners: set[str] = set()
+    relations = 0
+    for _, other, kind in G.edges(node, data="kind"):
+        if kind in PARTNER_KINDS and G.nodes[other].get("group") in ALWAYS:
+            partners.add(other)
+            relations += 1
+    return len(partners), relations
+
+
 #: What `include` can add, and the ontology class of the nodes it adds.
 INCLUDES = {"people": "Person", "products": "Product", "projects": "Project"}
 
@@ -727,6 +752,7 @@ def format_stats(G: nx.MultiGraph, st: Stats, lang: str = "en") -> str:
     lines.append("  links by kind:  " + ", ".join(f"{k} {v}" for k, v in st.links_by_kind.items()))
     lines.append("")
     lines.append("Most partners (degree: distinct partners, relations):")
+    lines.append(f"  ({DEFINITION['ko' if lang == 'ko' else 'en']})")
     for i, (n, deg, rels) in enumerate(st.top_degree, 1):
         lines.append(f"  {i:2}. {display(G, n, lang)} ({n}): {deg} partners, {rels} relations")
     lines.append("")
@@ -767,7 +793,8 @@ def format_paths(G: nx.MultiGraph, a: str, b: str, chains: list[list[Link]], lan
 
 def format_neighbors(G: nx.MultiGraph, node: str, links: list[Link], lang: str = "en") -> str:
     lines = [f"{display(G, node, lang)} ({node}, {G.nodes[node]['type']}): "
-             f"{len(links)} partner{'' if len(links) == 1 else 's'}"]
+             f"{len(links)} partner{'' if len(links) == 1 else 's'}",
+             f"  ({DEFINITION['ko' if lang == 'ko' else 'en']})"]
     for link in links:
         lines.append(f"  {display(G, link.b, lang)} ({link.b}, {G.nodes[link.b]['type']}): "
                      f"{len(link.relations)} relation{'s' if len(link.relations) > 1 else ''}")

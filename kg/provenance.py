@@ -259,9 +259,18 @@ def explain(graph, name: str, lang: str = "en") -> Explanation:
         "http://www.w3.org/2000/01/rdf-schema#label"))}
     types = sorted({reader.label(t) for t in graph.objects(iri, URIRef(
         "http://www.w3.org/1999/02/22-rdf-syntax-ns#type")) if str(t).startswith(str(KGO))})
-    partners = [{"id": local(p), "label": reader.label(p), "agreements": int(n)}
-                for p, n in engine.select(graph, PREFIXES + PARTNERS.replace("WHERE {", "WHERE {\n  " + block, 1))]
-    partners.sort(key=lambda p: (-p["agreements"], p["label"]))
+    # partners as kg stats, kg neighbors and the map count them (kg.network.DEFINITION): one definition
+    from kg import network
+
+    G = network.project(graph)
+    partners = []
+    if ident in G:
+        by_partner: dict[str, int] = {}
+        for _, other, kind in G.edges(ident, data="kind"):
+            if kind in network.PARTNER_KINDS and G.nodes[other].get("group") in network.ALWAYS:
+                by_partner[other] = by_partner.get(other, 0) + 1
+        partners = [{"id": p, "label": reader.label(KG[p]), "relations": n} for p, n in by_partner.items()]
+    partners.sort(key=lambda p: (-p["relations"], p["label"]))
     return Explanation(ident, labels, types, reader.claims(sorted(roles), roles), partners)
 
 

@@ -157,9 +157,19 @@ def test_the_network_is_the_same_from_rdflib_memory_and_from_a_built_file(tmp_pa
            [d for *_, d in sorted(from_file.edges(keys=True, data=True))]
 
 
-def test_stats_name_nvidia_most_central_and_find_the_ai_ran_cluster(G):
+def test_stats_name_nvidia_most_central_and_find_the_ai_ran_cluster(G, ox):
     st = network.stats(G)
     assert st.top_degree[0] == ("nvidia", 24, 52)
+    # one definition of the counts: stats, neighbors, explain and the map give NVIDIA the same numbers
+    from kg import view
+    from kg.provenance import explain
+
+    assert network.partner_counts(G, "nvidia") == (24, 52)
+    assert len(network.neighbors(G, "nvidia")[1]) == 24
+    found = explain(ox, "nvidia")
+    assert (len(found.partners), sum(p["relations"] for p in found.partners)) == (24, 52)
+    nvidia = next(n for n in view.page_data(G)["nodes"] if n["id"] == "nvidia")
+    assert (nvidia["partners"], nvidia["relations"]) == (24, 52)
     assert st.top_betweenness[0][0] == "nvidia" and st.top_betweenness[0][1] > 0.8
     assert st.top_betweenness[1][0] == "korea-government"
     assert all(G.nodes[n]["group"] == "organisation" for n, *_ in st.top_degree + st.top_betweenness)
@@ -253,7 +263,8 @@ def test_cli_stats_names_nvidia_first():
     assert result.exit_code == 0, result.output
     out = result.output
     assert out.startswith("Network: 29 nodes, 82 links from 47 facts\n")
-    assert "Most partners (degree: distinct partners, relations):\n   1. NVIDIA (nvidia): 24 partners, 52 relations" in out
+    assert ("Most partners (degree: distinct partners, relations):\n  (" + network.DEFINITION["en"] + ")\n"
+            "   1. NVIDIA (nvidia): 24 partners, 52 relations") in out
     assert "Most central as a go-between (betweenness centrality):\n   1. NVIDIA (nvidia): 0.886" in out
     assert "Clusters (greedy modularity): 4" in out
 
@@ -263,7 +274,8 @@ def test_cli_neighbors_and_unknown_names():
     assert result.exit_code == 0
     assert result.output.splitlines()[:2] == [
         "Korea Institute of Science and Technology Information (kisti, PublicResearchInstitute): 1 partner",
-        "  NVIDIA (nvidia, Company): 1 relation"]
+        "  (" + network.DEFINITION["en"] + ")"]
+    assert result.output.splitlines()[2] == "  NVIDIA (nvidia, Company): 1 relation"
     result = run("neighbors", "nvida")
     assert result.exit_code == 1
     assert result.output == "no organisation called 'nvida' in the network — nearest: NVIDIA (nvidia)\n"
