@@ -593,6 +593,7 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
             sources[ident] = Record(ident, "source", {"_entry": entry}, src_file, line)
 
     entities: dict[str, Record] = {}
+    untyped: set[str] = set()  # entities whose type is wrong: reported once, their references are not
     for entry, line in entity_entries:
         ident = check.ident(entry, ent_file, "an entity")
         etype = entry.get("type")
@@ -600,6 +601,8 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
             check.add(ent_file, entry.line_of("type"), f"unknown entity type {_shown(etype)}",
                       check.did_you_mean(etype, check.entity_types, f"use one of: {', '.join(check.entity_types)}"))
             etype = None
+            if isinstance(ident, str):
+                untyped.add(ident)
         if register(ident, ent_file, line, "entity") and etype:
             entities[ident] = Record(ident, etype, {"_entry": entry}, ent_file, line)
 
@@ -640,6 +643,8 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
             return None
         target = entities.get(value)
         if target is None:
+            if value in untyped:  # follows from its unknown type, reported at entities.yaml already
+                return None
             if value in facts:
                 check.add(file, line, f"'{name}' points to fact '{value}', but needs an entity",
                           "use an id from entities.yaml")
@@ -948,6 +953,7 @@ def _check_paragraphs(texts_dir: Path, sources: dict[str, Record], file_lines: d
     """Where the article texts are at hand, every cited paragraph must be a non-blank line of its article. An
     article text is read only inside texts_dir, only if it is a regular file, and at most MAX_TEXT_FILE_BYTES."""
     lines: dict[str, list[str] | None] = {}
+    missing: dict[str, tuple[Record, str]] = {}  # source id -> (source, why its text cannot be read)
     for ident, source in sources.items():
         lines[ident] = None
         if "file" not in source.values:
@@ -958,9 +964,25 @@ def _check_paragraphs(texts_dir: Path, sources: dict[str, Record], file_lines: d
         except FileRefused as exc:
             check.add(source.file, file_lines[ident], f"'file' {_shown(source.values['file'])} {exc.what}", exc.hint)
             continue
-        except OSError:  # not at hand (texts are checked only where they are): nothing to check against
+        except OSError as exc:
+            # The texts folder is not at hand (a copy of the seeds alone): nothing to check against. But a folder
+            # that is there without this article is an error: its cited paragraphs would go unchecked silently.
+            if texts_dir.is_dir():
+                missing[ident] = (source, f"no such article text in {texts_dir}" if isinstance(exc, FileNotFoundError)
+                                  else f"cannot be read ({exc.strerror or exc})")
             continue
         lines[ident] = data.decode("utf-8", errors="replace").split("\n")
+    unchecked: dict[str, set[int]] = {ident: set() for ident in missing}
+    for record in records:
+        for c in record.citations:
+            if c.source in unchecked:
+                unchecked[c.source].update(c.paras)
+    for ident, (source, why) in missing.items():
+        paras = sorted(unchecked[ident])
+        shown = (f"{len(paras)} cited paragraph{'' if len(paras) == 1 else 's'} ({_para_list(paras)}) cannot be checked"
+                 if paras else "no paragraph cites it yet")
+        check.add(source.file, file_lines[ident], f"'file' {_shown(source.values['file'])}: {why}; {shown}",
+                  "put the article's text file there, or correct the file name")
     for record in records:
         for c in record.citations:
             text = lines.get(c.source)
@@ -972,6 +994,12 @@ def _check_paragraphs(texts_dir: Path, sources: dict[str, Record], file_lines: d
                               f"'{record.id}' cites paragraph {p} of '{c.source}', which is "
                               + ("past the end of the article" if p > len(text) else "a blank line"),
                               "use the line number shown by `cat -n` on the article's text file")
+
+
+def _para_list(paras: list[int], shown: int = 10) -> str:
+    """'4, 9, 31' — at most `shown` numbers, then how many more."""
+    text = ", ".join(str(p) for p in paras[:shown])
+    return text + (f" and {len(paras) - shown} more" if len(paras) > shown else "")
 
 
 def is_korean(text: str) -> bool:
