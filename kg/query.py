@@ -10,6 +10,11 @@ A named query is a .rq file whose leading comment is its header:
     #
     # param: org = kg:nvidia — the supplier            <- a parameter with its default
     # param: source (optional) — only this source      <- an entity parameter that may stay unbound
+    # param: source (optional, Source) — …             <- …that must name a kgo:Source (Organization|Sector: any of)
+    # param: org = kg:nvidia (Organization) — …         <- the same with a default
+
+A value that names an entity of another kind than the parameter declares is refused with what it is and the
+right-kind names nearest to it (kg/kinds.py): `-p source=asiae` names a publisher, not one of its articles.
 
 Parameters become the query's variables of the same name (`?org`). They are bound by a VALUES block
 appended after the query, built from parsed RDF terms — never by pasting what the user typed into the
@@ -75,7 +80,8 @@ _PNAME = re.compile(r"([A-Za-z][\w-]*):([\w.-]*)")
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _INTEGER = re.compile(r"[+-]?\d+")
 _DECIMAL = re.compile(r"[+-]?\d*\.\d+")
-_PARAM_LINE = re.compile(r"param:\s*(?P<name>[A-Za-z_]\w*)\s*(?:=\s*(?P<default>\S+)|\((?P<optional>optional)\))?"
+_PARAM_LINE = re.compile(r"param:\s*(?P<name>[A-Za-z_]\w*)\s*(?:=\s*(?P<default>[^\s(]+)(?:\s*\((?P<classes>[A-Za-z|]+)\))?"
+                         r"|\((?P<optional>optional)(?:,\s*(?P<classes2>[A-Za-z|]+))?\))?"
                          r"\s*(?:(?:—|--)\s*(?P<doc>.*))?$")
 
 
@@ -91,6 +97,7 @@ class Param:
     default: Node | None
     kind: str  # "entity" (an id of the graph), "iri", or "literal" (of the default's datatype)
     doc: str = ""
+    classes: tuple[str, ...] = ()  # kgo classes an entity value must be one of (none: any entity)
 
     @property
     def optional(self) -> bool:
@@ -165,13 +172,21 @@ def _param(match: re.Match, where: str) -> Param:
     name, default, doc = match["name"], match["default"], (match["doc"] or "").strip()
     if name == "lang":
         raise QueryError(f"{where}: 'lang' is not a parameter — every query gets ?lang from --lang")
+    classes = tuple((match["classes"] or match["classes2"] or "").split("|")) if (
+        match["classes"] or match["classes2"]) else ()
+    unknown = [c for c in classes if ontology.KGO[c] not in ontology.defined_terms()]
+    if unknown:
+        raise QueryError(f"{where}: unknown class {', '.join(unknown)} for parameter {name} — give kgo class names "
+                         "from ontology/kg.ttl, such as Source or Organization|Sector|Country")
     if default is None:
-        return Param(name, None, "entity", doc)
+        return Param(name, None, "entity", doc, classes)
     term = parse_term(default)
     if term is None:
         raise QueryError(f"{where}: cannot read the default {default!r} — write kg:ID, <IRI>, a number or \"text\"")
+    if classes and not (isinstance(term, URIRef) and term.startswith(str(KG))):
+        raise QueryError(f"{where}: only an entity parameter (default kg:ID, or optional) can name classes")
     if isinstance(term, URIRef):
-        return Param(name, term, "entity" if term.startswith(str(KG)) else "iri", doc)
+        return Param(name, term, "entity" if term.startswith(str(KG)) else "iri", doc, classes)
     return Param(name, term, "literal", doc)
 
 
@@ -238,9 +253,20 @@ def _iri(text: str) -> URIRef | None:
 class _Entities:
     """Resolves what a user typed to an entity of the graph; reads the graph's names only when needed."""
 
-    def __init__(self, graph):
+    def __init__(self, graph, lang: str = DEFAULT_LANG):
         self.graph = graph
+        self.lang = lang
         self._names = None
+
+    def check_kind(self, param: str, text: str, iri: URIRef, classes: tuple[str, ...]) -> URIRef:
+        """iri if it is of one of the classes; else QueryError saying what it is and the right-kind names
+        nearest to it (kg.kinds), in the label language."""
+        from kg import kinds
+
+        if not classes or kinds.is_of_kind(self.graph, iri, classes):
+            return iri
+        found = kinds.inspect(self.graph, iri, text, classes, self.lang)
+        raise QueryError(kinds.message(param, text, found, classes, self.lang))
 
     def resolve(self, param: str, text: str) -> URIRef:
         """An id, kg:id or full IRI of anything in the graph (facts and sources too), or a label or alias
@@ -258,11 +284,13 @@ class _Entities:
             raise QueryError(f"parameter {param}: {exc}") from None
 
 
-def bind_value(name: str, value: Any, kind: str, entities: _Entities, default: Node | None = None) -> Node:
+def bind_value(name: str, value: Any, kind: str, entities: _Entities, default: Node | None = None,
+               classes: tuple[str, ...] = ()) -> Node:
     """The RDF term a parameter value stands for.
 
     Entity parameters take an id (naver-cloud), kg:id, the full IRI, or a label that names one entity;
-    anything else is refused with the nearest names. Literal parameters take text of the default's
+    anything else is refused with the nearest names, and so is an entity not of `classes` (when given)
+    with what it is and the nearest right-kind names. Literal parameters take text of the default's
     datatype. Ad hoc queries ("any") read Turtle terms, numbers and ids; other text binds as a string."""
     if isinstance(value, Node):
         return value
@@ -272,7 +300,7 @@ def bind_value(name: str, value: Any, kind: str, entities: _Entities, default: N
     if kind == "entity":
         if text.startswith("<") and text.endswith(">"):
             text = text[1:-1]
-        return entities.resolve(name, text)
+        return entities.check_kind(name, text, entities.resolve(name, text), classes)
     if kind == "iri":
         term = parse_term(text)
         if not isinstance(term, URIRef):
@@ -759,7 +787,7 @@ def run_query(graph, name: str, /, *, lang: str = DEFAULT_LANG, timeout: float |
     timeout (seconds) and max_rows limit the run as in run(); by default there is no limit (`kg query`
     sets 30 s and 10,000 rows). (Not called `query`: that name is this module, kg.query.)"""
     named = get_query(name)
-    entities = _Entities(graph)
+    entities = _Entities(graph, lang if lang in LANGUAGES else DEFAULT_LANG)
     bindings: dict[str, Node] = {}
     for key in params:
         if named.param(key) is None:
@@ -770,7 +798,7 @@ def run_query(graph, name: str, /, *, lang: str = DEFAULT_LANG, timeout: float |
         if value is None and param.default is None:
             continue
         bindings[param.name] = bind_value(param.name, param.default if value is None else value, param.kind,
-                                          entities, param.default)
+                                          entities, param.default, param.classes)
     if _mentions(named.text, "lang"):
         bindings["lang"] = Literal(check_lang(lang))
     # the named queries are the project's own files: nothing to check for SERVICE or FROM

@@ -1,0 +1,139 @@
+"""Is a named entity of the kind a place expects? (`kg query -p source=…`: a source, not a publisher.)
+
+A query parameter may say which kinds of entity it takes (`# param: source (optional, Source) — …`, see
+kg/query.py); a value that names an entity of another kind would only give an empty answer, so it is refused
+with a message that says what the name is and the nearest names of the right kind — for a publisher given
+where a source is expected, its articles; for an article given where an organisation is expected, its
+publisher. Messages in English and Korean (`--lang`).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from rdflib import URIRef
+from rdflib.namespace import RDFS
+
+from kg import engine, ontology
+from kg.lookup import normalise
+from kg.ontology import KG, KGO
+
+#: At most this many names are suggested.
+SUGGESTIONS = 5
+
+
+def class_label(cls: str, lang: str = "en") -> str:
+    """The ontology's label of a kgo class ('news publisher', '언론사'); the local name if it has none."""
+    g = ontology.ontology_graph()
+    for label in g.objects(KGO[cls], RDFS.label):
+        if getattr(label, "language", None) == lang:
+            return str(label)
+    return cls
+
+
+def a(word: str) -> str:
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+
+
+def josa(word: str, with_final: str, without_final: str) -> str:
+    """The Korean particle after a word: 이/가, 은/는, 을/를 by whether its last syllable ends in a consonant."""
+    last = word.rstrip()[-1:] or " "
+    if "가" <= last <= "힣":
+        return with_final if (ord(last) - 0xAC00) % 28 else without_final
+    return without_final if last.isalpha() and last.lower() in "aeiouy" else with_final
+
+
+def expected_phrase(classes: tuple[str, ...], lang: str) -> str:
+    labels = [class_label(c, lang) for c in classes]
+    if lang == "ko":
+        return "·".join(labels)
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " or " + labels[-1]
+
+
+def _or_list(names: list[str], lang: str) -> str:
+    if lang == "ko" or len(names) == 1 or names[-1] == "…":
+        return ", ".join(names)
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
+@dataclass
+class WrongKind:
+    """What a name turned out to be, and the names of the right kind to offer instead."""
+
+    ident: str
+    label: str
+    kind: str                 # the most specific kgo class local name, "" if none
+    related: list[str]        # right-kind entities tied to it (a publisher's articles, an article's publisher)
+    relation: str             # "articles" or "publisher" (what `related` are), "" if none
+    nearest: list[str]        # right-kind ids nearest to the name typed
+
+
+def _values(classes: tuple[str, ...]) -> str:
+    return " ".join(f"<{KGO[c]}>" for c in classes)
+
+
+def is_of_kind(graph, iri: URIRef, classes: tuple[str, ...]) -> bool:
+    return bool(graph.query(f"ASK {{ VALUES ?c {{ {_values(classes)} }} <{iri}> a ?c }}").askAnswer)
+
+
+def inspect(graph, iri: URIRef, text: str, classes: tuple[str, ...], lang: str = "en") -> WrongKind:
+    ident = str(iri)[len(str(KG)):]
+    types = {str(t)[len(str(KGO)):] for (t,) in engine.select(graph, f"SELECT ?t WHERE {{ <{iri}> a ?t }}")
+             if str(t).startswith(str(KGO))}
+    specific = sorted(t for t in types if not any(o != t and ontology.is_subclass(KGO[o], KGO[t]) for o in types))
+    labels = {getattr(l, "language", None): str(l) for (l,) in engine.select(
+        graph, f"SELECT ?l WHERE {{ <{iri}> <{RDFS.label}> ?l }}")}
+    label = labels.get(lang) or labels.get("en") or ident
+    if len(label) > 40:  # a source's label is a sentence
+        label = label[:39].rstrip() + "…"
+    publisher = "https://schema.org/publisher"
+    articles = sorted(str(x)[len(str(KG)):] for (x,) in engine.select(
+        graph, f"SELECT ?x WHERE {{ VALUES ?c {{ {_values(classes)} }} ?x <{publisher}> <{iri}> ; a ?c }}"))
+    publishers = sorted(str(x)[len(str(KG)):] for (x,) in engine.select(
+        graph, f"SELECT ?x WHERE {{ VALUES ?c {{ {_values(classes)} }} <{iri}> <{publisher}> ?x . ?x a ?c }}"))
+    related, relation = (articles, "articles") if articles else (publishers, "publisher") if publishers else ([], "")
+    nearest: list[str] = []
+    if not related:
+        names: dict[str, set[str]] = {}
+        for entity, name in engine.select(graph, f"""SELECT ?e ?n WHERE {{
+                VALUES ?c {{ {_values(classes)} }} ?e a ?c . OPTIONAL {{ ?e <{RDFS.label}> ?n }} }}"""):
+            if not str(entity).startswith(str(KG)):
+                continue
+            eid = str(entity)[len(str(KG)):]
+            for key in (normalise(eid), normalise(str(name)) if name is not None else ""):
+                if key:
+                    names.setdefault(key, set()).add(eid)
+        close = difflib.get_close_matches(normalise(text), list(names), n=SUGGESTIONS, cutoff=0.5)
+        nearest = list(dict.fromkeys(i for key in close for i in sorted(names[key])))[:SUGGESTIONS]
+        if not nearest:
+            everyone = sorted({i for ids in names.values() for i in ids})
+            nearest = everyone[:SUGGESTIONS]
+            if len(everyone) > SUGGESTIONS:
+                nearest.append("…")
+    return WrongKind(ident, label, specific[0] if specific else "", related, relation, nearest)
+
+
+def message(param: str, text: str, found: WrongKind, classes: tuple[str, ...], lang: str = "en") -> str:
+    """`parameter source: 'asiae' is Asia Economy (asia-economy), a news publisher, not a source — give one of
+    its sources: asiae-20251103` (and its Korean form)."""
+    expected = expected_phrase(classes, lang)
+    kind = class_label(found.kind, lang) if found.kind else ("다른 것" if lang == "ko" else "something else")
+    if lang == "ko":
+        what = (f"매개변수 {param}: '{text}' → {found.label}({found.ident}): "
+                f"{expected}{josa(expected, '이', '가')} 아니라 {kind}입니다")
+        if found.relation == "articles":
+            hint = f"이 {kind}의 기사를 지정하세요: {', '.join(found.related)}"
+        elif found.relation == "publisher":
+            hint = f"이 {kind}의 발행 언론사를 지정하세요: {', '.join(found.related)}"
+        else:
+            hint = f"{expected} 중 하나를 지정하세요: {', '.join(found.nearest)}"
+        return f"{what} — {hint}"
+    what = f"parameter {param}: '{text}' is {found.label} ({found.ident}), {a(kind)}, not {a(expected)}"
+    if found.relation == "articles":
+        hint = f"give one of its articles: {_or_list(found.related, lang)}"
+    elif found.relation == "publisher":
+        hint = f"give its publisher: {_or_list(found.related, lang)}"
+    else:
+        hint = f"give {a(expected)}, such as {_or_list(found.nearest, lang)}"
+    return f"{what} — {hint}"
