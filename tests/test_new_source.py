@@ -18,10 +18,13 @@ from conftest import SEEDS
 def seed_copy(tmp_path):
     target = tmp_path / "seeds"
     shutil.copytree(SEEDS, target)
-    # the article texts are beside the real seeds only; point the copy at them too
+    # the article texts are beside the real seeds only; point the copy at a copy of them, where a new
+    # source's text can be added (a cited article without its text is a problem: its paragraphs go unchecked)
+    texts = tmp_path / "texts"
+    shutil.copytree((SEEDS / "../../shared/seeds").resolve(), texts)
+    (texts / "yonhap-20251102.txt").write_text("연합뉴스 후속 기사\n" * 40, encoding="utf-8")
     text = (target / "sources.yaml").read_text(encoding="utf-8")
-    (target / "sources.yaml").write_text(text.replace("texts: ../../shared/seeds",
-                                                      f"texts: {(SEEDS / '../../shared/seeds').resolve()}"),
+    (target / "sources.yaml").write_text(text.replace("texts: ../../shared/seeds", f"texts: {texts}"),
                                          encoding="utf-8")
     return target
 
