@@ -243,18 +243,28 @@ def stats(seed_dir, graph_file, store, kinds, include, source, lang, top) -> Non
 @click.argument("a")
 @click.argument("b")
 @click.option("--limit", type=click.IntRange(1), default=10, show_default=True, help="At most this many chains.")
+@click.option("--exclude", "exclude", multiple=True, metavar="NAME",
+              help="Leave this node out of the chains, such as a hub everyone deals with (--exclude nvidia). "
+                   "Repeat for more.")
+@click.option("--signed-only", is_flag=True, help="Only relations whose status is signed (signed agreements).")
 @user_errors
-def path(seed_dir, graph_file, store, kinds, include, source, lang, a, b, limit) -> None:
-    """The shortest chains of partnerships between A and B, with the agreement and source behind each link."""
-    from kg import api, network
+def path(seed_dir, graph_file, store, kinds, include, source, lang, a, b, limit, exclude, signed_only) -> None:
+    """The shortest chains of partnerships between A and B, with the agreement and source behind each link.
+
+    \b
+      kg path "LG Electronics" KISTI
+      kg path "LG Electronics" KISTI --exclude nvidia --signed-only"""
+    from kg import api, netfilter, network
     from kg.errors import KgError
 
-    G = _network(seed_dir, graph_file, store, kinds, include, source)
-    chains = api.paths(G, a, b, limit)
-    text = network.format_paths(G, a, b, chains, lang)
+    ds = open_graph(seed_dir, graph_file, store)
+    G = api.partnership_network(ds, kinds=kinds, include=include, source=source)
+    start, end = (netfilter.require(ds, G, n, kinds=kinds, include=include, source=source, lang=lang) for n in (a, b))
+    H, removed = netfilter.restrict(G, exclude, signed_only, keep=(start, end), lang=lang)
+    chains = api.paths(H, start, end, limit)
     if not chains:
-        raise KgError(text)
-    click.echo(text)
+        raise KgError(netfilter.no_chain(G, start, end, removed, signed_only, lang))
+    click.echo(network.format_paths(H, start, end, chains, lang))
 
 
 @main.command()
@@ -263,10 +273,12 @@ def path(seed_dir, graph_file, store, kinds, include, source, lang, a, b, limit)
 @user_errors
 def neighbors(seed_dir, graph_file, store, kinds, include, source, lang, name) -> None:
     """An organisation's direct partners, with the relations and sources behind each."""
-    from kg import api, network
+    from kg import api, netfilter, network
 
-    G = _network(seed_dir, graph_file, store, kinds, include, source)
-    node, links = api.neighbors(G, name)
+    ds = open_graph(seed_dir, graph_file, store)
+    G = api.partnership_network(ds, kinds=kinds, include=include, source=source)
+    node = netfilter.require(ds, G, name, kinds=kinds, include=include, source=source, lang=lang)
+    node, links = api.neighbors(G, node)
     click.echo(network.format_neighbors(G, node, links, lang))
 
 

@@ -114,3 +114,97 @@ def test_param_header_classes(tmp_path):
     (tmp_path / "bad.rq").write_text("# Bad\n# param: org = kg:nvidia (Organisaton) — x\nSELECT * WHERE {}\n")
     with pytest.raises(QueryError, match=r"bad.rq:2: unknown class Organisaton for parameter org — give kgo class"):
         get_query("bad", tmp_path)
+
+
+# ------------------------------------------------------------------ kg neighbors / kg path: names outside the network
+
+
+def test_a_person_needs_include_people():
+    result = run("neighbors", "Jensen Huang")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == ("Jensen Huang (jensen-huang) is a person, and people are not in the network unless asked "
+                             "for — add --include people\n")
+    ko = run("neighbors", "Jensen Huang", "--lang", "ko")
+    assert ko.exit_code == 1
+    assert ko.stderr == ("젠슨 황(jensen-huang)은 인물이며, 인물은 기본 네트워크에 없습니다 — --include people 옵션을 "
+                         "붙여 다시 실행하세요\n")
+    assert run("neighbors", "Jensen Huang", "--include", "people").exit_code == 0
+
+
+def test_no_link_of_the_kind_asked_for():
+    result = run("path", "LG Electronics", "BlackRock", "--kind", "mou")
+    assert result.exit_code == 1
+    assert result.stderr == ("LG Electronics (lg-electronics) has no link of kind mou — its links: cooperation 1; "
+                             "change or drop --kind\n")
+    ko = run("path", "LG Electronics", "BlackRock", "--kind", "mou", "--lang", "ko")
+    assert ko.stderr == ("LG전자(lg-electronics)에는 mou 종류의 관계가 없습니다 — 있는 관계: 협력(cooperation) 1; "
+                         "--kind를 바꾸거나 빼세요\n")
+
+
+def test_an_article_is_not_in_the_network():
+    result = run("neighbors", "asiae-20251103")
+    assert result.exit_code == 1
+    assert result.stderr == ("Asia Economy: Ha Jung-woo on JTBC calls… (asiae-20251103) is a news article, not an "
+                             "organisation, sector or country — see what the graph says about it with "
+                             "kg explain asiae-20251103\n")
+
+
+def test_a_misspelt_name_still_gets_the_nearest():
+    result = run("neighbors", "Nvidai")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("no organisation called 'Nvidai' in the network — nearest: NVIDIA (nvidia)")
+
+
+# ------------------------------------------------------------------ kg path --exclude / --signed-only
+
+
+def test_path_through_the_hub_only():
+    plain = run("path", "LG Electronics", "KISTI")
+    assert plain.exit_code == 0
+    assert "LG Electronics —[cooperation]— NVIDIA —[joint research]— Korea Institute" in plain.stdout
+    result = run("path", "LG Electronics", "KISTI", "--exclude", "nvidia")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == ("No chain of partnerships avoiding NVIDIA connects LG Electronics and Korea Institute of "
+                             "Science and Technology Information — drop --exclude to see the other chains\n")
+    ko = run("path", "LG Electronics", "KISTI", "--exclude", "nvidia", "--lang", "ko")
+    assert ko.exit_code == 1
+    assert ko.stderr == ("LG전자와 한국과학기술정보연구원을 잇는 엔비디아를 거치지 않는 파트너십 경로가 없습니다 — "
+                         "--exclude 옵션을 빼면 다른 경로를 찾습니다\n")
+
+
+def test_path_signed_only():
+    result = run("path", "LG Electronics", "KISTI", "--signed-only")
+    assert result.exit_code == 1
+    assert result.stderr == ("No chain of partnerships of signed agreements only connects LG Electronics and Korea "
+                             "Institute of Science and Technology Information — drop --signed-only to see the other "
+                             "chains\n")
+    signed = run("path", "nvidia", "Naver Cloud", "--signed-only")
+    assert signed.exit_code == 0
+    chain_lines = [line for line in signed.stdout.splitlines() if line.startswith("1. ")]
+    assert chain_lines == ["1. NVIDIA —[MOU]— Naver Cloud"]
+    assert "status" not in signed.stdout or "signed" in signed.stdout
+
+
+def test_path_exclude_finds_a_longer_chain():
+    """Leaving out the hub gives the chain around it, when there is one."""
+    from kg import api, network
+    from kg.netfilter import restrict
+
+    G = api.partnership_network("seeds")
+    assert [[l.b for l in chain] for chain in network.paths(G, "msit", "naver")] == [["nvidia", "naver"]]
+    H, removed = restrict(G, ["NVIDIA"], keep=("msit", "naver"))
+    assert removed == ["nvidia"] and "nvidia" not in H and "nvidia" in G
+    assert [[l.b for l in chain] for chain in network.paths(H, "msit", "naver")] == [
+        ["hyundai-motor-group", "physical-ai-global-alliance", "naver"]]
+    result = run("path", "msit", "naver", "--exclude", "nvidia")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == ("Ministry of Science and ICT → Naver: 1 shortest chain of 3 links")
+
+
+def test_excluding_an_end_is_refused():
+    result = run("path", "LG Electronics", "KISTI", "--exclude", "kisti")
+    assert result.exit_code == 1
+    assert result.stderr == ("--exclude kisti: Korea Institute of Science and Technology Information (kisti) is an "
+                             "end of the path — exclude another node\n")
