@@ -19,7 +19,8 @@ What a maintainer of a public endpoint expects, and how it is kept:
   file of at most MAX_ANSWER bytes and streamed to the client from there, never held whole in memory; request
   bodies are at most MAX_BODY bytes, and a Content-Length that is not a number is answered 400.
 - **Many clients.** A listen backlog of BACKLOG, up to MAX_CLIENTS connections served at once (more wait in the
-  backlog), idle or slow connections closed after IDLE_TIMEOUT seconds.
+  backlog); a connection silent for IDLE_TIMEOUT seconds is closed, and one that takes longer than
+  REQUEST_DEADLINE seconds to send its request is cut off.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ MAX_QUEUED = 2000  # queries waiting for a worker; more are answered 503 at once
 MAX_CLIENTS = 512
 BACKLOG = 1024
 IDLE_TIMEOUT = 10.0
+REQUEST_DEADLINE = 30.0  # seconds to send a whole request (line, headers and body)
 FAST_SLICE = 0.1  # seconds a query may run in the fast lane
 KNOWN_SLOW = 10_000  # query texts remembered as needing the slow lane
 RECYCLE_AFTER = 1000  # queries a worker answers before it is replaced (memory it may have kept)
@@ -270,6 +272,9 @@ class Server(ThreadingHTTPServer):
     def __init__(self, address, handler):
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
         self.slots = threading.BoundedSemaphore(MAX_CLIENTS)
+        self.deadlines: dict[socket.socket, float] = {}
+        self.lock = threading.Lock()
+        self.stopping = threading.Event()
         super().__init__(address, handler)
 
     def process_request(self, request, client_address):
@@ -285,6 +290,28 @@ class Server(ThreadingHTTPServer):
             super().process_request_thread(request, client_address)
         finally:
             self.slots.release()
+
+    def reading(self, connection: socket.socket, until: float | None) -> None:
+        """Note that a connection is reading a request that must be read by `until` (None: it has been)."""
+        with self.lock:
+            if until is None:
+                self.deadlines.pop(connection, None)
+            else:
+                self.deadlines[connection] = until
+
+    def reap(self) -> None:
+        """Cut off connections still sending their request at its deadline (a client sending a byte now and then
+        would otherwise hold a connection for ever)."""
+        while not self.stopping.wait(0.5):
+            now = time.monotonic()
+            with self.lock:
+                late = [c for c, until in self.deadlines.items() if until < now]
+            for connection in late:
+                self.reading(connection, None)
+                try:
+                    connection.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
 
 
 class Endpoint:
@@ -312,9 +339,11 @@ class Endpoint:
         self.pool.start()
         self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self._thread.start()
+        threading.Thread(target=self.httpd.reap, name="kg-reaper", daemon=True).start()
         return self
 
     def stop(self) -> None:
+        self.httpd.stopping.set()
         self.httpd.shutdown()
         self.httpd.server_close()
         self.pool.stop()
@@ -345,6 +374,17 @@ def _handler(endpoint: Endpoint):
         server_version = "kg-serve"
         protocol_version = "HTTP/1.1"
         timeout = IDLE_TIMEOUT  # a connection silent this long is closed
+
+        def handle_one_request(self):
+            """Read and answer one request; the request itself must arrive within REQUEST_DEADLINE seconds."""
+            self.server.reading(self.connection, time.monotonic() + REQUEST_DEADLINE)
+            try:
+                super().handle_one_request()
+            finally:
+                self.server.reading(self.connection, None)
+
+        def request_read(self) -> None:
+            self.server.reading(self.connection, None)
 
         def log_message(self, fmt, *args):  # quiet by default; the CLI prints one line at start
             pass
@@ -449,6 +489,7 @@ def _handler(endpoint: Endpoint):
                 return None
 
         def answer(self, params: dict[str, list[str]]) -> None:
+            self.request_read()  # the query may run longer than the request took to arrive
             queries = params.get("query") or []
             if len(queries) != 1 or not queries[0].strip():
                 return self.error(400, "give one query: ?query=… (GET), or POST it; the query page is at /")
