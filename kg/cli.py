@@ -282,6 +282,41 @@ def neighbors(seed_dir, graph_file, store, kinds, include, source, lang, name) -
     click.echo(network.format_neighbors(G, node, links, lang))
 
 
+@main.command("network")
+@network_options
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The file to write (atomically): NAME.gexf, NAME.graphml, or NAME.csv for NAME-nodes.csv and "
+                   "NAME-edges.csv (kumu: NAME-elements.csv and NAME-connections.csv).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["gexf", "graphml", "csv", "kumu"]), default=None,
+              help="gexf (Gephi), graphml (Cytoscape, yEd), csv (nodes and edges), kumu (Kumu's Label/Type/From/To "
+                   "columns) [default: from the file name].")
+@click.option("--bom/--no-bom", default=True, show_default=True,
+              help="Start CSV files with a UTF-8 byte order mark, so Excel on Windows shows Hangul intact.")
+@click.option("--hubs", is_flag=True, help="A node per agreement with three or more parties, instead of a clique.")
+@user_errors
+def network_command(seed_dir, graph_file, store, kinds, include, source, lang, output, fmt, bom, hubs) -> None:
+    """Write the who-partners-with-whom network for other tools: Gephi, Cytoscape, yEd, Kumu, a spreadsheet.
+
+    \b
+      kg network -o out/partners.gexf
+      kg network -o out/partners.graphml --kind mou,gpu-allocation
+      kg network -o out/partners.csv            # out/partners-nodes.csv, out/partners-edges.csv
+      kg network -o out/kumu.csv -f kumu --lang ko
+
+    Nodes carry id, kind, group, English and Korean labels, aliases, partners and relations; edges carry the
+    relation kind, fact, direction, date, status, figures and sources."""
+    from kg import netexport
+
+    G = _network(seed_dir, graph_file, store, kinds, include, source, hubs=hubs)
+    written = netexport.write(G, output, fmt, bom=bom, lang=lang)
+    fmt = fmt or netexport.format_for(output)
+    files = ", ".join(f"{path} ({size:,} bytes)" for path, size in written)
+    if lang == "ko":
+        click.echo(f"{files} 파일을 썼습니다 ({fmt}, 노드 {G.number_of_nodes()}개, 링크 {G.number_of_edges()}개)")
+    else:
+        click.echo(f"Wrote {files} ({fmt}, {G.number_of_nodes()} nodes, {G.number_of_edges()} links)")
+
+
 # ------------------------------------------------------------------ SPARQL queries (kg/query.py, queries/*.rq)
 
 
