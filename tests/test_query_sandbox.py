@@ -22,16 +22,12 @@ from click.testing import CliRunner
 from kg import query as kg_query
 from kg.cli import main
 from kg.errors import QueryError
-from kg.graph import build_dataset
 from kg.query import _in_worker, sparql
 from kg.sandbox import MAX_NESTING, check_shape, nesting_depth
-from kg.seeds import load_seeds
-from kg.store import StoreSpec, open_dataset, save_dataset
+from kg.store import StoreSpec, open_dataset
 
 from conftest import MINIMAL, ROOT
-from listener import listening
-
-ANSWER = {"head": {"vars": ["s"]}, "results": {"bindings": [{"s": {"type": "uri", "value": "http://example.org/x"}}]}}
+from test_query_safety import disk_store, listener  # noqa: F401  (fixtures)
 
 #: Queries Oxigraph runs and rdflib's parser cannot read, each calling the listener ({url}) through SERVICE in a
 #: way the old keyword fallback missed.
@@ -46,19 +42,6 @@ HIDDEN_SERVICE = {
                        "LATERAL {{ BIND(1 AS ?x) }} }}",
     "escaped keyword": "SELECT * {{ \\u0053ERVICE <{url}/sparql> {{ ?s ?p ?o }} LATERAL {{ BIND(1 AS ?x) }} }}",
 }
-
-
-@pytest.fixture()
-def listener():
-    with listening("application/sparql-results+json", json.dumps(ANSWER).encode()) as it:
-        yield it
-
-
-@pytest.fixture(scope="module")
-def disk_store(tmp_path_factory):
-    path = tmp_path_factory.mktemp("store") / "oxigraph"
-    save_dataset(build_dataset(load_seeds(MINIMAL)), StoreSpec("oxigraph", str(path)))
-    return f"oxigraph:{path}"
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ import pytest
 from kg.store import StoreSpec
 
 from conftest import MINIMAL
+from processes import alive, descendants
 
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
@@ -179,37 +180,6 @@ def test_service_is_refused_so_clients_cannot_reach_other_servers_through_it(end
 # ------------------------------------------------------------------ the kg serve command itself
 
 
-def _children(pid: int) -> list[int]:
-    """The processes whose parent is pid (Linux /proc)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry.name))
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
-def _descendants(pid: int) -> list[int]:
-    found, frontier = [], [pid]
-    while frontier:
-        children = [c for p in frontier for c in _children(p)]
-        found += children
-        frontier = children
-    return found
-
-
 def _start_kg_serve(tmp_path, *extra):
     """`kg serve --port 0` as a user starts it; returns the process, the URL it printed and its engine processes."""
     import os
@@ -227,9 +197,9 @@ def _start_kg_serve(tmp_path, *extra):
                          r"queries stopped after 30 s\. Ctrl-C to stop\.\n", line)
     assert match and match[2] != "0", line  # the real port, not 0
     deadline = time.monotonic() + 30
-    while len(_descendants(process.pid)) < 4 and time.monotonic() < deadline:  # the zygote and its 3 workers
+    while len(descendants(process.pid)) < 4 and time.monotonic() < deadline:  # the zygote and its 3 workers
         time.sleep(0.05)
-    engines = _descendants(process.pid)
+    engines = descendants(process.pid)
     assert len(engines) >= 4, engines
     return process, match[1], engines
 
@@ -253,9 +223,9 @@ def test_kg_serve_prints_its_real_url_answers_and_stops_cleanly(tmp_path, signum
             process.wait()
     assert process.returncode == 0 and err == "" and out == ""
     deadline = time.monotonic() + 10
-    while any(_alive(e) for e in engines) and time.monotonic() < deadline:
+    while any(alive(e) for e in engines) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not any(_alive(e) for e in engines)  # the engines went with it
+    assert not any(alive(e) for e in engines)  # the engines went with it
     assert list(tmp_path.iterdir()) == []  # and so did the temporary store and the answers' spool
     with pytest.raises(OSError):
         urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=2)
@@ -269,9 +239,9 @@ def test_a_killed_kg_serve_leaves_no_engine_running(tmp_path):
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
     deadline = time.monotonic() + 10
-    while any(_alive(e) for e in engines) and time.monotonic() < deadline:
+    while any(alive(e) for e in engines) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not any(_alive(e) for e in engines)
+    assert not any(alive(e) for e in engines)
 
 
 @pytest.mark.parametrize("host,warned", [("127.0.0.1", False), ("0.0.0.0", True)])
