@@ -389,6 +389,23 @@ def _handler(endpoint: Endpoint):
         def log_message(self, fmt, *args):  # quiet by default; the CLI prints one line at start
             pass
 
+        def end_headers(self):
+            if urllib.parse.urlsplit(self.path).path == "/query":  # any page may read this public, read-only data
+                self.send_header("Access-Control-Allow-Origin", "*")
+            super().end_headers()
+
+        def do_OPTIONS(self):
+            """A CORS preflight (a browser client such as YASGUI on another origin) for /query."""
+            if urllib.parse.urlsplit(self.path).path != "/query":
+                return self.error(404, "no such endpoint — use /query")
+            self.send_response(204)
+            self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+            self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+            self.send_header("Access-Control-Max-Age", "86400")
+            self.send_header("Allow", "GET, HEAD, POST, OPTIONS")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
         def reply(self, status: int, body: bytes, content_type: str, extra: dict | None = None) -> None:
             self.send_response(status)
             self.send_header("Content-Type", content_type)
@@ -421,6 +438,8 @@ def _handler(endpoint: Endpoint):
                 return None
             if "update" in params:
                 return self.error(403, READ_ONLY)
+            if "query" not in params:  # the endpoint itself: its SPARQL 1.1 Service Description
+                return self.reply(200, service_description(endpoint.url + "/query"), "text/turtle; charset=utf-8")
             self.answer(params)
 
         do_HEAD = do_GET
@@ -523,6 +542,26 @@ def _handler(endpoint: Endpoint):
                     shutil.copyfileobj(answer, self.wfile, 1 << 16)
 
     return Handler
+
+
+def service_description(url: str) -> bytes:
+    """What the endpoint offers (SPARQL 1.1 Service Description): its public URL, the result formats of
+    kg/serve_engine.py, the union default graph — and no federated query, which it refuses."""
+    formats = {
+        "application/sparql-results+json": "http://www.w3.org/ns/formats/SPARQL_Results_JSON",
+        "application/sparql-results+xml": "http://www.w3.org/ns/formats/SPARQL_Results_XML",
+        "text/csv": "http://www.w3.org/ns/formats/SPARQL_Results_CSV",
+        "text/tab-separated-values": "http://www.w3.org/ns/formats/SPARQL_Results_TSV",
+        "text/turtle": "http://www.w3.org/ns/formats/Turtle", "application/n-triples": "http://www.w3.org/ns/formats/N-Triples",
+        "application/rdf+xml": "http://www.w3.org/ns/formats/RDF_XML", "application/ld+json": "http://www.w3.org/ns/formats/JSON-LD",
+        "application/n-quads": "http://www.w3.org/ns/formats/N-Quads", "application/trig": "http://www.w3.org/ns/formats/TriG",
+    }
+    offered = [formats[m] for m in (*serve_engine.SOLUTION_TYPES, *serve_engine.GRAPH_TYPES) if m in formats]
+    lines = ["@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .", "",
+             "[] a sd:Service ;", f"   sd:endpoint <{url}> ;", "   sd:supportedLanguage sd:SPARQL11Query ;",
+             "   sd:feature sd:UnionDefaultGraph ;",
+             "   sd:resultFormat " + ", ".join(f"<{f}>" for f in dict.fromkeys(offered)) + " ."]
+    return ("\n".join(lines) + "\n").encode()
 
 
 def query_page() -> bytes:

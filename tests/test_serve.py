@@ -271,3 +271,51 @@ def test_listening_beyond_loopback_is_warned_about(tmp_path, host, warned):
         api.serve_endpoint = original
     assert started == [True]
     assert ("reachable from other machines, and it has no authentication" in result.output) is warned
+
+
+# ------------------------------------------------------------------ clients on other origins, and the description
+
+
+def test_a_browser_client_on_another_origin_may_query(endpoint):
+    """CORS: a preflight for /query is answered, and answers say any origin may read them (YASGUI and the like)."""
+    req = urllib.request.Request(endpoint.url + "/query", method="OPTIONS",
+                                 headers={"Origin": "http://yasgui.example", "Access-Control-Request-Method": "POST",
+                                          "Access-Control-Request-Headers": "content-type"})
+    with urllib.request.urlopen(req, timeout=30) as r:
+        assert r.status == 204
+        assert r.headers["Access-Control-Allow-Origin"] == "*"
+        assert set(r.headers["Access-Control-Allow-Methods"].split(", ")) == {"GET", "POST", "OPTIONS"}
+        assert "Content-Type" in r.headers["Access-Control-Allow-Headers"]
+    req = urllib.request.Request(f"{endpoint.url}/query?" + urllib.parse.urlencode({"query": "ASK {}"}),
+                                 headers={"Origin": "http://yasgui.example"})
+    with urllib.request.urlopen(req, timeout=30) as r:
+        assert r.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_the_service_description_names_the_public_url_and_no_federation(endpoint):
+    from rdflib import Graph, Namespace, URIRef
+
+    SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+    status, ctype, body = get(endpoint.url + "/query", accept="text/turtle")
+    assert status == 200 and ctype.startswith("text/turtle")
+    graph = Graph().parse(data=body, format="turtle")
+    assert set(graph.objects(None, SD.endpoint)) == {URIRef(endpoint.url + "/query")}
+    assert set(graph.objects(None, SD.feature)) == {SD.UnionDefaultGraph}
+    assert URIRef("http://www.w3.org/ns/formats/SPARQL_Results_JSON") in set(graph.objects(None, SD.resultFormat))
+    port = str(endpoint.httpd.server_address[1])
+    assert {str(o).split(":")[-1].split("/")[0] for o in graph.objects(None, SD.endpoint)} == {port}
+
+
+def test_the_query_page_asks_for_graphs_too_and_predeclares_prefixes(endpoint):
+    _, _, body = get(endpoint.url + "/", accept="text/html")
+    page = body.decode()
+    assert "'Accept': 'application/sparql-results+json, text/turtle;q=0.9'" in page
+    assert "#status.error{color:#b00020}" in page
+    # what the page sends for a CONSTRUCT without PREFIX lines: Turtle, with kg: predeclared
+    q = "CONSTRUCT { ?s kgo:gpuCount ?n } WHERE { ?s kgo:gpuCount ?n } LIMIT 2"
+    req = urllib.request.Request(endpoint.url + "/query", data=urllib.parse.urlencode({"query": q}).encode(),
+                                 headers={"Content-Type": "application/x-www-form-urlencoded",
+                                          "Accept": "application/sparql-results+json, text/turtle;q=0.9"})
+    with urllib.request.urlopen(req, timeout=30) as r:
+        assert r.headers["Content-Type"] == "text/turtle; charset=utf-8"
+        assert r.read().count(b"ontology#gpuCount>") == 2
