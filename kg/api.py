@@ -86,14 +86,14 @@ def build(seed_dir: str | Path = "seeds", output: str | Path | None = DEFAULT_GR
 
 
 def open_graph(seed_dir: str | Path = "seeds", graph_file: str | Path | None = None,
-               store: str | None = None) -> Dataset:
+               store: str | None = None, check: bool = True) -> Dataset:
     """The graph a reading command reads: an RDF file if given, else the store (--store / $KG_STORE; by
-    default the seeds built into Oxigraph in memory)."""
+    default the seeds built into Oxigraph in memory). See kg.store.open_dataset for `check`."""
     from kg.store import open_dataset
 
     if graph_file is not None:
         return read_graph(graph_file)
-    return open_dataset(store, seed_dir)
+    return open_dataset(store, seed_dir, check)
 
 
 query_dataset = open_graph  # the name part 2 published

@@ -76,10 +76,10 @@ def graph_options(func):
     return func
 
 
-def open_graph(seed_dir: Path, graph_file: Path | None, store: str | None):
+def open_graph(seed_dir: Path, graph_file: Path | None, store: str | None, check: bool = True):
     from kg import api
 
-    return api.open_graph(seed_dir, graph_file, store)
+    return api.open_graph(seed_dir, graph_file, store, check)
 
 
 def user_errors(func):
@@ -369,7 +369,7 @@ def query_command(name, query_file, text, params, lang, fmt, timeout, max_memory
     values = parse_params(params)
     if name is not None:
         api.get_query(name)  # an unknown name fails before the graph is built
-    ds = open_graph(seed_dir, graph_file, store)
+    ds = open_graph(seed_dir, graph_file, store, check=False)  # an empty answer is explained by kg.query.run
     # always in a worker process: no network, a memory cap, and a crash of the engine is a message (kg.sandbox)
     limits = {"timeout": timeout or None, "max_rows": max_rows or None, "isolated": True,
               "max_memory": max_memory or None}

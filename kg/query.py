@@ -433,9 +433,15 @@ def run(graph, text: str, bindings: Mapping[str, Node] | None = None, origin: st
     if isolated is None:
         isolated = bool(timeout)
     if not isolated or "fork" not in multiprocessing.get_all_start_methods():
-        return evaluate()
-    return _in_worker(evaluate, timeout or None, origin, offline=not allow_remote and not _is_endpoint(graph),
-                      max_memory=max_memory)
+        result = evaluate()
+    else:
+        result = _in_worker(evaluate, timeout or None, origin, offline=not allow_remote and not _is_endpoint(graph),
+                            max_memory=max_memory)
+    if _is_endpoint(graph) and result.empty:  # an endpoint with no data, or none in its default graph, says so
+        from kg.store import check_default_graph
+
+        check_default_graph(graph.store.query_endpoint)
+    return result
 
 
 def _evaluate(graph, text: str, full: str, origin: str, max_rows: int | None) -> "QueryResult":
@@ -448,7 +454,7 @@ def _evaluate(graph, text: str, full: str, origin: str, max_rows: int | None) ->
             with sandbox.deep_recursion():
                 result = graph.query(full, initNs=prefixes)
         if isinstance(result, tuple):  # rdflib's SPARQLStore returns (status, message, None) on an HTTP error
-            raise _endpoint_error(text, full, result[1], prefixes, origin)
+            raise _endpoint_error(text, full, result[1], prefixes, origin, graph)
         return QueryResult.of(result, max_rows)
     except SyntaxError as exc:  # Oxigraph: "error at LINE:COLUMN: message"
         raise _syntax_error(text, full, str(exc), origin) from None
@@ -462,6 +468,11 @@ def _evaluate(graph, text: str, full: str, origin: str, max_rows: int | None) ->
         if isinstance(exc, KgError):
             raise
         if type(exc).__module__.startswith(("urllib", "http")) or "SPARQLWrapper" in type(exc).__module__:
+            from kg.store import _http_detail
+
+            if getattr(exc, "code", None):  # it answered, with an error: its own words say why
+                raise QueryError(f"{origin}: the endpoint refused the query ({_http_detail(exc)}) — check the "
+                                 "query and the endpoint") from None
             raise QueryError(f"{origin}: the endpoint did not answer the query ({exc}) — "
                              "check the URL and that the server runs") from None
         if isinstance(exc, OSError) or str(exc).startswith("Could not load"):  # SERVICE, FROM with --allow-remote
@@ -714,8 +725,9 @@ def _in_worker(evaluate, timeout: float | None, origin: str, offline: bool,
     raise RuntimeError(f"the query worker failed:\n{payload}")
 
 
-def _endpoint_error(text: str, full: str, message: str, prefixes: dict, origin: str) -> QueryError:
-    """An endpoint answered with an HTTP error and no detail: if the query does not parse, say where."""
+def _endpoint_error(text: str, full: str, message: str, prefixes: dict, origin: str, graph=None) -> QueryError:
+    """An endpoint answered with an HTTP error, and rdflib kept no detail: if the query does not parse, say where;
+    otherwise ask the endpoint once more for its reason (Virtuoso: 'SQ200: No column lang')."""
     from rdflib.plugins.sparql import prepareQuery  # parses only; nothing runs in rdflib's engine
 
     try:
@@ -723,7 +735,31 @@ def _endpoint_error(text: str, full: str, message: str, prefixes: dict, origin: 
     except Exception as exc:
         if type(exc).__name__ == "ParseException" or "Unknown namespace prefix" in str(exc):
             return _syntax_error(text, full, str(exc), origin, getattr(exc, "lineno", None), getattr(exc, "col", None))
-    return QueryError(f"{origin}: the endpoint refused the query ({message}) — check the query and the endpoint")
+    reason = _endpoint_reason(graph, full, prefixes)
+    return QueryError(f"{origin}: the endpoint refused the query ({message}{': ' + reason if reason else ''}) — "
+                      "check the query and the endpoint")
+
+
+def _endpoint_reason(graph, full: str, prefixes: dict) -> str:
+    """The body of the endpoint's error answer to the query (the URL the user named), cut short; "" if none."""
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    url = getattr(getattr(graph, "store", None), "query_endpoint", None)
+    if not url:
+        return ""
+    declared = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in prefixes.items())
+    request = urllib.request.Request(url, data=urllib.parse.urlencode({"query": declared + full}).encode(),
+                                     headers={"Content-Type": "application/x-www-form-urlencoded",
+                                              "Accept": "application/sparql-results+json"})
+    try:
+        with urllib.request.urlopen(request, timeout=10):  # noqa: S310 - the endpoint the user named
+            return ""
+    except urllib.error.HTTPError as exc:
+        return " ".join(exc.read(600).decode("utf-8", "replace").split())[:400]
+    except OSError:
+        return ""
 
 
 def _syntax_error(text: str, full: str, message: str, origin: str, line: int | None = None,
@@ -948,6 +984,11 @@ class QueryResult:
         state = dict(self.__dict__, _terms=self.terms if self.kind == "SELECT" else self._terms)
         state["_oxigraph"] = None
         return state
+
+    @property
+    def empty(self) -> bool:
+        """No rows, no triples, or a false ASK."""
+        return not self.boolean if self.kind == "ASK" else len(self) == 0
 
     def __len__(self) -> int:
         if self.kind == "SELECT":

@@ -52,7 +52,8 @@ def batches(lines: list[str], size: int) -> Iterable[list[str]]:
 
 def push(ds: Dataset, update_url: str, batch_size: int = 5000, timeout: float = 60.0,
          progress: Callable[[int], None] | None = None) -> PushResult:
-    """Upload every named graph of ds to the endpoint, replacing graphs of the same name.
+    """Upload every named graph of ds to the endpoint, replacing graphs of the same name, and empty the graphs
+    of kg's namespace that ds no longer has.
 
     progress, if given, is called with the number of quads sent after each batch."""
     by_graph: dict[URIRef, list[str]] = {}
@@ -76,4 +77,15 @@ def push(ds: Dataset, update_url: str, batch_size: int = 5000, timeout: float = 
         except KgError as exc:
             raise KgError(f"{exc} — push stopped in graph <{graph}> after {total} quads; run kg push again: "
                           "it replaces each graph whole, so nothing is duplicated") from None
-    return PushResult(quads=total, graphs=len(by_graph), requests=requests)
+    send_update(update_url, stale_graphs_update(sorted(by_graph)), timeout)
+    return PushResult(quads=total, graphs=len(by_graph), requests=requests + 1)
+
+
+def stale_graphs_update(graphs: list[URIRef]) -> str:
+    """The update that empties kg's graphs the push did not send (a source removed from the seeds, a scratch
+    graph an interrupted push left): without it the endpoint would keep answering with their facts."""
+    from kg.ontology import GRAPH
+
+    kept = ", ".join(f"<{g}>" for g in graphs) or "<urn:kg:none>"
+    return (f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+            f'FILTER(STRSTARTS(STR(?g), "{GRAPH}") && ?g NOT IN ({kept})) }}')

@@ -107,8 +107,10 @@ def open_sparql(spec: StoreSpec) -> Dataset:
     return Dataset(store=store, default_union=True)
 
 
-def open_dataset(spec: StoreSpec | str | None = None, seed_dir: str | Path = "seeds") -> Dataset:
-    """The graph to read: built from the seeds for memory and rdflib, opened for the persistent stores."""
+def open_dataset(spec: StoreSpec | str | None = None, seed_dir: str | Path = "seeds", check: bool = True) -> Dataset:
+    """The graph to read: built from the seeds for memory and rdflib, opened for the persistent stores. An
+    endpoint is asked first whether its default graph holds the data (check_default_graph), unless not `check`
+    (`kg query` asks only when an answer is empty, so that a refused query sends nothing)."""
     from kg.graph import build_dataset
     from kg.seeds import load_seeds
 
@@ -119,7 +121,52 @@ def open_dataset(spec: StoreSpec | str | None = None, seed_dir: str | Path = "se
         return build_dataset(load_seeds(seed_dir), store="default")
     if spec.kind == "oxigraph":
         return open_oxigraph(spec.location)
+    if check:
+        check_default_graph(spec.location)
     return open_sparql(spec)
+
+
+def check_default_graph(url: str, timeout: float = 10.0) -> None:
+    """kg reads an endpoint's default graph as the union of its named graphs (one per source). An endpoint that
+    keeps them apart (plain `oxigraph serve`, a default Fuseki) would answer every query with nothing, and
+    `kg conflicts --strict` would pass on no data: say so instead (KgError). An endpoint that does not give a
+    plain yes or no in time is left to the query itself, which reports what goes wrong."""
+    if ask(url, "ASK { ?s ?p ?o }", timeout) is not False:
+        return
+    if ask(url, "ASK { GRAPH ?g { ?s ?p ?o } }", timeout):
+        raise KgError(f"{url}: the endpoint's default graph is empty, but its named graphs hold data — kg reads the "
+                      "default graph as the union of the named graphs: start Oxigraph with --union-default-graph, "
+                      "set tdb2:unionDefaultGraph true in Fuseki (GraphDB and Virtuoso do so by default)")
+    raise KgError(f"{url}: the endpoint holds no data — upload the graph first with: kg push --to UPDATE-URL "
+                  "(its SPARQL Update URL)")
+
+
+def ask(url: str, text: str, timeout: float) -> bool | None:
+    """An ASK query's answer from an endpoint (the URL the user named), or None if it gave none in time."""
+    import json
+    import urllib.parse
+    import urllib.request
+
+    request = urllib.request.Request(url, data=urllib.parse.urlencode({"query": text}).encode(),
+                                     headers={"Content-Type": "application/x-www-form-urlencoded",
+                                              "Accept": "application/sparql-results+json"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - the user named it
+            answer = json.loads(response.read(1 << 16))
+    except (OSError, ValueError):
+        return None
+    return answer.get("boolean") if isinstance(answer, dict) and isinstance(answer.get("boolean"), bool) else None
+
+
+def _http_detail(exc: Exception) -> str:
+    """An HTTP error with the server's own message (Virtuoso explains a refused query in the body)."""
+    body = ""
+    if hasattr(exc, "read"):
+        try:
+            body = " ".join(exc.read(600).decode("utf-8", "replace").split())
+        except Exception:
+            body = ""
+    return f"{exc}: {body[:400]}" if body else str(exc)
 
 
 def load_oxigraph(path: str | Path, sources: list[tuple[bytes | Path, str]]) -> int:

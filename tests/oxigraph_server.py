@@ -30,8 +30,9 @@ def free_port() -> int:
 class OxigraphServer:
     """`oxigraph serve` on 127.0.0.1 with the union of named graphs as default graph."""
 
-    def __init__(self, location: Path, port: int | None = None, read_only: bool = False):
+    def __init__(self, location: Path, port: int | None = None, read_only: bool = False, union: bool = True):
         self.location = location
+        self.union = union
         self.port = port or free_port()
         self.read_only = read_only
         self.process: subprocess.Popen | None = None
@@ -44,7 +45,7 @@ class OxigraphServer:
         mode = "serve-read-only" if self.read_only else "serve"
         self.process = subprocess.Popen(
             [oxigraph_binary(), mode, "--location", str(self.location), "--bind", f"127.0.0.1:{self.port}",
-             "--union-default-graph"],
+             *(["--union-default-graph"] if self.union else [])],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:

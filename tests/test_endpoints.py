@@ -1,0 +1,116 @@
+"""SPARQL endpoints as they are configured in the wild (`--store sparql:URL`, `kg push`): no silent empty answers,
+the server's own reason for a refusal, and no stale graphs after a push."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import threading
+import urllib.parse
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.graph import build_dataset
+from kg.seeds import load_seeds
+from kg.store import StoreSpec, save_dataset
+
+from conftest import MINIMAL
+from oxigraph_server import OxigraphServer
+
+
+def kg(*args):
+    result = CliRunner().invoke(main, list(args))
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+@pytest.fixture()
+def separate_graphs(tmp_path):
+    """`oxigraph serve` as it starts by default: named graphs hold the data, the default graph is empty."""
+    location = tmp_path / "store"
+    save_dataset(build_dataset(load_seeds(MINIMAL)), StoreSpec("oxigraph", str(location)))
+    server = OxigraphServer(location, union=False).start()
+    yield server
+    server.stop()
+
+
+@pytest.mark.parametrize("command", [["query", "gpu-allocations"], ["conflicts", "--strict"]])
+def test_an_endpoint_without_a_union_default_graph_is_an_error_not_an_empty_answer(separate_graphs, command):
+    url = separate_graphs.base + "/query"
+    result = kg(*command, "--store", "sparql:" + url)
+    assert result.exit_code == 1, result.output
+    assert result.output == (f"{url}: the endpoint's default graph is empty, but its named graphs hold data — kg reads "
+                             "the default graph as the union of the named graphs: start Oxigraph with "
+                             "--union-default-graph, set tdb2:unionDefaultGraph true in Fuseki (GraphDB and Virtuoso "
+                             "do so by default)\n")
+
+
+def test_an_empty_endpoint_is_an_error(tmp_path):
+    server = OxigraphServer(tmp_path / "empty").start()
+    try:
+        url = server.base + "/query"
+        result = kg("query", "gpu-allocations", "--store", "sparql:" + url)
+    finally:
+        server.stop()
+    assert result.exit_code == 1
+    assert result.output == (f"{url}: the endpoint holds no data — upload the graph first with: kg push --to "
+                             "UPDATE-URL (its SPARQL Update URL)\n")
+
+
+def test_a_refused_query_shows_the_servers_own_reason():
+    """Virtuoso answers HTTP 500 "SPARQL Request Failed" with the reason in the body (SQ200: No column lang)."""
+    class Refuser(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            form = urllib.parse.parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode())
+            if "ASK {" in form["query"][0]:  # (rdflib puts PREFIX lines first)
+                body, status = json.dumps({"head": {}, "boolean": True}).encode(), 200
+            else:
+                body, status = b"Virtuoso 37000 Error SQ200: No column lang.\n\nSPARQL query:\n...", 500
+            self.send_response(status)
+            self.send_header("Content-Type", "application/sparql-results+json" if status == 200 else "text/plain")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Refuser)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+        result = kg("query", "-e", "SELECT * { ?s ?p ?o } LIMIT 1", "--store", "sparql:" + url)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.exit_code == 4, result.output
+    assert "the endpoint refused the query (HTTP Error 500" in result.output
+    assert "SQ200: No column lang" in result.output
+
+
+def test_a_source_removed_from_the_seeds_is_removed_from_the_endpoint_by_the_next_push(tmp_path, minimal_copy):
+    server = OxigraphServer(tmp_path / "store").start()
+    try:
+        graphs = ("SELECT ?g { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
+        assert kg("push", "--seeds", str(minimal_copy), "--to", server.base + "/update").exit_code == 0
+        before = kg("query", "-e", graphs, "--store", "sparql:" + server.base + "/query", "-f", "csv").output
+        # drop one source's facts file and its entry in sources.yaml
+        facts = sorted((minimal_copy / "facts").glob("*.yaml"))
+        removed = facts[-1]
+        source = next(line.split(":", 1)[1].strip() for line in removed.read_text().splitlines()
+                      if line.startswith("source:"))
+        removed.unlink()
+        text = (minimal_copy / "sources.yaml").read_text()
+        assert f"id: {source}" in text
+        result = kg("build", "--seeds", str(minimal_copy), "-o", str(tmp_path / "g.nq"))
+        if result.exit_code != 0:  # the source is still cited by an entity: keep its entry, only its facts go
+            pytest.fail(result.output)
+        assert kg("push", "--seeds", str(minimal_copy), "--to", server.base + "/update").exit_code == 0
+        after = kg("query", "-e", graphs, "--store", "sparql:" + server.base + "/query", "-f", "csv").output
+    finally:
+        server.stop()
+    assert f"graph/{source}" in before and f"graph/{source}" not in after
+    assert len(after.splitlines()) == len(before.splitlines()) - 1
