@@ -74,6 +74,26 @@ def test_code_uses_only_terms_the_ontology_defines():
     assert used - defined == set()
 
 
+def _terms_anywhere(path) -> set[str]:
+    """Every kgo: term a file names: prefixed (`kgo:gpuCount`, in SPARQL inside Python too, in Turtle, in
+    templates) or as a full IRI."""
+    text = path.read_text(encoding="utf-8")
+    found = set(re.findall(r"(?<![\w:])kgo:([A-Za-z]\w*)", text))
+    found |= set(re.findall(re.escape(str(KGO)) + r"([A-Za-z]\w*)", text))
+    return found
+
+
+def test_queries_shapes_templates_and_sparql_in_code_use_only_defined_terms():
+    """A typo in a kgo: term of a query, a shape or a SPARQL string inside Python is no error for any engine: the
+    pattern simply matches nothing. Here it is one."""
+    defined = {str(t)[len(str(KGO)):] for t in ontology.defined_terms()}
+    files = [*sorted((ROOT / "queries").glob("*.rq")), ROOT / "ontology" / "shapes.ttl",
+             *sorted((ROOT / "kg").rglob("*.py")), *sorted((ROOT / "kg" / "templates").glob("*"))]
+    undefined = {f"{path.relative_to(ROOT)}: kgo:{term}" for path in files for term in _terms_anywhere(path) - defined}
+    assert sum(len(_terms_anywhere(p)) for p in files) > 100, "the scan found too few terms: the pattern is broken"
+    assert undefined == set()
+
+
 def test_schema_tables_name_defined_classes_and_properties():
     defined = {str(t)[len(str(KGO)):] for t in ontology.defined_terms()}
     for kind in schema.FACT_KINDS.values():
