@@ -319,3 +319,13 @@ def test_the_query_page_asks_for_graphs_too_and_predeclares_prefixes(endpoint):
     with urllib.request.urlopen(req, timeout=30) as r:
         assert r.headers["Content-Type"] == "text/turtle; charset=utf-8"
         assert r.read().count(b"ontology#gpuCount>") == 2
+
+
+def test_listens_on_ipv6_loopback_too():
+    """`--host ::1` (and `::`) listen on IPv6; the URL printed has the address in brackets."""
+    from kg.serve import serve
+
+    with serve(StoreSpec("memory"), MINIMAL, host="::1", port=0, timeout=5) as ep:
+        assert ep.url.startswith("http://[::1]:")
+        status, _, body = get(f"{ep.url}/query?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}))
+        assert status == 200 and json.loads(body)["boolean"] is True
