@@ -539,7 +539,8 @@ def load(files, store) -> None:
 @main.command()
 @click.option("--to", "update_url", required=True, metavar="URL",
               help="The SPARQL 1.1 Update endpoint, e.g. http://127.0.0.1:7878/update (Oxigraph), "
-                   "http://HOST:3030/DATASET/update (Fuseki).")
+                   "http://HOST:3030/DATASET/update (Fuseki), http://USER@HOST:8890/sparql-auth (Virtuoso; "
+                   "the password in $KG_PASSWORD or in the URL).")
 @click.option("--batch-size", type=click.IntRange(1), default=5000, show_default=True, help="Quads per request.")
 @graph_options
 @user_errors
@@ -549,7 +550,9 @@ def push(update_url, batch_size, seed_dir, graph_file, store) -> None:
 
     graph = open_graph(seed_dir, graph_file, store)
     total = len(graph)
-    with click.progressbar(length=total, label=f"Pushing to {update_url}", file=sys.stderr) as bar:
+    from kg.remote import shown
+
+    with click.progressbar(length=total, label=f"Pushing to {shown(update_url)}", file=sys.stderr) as bar:
         result = api.push(graph, update_url, batch_size=batch_size, progress=bar.update)
     click.echo(f"Pushed {result.quads} quads in {result.graphs} named graphs ({result.requests} requests)")
 

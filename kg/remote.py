@@ -7,7 +7,9 @@ previous graphs as they were, and a re-run replaces rather than duplicates.
 
 from __future__ import annotations
 
+import os
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from typing import Callable, Iterable
@@ -30,19 +32,52 @@ class PushResult:
     requests: int
 
 
+PASSWORD_ENV = "KG_PASSWORD"
+
+
+def credentials(url: str) -> tuple[str, str | None, str | None]:
+    """A URL without its user:password part, the user and the password (from the URL, or from $KG_PASSWORD
+    when the URL names only the user — a password in a URL shows in the process list)."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.username is None:
+        return url, None, None
+    host = parts.hostname or ""
+    netloc = (f"[{host}]" if ":" in host else host) + (f":{parts.port}" if parts.port else "")
+    password = urllib.parse.unquote(parts.password) if parts.password is not None else os.environ.get(PASSWORD_ENV)
+    return urllib.parse.urlunsplit(parts._replace(netloc=netloc)), urllib.parse.unquote(parts.username), password
+
+
+def shown(url: str) -> str:
+    """The URL for messages: the password is never printed."""
+    plain, user, _ = credentials(url)
+    if user is None:
+        return url
+    parts = urllib.parse.urlsplit(plain)
+    return urllib.parse.urlunsplit(parts._replace(netloc=f"{urllib.parse.quote(user)}:***@{parts.netloc}"))
+
+
 def send_update(update_url: str, text: str, timeout: float = 60.0) -> None:
-    """POST one SPARQL Update (application/sparql-update); raise KgError on any failure."""
-    request = urllib.request.Request(update_url, data=text.encode("utf-8"), method="POST",
+    """POST one SPARQL Update (application/sparql-update); raise KgError on any failure. A user and password in
+    the URL answer the server's Basic or Digest challenge (Virtuoso's /sparql-auth asks for Digest)."""
+    url, user, password = credentials(update_url)
+    request = urllib.request.Request(url, data=text.encode("utf-8"), method="POST",
                                      headers={"Content-Type": "application/sparql-update; charset=utf-8"})
+    handlers = []
+    if user is not None:
+        passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+        passwords.add_password(None, url, user, password or "")
+        handlers = [urllib.request.HTTPBasicAuthHandler(passwords), urllib.request.HTTPDigestAuthHandler(passwords)]
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - the user named the URL
+        with urllib.request.build_opener(*handlers).open(request, timeout=timeout) as response:  # noqa: S310
             response.read()
     except urllib.error.HTTPError as exc:
-        detail = exc.read(500).decode("utf-8", "replace").strip()
-        raise KgError(f"{update_url}: the endpoint refused the update (HTTP {exc.code}): {detail}") from None
+        detail = " ".join(exc.read(500).decode("utf-8", "replace").split())
+        hint = (" — give the user and password as http://USER:PASSWORD@HOST/… or http://USER@HOST/… with "
+                f"${PASSWORD_ENV}") if exc.code in (401, 403) else ""
+        raise KgError(f"{shown(update_url)}: the endpoint refused the update (HTTP {exc.code}): {detail}{hint}") from None
     except (urllib.error.URLError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
-        raise KgError(f"{update_url}: cannot reach the endpoint ({reason})") from None
+        raise KgError(f"{shown(update_url)}: cannot reach the endpoint ({reason})") from None
 
 
 def batches(lines: list[str], size: int) -> Iterable[list[str]]:

@@ -114,3 +114,58 @@ def test_a_source_removed_from_the_seeds_is_removed_from_the_endpoint_by_the_nex
         server.stop()
     assert f"graph/{source}" in before and f"graph/{source}" not in after
     assert len(after.splitlines()) == len(before.splitlines()) - 1
+
+
+class _Guarded(http.server.BaseHTTPRequestHandler):
+    """An update endpoint behind HTTP Basic authentication (user kg, password s3cret); records what it accepts."""
+
+    accepted: list[str] = []
+
+    def do_POST(self):
+        import base64
+
+        body = self.rfile.read(int(self.headers["Content-Length"])).decode()
+        if self.headers.get("Authorization") != "Basic " + base64.b64encode(b"kg:s3cret").decode():
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", 'Basic realm="sparql"')
+            self.send_header("Content-Length", "13")
+            self.end_headers()
+            self.wfile.write(b"Unauthorized.")
+            return
+        self.accepted.append(body)
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture()
+def guarded():
+    _Guarded.accepted = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Guarded)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_push_answers_the_servers_challenge_with_the_user_and_password(guarded, monkeypatch):
+    result = kg("push", "--seeds", str(MINIMAL), "--to", f"http://kg:s3cret@{guarded}/update")
+    assert result.exit_code == 0, result.output
+    assert "s3cret" not in result.output and "Pushing to http://kg:***@" in result.output
+    assert any(body.startswith("INSERT DATA") for body in _Guarded.accepted)
+    _Guarded.accepted = []
+    monkeypatch.setenv("KG_PASSWORD", "s3cret")  # the password kept out of the URL (and the process list)
+    assert kg("push", "--seeds", str(MINIMAL), "--to", f"http://kg@{guarded}/update").exit_code == 0
+    assert _Guarded.accepted
+
+
+def test_a_wrong_password_is_refused_and_never_printed(guarded):
+    result = kg("push", "--seeds", str(MINIMAL), "--to", f"http://kg:wrong-pw@{guarded}/update")
+    assert result.exit_code == 1
+    assert "wrong-pw" not in result.output
+    assert f"http://kg:***@{guarded}/update: the endpoint refused the update (HTTP 401): Unauthorized." in result.output
+    assert "give the user and password as http://USER:PASSWORD@HOST/" in result.output
+    assert _Guarded.accepted == []
