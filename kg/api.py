@@ -4,7 +4,9 @@
     >>> ds = kg.build_graph("seeds")            # check the seeds and build the dataset
     >>> kg.validate(ds).conforms
     True
-    >>> kg.export(ds, "turtle", "out/partnerships.ttl")
+    >>> turtle = kg.export(ds, "turtle")        # or kg.export(ds, "turtle", "out/partnerships.ttl")
+    >>> turtle.startswith(b"@prefix")
+    True
 """
 
 from __future__ import annotations

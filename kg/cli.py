@@ -579,6 +579,7 @@ def serve(store, seed_dir, host, port, timeout, max_memory) -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)  # `kill`, systemd, docker stop: shut down as on Ctrl-C
+    signal.signal(signal.SIGINT, stop)  # also when started with SIGINT ignored (a background job of a script)
     from kg.serve import exposed
 
     if exposed(host):

@@ -817,6 +817,8 @@ def run_query(graph, name: str, /, *, lang: str = DEFAULT_LANG, timeout: float |
               **params: Any) -> "QueryResult":
     """Run a named query (`kg query NAME`) with its parameters (ids, kg:ids, IRIs or rdflib terms).
 
+        >>> import kg
+        >>> ds = kg.build_graph("seeds")
         >>> kg.run_query(ds, "gpu-allocations", org="nvidia", lang="ko").rows[0]["recipientLabel"]
         '대한민국'
 

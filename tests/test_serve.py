@@ -180,7 +180,13 @@ def test_service_is_refused_so_clients_cannot_reach_other_servers_through_it(end
 # ------------------------------------------------------------------ the kg serve command itself
 
 
-def _start_kg_serve(tmp_path, *extra):
+def _ignore_sigint() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # as a script's background job starts
+
+
+def _start_kg_serve(tmp_path, *extra, preexec_fn=None):
     """`kg serve --port 0` as a user starts it; returns the process, the URL it printed and its engine processes."""
     import os
     import re
@@ -188,7 +194,8 @@ def _start_kg_serve(tmp_path, *extra):
 
     env = dict(os.environ, TMPDIR=str(tmp_path))
     process = subprocess.Popen([str(Path(sys.executable).parent / "kg"), "serve", "--seeds", str(MINIMAL), "--port",
-                                "0", *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+                                "0", *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                               preexec_fn=preexec_fn)
     selector = selectors.DefaultSelector()
     selector.register(process.stdout, selectors.EVENT_READ)
     assert selector.select(timeout=60), "kg serve printed nothing within 60 s"
@@ -204,11 +211,12 @@ def _start_kg_serve(tmp_path, *extra):
     return process, match[1], engines
 
 
-@pytest.mark.parametrize("signum", ["SIGINT", "SIGTERM"])
-def test_kg_serve_prints_its_real_url_answers_and_stops_cleanly(tmp_path, signum):
+@pytest.mark.parametrize("signum,inherited", [("SIGINT", None), ("SIGTERM", None), ("SIGINT", _ignore_sigint)],
+                         ids=["SIGINT", "SIGTERM", "SIGINT ignored by the parent"])
+def test_kg_serve_prints_its_real_url_answers_and_stops_cleanly(tmp_path, signum, inherited):
     import signal
 
-    process, url, engines = _start_kg_serve(tmp_path)
+    process, url, engines = _start_kg_serve(tmp_path, preexec_fn=inherited)
     try:
         q = "SELECT ?n WHERE { ?a <https://w3id.org/ai-partnerships/ontology#gpuCount> ?n } ORDER BY ?n"
         _, _, body = get(f"{url}/query?" + urllib.parse.urlencode({"query": q}))
