@@ -127,9 +127,11 @@ def _with_source(tmp_path, facts: str):
 
     target = tmp_path / "seeds"
     shutil.copytree(SEEDS, target)
+    texts = tmp_path / "texts"  # a copy of the article texts, with the new source's text beside them
+    shutil.copytree((SEEDS / "../../shared/seeds").resolve(), texts)
+    (texts / "daily-20251102.txt").write_text("후속 기사\n" * 40, encoding="utf-8")
     text = (target / "sources.yaml").read_text(encoding="utf-8")
-    (target / "sources.yaml").write_text(text.replace("texts: ../../shared/seeds",
-                                                      f"texts: {(SEEDS / '../../shared/seeds').resolve()}"),
+    (target / "sources.yaml").write_text(text.replace("texts: ../../shared/seeds", f"texts: {texts}"),
                                          encoding="utf-8")
     _, facts_file = new_source(target, "daily-20251102", date="2025-11-02", label_en="Daily", label_ko="일간")
     facts_file.write_text("source: daily-20251102\nfacts:\n" + facts, encoding="utf-8")
