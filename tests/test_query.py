@@ -325,32 +325,57 @@ def test_partner_paths_of_unconnected_organisations(ox):
     assert run_query(ox, "partner-paths", a="openai", b="lg-uplus").rows == []
 
 
-def partnership_graph(seeds) -> tuple[nx.Graph, dict[str, set[str]], dict[str, set[str]]]:
-    """Who partners with whom, straight from the seed records (no SPARQL), for checking the queries."""
-    def is_org(ident):
-        record = seeds.entities.get(ident)
-        return record is not None and ontology.is_subclass(KGO[record.kind], KGO.Organization)
-    G, agreements, sources = nx.Graph(), {}, {}
-    for f in agreements_of(seeds).values():
-        orgs = [p for p in parties(f) if is_org(p)]
-        for o in orgs:
-            agreements.setdefault(o, set()).add(f.id)
-            sources.setdefault(o, set()).update(c.source for c in f.citations)
-        G.add_edges_from((a, b) for a, b in itertools.combinations(orgs, 2) if a != b)
-    return G, agreements, sources
+def central_from_network(ds) -> dict[str, tuple[int, int, int, str]]:
+    """org id -> (partners, relations, facts, sources) from kg's network (kg/network.py, partner_counts): the
+    one definition that kg stats, kg neighbors, kg explain and the map use."""
+    from kg import network
+
+    G = network.project(ds)
+    out = {}
+    for node in G:
+        partners, relations = network.partner_counts(G, node)
+        if not partners:
+            continue
+        edges = [d for _, other, d in G.edges(node, data=True)
+                 if d["kind"] in network.PARTNER_KINDS and G.nodes[other]["group"] in network.ALWAYS]
+        sources = sorted({s["id"] for d in edges for s in d["sources"]})
+        out[node] = (partners, relations, len({d["fact"] for d in edges}), ", ".join(sources))
+    return out
 
 
-def test_central_organisations_match_networkx_on_the_seed_records(ox, seeds):
-    """Degree, agreements and sources; triangles (how tightly knit the partners are) are left to kg stats,
-    as counting them through a hub is quadratic in its degree."""
-    G, agreements, sources = partnership_graph(seeds)
+def test_central_organisations_count_partners_and_relations_as_the_network_does(ox):
+    """For every organisation, sector or country: partners and relations as network.partner_counts counts them
+    (network.DEFINITION), the facts that link it and their sources. Triangles (how tightly knit the partners
+    are) are left to kg stats, as counting them through a hub is quadratic in its degree."""
     result = run_query(ox, "central-organisations")
-    assert result.vars == ["org", "orgLabel", "partners", "agreements", "sources"]
-    got = {row[0]: row[1:] for row in table(result, "org", "partners", "agreements", "sources")}
-    assert got == {o: (G.degree(o), len(agreements[o]), ", ".join(sorted(sources[o]))) for o in G if G.degree(o)}
-    assert table(result, "org", "partners", "agreements")[:2] == [("nvidia", 20, 26), ("samsung-electronics", 7, 7)]
-    ranking = table(result, "partners", "agreements", "org")
+    assert result.vars == ["org", "orgLabel", "partners", "relations", "facts", "sources"]
+    got = {row[0]: row[1:] for row in table(result, "org", "partners", "relations", "facts", "sources")}
+    assert got == central_from_network(ox)
+    assert len(got) == 29
+    assert table(result, "org", "partners", "relations")[:2] == [("nvidia", 24, 52), ("samsung-electronics", 7, 15)]
+    ranking = table(result, "partners", "relations", "org")
     assert ranking == sorted(ranking, key=lambda r: (-r[0], -r[1], r[2]))
+
+
+def test_central_organisations_count_supporters_and_co_investors_as_the_network_does(tmp_path):
+    """A supporter of an agreement is linked to its parties; co-investors to each other and to the target;
+    a person (an investor here) is no partner."""
+    import shutil
+    from conftest import SEEDS
+    from kg import api
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    path = seeds / "facts" / "news1-20251031.yaml"
+    path.write_text(path.read_text(encoding="utf-8") +
+                    "\n  - id: test-mou-supported\n    kind: agreement\n    type: mou\n"
+                    "    parties: [naver, kisti]\n    supporters: [msit, openai]\n    para: 33\n"
+                    "    note: a test agreement\n", encoding="utf-8")
+    ds = api.build_graph(seeds)
+    got = {row[0]: row[1:] for row in table(run_query(ds, "central-organisations"), "org", "partners", "relations",
+                                             "facts", "sources")}
+    assert got == central_from_network(ds)
+    assert got["openai"][:2] == (3, 3)  # korea-government (as before), naver, kisti
 
 
 # --------------------------------------------------------------------------------------------------
