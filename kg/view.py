@@ -38,7 +38,7 @@ import networkx as nx
 from rdflib.namespace import RDFS
 
 from kg import ontology, qualifiers
-from kg.network import CONFLICT_HEADS, KINDS, display, partners_graph
+from kg.network import CONFLICT_HEADS, DEFINITION, KINDS, display, partner_counts, partners_graph
 from kg.ontology import KGO
 from kg.serialize import write_atomic
 
@@ -234,8 +234,11 @@ def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
     nodes = []
     for node, d in sorted(G.nodes(data=True)):
         color, shape = node_style(d)
+        # partners and relations as DEFINITION says (as kg stats, kg neighbors and kg explain count them); with a
+        # hub per multi-party fact the links go through the hubs, so they are counted as drawn
+        count = (len(partners[node]), relations[node]) if G.graph.get("hubs") else partner_counts(G, node)
         nodes.append({"id": node, "type": d["type"], "group": d["group"], "en": d["label_en"], "ko": d["label_ko"],
-                      "aliases": d["aliases"], "partners": len(partners[node]), "relations": relations[node],
+                      "aliases": d["aliases"], "partners": count[0], "relations": count[1],
                       "color": color, "shape": shape})
         if node in positions:
             nodes[-1]["x"], nodes[-1]["y"] = positions[node]
@@ -259,6 +262,7 @@ def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
         "terms": G.graph.get("terms", {}),
         "conflict_heads": CONFLICT_HEADS,
         "qualifiers": qualifiers.words(),
+        "definition": DEFINITION,  # what the partner and relation counts count (en, ko), shown next to them
     }
 
 

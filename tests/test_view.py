@@ -257,3 +257,21 @@ def test_the_page_and_stats_are_the_same_in_every_process(tmp_path):
                                cwd=ROOT).stdout
         outputs.append((page.read_bytes(), stats))
     assert outputs[0] == outputs[1]
+
+
+def test_the_page_counts_partners_by_the_one_definition_and_prints_it(G, html):
+    """Partner and relation counts on the map are network.partner_counts (as kg stats, neighbors and explain),
+    also with people and products in the picture; the definition (kg/network.py DEFINITION, en and ko) is in
+    the page data and printed next to the counts."""
+    from kg import network
+
+    data = page_json(html)
+    assert data["definition"] == network.DEFINITION
+    assert {n["id"]: (n["partners"], n["relations"]) for n in data["nodes"]} == {
+        node: network.partner_counts(G, node) for node in G}
+    wide = network.project(api.build_graph(SEEDS), include="people,products")
+    counts = {n["id"]: (n["partners"], n["relations"]) for n in view.page_data(wide)["nodes"]}
+    assert counts["nvidia"] == (24, 52)
+    assert network.DEFINITION["en"] in html and network.DEFINITION["ko"] in view.render(G, "ko")
+    script = (Path(view.__file__).parent / "templates" / "view.js").read_text(encoding="utf-8")
+    assert script.count("data.definition[state.lang]") == 2  # the tooltip and the details panel

@@ -343,6 +343,9 @@
       if (n.aliases.length) panel.appendChild(el("div", "also: " + n.aliases.join(", "), "muted"));
       var rels = incident(n.id);
       var partners = new Set(rels.map(function (e) { return e.from === n.id ? e.to : e.from; }));
+      panel.appendChild(el("div", (state.lang === "ko" ? "파트너 " + n.partners + " · 관계 " + n.relations
+                                                       : n.partners + " partners · " + n.relations + " relations")
+                                  + " (" + (data.definition[state.lang] || data.definition.en) + ")", "muted definition"));
       panel.appendChild(el("div", partners.size + " partners, " + rels.length + " links shown", "muted"));
       var actions = el("div", null, "actions");
       var focusButton = el("button", state.focus ? "Show all" : "Show only this neighbourhood");
@@ -419,7 +422,9 @@
     showTooltip(function (t) {
       t.appendChild(el("strong", label(n)));
       t.appendChild(el("div", otherLabel(n) + " · " + typeLabel(n.type), "muted"));
-      t.appendChild(el("div", n.partners + " partners · " + n.relations + " links"));
+      t.appendChild(el("div", state.lang === "ko" ? "파트너 " + n.partners + " · 관계 " + n.relations
+                                                  : n.partners + " partners · " + n.relations + " relations"));
+      t.appendChild(el("div", data.definition[state.lang] || data.definition.en, "muted definition"));
       var n2 = incident(n.id).filter(disputed).length;
       if (n2) t.appendChild(el("div", state.lang === "ko" ? "⚠ 출처끼리 모순인 연결 " + n2 + "개"
                                                           : "⚠ " + n2 + " link" + (n2 > 1 ? "s" : "") + " in a contradiction", "conflict"));
