@@ -131,12 +131,12 @@ def open_data(data: str | Path | Dataset | Graph = "seeds") -> Dataset | Graph:
 
 
 def partnership_network(data: str | Path | Dataset | Graph = "seeds", *, kinds=None, include=(), hubs: bool = False,
-                        source: str | None = None, focus: str | None = None, depth: int = 1):
+                        source: str | None = None, focus: str | None = None, depth: int = 1, lang: str = "en"):
     """`kg view`'s network: who partners with whom (networkx MultiGraph), optionally filtered by relation kind,
     source and focus (the ego network of an organisation, `depth` links deep). See kg.network.project."""
     from kg import network
 
-    G = network.project(open_data(data), kinds=kinds, include=include, hubs=hubs, source=source)
+    G = network.project(open_data(data), kinds=kinds, include=include, hubs=hubs, source=source, lang=lang)
     return network.ego(G, focus, depth) if focus else G
 
 

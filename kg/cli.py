@@ -258,7 +258,7 @@ def path(seed_dir, graph_file, store, kinds, include, source, lang, a, b, limit,
     from kg.errors import KgError
 
     ds = open_graph(seed_dir, graph_file, store)
-    G = api.partnership_network(ds, kinds=kinds, include=include, source=source)
+    G = api.partnership_network(ds, kinds=kinds, include=include, source=source, lang=lang)
     start, end = (netfilter.require(ds, G, n, kinds=kinds, include=include, source=source, lang=lang) for n in (a, b))
     H, removed = netfilter.restrict(G, exclude, signed_only, keep=(start, end), lang=lang)
     chains = api.paths(H, start, end, limit)
@@ -276,7 +276,7 @@ def neighbors(seed_dir, graph_file, store, kinds, include, source, lang, name) -
     from kg import api, netfilter, network
 
     ds = open_graph(seed_dir, graph_file, store)
-    G = api.partnership_network(ds, kinds=kinds, include=include, source=source)
+    G = api.partnership_network(ds, kinds=kinds, include=include, source=source, lang=lang)
     node = netfilter.require(ds, G, name, kinds=kinds, include=include, source=source, lang=lang)
     node, links = api.neighbors(G, node)
     click.echo(network.format_neighbors(G, node, links, lang))
@@ -423,6 +423,7 @@ def explain(name, source_id, lang, fmt, seed_dir, graph_file, store) -> None:
 
     from kg import api
     from kg.errors import KgError
+    from kg.network import tr
 
     if (name is None) == (source_id is None):
         raise KgError("give a NAME (id or label, English or Korean) or --source SOURCE_ID — see kg sources")
@@ -433,7 +434,7 @@ def explain(name, source_id, lang, fmt, seed_dir, graph_file, store) -> None:
             click.echo(json.dumps({"source": source_id, "claims": [asdict(c) for c in claims]},
                                   ensure_ascii=False, indent=2))
         else:
-            click.echo(format_claims(claims, f"{len(claims)} facts cite {source_id}"))
+            click.echo(format_claims(claims, tr("facts cite", lang, n=len(claims), source=source_id), lang))
         return
     found = api.explain(graph, name, lang)
     if fmt == "json":
@@ -442,28 +443,31 @@ def explain(name, source_id, lang, fmt, seed_dir, graph_file, store) -> None:
     head = f"{found.labels.get(lang) or found.labels.get('en')} ({found.id}) — {', '.join(found.types)}"
     other = found.labels.get("ko" if lang == "en" else "en")
     if other:
-        head += f"\n  also: {other}"
+        head += f"\n  {tr('also', lang)}{other}"
     if found.partners:
         from kg.network import DEFINITION
 
-        head += (f"\n  {len(found.partners)} partner{'' if len(found.partners) == 1 else 's'} (relations): "
+        n = len(found.partners)
+        head += ("\n  " + tr("explain partners", lang, n=n, s="" if n == 1 else "s")
                  + ", ".join(f"{p['label']} ({p['relations']})" for p in found.partners)
                  + f"\n  ({DEFINITION['ko' if lang == 'ko' else 'en']})")
-    click.echo(format_claims(found.claims, head))
+    click.echo(format_claims(found.claims, head, lang))
 
 
-def format_claims(claims, head: str) -> str:
+def format_claims(claims, head: str, lang: str = "en") -> str:
+    from kg.network import tr
+
     lines = [head, ""]
     for c in claims:
-        role = f" [as {c.role}]" if c.role else ""
+        role = tr("as role", lang, role=c.role) if c.role else ""
         date = f" {c.date}" if c.date else ""
         lines.append(f"* {c.kind}: {c.summary}{date}{role}  ({c.id})")
         if c.note:
             lines.append(f"    {c.note}")
         for name, reason in sorted(c.inferred.items()):
-            lines.append(f"    curator's inference (큐레이터 추론) — {name}: {reason}")
+            lines.append(f"    {tr('inference', lang)} — {name}: {reason}")
         for ref in c.sources:
-            lines.append(f"    source: {ref.cite()}")
+            lines.append(f"    {tr('source', lang)}{ref.cite(lang)}")
             if ref.note and ref.note != c.note:
                 lines.append(f"            {ref.note}")
     return "\n".join(lines)

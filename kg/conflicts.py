@@ -365,10 +365,10 @@ def conflicts(graph, lang: str = "en") -> ConflictReport:
                                    for _, a in sorted(below, key=lambda fa: fa[0]))
                 if len(below) == 1:
                     shown = _t(lang, f"{names} GPUs, one level below {_bounds_text(b)}",
-                               f"{names} GPUs (한 단계 아래) {_bounds_text(b)}")
+                               f"{names} {qualifiers.gpus(lang)} (한 단계 아래) {_bounds_text(b)}")
                 else:
                     shown = _t(lang, f"sum of {names} = {total:,} GPUs {_bounds_text(b)}",
-                               f"합계 {names} = {total:,} GPUs {_bounds_text(b)}")
+                               f"합계 {names} = {total:,} {qualifiers.gpus(lang)} {_bounds_text(b)}")
                 if not is_complete:
                     shown += _t(lang, " (a lower bound: the source's shares do not cover its whole total)",
                                 " (하한: 출처의 배분이 전체 총량을 다 나누지 않음)")
@@ -384,7 +384,7 @@ def conflicts(graph, lang: str = "en") -> ConflictReport:
         for fact, a in claims:
             for source in a["sources"]:
                 by_value.setdefault((a["n"], a["q"]), set()).add((fact, source))
-        values = [_figure_value(n, q, pairs, cx, "GPUs") for (n, q), pairs in sorted(by_value.items())]
+        values = [_figure_value(n, q, pairs, cx, qualifiers.gpus(cx.lang)) for (n, q), pairs in sorted(by_value.items())]
         values += rolled.get(key, [])
         if len(values) < 2:
             continue
@@ -432,7 +432,7 @@ def conflicts(graph, lang: str = "en") -> ConflictReport:
             (local(fact), local(source)))
     for key, by_value in sorted(groups.items()):
         if len(by_value) > 1:
-            values = [_figure_value(n, q, pairs, cx, "GPUs") for (n, q), pairs in sorted(by_value.items())]
+            values = [_figure_value(n, q, pairs, cx, qualifiers.gpus(cx.lang)) for (n, q), pairs in sorted(by_value.items())]
             report.findings.append(_judge("gpu-target", [key[1]], f"{_t(lang, 'GPU target of', 'GPU 목표')} "
                                           f"{label_id(label, key[1])} {_t(lang, 'for', '—')} {key[2]}", values, lang))
     groups = {}
@@ -441,7 +441,7 @@ def conflicts(graph, lang: str = "en") -> ConflictReport:
             (local(fact), local(source)))
     for key, by_value in sorted(groups.items()):
         if len(by_value) > 1:
-            values = [_figure_value(n, q, pairs, cx, "GPUs") for (n, q), pairs in sorted(by_value.items())]
+            values = [_figure_value(n, q, pairs, cx, qualifiers.gpus(cx.lang)) for (n, q), pairs in sorted(by_value.items())]
             report.findings.append(_judge("gpu-estimate", [key[1]], f"{_t(lang, 'GPU stock of', 'GPU 보유량')} "
                                           f"{label_id(label, key[1])}", values, lang))
     invest: dict[str, dict] = {}
@@ -602,9 +602,9 @@ def _sum_checks(alloc: dict, deal, root, cx: _Context) -> list[SumCheck]:
                                 f"{qualifiers.figure(alloc[f]['n'], alloc[f]['q'], '', lang)}" for f in parts)
             text_parts = f"{shares} = {total:,} {_bounds_text(b)}"
             if bad:
-                reason = "; ".join(_t(lang, f"the shares cannot reach {qualifiers.figure(n, q, 'GPUs', lang)} "
+                reason = "; ".join(_t(lang, f"the shares cannot reach {qualifiers.figure(n, q, qualifiers.gpus(lang), lang)} "
                                             f"{_bounds_text(tb)} ({', '.join(srcs)})",
-                                      f"배분 합계가 {qualifiers.figure(n, q, 'GPUs', lang)} {_bounds_text(tb)}와(과) "
+                                      f"배분 합계가 {qualifiers.figure(n, q, qualifiers.gpus(lang), lang)} {_bounds_text(tb)}와(과) "
                                       f"맞을 수 없음 ({', '.join(srcs)})") for n, q, tb, srcs in bad)
                 if own_bad:
                     reason += _t(lang, " — the source contradicts its own total", " — 출처가 스스로의 총량과 모순")

@@ -31,7 +31,7 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 import networkx as nx
-from rdflib import Literal, URIRef
+from rdflib import RDFS, Literal, URIRef
 
 from kg import engine, ontology, qualifiers
 from kg.errors import KgError
@@ -75,6 +75,84 @@ DEFINITION = {
     "ko": "파트너: 파트너십 사실(MOU, 합작회사, 공동연구, 협력, 공급 계약, 연합체 참여, GPU 공급 배정, 투자)로 연결된 "
           "서로 다른 기관·부문·국가의 수; 관계: 그런 사실마다 당사자 쌍 하나당 1개",
 }
+
+
+#: Every fixed English/Korean string of the CLI text below (kg neighbors, kg path, kg explain's network part): the one
+#: place they live. Entity, kind, status and qualifier words come from the graph and the ontology's labels.
+TEXT: dict[str, tuple[str, str]] = {
+    "partner": ("{n} partner", "파트너 {n}곳"),
+    "partners": ("{n} partners", "파트너 {n}곳"),
+    "relation": ("{n} relation", "관계 {n}개"),
+    "relations": ("{n} relations", "관계 {n}개"),
+    "source": ("source: ", "출처: "),
+    "products": ("products: ", "제품: "),
+    "para": (" (para {p})", " ({p}번째 문단)"),
+    "via": (" ({role}, via {kind} {fact})", " ({role}, {kind} {fact} 경유)"),
+    "this link": (" (this link)", " (이 연결)"),
+    "total": ("total: ", "총량: "),
+    "shares": ("shares: ", "배분: "),
+    "no chain": ("No chain of partnerships connects {a} and {b}.", "{a}와(과) {b}를 잇는 파트너십 연결이 없음."),
+    "chains": ("{a} → {b}: {n} shortest chain{s} of {k} link{ks}", "{a} → {b}: 링크 {k}개짜리 최단 경로 {n}개"),
+    # roles of a directed link: "{a} supplies {b}"
+    "parties": ("{a} parties {b}", "{a}·{b} 당사자"),
+    "supports": ("{a} supports {b}", "{a} → {b} 지원"),
+    "supplies": ("{a} supplies {b}", "{a} → {b} 공급"),
+    "member of": ("{a} member of {b}", "{a}, {b} 회원"),
+    "allocates GPUs to": ("{a} allocates GPUs to {b}", "{a} → {b} GPU 배정"),
+    "invests in": ("{a} invests in {b}", "{a} → {b} 투자"),
+    "co-investors": ("{a} co-investors {b}", "{a}·{b} 공동 투자자"),
+    "holds a post at": ("{a} holds a post at {b}", "{a}, {b} 재직"),
+    "runs": ("{a} runs {b}", "{a} → {b} 운영"),
+    # kg explain
+    "also": ("also: ", "다른 이름: "),
+    "explain partners": ("{n} partner{s} (relations): ", "파트너 {n}곳 (관계 수): "),
+    "as role": (" [as {role}]", " [역할: {role}]"),
+    "facts cite": ("{n} facts cite {source}", "{source}를 인용하는 사실 {n}개"),
+    "inference": ("curator's inference (큐레이터 추론)", "큐레이터 추론"),
+    "unknown publisher": ("unknown publisher", "출처 불명"),
+    "para list": ("para {p}", "{p}번째 문단"),
+    # the words between a fact's fields in kg explain's one-line summary ("kind.property")
+    "join:GPUTarget.targetYear": (" by ", ", 목표 연도 "),
+    "join:GPUStockEstimate.rank": (", world rank ", ", 세계 순위 "),
+    "join:Position.organization": (" of ", ", 소속 "),
+    "join:AllianceMembership.organization": (" in ", ", 가입 "),
+    "join:ProjectPlan.operator": (" by ", ", 운영 "),
+    "join:ProjectPlan.product": (", on ", ", 사용 "),
+    "join:Participation.event": (" at ", ", 행사 "),
+    "join:Agreement.topic": (" on ", ", 주제 "),
+}
+#: Role names in Korean, for "(role, via …)".
+ROLE_KO = {"parties": "당사자", "supports": "지원", "supplies": "공급", "member of": "회원", "allocates GPUs to": "GPU 배정",
+           "invests in": "투자", "co-investors": "공동 투자자", "holds a post at": "재직", "runs": "운영"}
+
+
+def tr(key: str, lang: str = "en", **values: Any) -> str:
+    """TEXT[key] in the language ('ko' or anything else for English), with {names} filled in."""
+    text = TEXT[key][lang == "ko"]
+    return text.format(**values) if values else text
+
+
+def status_label(notation: str, lang: str = "en") -> str:
+    """A status notation ('signed') as the ontology labels it in the language ('체결')."""
+    if lang != "ko":
+        return notation
+    return _ontology_label(ontology.controlled_values("statuses").get(notation), lang) or notation
+
+
+def class_label(cls: str, lang: str = "en") -> str:
+    """An ontology class by local name ('Company') in the language ('기업'); English keeps the local name."""
+    if lang != "ko":
+        return cls
+    return _ontology_label(KGO[cls], lang) or cls
+
+
+def _ontology_label(iri, lang: str) -> str | None:
+    if iri is None:
+        return None
+    for label in ontology.ontology_graph().objects(iri, RDFS.label):
+        if getattr(label, "language", None) == lang:
+            return str(label)
+    return None
 
 
 def partner_counts(G: nx.MultiGraph, node: str) -> tuple[int, int]:
@@ -388,7 +466,7 @@ def fact_conflicts(ds, lang: str = "en") -> dict[str, list[dict[str, Any]]]:
             out[fact].append({"kind": SUM_KIND, "verdict": CONTRADICTION, "subject": check.source_label,
                               "parts_sum": check.parts_sum, "detail": check.reason,
                               "sides": [{"value": (_t_total(lang) + qualifiers.figure(t["number"], t["qualifier"],
-                                                                                     "GPUs", lang)
+                                                                                     qualifiers.gpus(lang), lang)
                                                    + " " + _as_bounds(t["bounds"]).text()),
                                          "sources": names(t["sources"]), "own": fact in t["facts"]} for t in bad] +
                                        [{"value": _t_shares(lang) + check.text_parts, "sources": [],
@@ -397,11 +475,11 @@ def fact_conflicts(ds, lang: str = "en") -> dict[str, list[dict[str, Any]]]:
 
 
 def _t_total(lang: str) -> str:
-    return "총량: " if lang == "ko" else "total: "
+    return tr("total", lang)
 
 
 def _t_shares(lang: str) -> str:
-    return "배분: " if lang == "ko" else "shares: "
+    return tr("shares", lang)
 
 
 def parse_kinds(text: str | Iterable[str] | None) -> list[str] | None:
@@ -427,17 +505,17 @@ def parse_include(text: str | Iterable[str] | None) -> list[str]:
 
 
 def project(ds, *, kinds: Iterable[str] | str | None = None, include: Iterable[str] | str | None = (),
-            hubs: bool = False, source: str | None = None) -> nx.MultiGraph:
+            hubs: bool = False, source: str | None = None, lang: str = "en") -> nx.MultiGraph:
     """The partnership network of an RDF dataset or graph.
 
     kinds: relation kinds to keep (default all that `include` allows); include: any of people, products,
     projects; hubs: a node per fact with three or more parties instead of a clique; source: keep only the
-    facts that this source id states."""
+    facts that this source id states; lang: the language of the conflict findings the facts carry."""
     kinds = parse_kinds(kinds)
     include = parse_include(include)
     registry = read_registry(ds)
     facts = read_facts(ds)
-    disputed = fact_conflicts(ds)  # over the whole graph: with --source, the other sources still disagree
+    disputed = fact_conflicts(ds, lang)  # over the whole graph: with --source, the other sources still disagree
     if source is not None and source not in registry.sources:
         raise KgError(f"unknown source {source!r}" + _suggest(source, registry.sources)
                       + f" — the sources are: {', '.join(registry.sources)}")
@@ -684,7 +762,7 @@ def figures(rel: dict[str, Any], lang: str = "en") -> str:
     q = rel.get("qualifier")
     parts = []
     if "gpus" in rel:
-        parts.append(qualifiers.figure(rel["gpus"], q, "GPUs", lang))
+        parts.append(qualifiers.figure(rel["gpus"], q, qualifiers.gpus(lang), lang))
     if "amount" in rel:
         parts.append(qualifiers.figure(rel["amount"], q, rel.get("currency", ""), lang, unit_first=True))
     elif "amount_text" in rel:
@@ -703,7 +781,7 @@ def cite(G: nx.MultiGraph, ref: dict[str, Any], lang: str = "en") -> str:
         parts.append(f"“{s['title']}”")
     text = ", ".join(parts)
     if ref.get("paras"):
-        text += f" (para {', '.join(map(str, ref['paras']))})"
+        text += tr("para", lang, p=", ".join(map(str, ref["paras"])))
     return text
 
 
@@ -712,17 +790,20 @@ def describe(G: nx.MultiGraph, rel: dict[str, Any], lang: str = "en") -> list[st
     kind = KINDS[rel["kind"]]
     head = getattr(kind, f"label_{lang}")
     if rel["kind"] != rel["fact_kind"]:
-        head += f" ({rel['role']}, via {KINDS[rel['fact_kind']].label_en} {rel['fact']})"
+        head += tr("via", lang, role=ROLE_KO.get(rel["role"], rel["role"]) if lang == "ko" else rel["role"],
+                  kind=getattr(KINDS[rel["fact_kind"]], f"label_{lang}"), fact=rel["fact"])
     else:
         head += f" {rel['fact']}"
-    details = [x for x in (rel.get("status"), rel.get("date"), figures(rel, lang)) if x]
+    status = rel.get("status") and status_label(rel["status"], lang)
+    details = [x for x in (status, rel.get("date"), figures(rel, lang)) if x]
     if rel["directed"] and rel["kind"] == rel["fact_kind"]:
-        details.insert(0, f"{display(G, rel['from'], lang)} {rel['role']} {display(G, rel['to'], lang)}")
+        a, b = display(G, rel["from"], lang), display(G, rel["to"], lang)
+        details.insert(0, tr(rel["role"], lang, a=a, b=b) if rel["role"] in TEXT else f"{a} {rel['role']} {b}")
     if rel.get("products"):
-        details.append("products: " + ", ".join(G.graph["terms"][p][lang] for p in rel["products"]))
+        details.append(tr("products", lang) + ", ".join(G.graph["terms"][p][lang] for p in rel["products"]))
     lines = [head + (": " + "; ".join(details) if details else "")]
     lines += ["    " + line for line in inference_lines(rel.get("inferred", {}), lang)]
-    lines += ["    source: " + cite(G, ref, lang) for ref in rel["sources"]]
+    lines += ["    " + tr("source", lang) + cite(G, ref, lang) for ref in rel["sources"]]
     lines += ["    " + line for line in conflict_lines(rel, lang)]
     return lines
 
@@ -738,7 +819,7 @@ def conflict_lines(rel: dict[str, Any], lang: str = "en") -> list[str]:
         sides = []
         for side in c["sides"]:
             text = f"{side['value']} — {', '.join(side['sources'])}" if side["sources"] else side["value"]
-            sides.append(text + ((" (이 연결)" if lang == "ko" else " (this link)") if side["own"] else ""))
+            sides.append(text + (tr("this link", lang) if side["own"] else ""))
         out.append(f"{head} {'; '.join(sides)}" + (f" — {c['detail']}" if c.get("detail") else ""))
     return out
 
@@ -772,10 +853,10 @@ def format_stats(G: nx.MultiGraph, st: Stats, lang: str = "en") -> str:
 def format_paths(G: nx.MultiGraph, a: str, b: str, chains: list[list[Link]], lang: str = "en") -> str:
     start, end = resolve(G, a), resolve(G, b)
     if not chains:
-        return f"No chain of partnerships connects {display(G, start, lang)} and {display(G, end, lang)}."
+        return tr("no chain", lang, a=display(G, start, lang), b=display(G, end, lang))
     n = len(chains[0])
-    lines = [f"{display(G, start, lang)} → {display(G, end, lang)}: {len(chains)} shortest "
-             f"chain{'s' if len(chains) > 1 else ''} of {n} link{'s' if n > 1 else ''}"]
+    lines = [tr("chains", lang, a=display(G, start, lang), b=display(G, end, lang), n=len(chains),
+               s="s" if len(chains) > 1 else "", k=n, ks="s" if n > 1 else "")]
     for i, chain in enumerate(chains, 1):
         lines.append("")
         steps = [display(G, chain[0].a, lang)]
@@ -792,12 +873,12 @@ def format_paths(G: nx.MultiGraph, a: str, b: str, chains: list[list[Link]], lan
 
 
 def format_neighbors(G: nx.MultiGraph, node: str, links: list[Link], lang: str = "en") -> str:
-    lines = [f"{display(G, node, lang)} ({node}, {G.nodes[node]['type']}): "
-             f"{len(links)} partner{'' if len(links) == 1 else 's'}",
+    lines = [f"{display(G, node, lang)} ({node}, {class_label(G.nodes[node]['type'], lang)}): "
+             + tr("partner" if len(links) == 1 else "partners", lang, n=len(links)),
              f"  ({DEFINITION['ko' if lang == 'ko' else 'en']})"]
     for link in links:
-        lines.append(f"  {display(G, link.b, lang)} ({link.b}, {G.nodes[link.b]['type']}): "
-                     f"{len(link.relations)} relation{'s' if len(link.relations) > 1 else ''}")
+        lines.append(f"  {display(G, link.b, lang)} ({link.b}, {class_label(G.nodes[link.b]['type'], lang)}): "
+                     + tr("relations" if len(link.relations) > 1 else "relation", lang, n=len(link.relations)))
         for rel in link.relations:
             lines += ["    " + line for line in describe(G, rel, lang)]
     return "\n".join(lines)

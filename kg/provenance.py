@@ -80,11 +80,13 @@ class SourceRef:
     paragraphs: list[int]
     note: str
 
-    def cite(self) -> str:
+    def cite(self, lang: str = "en") -> str:
         """'News1, 2025-10-31, "headline", para 21' — what a report would print."""
-        parts = [self.publisher or "unknown publisher", self.date]
+        from kg.network import tr
+
+        parts = [self.publisher or tr("unknown publisher", lang), self.date]
         parts.append(f'"{self.title}"' if self.title else self.label)
-        parts.append("para " + ", ".join(map(str, self.paragraphs)))
+        parts.append(tr("para list", lang, p=", ".join(map(str, self.paragraphs))))
         return ", ".join(p for p in parts if p) + f" [{self.id}]"
 
 
@@ -125,20 +127,21 @@ SELECT ?fact ?source ?para ?note ?date ?title ?publisher WHERE {
 }
 """
 
-#: How each kind of fact reads: its main fields, in order, with the words between them.
+#: How each kind of fact reads: its main fields, in order, with the words between them (None: words that differ by
+#: language, in kg.network.TEXT under "join:Kind.property").
 SUMMARY_FIELDS = {
     "GPUAllocation": [("supplier", ""), ("recipient", " → "), ("gpuCount", ": "), ("gpuModel", ", ")],
-    "GPUTarget": [("setBy", ""), ("gpuCount", ": "), ("targetYear", " by ")],
-    "GPUStockEstimate": [("holder", ""), ("gpuCount", ": "), ("rank", ", world rank ")],
+    "GPUTarget": [("setBy", ""), ("gpuCount", ": "), ("targetYear", None)],
+    "GPUStockEstimate": [("holder", ""), ("gpuCount", ": "), ("rank", None)],
     "Investment": [("investor", ""), ("investmentTarget", " → "), ("amount", ": "), ("amountText", ": ")],
     "SupplyAgreement": [("supplier", ""), ("customer", " → "), ("product", ": "), ("status", ", ")],
-    "Position": [("member", ""), ("role", ", "), ("organization", " of ")],
-    "AllianceMembership": [("member", ""), ("organization", " in "), ("roleText", ", ")],
-    "ProjectPlan": [("project", ""), ("operator", " by "), ("gpuCount", ", "), ("product", ", on ")],
+    "Position": [("member", ""), ("role", ", "), ("organization", None)],
+    "AllianceMembership": [("member", ""), ("organization", None), ("roleText", ", ")],
+    "ProjectPlan": [("project", ""), ("operator", None), ("gpuCount", ", "), ("product", None)],
     "Statement": [("speaker", "")],
-    "Participation": [("participant", ""), ("event", " at ")],
+    "Participation": [("participant", ""), ("event", None)],
 }
-AGREEMENT_FIELDS = [("party", ""), ("status", ", "), ("topic", " on ")]
+AGREEMENT_FIELDS = [("party", ""), ("status", ", "), ("topic", None)]
 
 
 class ClaimReader:
@@ -161,7 +164,7 @@ class ClaimReader:
 
     def text(self, prop: str, values: list) -> str:
         if prop == "gpuCount":
-            return " / ".join(f"{int(v):,} GPUs" for v in values)
+            return " / ".join(f"{int(v):,} {qualifiers.gpus(self.label.lang)}" for v in values)
         if prop == "amount":
             return " / ".join(f"{float(v):,.0f}" for v in values)
         return ", ".join(sorted(self.label(v) for v in values))
@@ -204,14 +207,18 @@ class ClaimReader:
         return {local(t) for t in self.ontology.defined_terms()}
 
     def summary(self, kind: str, values: dict[str, list]) -> str:
+        from kg.network import TEXT, tr
+
         fields = SUMMARY_FIELDS.get(kind, AGREEMENT_FIELDS)
         text = ""
         for prop, joiner in fields:
+            key = f"join:{kind if kind in SUMMARY_FIELDS else 'Agreement'}.{prop}"
+            joiner = tr(key, self.label.lang) if key in TEXT else joiner
             if values.get(prop):
                 part = self.text(prop, values[prop])
                 if prop in ("gpuCount", "amount"):
                     q = self.notations.get(str(values["qualifier"][0])) if values.get("qualifier") else None
-                    unit = "GPUs" if prop == "gpuCount" else str((values.get("currency") or [""])[0])
+                    unit = qualifiers.gpus(self.label.lang) if prop == "gpuCount" else str((values.get("currency") or [""])[0])
                     part = " / ".join(qualifiers.figure(int(v) if prop == "gpuCount" else float(v), q, unit,
                                                         self.label.lang, unit_first=prop == "amount")
                                       for v in values[prop])

@@ -97,6 +97,14 @@ def get(notation: str | None) -> Qualifier:
     return all_qualifiers()[notation or DEFAULT]
 
 
+#: The unit GPU counts are written with, by language: "50,000 GPUs", "50,000 GPU".
+GPU_UNIT = {"en": "GPUs", "ko": "GPU"}
+
+
+def gpus(lang: str = "en") -> str:
+    return GPU_UNIT["ko" if lang == "ko" else "en"]
+
+
 def label(notation: str | None, lang: str = "en") -> str:
     q = get(notation)
     return q.label.get(lang) or q.label["en"]

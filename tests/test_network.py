@@ -300,8 +300,8 @@ def test_cli_neighbors_and_path_mark_conflicting_figures_with_both_sources():
     assert sum(line.strip().startswith("⚠") for line in lines) == 3
     assert not any(line.strip().startswith("≈") for line in lines)
     ko = run("path", "korea-private-sector", "nvidia", "--lang", "ko").output
-    assert ("⚠ 출처끼리 모순 (GPU allocation NVIDIA → Korean private sector (in the deal NVIDIA → Republic of Korea)): "
-            "200,000 GPUs [195,000, 205,000) — Newsis, 2025-11-01 [newsis-20251101] (이 연결); ") in ko
+    assert ("⚠ 출처끼리 모순 (GPU 배분 엔비디아 → 민간 부문 (거래 엔비디아 → 대한민국)): "
+            "200,000 GPU [195,000, 205,000) — 뉴시스, 2025-11-01 [newsis-20251101] (이 연결); ") in ko
     assert "⚠" not in run("path", "LG Electronics", "KISTI").output  # undisputed links stay unmarked
 
 
