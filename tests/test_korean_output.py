@@ -1,0 +1,121 @@
+"""kg neighbors, kg path and kg explain with --lang ko print Korean: no English words of kg's own.
+
+What may stay Latin, and is stripped before the check:
+- ids: entity, fact and source ids (every kg: local name in the graph), wherever they stand;
+- codes, model names and units: tokens without a lowercase letter (GPU, GB200, HBM3E, MOU, APEC, SK, USD);
+- the seed data's own English: fact and citation notes, amounts in words (kgo:amountText) and curators' inference
+  reasons (no Korean text exists for them), the inferred field's name, and the English label printed on purpose
+  after "다른 이름:".
+After that, no run of three or more Latin letters may remain. And no entity is named by its English label when it
+has a Korean one (the check above would let all-capitals English names like "NVIDIA" through).
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+from conftest import SEEDS
+from rdflib import URIRef
+
+from kg import api
+from kg.cli import main
+from kg.ontology import KG, KGO
+
+COMMANDS = [
+    ("neighbors", "네이버클라우드"),
+    ("neighbors", "nvidia"),
+    ("path", "네이버클라우드", "삼성전자"),
+    ("path", "korea-private-sector", "nvidia"),
+    ("explain", "naver-cloud"),
+    ("explain", "nvidia"),
+    ("explain", "--source", "asiae-20251103"),
+]
+
+
+@pytest.fixture(scope="module")
+def data():
+    return read_data()
+
+
+def read_data():
+    """(every kg: id, id -> (English label, Korean label), the seeds' English prose the commands print)."""
+    ds = api.open_data(SEEDS)
+    ids = {str(t)[len(str(KG)):] for t in ds.all_nodes() if isinstance(t, URIRef) and str(t).startswith(str(KG))}
+    G = api.partnership_network(ds, include=("people", "products", "projects"))
+    labels = {n: (d["label_en"], d["label_ko"]) for n, d in G.nodes(data=True)}
+    labels.update({k: (v["en"], v["ko"]) for k, v in G.graph["terms"].items()})
+    texts: set[str] = set()   # the seeds' English prose, printed as it is
+    texts.update(str(o) for o in ds.objects(None, KGO.amountText))
+    for _, _, d in G.edges(data=True):
+        texts.update(f"{name}: {reason}" for name, reason in d.get("inferred", {}).items())
+    for args in COMMANDS:
+        if args[0] != "explain":
+            continue
+        claims = (api.claims_of_source(ds, args[2], "ko") if args[1] == "--source"
+                  else api.explain(ds, args[1], "ko").claims)
+        for c in claims:
+            texts.update(x for x in [c.note, *(r.note for r in c.sources)] if x)
+            texts.update(f"{name}: {reason}" for name, reason in c.inferred.items())
+    return ids, labels, texts
+
+
+def run_ko(*args) -> str:
+    result = CliRunner().invoke(main, [*args, "--lang", "ko", "--seeds", str(SEEDS)])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def strip_prose(text: str, texts: set[str]) -> str:
+    text = re.sub(r"(?m)^ *다른 이름: .*$", "", text)
+    for prose in sorted(texts, key=len, reverse=True):
+        text = text.replace(prose, "")
+    return text
+
+
+def strip_allowed(text: str, ids: set[str], texts: set[str]) -> str:
+    text = strip_prose(text, texts)
+    # ids with a hyphen or digit ("naver-cloud", "asiae-20251103") anywhere; one-word ids ("nvidia", which might
+    # also be an English word) only where an id stands: "(nvidia, 기업)", "[nvidia]"
+    coded = "|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True) if re.search(r"[-0-9]", i))
+    text = re.sub(rf"(?<![A-Za-z0-9-])(?:{coded})(?![A-Za-z0-9-])", "", text)
+    words = "|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True) if not re.search(r"[-0-9]", i))
+    text = re.sub(rf"(?<=[(\[])(?:{words})(?=[,)\]])", "", text)
+    # codes, model names, units: no lowercase letter (Hangul may follow: "GPU와", "IMM인베스트먼트")
+    return re.sub(r"(?<![A-Za-z0-9])[A-Z0-9][A-Z0-9-]*(?![A-Za-z0-9])", "", text)
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_korean_output_has_no_english_words(args, data):
+    ids, labels, texts = data
+    out = run_ko(*args)
+    left = strip_allowed(out, ids, texts)
+    words = re.findall(r"[A-Za-z]{3,}", left)
+    assert not words, (words, [line for line in left.splitlines() if re.search(r"[A-Za-z]{3,}", line)])
+    shown = strip_prose(out, texts)
+    for en, ko in labels.values():
+        if en != ko and not re.search(r"[가-힣]", en):
+            assert not re.search(rf"(?<![A-Za-z0-9-]){re.escape(en)}(?![A-Za-z0-9-])", shown), en
+
+
+def test_korean_key_lines():
+    out = run_ko("neighbors", "네이버클라우드").splitlines()
+    assert out[0] == "네이버클라우드 (naver-cloud, 기업): 파트너 1곳"
+    assert out[2] == "  엔비디아 (nvidia, 기업): 관계 2개"
+    assert out[3] == "    양해각서(MOU) mou-naver-cloud-nvidia: 체결"
+    assert out[5] == ("    GPU 공급 배정 alloc-naver-cloud-60k-asiae: 엔비디아 → 네이버클라우드 GPU 배정; 2025-10-31; "
+                      "60,000 GPU; 제품: 블랙웰")
+    assert out[6] == "        출처: 아시아경제, 2025-11-03 (10번째 문단)"
+    assert out[7].startswith("        ⚠ 출처끼리 모순 (GPU 배분 엔비디아 → 민간 부문 (거래 엔비디아 → 대한민국)): "
+                             "200,000 GPU [195,000, 205,000) — 뉴시스, 2025-11-01 [newsis-20251101]; ")
+    assert ("— 명시 수치 200,000와(과) 210,000는 동시에 참일 수 없음: [195,000, 205,000)와(과) [205,000, 215,000)가 "
+            "겹치지 않음;") in out[7]
+    assert out[8].endswith("— GB200 그레이스 블랙웰은(는) 블랙웰 제품군: 같은 GPU를 더 구체적으로 부른 것")
+    path = run_ko("path", "네이버클라우드", "삼성전자").splitlines()
+    assert path[0] == "네이버클라우드 → 삼성전자: 링크 2개짜리 최단 경로 1개"
+    explain = run_ko("explain", "naver-cloud").splitlines()
+    assert explain[2] == "  파트너 1곳 (관계 수): 엔비디아 (2)"
+    assert explain[5] == ("* GPU 공급 배정: 엔비디아 → 네이버클라우드: 60,000 GPU, 블랙웰 2025-10-31 [역할: 수령자]  "
+                          "(alloc-naver-cloud-60k-asiae)")
+    assert any(line.startswith("    출처: 출처 불명, 2025-10-31, ") and line.endswith(", 32번째 문단 [unknown-20251031]")
+               for line in explain)
