@@ -121,9 +121,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "join:Participation.event": (" at ", ", 행사 "),
     "join:Agreement.topic": (" on ", ", 주제 "),
 }
-#: Role names in Korean, for "(role, via …)".
+#: Role names in Korean (the English is the key), for "(role, via …)".
 ROLE_KO = {"parties": "당사자", "supports": "지원", "supplies": "공급", "member of": "회원", "allocates GPUs to": "GPU 배정",
-           "invests in": "투자", "co-investors": "공동 투자자", "holds a post at": "재직", "runs": "운영"}
+           "invests in": "투자", "co-investors": "공동 투자자", "holds a post at": "재직", "runs": "운영",
+           # the roles of ROLE_PROPERTIES, for the product, project and topic links a fact implies
+           "party": "당사자", "supporter": "지원", "supplier": "공급자", "customer": "고객", "recipient": "수령자",
+           "investor": "투자자", "target": "투자 대상", "member": "회원", "organization": "기관", "role": "직위",
+           "operator": "운영 주체", "project": "프로젝트", "product": "제품", "for": "용도", "topic": "주제"}
 
 
 def tr(key: str, lang: str = "en", **values: Any) -> str:

@@ -5,7 +5,7 @@ What may stay Latin, and is stripped before the check:
 - codes, model names and units: tokens without a lowercase letter (GPU, GB200, HBM3E, MOU, APEC, SK, USD);
 - the seed data's own English: fact and citation notes, amounts in words (kgo:amountText) and curators' inference
   reasons (no Korean text exists for them), the inferred field's name, and the English label printed on purpose
-  after "다른 이름:".
+  after "다른 이름:"; and Korean labels, whole (a Korean label may hold an abbreviation: "공동 전문가 조직(CoE)").
 After that, no run of three or more Latin letters may remain. And no entity is named by its English label when it
 has a Korean one (the check above would let all-capitals English names like "NVIDIA" through).
 """
@@ -25,6 +25,7 @@ from kg.ontology import KG, KGO
 COMMANDS = [
     ("neighbors", "네이버클라우드"),
     ("neighbors", "nvidia"),
+    ("neighbors", "nvidia", "--include", "people,products,projects"),   # "(제품, 협력 … 경유)" links
     ("path", "네이버클라우드", "삼성전자"),
     ("path", "korea-private-sector", "nvidia"),
     ("explain", "naver-cloud"),
@@ -89,7 +90,8 @@ def strip_allowed(text: str, ids: set[str], texts: set[str]) -> str:
 def test_korean_output_has_no_english_words(args, data):
     ids, labels, texts = data
     out = run_ko(*args)
-    left = strip_allowed(out, ids, texts)
+    korean_labels = {ko for _, ko in labels.values() if re.search(r"[가-힣]", ko)}   # "공동 전문가 조직(CoE)"
+    left = strip_allowed(out, ids, texts | korean_labels)
     words = re.findall(r"[A-Za-z]{3,}", left)
     assert not words, (words, [line for line in left.splitlines() if re.search(r"[A-Za-z]{3,}", line)])
     shown = strip_prose(out, texts)
