@@ -220,7 +220,7 @@ def view(seed_dir, graph_file, store, kinds, include, source, lang, output, focu
     """Write the who-partners-with-whom network as an interactive HTML page that works offline."""
     from kg import api
 
-    G = _network(seed_dir, graph_file, store, kinds, include, source, hubs=hubs, focus=focus, depth=depth)
+    G = _network(seed_dir, graph_file, store, kinds, include, source, hubs=hubs, focus=focus, depth=depth, lang=lang)
     path = api.write_view(G, output, lang)
     click.echo(f"Wrote {path} ({G.number_of_nodes()} nodes, {G.number_of_edges()} links, "
                f"{path.stat().st_size:,} bytes); open it in a browser, no network needed")
@@ -234,7 +234,7 @@ def stats(seed_dir, graph_file, store, kinds, include, source, lang, top) -> Non
     """Counts, the most central organisations (degree, betweenness) and the clusters of the network."""
     from kg import api, network
 
-    G = _network(seed_dir, graph_file, store, kinds, include, source)
+    G = _network(seed_dir, graph_file, store, kinds, include, source, lang=lang)
     click.echo(network.format_stats(G, api.stats(G, top), lang))
 
 
