@@ -80,6 +80,21 @@ DEFINITION = {
 #: Every fixed English/Korean string of the CLI text below (kg neighbors, kg path, kg explain's network part): the one
 #: place they live. Entity, kind, status and qualifier words come from the graph and the ontology's labels.
 TEXT: dict[str, tuple[str, str]] = {
+    # kg stats
+    "stats network": ("Network: {nodes} nodes, {links} links from {facts} facts",
+                      "네트워크: 노드 {nodes}개, 연결 {links}개 (사실 {facts}건)"),
+    "stats hubs": (" (hubs for multi-party facts)", " (다자 사실은 허브 노드로)"),
+    "stats nodes by type": ("  nodes by type:  ", "  유형별 노드:  "),
+    "stats facts by kind": ("  facts by kind:  ", "  종류별 사실:  "),
+    "stats links by kind": ("  links by kind:  ", "  종류별 연결:  "),
+    "stats most partners": ("Most partners (degree: distinct partners, relations):",
+                            "파트너가 가장 많은 곳 (연결 차수: 서로 다른 파트너 수, 관계 수):"),
+    "stats partners": ("{deg} partners, {rels} relations", "파트너 {deg}곳, 관계 {rels}개"),
+    "stats sampled": (", estimated from {n} sampled nodes", ", 표본 노드 {n}개로 추정"),
+    "stats betweenness": ("Most central as a go-between (betweenness centrality{note}):",
+                          "중개 역할이 가장 큰 곳 (매개 중심성{note}):"),
+    "stats clusters": ("Clusters (greedy modularity): {n}", "군집 (탐욕적 모듈성): {n}개"),
+    "stats more": (", … and {n} more", ", … 외 {n}곳"),
     "partner": ("{n} partner", "파트너 {n}곳"),
     "partners": ("{n} partners", "파트너 {n}곳"),
     "relation": ("{n} relation", "관계 {n}개"),
@@ -829,27 +844,32 @@ def conflict_lines(rel: dict[str, Any], lang: str = "en") -> list[str]:
 
 
 def format_stats(G: nx.MultiGraph, st: Stats, lang: str = "en") -> str:
-    lines = [f"Network: {G.number_of_nodes()} nodes, {G.number_of_edges()} links "
-             f"from {len({d['fact'] for _, _, d in G.edges(data=True)})} facts"
-             + (" (hubs for multi-party facts)" if G.graph.get("hubs") else "")]
-    lines.append("  nodes by type:  " + ", ".join(f"{k} {v}" for k, v in st.nodes_by_type.items()))
-    lines.append("  facts by kind:  " + ", ".join(f"{k} {v}" for k, v in st.facts_by_kind.items()))
-    lines.append("  links by kind:  " + ", ".join(f"{k} {v}" for k, v in st.links_by_kind.items()))
+    """`kg stats` for people, in English or Korean (kinds and types by their labels in Korean)."""
+    def kind(k: str) -> str:
+        return KINDS[k].label_ko if lang == "ko" and k in KINDS else k
+
+    facts = len({d["fact"] for _, _, d in G.edges(data=True)})
+    lines = [tr("stats network", lang, nodes=G.number_of_nodes(), links=G.number_of_edges(), facts=facts)
+             + (tr("stats hubs", lang) if G.graph.get("hubs") else "")]
+    lines.append(tr("stats nodes by type", lang)
+                 + ", ".join(f"{class_label(k, lang)} {v}" for k, v in st.nodes_by_type.items()))
+    lines.append(tr("stats facts by kind", lang) + ", ".join(f"{kind(k)} {v}" for k, v in st.facts_by_kind.items()))
+    lines.append(tr("stats links by kind", lang) + ", ".join(f"{kind(k)} {v}" for k, v in st.links_by_kind.items()))
     lines.append("")
-    lines.append("Most partners (degree: distinct partners, relations):")
+    lines.append(tr("stats most partners", lang))
     lines.append(f"  ({DEFINITION['ko' if lang == 'ko' else 'en']})")
     for i, (n, deg, rels) in enumerate(st.top_degree, 1):
-        lines.append(f"  {i:2}. {display(G, n, lang)} ({n}): {deg} partners, {rels} relations")
+        lines.append(f"  {i:2}. {display(G, n, lang)} ({n}): {tr('stats partners', lang, deg=deg, rels=rels)}")
     lines.append("")
-    note = f", estimated from {st.betweenness_sample} sampled nodes" if st.betweenness_sample else ""
-    lines.append(f"Most central as a go-between (betweenness centrality{note}):")
+    note = tr("stats sampled", lang, n=st.betweenness_sample) if st.betweenness_sample else ""
+    lines.append(tr("stats betweenness", lang, note=note))
     for i, (n, score) in enumerate(st.top_betweenness, 1):
         lines.append(f"  {i:2}. {display(G, n, lang)} ({n}): {score:.3f}")
     lines.append("")
-    lines.append(f"Clusters (greedy modularity): {len(st.communities)}")
+    lines.append(tr("stats clusters", lang, n=len(st.communities)))
     for i, c in enumerate(st.communities, 1):
         names = [display(G, n, lang) for n in c]
-        shown = ", ".join(names[:12]) + (f", … and {len(names) - 12} more" if len(names) > 12 else "")
+        shown = ", ".join(names[:12]) + (tr("stats more", lang, n=len(names) - 12) if len(names) > 12 else "")
         lines.append(f"  {i:2}. ({len(c)}) {shown}")
     return "\n".join(lines)
 

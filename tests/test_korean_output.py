@@ -31,6 +31,7 @@ COMMANDS = [
     ("explain", "naver-cloud"),
     ("explain", "nvidia"),
     ("explain", "--source", "asiae-20251103"),
+    ("stats",),
 ]
 
 
@@ -121,3 +122,11 @@ def test_korean_key_lines():
                           "(alloc-naver-cloud-60k-asiae)")
     assert any(line.startswith("    출처: 출처 불명, 2025-10-31, ") and line.endswith(", 32번째 문단 [unknown-20251031]")
                for line in explain)
+
+
+def test_korean_stats_key_lines():
+    lines = run_ko("stats").splitlines()
+    assert lines[0] == "네트워크: 노드 29개, 연결 82개 (사실 47건)"
+    assert lines[1].startswith("  유형별 노드:  ") and "기업 13" in lines[1]
+    assert "   1. 엔비디아 (nvidia): 파트너 24곳, 관계 52개" in lines
+    assert any(line.startswith("군집 (탐욕적 모듈성): ") for line in lines)
