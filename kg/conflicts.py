@@ -426,24 +426,24 @@ def conflicts(graph, lang: str = "en") -> ConflictReport:
                                        values, reason))
 
     # ---- targets, estimates, investments
-    groups: dict[tuple, dict[tuple, set]] = {}
-    for fact, setter, year, n, q, source in engine.select(graph, PREFIXES + TARGETS):
-        groups.setdefault(("gpu-target", local(setter), str(year)), {}).setdefault((int(n), str(q)), set()).add(
-            (local(fact), local(source)))
-    for key, by_value in sorted(groups.items()):
-        if len(by_value) > 1:
-            values = [_figure_value(n, q, pairs, cx, qualifiers.gpus(cx.lang)) for (n, q), pairs in sorted(by_value.items())]
-            report.findings.append(_judge("gpu-target", [key[1]], f"{_t(lang, 'GPU target of', 'GPU 목표')} "
-                                          f"{label_id(label, key[1])} {_t(lang, 'for', '—')} {key[2]}", values, lang))
-    groups = {}
-    for fact, holder, n, q, source in engine.select(graph, PREFIXES + ESTIMATES):
-        groups.setdefault(("gpu-estimate", local(holder)), {}).setdefault((int(n), str(q)), set()).add(
-            (local(fact), local(source)))
-    for key, by_value in sorted(groups.items()):
-        if len(by_value) > 1:
-            values = [_figure_value(n, q, pairs, cx, qualifiers.gpus(cx.lang)) for (n, q), pairs in sorted(by_value.items())]
-            report.findings.append(_judge("gpu-estimate", [key[1]], f"{_t(lang, 'GPU stock of', 'GPU 보유량')} "
-                                          f"{label_id(label, key[1])}", values, lang))
+    def gpu_figures(kind: str, rows, title) -> None:
+        """A finding for each subject (and year) given more than one GPU figure; rows are (fact, subject, *rest,
+        count, qualifier, source), title names the subject from (subject, *rest)."""
+        groups: dict[tuple, dict[tuple, set]] = {}
+        for fact, *key, n, q, source in rows:
+            groups.setdefault(tuple(local(k) if i == 0 else str(k) for i, k in enumerate(key)), {}).setdefault(
+                (int(n), str(q)), set()).add((local(fact), local(source)))
+        for key, by_value in sorted(groups.items()):
+            if len(by_value) > 1:
+                values = [_figure_value(n, q, pairs, cx, qualifiers.gpus(cx.lang))
+                          for (n, q), pairs in sorted(by_value.items())]
+                report.findings.append(_judge(kind, [key[0]], title(*key), values, lang))
+
+    gpu_figures("gpu-target", engine.select(graph, PREFIXES + TARGETS),
+                lambda setter, year: f"{_t(lang, 'GPU target of', 'GPU 목표')} {label_id(label, setter)} "
+                                     f"{_t(lang, 'for', '—')} {year}")
+    gpu_figures("gpu-estimate", engine.select(graph, PREFIXES + ESTIMATES),
+                lambda holder: f"{_t(lang, 'GPU stock of', 'GPU 보유량')} {label_id(label, holder)}")
     invest: dict[str, dict] = {}
     for fact, investor, target, amount, currency, q, source in engine.select(graph, PREFIXES + INVESTMENTS):
         i = invest.setdefault(local(fact), {"investors": set(), "target": local(target) if target is not None else None,

@@ -468,10 +468,10 @@ def _evaluate(graph, text: str, full: str, origin: str, max_rows: int | None) ->
         if isinstance(exc, KgError):
             raise
         if type(exc).__module__.startswith(("urllib", "http")) or "SPARQLWrapper" in type(exc).__module__:
-            from kg.store import _http_detail
+            from kg.store import http_detail
 
             if getattr(exc, "code", None):  # it answered, with an error: its own words say why
-                raise QueryError(f"{origin}: the endpoint refused the query ({_http_detail(exc)}) — check the "
+                raise QueryError(f"{origin}: the endpoint refused the query ({http_detail(exc)}) — check the "
                                  "query and the endpoint") from None
             raise QueryError(f"{origin}: the endpoint did not answer the query ({exc}) — "
                              "check the URL and that the server runs") from None
@@ -743,21 +743,18 @@ def _endpoint_error(text: str, full: str, message: str, prefixes: dict, origin: 
 def _endpoint_reason(graph, full: str, prefixes: dict) -> str:
     """The body of the endpoint's error answer to the query (the URL the user named), cut short; "" if none."""
     import urllib.error
-    import urllib.parse
-    import urllib.request
+
+    from kg.store import error_body, post_query
 
     url = getattr(getattr(graph, "store", None), "query_endpoint", None)
     if not url:
         return ""
     declared = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in prefixes.items())
-    request = urllib.request.Request(url, data=urllib.parse.urlencode({"query": declared + full}).encode(),
-                                     headers={"Content-Type": "application/x-www-form-urlencoded",
-                                              "Accept": "application/sparql-results+json"})
     try:
-        with urllib.request.urlopen(request, timeout=10):  # noqa: S310 - the endpoint the user named
+        with post_query(url, declared + full, timeout=10):
             return ""
     except urllib.error.HTTPError as exc:
-        return " ".join(exc.read(600).decode("utf-8", "replace").split())[:400]
+        return error_body(exc)
     except OSError:
         return ""
 

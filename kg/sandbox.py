@@ -39,6 +39,7 @@ _CLONE_NEWNET = 0x40000000
 # Strings, IRIs and comments, whose brackets do not nest (the first alternative that matches wins).
 _OPAQUE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n\r]|\\.)*"|\'(?:[^\'\\\n\r]|\\.)*\''
                      r'|<[^<>\x00-\x20"{}|^`\\]*>|#[^\n\r]*')
+_OPAQUE_BUT_IRIS = re.compile(_OPAQUE.pattern.replace(r'|<[^<>\x00-\x20"{}|^`\\]*>', ""))
 _OPEN, _CLOSE = "([{", ")]}"
 
 
@@ -55,8 +56,7 @@ def nesting_depth(text: str) -> int:
                 level = max(level - 1, 0)
         return deepest
 
-    no_iris = re.compile(_OPAQUE.pattern.replace(r'|<[^<>\x00-\x20"{}|^`\\]*>', ""))
-    return max(depth(_OPAQUE.sub(" ", text)), depth(no_iris.sub(" ", text)))
+    return max(depth(_OPAQUE.sub(" ", text)), depth(_OPAQUE_BUT_IRIS.sub(" ", text)))
 
 
 def check_shape(text: str, origin: str) -> None:

@@ -353,9 +353,9 @@ class Endpoint:
 
     def run(self, text: str, accept: str, default_graphs: list[str], named_graphs: list[str]) -> Job:
         """Queue a query and wait for its outcome (or its deadline)."""
-        job = Job((text, accept, tuple(default_graphs), tuple(named_graphs), ""), time.monotonic() + self.timeout,
-                  self.spool / f"{uuid.uuid4().hex}.answer")
-        job.request = (*job.request[:4], str(job.spool))
+        spool = self.spool / f"{uuid.uuid4().hex}.answer"
+        job = Job((text, accept, tuple(default_graphs), tuple(named_graphs), str(spool)),
+                  time.monotonic() + self.timeout, spool)
         if not self.pool.submit(job):
             job.finish("busy")
         job.done.wait(self.timeout + 5)

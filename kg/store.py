@@ -141,32 +141,41 @@ def check_default_graph(url: str, timeout: float = 10.0) -> None:
                   "(its SPARQL Update URL)")
 
 
-def ask(url: str, text: str, timeout: float) -> bool | None:
-    """An ASK query's answer from an endpoint (the URL the user named), or None if it gave none in time."""
-    import json
+def post_query(url: str, text: str, timeout: float):
+    """POST a query as a form to an endpoint (the URL the user named); the open response, or urllib's errors."""
     import urllib.parse
     import urllib.request
 
     request = urllib.request.Request(url, data=urllib.parse.urlencode({"query": text}).encode(),
                                      headers={"Content-Type": "application/x-www-form-urlencoded",
                                               "Accept": "application/sparql-results+json"})
+    return urllib.request.urlopen(request, timeout=timeout)  # noqa: S310 - the user named it
+
+
+def ask(url: str, text: str, timeout: float) -> bool | None:
+    """An ASK query's answer from an endpoint, or None if it gave none in time."""
+    import json
+
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - the user named it
+        with post_query(url, text, timeout) as response:
             answer = json.loads(response.read(1 << 16))
     except (OSError, ValueError):
         return None
     return answer.get("boolean") if isinstance(answer, dict) and isinstance(answer.get("boolean"), bool) else None
 
 
-def _http_detail(exc: Exception) -> str:
-    """An HTTP error with the server's own message (Virtuoso explains a refused query in the body)."""
-    body = ""
-    if hasattr(exc, "read"):
-        try:
-            body = " ".join(exc.read(600).decode("utf-8", "replace").split())
-        except Exception:
-            body = ""
-    return f"{exc}: {body[:400]}" if body else str(exc)
+def error_body(exc: Exception) -> str:
+    """The body of an HTTP error answer, on one line and cut short (Virtuoso explains a refused query there)."""
+    try:
+        return " ".join(exc.read(600).decode("utf-8", "replace").split())[:400] if hasattr(exc, "read") else ""
+    except Exception:
+        return ""
+
+
+def http_detail(exc: Exception) -> str:
+    """An HTTP error with the server's own message."""
+    body = error_body(exc)
+    return f"{exc}: {body}" if body else str(exc)
 
 
 def load_oxigraph(path: str | Path, sources: list[tuple[bytes | Path, str]]) -> int:
