@@ -45,29 +45,10 @@ def new_source(seed_dir: str | Path, ident: str, *, date: str, label_en: str, la
 
     Checks what can be checked before writing anything, with the loader's own checks (so that what it writes,
     kg build accepts); the files are written atomically."""
+    _check_options(ident, date, label_en, label_ko, publisher, title, language, file)
     root = Path(seed_dir)
     sources_file = root / "sources.yaml"
-    if not ID_PATTERN.fullmatch(ident) or len(ident) > schema.MAX_ID_CHARS:
-        raise KgError(f"bad source id {ident!r} — use lower-case words joined by hyphens, such as yonhap-20251101")
     facts_file = root / "facts" / f"{ident}.yaml"
-    if not valid_date(date):
-        raise KgError(f"bad date {date!r} — write it as YYYY-MM-DD, such as 2025-11-01")
-    if not LANGUAGE_PATTERN.fullmatch(language):
-        raise KgError(f"bad language {language!r} — use a code such as ko or en")
-    if publisher is not None and not ID_PATTERN.fullmatch(publisher):
-        raise KgError(f"bad publisher id {publisher!r} — give the publisher's id in entities.yaml, such as yonhap")
-    for option, value, limit in (("--label-en", label_en, schema.MAX_LABEL_CHARS),
-                                 ("--label-ko", label_ko, schema.MAX_LABEL_CHARS),
-                                 ("--title", title, schema.MAX_TEXT_CHARS)):
-        # one line: a line break would start new YAML lines in the fact file's header comment
-        if value is not None and NOT_ONE_LINE.search(value):
-            raise KgError(f"{option} must be one line of text without control characters, not {value!r} — "
-                          "remove the line breaks and control characters")
-        if value is not None and len(value) > limit:
-            raise KgError(f"{option} is longer than {limit} characters — shorten it")
-    if file is not None and text_file_problem(file):
-        raise KgError(f"bad --file {file!r}: it {text_file_problem(file)} — give the file name inside the texts "
-                      f"folder, such as {ident}.txt")
     if not sources_file.is_file():
         raise KgError(f"{sources_file}: not found — run this in a project with a seeds/ folder or pass --seeds")
     if facts_file.exists():
@@ -99,3 +80,28 @@ def new_source(seed_dir: str | Path, ident: str, *, date: str, label_en: str, la
         facts_file.unlink(missing_ok=True)
         raise
     return sources_file, facts_file
+
+
+def _check_options(ident: str, date: str, label_en: str, label_ko: str, publisher: str | None,
+                   title: str | None, language: str, file: str | None) -> None:
+    """The options, each checked as the loader would check it in the files written from them."""
+    if not ID_PATTERN.fullmatch(ident) or len(ident) > schema.MAX_ID_CHARS:
+        raise KgError(f"bad source id {ident!r} — use lower-case words joined by hyphens, such as yonhap-20251101")
+    if not valid_date(date):
+        raise KgError(f"bad date {date!r} — write it as YYYY-MM-DD, such as 2025-11-01")
+    if not LANGUAGE_PATTERN.fullmatch(language):
+        raise KgError(f"bad language {language!r} — use a code such as ko or en")
+    if publisher is not None and not ID_PATTERN.fullmatch(publisher):
+        raise KgError(f"bad publisher id {publisher!r} — give the publisher's id in entities.yaml, such as yonhap")
+    for option, value, limit in (("--label-en", label_en, schema.MAX_LABEL_CHARS),
+                                 ("--label-ko", label_ko, schema.MAX_LABEL_CHARS),
+                                 ("--title", title, schema.MAX_TEXT_CHARS)):
+        # one line: a line break would start new YAML lines in the fact file's header comment
+        if value is not None and NOT_ONE_LINE.search(value):
+            raise KgError(f"{option} must be one line of text without control characters, not {value!r} — "
+                          "remove the line breaks and control characters")
+        if value is not None and len(value) > limit:
+            raise KgError(f"{option} is longer than {limit} characters — shorten it")
+    if file is not None and text_file_problem(file):
+        raise KgError(f"bad --file {file!r}: it {text_file_problem(file)} — give the file name inside the texts "
+                      f"folder, such as {ident}.txt")

@@ -143,15 +143,18 @@ class Lane:
                  overflow: "Lane | None" = None):
         self.pool, self.name, self.nice, self.slice, self.overflow = pool, name, nice, slice_, overflow
         self.jobs: queue.Queue[Job | None] = queue.Queue()
-        self.threads = [threading.Thread(target=self.serve, name=f"kg-{name}-{i}", daemon=True)
-                        for i in range(workers)]
+        self.size = workers
+        self.threads: list[threading.Thread] = []
 
     def start(self) -> None:
+        """Start the workers before the threads that feed them, so the first query does not wait for one."""
+        workers = [self.pool.new_worker(self.nice) for _ in range(self.size)]
+        self.threads = [threading.Thread(target=self.serve, args=(worker,), name=f"kg-{self.name}-{i}", daemon=True)
+                        for i, worker in enumerate(workers)]
         for thread in self.threads:
             thread.start()
 
-    def serve(self) -> None:
-        worker = self.pool.new_worker(self.nice)
+    def serve(self, worker: Worker) -> None:
         while True:
             job = self.jobs.get()
             if job is None:
@@ -369,179 +372,185 @@ class Endpoint:
         self.stop()
 
 
-def _handler(endpoint: Endpoint):
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "kg-serve"
-        protocol_version = "HTTP/1.1"
-        timeout = IDLE_TIMEOUT  # a connection silent this long is closed
+class QueryHandler(BaseHTTPRequestHandler):
+    """One connection to `kg serve`: the query page, the Service Description and /query; `endpoint` is set per server."""
 
-        def handle_one_request(self):
-            """Read and answer one request; the request itself must arrive within REQUEST_DEADLINE seconds."""
-            self.server.reading(self.connection, time.monotonic() + REQUEST_DEADLINE)
-            try:
-                super().handle_one_request()
-            finally:
-                self.server.reading(self.connection, None)
+    endpoint: Endpoint
+    server_version = "kg-serve"
+    protocol_version = "HTTP/1.1"
+    timeout = IDLE_TIMEOUT  # a connection silent this long is closed
 
-        def request_read(self) -> None:
+    def handle_one_request(self):
+        """Read and answer one request; the request itself must arrive within REQUEST_DEADLINE seconds."""
+        self.server.reading(self.connection, time.monotonic() + REQUEST_DEADLINE)
+        try:
+            super().handle_one_request()
+        finally:
             self.server.reading(self.connection, None)
 
-        def log_message(self, fmt, *args):  # quiet by default; the CLI prints one line at start
-            pass
+    def request_read(self) -> None:
+        self.server.reading(self.connection, None)
 
-        def end_headers(self):
-            if urllib.parse.urlsplit(self.path).path == "/query":  # any page may read this public, read-only data
-                self.send_header("Access-Control-Allow-Origin", "*")
-            super().end_headers()
+    def log_message(self, fmt, *args):  # quiet by default; the CLI prints one line at start
+        pass
 
-        def do_OPTIONS(self):
-            """A CORS preflight (a browser client such as YASGUI on another origin) for /query."""
-            if urllib.parse.urlsplit(self.path).path != "/query":
-                return self.error(404, "no such endpoint — use /query")
-            self.send_response(204)
-            self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-            self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
-            self.send_header("Access-Control-Max-Age", "86400")
-            self.send_header("Allow", "GET, HEAD, POST, OPTIONS")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
+    def end_headers(self):
+        if urllib.parse.urlsplit(self.path).path == "/query":  # any page may read this public, read-only data
+            self.send_header("Access-Control-Allow-Origin", "*")
+        super().end_headers()
 
-        def reply(self, status: int, body: bytes, content_type: str, extra: dict | None = None) -> None:
-            self.send_response(status)
+    def do_OPTIONS(self):
+        """A CORS preflight (a browser client such as YASGUI on another origin) for /query."""
+        if urllib.parse.urlsplit(self.path).path != "/query":
+            return self.error(404, "no such endpoint — use /query")
+        self.send_response(204)
+        self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+        self.send_header("Access-Control-Max-Age", "86400")
+        self.send_header("Allow", "GET, HEAD, POST, OPTIONS")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def reply(self, status: int, body: bytes, content_type: str, extra: dict | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        for key, value in (extra or {}).items():
+            self.send_header(key, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def error(self, status: int, message: str, close: bool = False) -> None:
+        if close:
+            self.close_connection = True
+        body = json.dumps({"error": message}, ensure_ascii=False).encode() + b"\n"
+        self.reply(status, body, "application/json; charset=utf-8", {"Connection": "close"} if close else None)
+
+    def do_GET(self):
+        parsed = urllib.parse.urlsplit(self.path)
+        if parsed.path in ("/", "/index.html"):
+            return self.reply(200, query_page(), "text/html; charset=utf-8",
+                              {"Content-Security-Policy": "default-src 'self'; script-src 'unsafe-inline'; "
+                                                          "style-src 'unsafe-inline'; connect-src 'self'"})
+        if parsed.path in ("/update", "/store"):
+            return self.error(403, READ_ONLY)
+        if parsed.path != "/query":
+            return self.error(404, f"no such page: {parsed.path} — the endpoint is /query")
+        params = self.form(parsed.query)
+        if params is None:
+            return None
+        if "update" in params:
+            return self.error(403, READ_ONLY)
+        if "query" not in params:  # the endpoint itself: its SPARQL 1.1 Service Description
+            return self.reply(200, service_description(self.endpoint.url + "/query"), "text/turtle; charset=utf-8")
+        self.answer(params)
+
+    do_HEAD = do_GET
+
+    def do_POST(self):
+        parsed = urllib.parse.urlsplit(self.path)
+        if parsed.path in ("/update", "/store"):
+            return self.error(403, READ_ONLY, close=True)
+        if parsed.path != "/query":
+            return self.error(404, f"no such endpoint: {parsed.path} — use /query", close=True)
+        body = self.body()
+        if body is None:
+            return None
+        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        params = self.form(parsed.query)
+        if params is None:
+            return None
+        if ctype == "application/sparql-update" or "update" in params:
+            return self.error(403, READ_ONLY)
+        if "query" in params:  # the query goes in the body of a POST, once
+            return self.error(400, "a POST carries its query in the body, not in the URL — send it once")
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            return self.error(400, "the request body is not UTF-8")
+        if ctype == "application/x-www-form-urlencoded":
+            form = self.form(text)
+            if form is None:
+                return None
+            if "update" in form:
+                return self.error(403, READ_ONLY)
+            params.update(form)
+        elif ctype == "application/sparql-query":
+            params["query"] = [text]
+        else:
+            return self.error(415, f"a query is sent as application/sparql-query or "
+                                   f"application/x-www-form-urlencoded, not {ctype or 'without a Content-Type'}")
+        self.answer(params)
+
+    def do_PUT(self):
+        self.error(403, READ_ONLY, close=True)
+
+    do_DELETE = do_PATCH = do_PUT
+
+    def body(self) -> bytes | None:
+        """The request body, read only when its Content-Length is a number within MAX_BODY."""
+        if self.headers.get("Transfer-Encoding"):
+            self.error(411, "send the query with a Content-Length, not chunked", close=True)
+            return None
+        length = (self.headers.get("Content-Length") or "").strip()
+        if not length.isascii() or not length.isdigit():
+            self.error(411 if not length else 400, "Content-Length must be a number of bytes" if length
+                       else "a POST needs a Content-Length", close=True)
+            return None
+        if int(length) > MAX_BODY:
+            self.error(413, f"the request body is larger than {MAX_BODY:,} bytes", close=True)
+            return None
+        return self.rfile.read(int(length))
+
+    def form(self, text: str) -> dict[str, list[str]] | None:
+        try:
+            return urllib.parse.parse_qs(text, keep_blank_values=True, strict_parsing=False,
+                                         encoding="utf-8", errors="strict", max_num_fields=100)
+        except (ValueError, UnicodeDecodeError) as exc:
+            self.error(400, f"cannot read the parameters ({exc})")
+            return None
+
+    def answer(self, params: dict[str, list[str]]) -> None:
+        self.request_read()  # the query may run longer than the request took to arrive
+        queries = params.get("query") or []
+        if len(queries) != 1 or not queries[0].strip():
+            return self.error(400, "give one query: ?query=… (GET), or POST it; the query page is at /")
+        job = self.endpoint.run(queries[0], self.headers.get("Accept") or "", params.get("default-graph-uri", []),
+                           params.get("named-graph-uri", []))
+        try:
+            self.send_outcome(job)
+        finally:
+            job.spool.unlink(missing_ok=True)
+
+    def send_outcome(self, job: Job) -> None:
+        status, *rest = job.outcome
+        if status == "ok":
+            return self.send_file(job.spool, rest[0])
+        if status == "error":
+            return self.error(rest[0], rest[1])
+        if status == "busy":
+            return self.error(503, "too many queries are waiting — try again shortly")
+        return self.error(503, f"the query ran longer than the time limit of {self.endpoint.timeout:g} s and was "
+                               "stopped — narrow it down or ask for a higher --timeout")
+
+    def send_file(self, path: Path, content_type: str) -> None:
+        with open(path, "rb") as answer:
+            size = os.fstat(answer.fileno()).st_size
+            self.send_response(200)
             self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Content-Length", str(size))
             self.send_header("X-Content-Type-Options", "nosniff")
-            for key, value in (extra or {}).items():
-                self.send_header(key, value)
             self.end_headers()
             if self.command != "HEAD":
-                self.wfile.write(body)
+                shutil.copyfileobj(answer, self.wfile, 1 << 16)
 
-        def error(self, status: int, message: str, close: bool = False) -> None:
-            if close:
-                self.close_connection = True
-            body = json.dumps({"error": message}, ensure_ascii=False).encode() + b"\n"
-            self.reply(status, body, "application/json; charset=utf-8", {"Connection": "close"} if close else None)
 
-        def do_GET(self):
-            parsed = urllib.parse.urlsplit(self.path)
-            if parsed.path in ("/", "/index.html"):
-                return self.reply(200, query_page(), "text/html; charset=utf-8",
-                                  {"Content-Security-Policy": "default-src 'self'; script-src 'unsafe-inline'; "
-                                                              "style-src 'unsafe-inline'; connect-src 'self'"})
-            if parsed.path in ("/update", "/store"):
-                return self.error(403, READ_ONLY)
-            if parsed.path != "/query":
-                return self.error(404, f"no such page: {parsed.path} — the endpoint is /query")
-            params = self.form(parsed.query)
-            if params is None:
-                return None
-            if "update" in params:
-                return self.error(403, READ_ONLY)
-            if "query" not in params:  # the endpoint itself: its SPARQL 1.1 Service Description
-                return self.reply(200, service_description(endpoint.url + "/query"), "text/turtle; charset=utf-8")
-            self.answer(params)
 
-        do_HEAD = do_GET
-
-        def do_POST(self):
-            parsed = urllib.parse.urlsplit(self.path)
-            if parsed.path in ("/update", "/store"):
-                return self.error(403, READ_ONLY, close=True)
-            if parsed.path != "/query":
-                return self.error(404, f"no such endpoint: {parsed.path} — use /query", close=True)
-            body = self.body()
-            if body is None:
-                return None
-            ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-            params = self.form(parsed.query)
-            if params is None:
-                return None
-            if ctype == "application/sparql-update" or "update" in params:
-                return self.error(403, READ_ONLY)
-            if "query" in params:  # the query goes in the body of a POST, once
-                return self.error(400, "a POST carries its query in the body, not in the URL — send it once")
-            try:
-                text = body.decode("utf-8")
-            except UnicodeDecodeError:
-                return self.error(400, "the request body is not UTF-8")
-            if ctype == "application/x-www-form-urlencoded":
-                form = self.form(text)
-                if form is None:
-                    return None
-                if "update" in form:
-                    return self.error(403, READ_ONLY)
-                params.update(form)
-            elif ctype == "application/sparql-query":
-                params["query"] = [text]
-            else:
-                return self.error(415, f"a query is sent as application/sparql-query or "
-                                       f"application/x-www-form-urlencoded, not {ctype or 'without a Content-Type'}")
-            self.answer(params)
-
-        def do_PUT(self):
-            self.error(403, READ_ONLY, close=True)
-
-        do_DELETE = do_PATCH = do_PUT
-
-        def body(self) -> bytes | None:
-            """The request body, read only when its Content-Length is a number within MAX_BODY."""
-            if self.headers.get("Transfer-Encoding"):
-                self.error(411, "send the query with a Content-Length, not chunked", close=True)
-                return None
-            length = (self.headers.get("Content-Length") or "").strip()
-            if not length.isascii() or not length.isdigit():
-                self.error(411 if not length else 400, "Content-Length must be a number of bytes" if length
-                           else "a POST needs a Content-Length", close=True)
-                return None
-            if int(length) > MAX_BODY:
-                self.error(413, f"the request body is larger than {MAX_BODY:,} bytes", close=True)
-                return None
-            return self.rfile.read(int(length))
-
-        def form(self, text: str) -> dict[str, list[str]] | None:
-            try:
-                return urllib.parse.parse_qs(text, keep_blank_values=True, strict_parsing=False,
-                                             encoding="utf-8", errors="strict", max_num_fields=100)
-            except (ValueError, UnicodeDecodeError) as exc:
-                self.error(400, f"cannot read the parameters ({exc})")
-                return None
-
-        def answer(self, params: dict[str, list[str]]) -> None:
-            self.request_read()  # the query may run longer than the request took to arrive
-            queries = params.get("query") or []
-            if len(queries) != 1 or not queries[0].strip():
-                return self.error(400, "give one query: ?query=… (GET), or POST it; the query page is at /")
-            job = endpoint.run(queries[0], self.headers.get("Accept") or "", params.get("default-graph-uri", []),
-                               params.get("named-graph-uri", []))
-            try:
-                self.send_outcome(job)
-            finally:
-                job.spool.unlink(missing_ok=True)
-
-        def send_outcome(self, job: Job) -> None:
-            status, *rest = job.outcome
-            if status == "ok":
-                return self.send_file(job.spool, rest[0])
-            if status == "error":
-                return self.error(rest[0], rest[1])
-            if status == "busy":
-                return self.error(503, "too many queries are waiting — try again shortly")
-            return self.error(503, f"the query ran longer than the time limit of {endpoint.timeout:g} s and was "
-                                   "stopped — narrow it down or ask for a higher --timeout")
-
-        def send_file(self, path: Path, content_type: str) -> None:
-            with open(path, "rb") as answer:
-                size = os.fstat(answer.fileno()).st_size
-                self.send_response(200)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(size))
-                self.send_header("X-Content-Type-Options", "nosniff")
-                self.end_headers()
-                if self.command != "HEAD":
-                    shutil.copyfileobj(answer, self.wfile, 1 << 16)
-
-    return Handler
+def _handler(endpoint: Endpoint) -> type[QueryHandler]:
+    """A handler class bound to one endpoint (http.server makes one handler object per connection)."""
+    return type("Handler", (QueryHandler,), {"endpoint": endpoint})
 
 
 def service_description(url: str) -> bytes:
