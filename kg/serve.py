@@ -592,13 +592,16 @@ def serve(spec: StoreSpec, seed_dir: str | Path = "seeds", host: str = "127.0.0.
         location = Path(spec.location)
         if not (location / "CURRENT").is_file():
             raise KgError(f"{location}: no Oxigraph store there — build one with: kg build --store oxigraph:{location}")
-    else:
-        from kg.api import build_graph
+    elif spec.kind in ("memory", "rdflib"):  # built from the seeds into a temporary Oxigraph store
+        from kg.graph import build_dataset
+        from kg.seeds import load_seeds
         from kg.serialize import serialize
 
         cleanup = Path(tempfile.mkdtemp(prefix="kg-serve-"))
         location = cleanup / "store"
-        load_oxigraph(location, [(serialize(build_graph(seed_dir), "nquads"), "nquads")])
+        load_oxigraph(location, [(serialize(build_dataset(load_seeds(seed_dir)), "nquads"), "nquads")])
+    else:
+        raise KgError(f"kg serve cannot serve a {spec.kind} store — use memory or oxigraph:PATH")
     try:
         return Endpoint(location, host, port, timeout, cleanup, max_memory)
     except OSError as exc:
