@@ -33,7 +33,7 @@ _DATE_FORM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # no time zone: rdflib g
 def inner_store(graph) -> Any | None:
     """The pyoxigraph Store under a graph or dataset kept in Oxigraph (oxrdflib), or None for any other."""
     store = getattr(graph, "store", None)
-    if type(store).__name__ != "OxigraphStore":
+    if store is None or type(store).__name__ != "OxigraphStore":
         return None
     return store._inner  # oxrdflib's pyoxigraph Store (a property without a public name)
 
@@ -89,7 +89,7 @@ def select(graph, text: str) -> Iterable:
     answer = query(store, text, {})
     if answer.solutions is None:
         raise ValueError("kg.engine.select runs SELECT queries only")
-    row = collections.namedtuple("Row", [str(v) for v in answer.vars], rename=True)
+    row = collections.namedtuple("Row", [str(v) for v in answer.vars or []], rename=True)  # type: ignore[misc]
     return [row._make(values) for values in rdflib_rows(answer.solutions)]
 
 

@@ -61,7 +61,7 @@ def new_source(seed_dir: str | Path, ident: str, *, date: str, label_en: str, la
     if any(isinstance(s, dict) and s.get("id") == ident for s in existing.get("sources") or []):
         raise KgError(f"{sources_file}: a source '{ident}' is registered already — choose another id")
 
-    entry = {"id": ident}
+    entry: dict[str, object] = {"id": ident}
     if publisher:
         entry["publisher"] = publisher
     if title:

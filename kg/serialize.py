@@ -149,7 +149,9 @@ def _oxigraph(ds: Dataset, fmt: str) -> bytes:
         statements = sorted((ox.Triple(*t) for t in triples),
                             key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
     prefixes = None if fmt in ("nt", "nquads") else {p: str(ns) for p, ns in sorted(PREFIXES.items())}
-    return ox.serialize(statements, format=formats[fmt], prefixes=prefixes)
+    written = ox.serialize(statements, format=formats[fmt], prefixes=prefixes)
+    assert written is not None  # (None only when given an output file)
+    return written
 
 
 def _canonical_json(value):

@@ -198,7 +198,10 @@ class Lane:
                 return False
             if worker.connection.poll(min(remaining, self.slice) if self.slice else remaining):
                 return True
-            if self.slice and (started is None or _cpu_seconds(worker.pid) - started >= self.slice * 0.8):
+            if self.slice is None:
+                continue
+            spent = _cpu_seconds(worker.pid)
+            if started is None or spent is None or spent - started >= self.slice * 0.8:
                 return False
 
     def replace(self, worker: Worker) -> Worker:
@@ -336,6 +339,7 @@ class Endpoint:
     @property
     def url(self) -> str:
         host, port = self.httpd.server_address[:2]
+        host = host.decode() if isinstance(host, bytes) else host
         return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
     def start(self) -> "Endpoint":
@@ -376,6 +380,7 @@ class QueryHandler(BaseHTTPRequestHandler):
     """One connection to `kg serve`: the query page, the Service Description and /query; `endpoint` is set per server."""
 
     endpoint: Endpoint
+    server: Server
     server_version = "kg-serve"
     protocol_version = "HTTP/1.1"
     timeout = IDLE_TIMEOUT  # a connection silent this long is closed
