@@ -6,12 +6,14 @@ imported on first use, so that `kg --help` need not import rdflib.
 """
 
 import importlib
+import importlib.util
 
 __version__ = "0.1.0"
 
 
 def __getattr__(name: str):
-    if name.startswith("__") and name != "__all__":
+    # a submodule (`from kg import graph`) is the import system's to load; dunders are not the API's
+    if (name.startswith("__") and name != "__all__") or importlib.util.find_spec(f"kg.{name}") is not None:
         raise AttributeError(name)
     api = importlib.import_module("kg.api")
     if name == "__all__" or name in api.__all__:
