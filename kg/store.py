@@ -116,7 +116,9 @@ def open_dataset(spec: StoreSpec | str | None = None, seed_dir: str | Path = "se
 
     spec = spec if isinstance(spec, StoreSpec) else parse_store(spec)
     if spec.kind == "memory":
-        return build_dataset(load_seeds(seed_dir), store="Oxigraph")
+        from kg.cache import seeds_dataset
+
+        return seeds_dataset(seed_dir)  # built once, then kept on disk until an input changes
     if spec.kind == "rdflib":
         return build_dataset(load_seeds(seed_dir), store="default")
     if spec.kind == "oxigraph":

@@ -15,6 +15,22 @@ MINIMAL = FIXTURES / "minimal"
 ARTICLES = ROOT.parent / "shared" / "seeds"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def build_cache(tmp_path_factory):
+    """Builds are cached (kg.cache) in a folder of this test session, not in the user's ~/.cache; subprocesses
+    inherit it through the environment."""
+    import os
+
+    folder = tmp_path_factory.mktemp("kg-cache")
+    previous = os.environ.get("KG_CACHE")
+    os.environ["KG_CACHE"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("KG_CACHE", None)
+    else:
+        os.environ["KG_CACHE"] = previous
+
+
 @pytest.fixture(scope="session")
 def seeds():
     from kg.seeds import load_seeds
