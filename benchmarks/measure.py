@@ -133,7 +133,7 @@ def query_reference(folder_or_file: str, repeat: str = "3"):
         result = store.query(text, prefixes=prefixes, use_default_graph_as_union=True)
         return list(result) if isinstance(result, ox.QuerySolutions) else result
 
-    times = {name: _best(lambda: run(*texts[name]), int(repeat)) for name in texts}
+    times = {name: _best(lambda name=name: run(*texts[name]), int(repeat)) for name in texts}
     return sum(times.values()), times
 
 
@@ -154,7 +154,8 @@ def query_kg(store_spec: str, data: str, repeat: str = "3"):
         graph.parse(data, format="nquads")
     else:
         graph = open_dataset(spec)
-    times = {name: _best(lambda: query.run_query(graph, name).rows, int(repeat)) for name in _named_queries()}
+    times = {name: _best(lambda name=name: query.run_query(graph, name).rows, int(repeat))
+             for name in _named_queries()}
     return sum(times.values()), times
 
 

@@ -54,7 +54,8 @@ def run_size(triples: int, work: Path, log) -> dict:
     nq = work / f"graph-{triples}.nq"
     subprocess.run([sys.executable, str(HERE / "generate.py"), "--triples", str(triples), "-o", str(nq)],
                    check=True, capture_output=True)
-    quads = sum(1 for _ in open(nq, encoding="utf-8"))
+    with open(nq, encoding="utf-8") as lines:
+        quads = sum(1 for _ in lines)
     row: dict = {"triples": quads}
     ref_disk, kg_disk = work / f"ref-{triples}", work / f"kg-{triples}"
     row["load"] = {
@@ -189,7 +190,8 @@ def write_markdown(rows: list[dict], path: Path, startup: dict) -> None:
     lines += targets(rows, startup)
     lines += ["## Start-up", "", "| command | seconds |", "|---|---|"]
     lines += [f"| `{cmd}` | {sec:.3f} |" for cmd, sec in startup.items()]
-    lines += ["", "## Load", "", "| triples | store | kg s | peak MB | pyoxigraph s | ratio |", "|---|---|---|---|---|---|"]
+    lines += ["", "## Load", "", "| triples | store | kg s | peak MB | pyoxigraph s | ratio |",
+              "|---|---|---|---|---|---|"]
     for row in rows:
         load = row["load"]
         for store, ref in (("oxigraph:PATH", "pyoxigraph (disk)"), ("memory", "pyoxigraph (memory)"),
@@ -242,9 +244,9 @@ def write_plot(rows: list[dict], path: Path) -> None:
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 4.2))
     for store in ("oxigraph:PATH", "pyoxigraph (disk)", "memory", "pyoxigraph (memory)", "rdflib"):
         pts = [(r["triples"], r["load"][store]["seconds"]) for r in rows if store in r["load"]]
-        ax1.plot(*zip(*pts), marker="o", label=store)
+        ax1.plot(*zip(*pts, strict=True), marker="o", label=store)
         pts = [(r["triples"], r["query"][store]["seconds"]) for r in rows if store in r["query"]]
-        ax2.plot(*zip(*pts), marker="o", label=store)
+        ax2.plot(*zip(*pts, strict=True), marker="o", label=store)
     for ax, title in ((ax1, "load time"), (ax2, "all named queries")):
         ax.set_xscale("log")
         ax.set_yscale("log")

@@ -16,16 +16,23 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
+from kg.errors import ValidationError
 from kg.graph import build_dataset, union_graph
-from kg.errors import KgError, ValidationError
-from kg.serialize import PARSER_FORMATS, export, format_for
-from kg.seeds import Seeds, load_seeds
-from kg.shapes import Report, validate_graph
+
 # SPARQL queries (`kg query`, `kg queries`) are re-exported as they are. The named-query function is
 # run_query, not query: kg.query is the module.
 from kg.query import (
-    NamedQuery, QueryResult, get_query, list_queries, run_query, sparql, sparql_file,
+    NamedQuery,
+    QueryResult,
+    get_query,
+    list_queries,
+    run_query,
+    sparql,
+    sparql_file,
 )
+from kg.seeds import Seeds, load_seeds
+from kg.serialize import export
+from kg.shapes import Report, validate_graph
 
 DEFAULT_GRAPH_FILE = Path("out") / "graph.nq"
 
@@ -193,7 +200,8 @@ def sources(graph, lang: str = "en"):
 
 
 def find_conflicts(graph, lang: str = "en"):
-    """`kg conflicts` (not named `conflicts`: that is the module kg.conflicts): where sources disagree, and per source whether the shares add up to the total."""
+    """`kg conflicts` (not named `conflicts`: that is the module kg.conflicts): where sources disagree, and per
+    source whether the shares add up to the total."""
     from kg.conflicts import conflicts as _conflicts
 
     return _conflicts(graph, lang)

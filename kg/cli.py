@@ -487,7 +487,8 @@ def sources(lang, seed_dir, graph_file, store) -> None:
 
 
 @main.command()
-@click.option("--strict", is_flag=True, help="Exit with status 1 when any conflict is found (for CI of a data repository).")
+@click.option("--strict", is_flag=True,
+              help="Exit with status 1 when any conflict is found (for CI of a data repository).")
 @click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True, help="Label language.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @graph_options

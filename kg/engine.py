@@ -12,8 +12,9 @@ from __future__ import annotations
 import collections
 import datetime
 import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.namespace import XSD
@@ -69,7 +70,7 @@ def query(store, text: str, prefixes: Mapping[str, str], *, union: bool = True) 
         result = Answer("SELECT")
         result.vars = [Variable(v.value) for v in answer.variables]
         result.solutions = (tuple(solution) for solution in answer)
-        result.bindings = ({v: t for v, t in zip(result.vars, row) if t is not None}
+        result.bindings = ({v: t for v, t in zip(result.vars, row, strict=True) if t is not None}
                            for row in _converted(result.solutions, to_rdflib))
     else:
         result = Answer("CONSTRUCT")

@@ -82,9 +82,10 @@ class _XmlCheck(ContentHandler):
 def check_xml(path: Path) -> None:
     """One streaming pass (expat, through defusedxml) before any RDF parser: no DTD or entity declarations,
     elements nested at most MAX_DEPTH deep, no text or attribute value longer than MAX_TERM characters."""
+    from xml.sax import SAXParseException
+
     import defusedxml
     import defusedxml.sax
-    from xml.sax import SAXParseException
 
     handler = _XmlCheck(path)
     try:
@@ -94,7 +95,8 @@ def check_xml(path: Path) -> None:
         raise KgError(f"{path}:{handler.line()}: the file declares a DTD or entities, which kg refuses in RDF/XML "
                       "(entity expansion, external files) — remove the <!DOCTYPE …> block") from None
     except SAXParseException as exc:
-        raise KgError(f"{path}:{exc.getLineNumber()}: not well-formed XML ({exc.getMessage()}) — fix the file") from None
+        raise KgError(f"{path}:{exc.getLineNumber()}: not well-formed XML ({exc.getMessage()}) — fix the file") \
+            from None
 
 
 _JSON_TOKENS = re.compile(rb'[\[\]{}"\\\n]')

@@ -18,7 +18,8 @@ import resource
 import signal
 import sys
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from kg.errors import QueryError
 
@@ -91,10 +92,8 @@ def leave_network() -> bool:
     if not sys.platform.startswith("linux"):
         return False
     libc = ctypes.CDLL(None, use_errno=True)
-    for flags in (_CLONE_NEWNET, _CLONE_NEWUSER | _CLONE_NEWNET):  # as root; then as any user
-        if libc.unshare(flags) == 0:
-            return True
-    return False
+    # as root; then as any user
+    return any(libc.unshare(flags) == 0 for flags in (_CLONE_NEWNET, _CLONE_NEWUSER | _CLONE_NEWNET))
 
 
 def _no_python_sockets(event: str, args: tuple) -> None:

@@ -9,8 +9,7 @@ import yaml
 
 from kg import schema
 from kg.errors import KgError, Problem, SeedError
-from kg.seeds import (ID_PATTERN, LANGUAGE_PATTERN, NOT_ONE_LINE, _printable, read_yaml, text_file_problem,
-                      valid_date)
+from kg.seeds import ID_PATTERN, LANGUAGE_PATTERN, NOT_ONE_LINE, _printable, read_yaml, text_file_problem, valid_date
 from kg.serialize import write_atomic
 
 FACTS_TEMPLATE = """\

@@ -11,16 +11,15 @@ import glob
 import json
 import os
 import tempfile
-from pathlib import Path
-
 from decimal import Decimal
+from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal
 from rdflib.namespace import XSD
 from rdflib.term import URIRef
 
-from kg.graph import decimal_lexical, quads, union_graph
 from kg.errors import KgError, WriteError
+from kg.graph import decimal_lexical, quads, union_graph
 from kg.ontology import FACTS_GRAPH, PREFIXES, REGISTRY_GRAPH
 
 #: Format name -> (file suffix, whether it keeps named graphs).

@@ -10,8 +10,8 @@ What a maintainer of a public endpoint expects, and how it is kept:
 - **Time limits that stop the work.** Every query has a deadline (--timeout), counted from its arrival; a
   worker whose query outlives it is killed (SIGKILL) and replaced, so a 503 leaves no work behind.
 - **Short queries are not starved by runaway ones.** A query first runs in the fast lane for at most
-  FAST_SLICE seconds of CPU time; one that needs longer is stopped and run again in the slow lane, whose workers run at a
-  lower CPU priority, and its text is remembered so that the same query goes to the slow lane at once next
+  FAST_SLICE seconds of CPU time; one that needs longer is stopped and run again in the slow lane, whose workers run
+  at a lower CPU priority, and its text is remembered so that the same query goes to the slow lane at once next
   time. A burst of runaway queries fills the slow lane, not the fast one.
 - **A crash is survived.** A worker that dies (a query the engine cannot take) is logged, restarted, and its
   request answered 500; queries too large or nested too deeply are refused (400) before any engine sees them.
@@ -25,6 +25,7 @@ What a maintainer of a public endpoint expects, and how it is kept:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -88,10 +89,8 @@ class Worker:
         self.answered = 0
 
     def kill(self) -> None:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(self.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         self.connection.close()
 
 
@@ -139,8 +138,8 @@ def _read_exactly(sock: socket.socket, size: int) -> bytes:
 class Lane:
     """Workers that take jobs from one queue. A lane with a slice hands a job that runs longer to `overflow`."""
 
-    def __init__(self, pool: "Pool", name: str, workers: int, nice: int, slice_: float | None,
-                 overflow: "Lane | None" = None):
+    def __init__(self, pool: Pool, name: str, workers: int, nice: int, slice_: float | None,
+                 overflow: Lane | None = None):
         self.pool, self.name, self.nice, self.slice, self.overflow = pool, name, nice, slice_, overflow
         self.jobs: queue.Queue[Job | None] = queue.Queue()
         self.size = workers
@@ -314,10 +313,8 @@ class Server(ThreadingHTTPServer):
                 late = [c for c, until in self.deadlines.items() if until < now]
             for connection in late:
                 self.reading(connection, None)
-                try:
+                with contextlib.suppress(OSError):
                     connection.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
 
 
 class Endpoint:
@@ -342,7 +339,7 @@ class Endpoint:
         host = host.decode() if isinstance(host, bytes) else host
         return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
-    def start(self) -> "Endpoint":
+    def start(self) -> Endpoint:
         self.pool.start()
         self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self._thread.start()
@@ -369,7 +366,7 @@ class Endpoint:
         job.finish("timeout")  # (no effect when finished already)
         return job
 
-    def __enter__(self) -> "Endpoint":
+    def __enter__(self) -> Endpoint:
         return self.start()
 
     def __exit__(self, *exc) -> None:
@@ -377,7 +374,8 @@ class Endpoint:
 
 
 class QueryHandler(BaseHTTPRequestHandler):
-    """One connection to `kg serve`: the query page, the Service Description and /query; `endpoint` is set per server."""
+    """One connection to `kg serve`: the query page, the Service Description and /query (`endpoint`: set per
+    server)."""
 
     endpoint: Endpoint
     server: Server

@@ -14,6 +14,7 @@ workers die with it (PR_SET_PDEATHSIG).
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import os
@@ -79,7 +80,7 @@ def main(connection, location: str, max_memory: int | None, max_answer: int, nic
         except (EOFError, OSError, KeyboardInterrupt):
             return
         try:
-            reply = sandbox.on_big_stack(lambda: answer(store, *request, max_answer=max_answer))
+            reply = sandbox.on_big_stack(lambda request=request: answer(store, *request, max_answer=max_answer))
         except MemoryError:
             reply = ("error", 507, sandbox.crash_message("the query", None, "MemoryError", max_memory))
         connection.send(reply)
@@ -141,7 +142,7 @@ def negotiate(accept: str, offered: tuple[str, ...]) -> str | None:
     if not accept.strip():
         return offered[0]
     best, best_q = None, 0.0
-    for position, item in enumerate(accept.split(",")):
+    for item in accept.split(","):
         media, *params = [part.strip() for part in item.split(";")]
         q = 1.0
         for param in params:
@@ -177,10 +178,8 @@ def _format(ox, media: str):
 def _die_with_parent() -> None:
     """Get SIGKILL when the parent (the fork server, which goes when kg serve goes) dies, even by SIGKILL."""
     if sys.platform.startswith("linux"):
-        try:
+        with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
 
 
 if __name__ == "__main__":  # the zygote: python -m kg.serve_engine FD LOCATION MAX_MEMORY MAX_ANSWER

@@ -10,11 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from kg import api, network
-
 from conftest import SEEDS
 from test_view import HOSTILE_HREF, HOSTILE_IMG, HOSTILE_SCRIPT, hostile_seeds
+
+from kg import api, network
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -58,7 +57,7 @@ class Visit:
             self.blocked.append(route.request.url)
             route.abort()
 
-    def ready(self) -> "Visit":
+    def ready(self) -> Visit:
         self.page.wait_for_function("window.kgView && window.kgView.ready", timeout=60_000)
         return self
 

@@ -32,7 +32,7 @@ def labels(seed_dir: Path) -> list[str]:
 
 
 def quads(ds) -> set:
-    return {(s, p, o, g.identifier if hasattr(g, "identifier") else g) for s, p, o, g in ds.quads((None, None, None, None))}
+    return {(s, p, o, getattr(g, "identifier", g)) for s, p, o, g in ds.quads((None, None, None, None))}
 
 
 def test_the_second_read_opens_the_stored_build_with_the_same_quads(minimal_copy, cache_dir):

@@ -7,11 +7,10 @@ import subprocess
 import sys
 
 from click.testing import CliRunner
+from conftest import MINIMAL, ROOT
 from rdflib import Graph
 
 from kg.cli import main
-
-from conftest import MINIMAL, ROOT
 
 
 def test_help_lists_every_command_with_one_line_each():

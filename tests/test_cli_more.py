@@ -6,11 +6,10 @@ import json
 import shutil
 
 from click.testing import CliRunner
+from conftest import MINIMAL
+from oxigraph_server import OxigraphServer
 
 from kg.cli import main
-
-from conftest import MINIMAL, SEEDS
-from oxigraph_server import OxigraphServer
 
 
 def run(*args, env=None):

@@ -7,11 +7,10 @@ import doctest
 import os
 
 import pytest
+from conftest import ROOT
 
 import kg.api
 import kg.query
-
-from conftest import ROOT
 
 
 @pytest.mark.parametrize("module", [kg.api, kg.query], ids=lambda m: m.__name__)

@@ -120,8 +120,8 @@ def test_korean_key_lines():
     assert explain[2] == "  파트너 1곳 (관계 수): 엔비디아 (2)"
     assert explain[5] == ("* GPU 공급 배정: 엔비디아 → 네이버클라우드: 60,000 GPU, 블랙웰 2025-10-31 [역할: 수령자]  "
                           "(alloc-naver-cloud-60k-asiae)")
-    assert any(line.startswith("    출처: 출처 불명, 2025-10-31, ") and line.endswith(", 32번째 문단 [unknown-20251031]")
-               for line in explain)
+    assert any(line.startswith("    출처: 출처 불명, 2025-10-31, ")
+               and line.endswith(", 32번째 문단 [unknown-20251031]") for line in explain)
 
 
 def test_korean_stats_key_lines():

@@ -64,7 +64,8 @@ def test_csv_nodes_and_edges_with_bom(G, tmp_path):
     assert len(erows) == 82
     hyundai = [r for r in erows if r["fact"] == "alloc-hyundai-50k-asiae"][0]
     assert (hyundai["source"], hyundai["target"], hyundai["kind"], hyundai["kind_ko"], hyundai["gpus"],
-            hyundai["directed"]) == ("nvidia", "hyundai-motor-group", "gpu-allocation", "GPU 공급 배정", "50000", "true")
+            hyundai["directed"]) == ("nvidia", "hyundai-motor-group", "gpu-allocation", "GPU 공급 배정", "50000",
+                                     "true")
 
 
 def test_csv_without_bom(tmp_path):
@@ -97,8 +98,8 @@ def test_unknown_suffix_is_an_error(tmp_path):
     assert result.stderr == (f"cannot tell the format from '{tmp_path / 'x.txt'}' — name the file .gexf, .graphml or "
                              ".csv, or give --format gexf|graphml|csv|kumu\n")
     ko = run("network", "-o", str(tmp_path / "x.txt"), "--lang", "ko")
-    assert ko.stderr == (f"'{tmp_path / 'x.txt'}'의 이름으로는 형식을 알 수 없습니다 — 파일 이름을 .gexf, .graphml, .csv로 "
-                         "끝내거나 --format gexf|graphml|csv|kumu를 주세요\n")
+    assert ko.stderr == (f"'{tmp_path / 'x.txt'}'의 이름으로는 형식을 알 수 없습니다 — "
+                         "파일 이름을 .gexf, .graphml, .csv로 끝내거나 --format gexf|graphml|csv|kumu를 주세요\n")
     assert not list(tmp_path.iterdir())
 
 

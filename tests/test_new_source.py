@@ -5,13 +5,12 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from conftest import SEEDS
 
 from kg.conflicts import conflicts
 from kg.errors import KgError
 from kg.scaffold import new_source
 from kg.seeds import load_seeds
-
-from conftest import SEEDS
 
 
 @pytest.fixture()

@@ -127,7 +127,8 @@ def seed_sets(draw, max_facts: int = 8) -> SeedSet:
 
     sources = []
     for _ in range(draw(st.integers(1, 3))):
-        source = {"id": new_id(), "label": labels(draw), "date": draw(DATES), "language": draw(st.sampled_from(["ko", "en"]))}
+        source = {"id": new_id(), "label": labels(draw), "date": draw(DATES),
+                  "language": draw(st.sampled_from(["ko", "en"]))}
         source["file"] = f"{source['id']}.txt"
         if draw(st.booleans()):
             source["publisher"] = publisher["id"]
@@ -337,11 +338,13 @@ def breakages(draw):
             _set_line(folder, file, line, "para: -" + "9" * 30)
             return Breakage(file, line, r"'para' must be a paragraph number or a list of them, not -9+")
         if kind == "empty file":
-            file = draw(st.sampled_from(["sources.yaml", "entities.yaml"] + [f"facts/{s}.yaml" for s in seed_set.facts]))
+            files = ["sources.yaml", "entities.yaml", *(f"facts/{s}.yaml" for s in seed_set.facts)]
+            file = draw(st.sampled_from(files))
             (folder / file).write_text(draw(st.sampled_from(["", "\n\n", "   \n"])), encoding="utf-8")
             return Breakage(file, 1, r"the file is empty — see seeds/README.md")
         if kind == "invalid utf-8":
-            file = draw(st.sampled_from(["sources.yaml", "entities.yaml"] + [f"facts/{s}.yaml" for s in seed_set.facts]))
+            files = ["sources.yaml", "entities.yaml", *(f"facts/{s}.yaml" for s in seed_set.facts)]
+            file = draw(st.sampled_from(files))
             data = (folder / file).read_bytes().split(b"\n")
             at = draw(st.integers(0, len(data) - 1))
             byte = draw(st.sampled_from([b"\xff", b"\xc3\x28", b"\xed\xa0\x80", b"\x80"]))
@@ -358,7 +361,7 @@ def breakages(draw):
         if kind == "alias bomb":
             file = draw(st.sampled_from(["entities.yaml"] + [f"facts/{s}.yaml" for s in seed_set.facts]))
             bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-            bomb += [f"{c}: &{c} [{','.join([f'*{p}'] * 9)}]" for p, c in zip("abcdefgh", "bcdefghi")]
+            bomb += [f"{c}: &{c} [{','.join([f'*{p}'] * 9)}]" for p, c in zip("abcdefgh", "bcdefghi", strict=True)]
             (folder / file).write_text("\n".join(bomb) + "\n", encoding="utf-8")
             return Breakage(file, 1, r"YAML error: YAML anchors and aliases \(&name, \*name\) are not allowed")
         # wrong entity type: a GPU model as a party or investor, a country as a supplier
@@ -402,8 +405,9 @@ def test_generated_breakages_are_reported_at_their_line_and_nothing_is_written(c
 
 def test_a_50_mb_seed_file_is_refused_before_it_is_read(tmp_path):
     """Written here (never committed): 50 MB of valid-looking YAML in a fact file."""
-    from conftest import MINIMAL
     import shutil
+
+    from conftest import MINIMAL
 
     folder = tmp_path / "seeds"
     shutil.copytree(MINIMAL, folder)

@@ -5,14 +5,12 @@ KRW conversion as a second amount."""
 from __future__ import annotations
 
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
+from conftest import ARTICLES, ROOT
 
 from kg import qualifiers
 from kg.qualifiers import Bounds
-
-from conftest import ARTICLES, ROOT
 
 #: Every figure in the seeds: fact -> (number, qualifier, the hedge words of its cited line that give that
 #: qualifier; for `stated`, the printed figure with no hedge before or after it).

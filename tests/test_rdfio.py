@@ -7,12 +7,11 @@ import time
 
 import pytest
 from click.testing import CliRunner
+from listener import listening
 
 from kg.cli import main
 from kg.errors import KgError
 from kg.rdfio import read_dataset
-
-from listener import listening
 
 BILLION_LAUGHS = """<?xml version="1.0"?>
 <!DOCTYPE rdf:RDF [

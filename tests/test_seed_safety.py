@@ -98,7 +98,8 @@ def test_a_fifo_as_seed_file_is_refused_without_hanging(minimal_copy, tmp_path):
 @pytest.mark.parametrize("texts,file,message", [
     ("texts", "/etc/hostname", r"'file' '/etc/hostname' is an absolute path"),
     ("texts", "../../outside.txt", r"'file' '../../outside.txt' goes out of its folder with '..'"),
-    ("texts", "a.txt/../../../outside.txt", r"'file' 'a.txt/\.\./\.\./\.\./outside\.txt' goes out of its folder with '\.\.'"),
+    ("texts", "a.txt/../../../outside.txt",
+     r"'file' 'a.txt/\.\./\.\./\.\./outside\.txt' goes out of its folder with '\.\.'"),
     ("texts", "link.txt", r"'file' 'link.txt' is a link to a place outside the texts folder"),
     ("texts", "pipe.txt", r"'file' 'pipe.txt' is a named pipe \(FIFO\), not a regular file"),
     ("/dev", "zero", r"'file' 'zero' is a device, not a regular file"),
@@ -148,7 +149,8 @@ def test_a_seed_file_over_the_limit_is_refused_on_the_bytes_read(minimal_copy, t
     monkeypatch.setattr(os, "fstat", lying_fstat)
     path = minimal_copy / "facts" / "src-a.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "# padding\n" * 200, encoding="utf-8")
-    refused(minimal_copy, tmp_path, rf"^{re.escape(str(path))}:1: the file is over the 1,000-byte limit for a seed file — ")
+    refused(minimal_copy, tmp_path,
+            rf"^{re.escape(str(path))}:1: the file is over the 1,000-byte limit for a seed file — ")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -236,7 +238,8 @@ def test_a_file_name_with_control_characters_is_shown_escaped(minimal_copy, tmp_
      r"a text of 3,000,000 characters, over the"),
     ("entities.yaml", "id: ceo", "id: " + "c" * (schema.MAX_ID_CHARS + 1),
      rf"bad id 'c{{49}}… \({schema.MAX_ID_CHARS + 3} characters\) — .*at most {schema.MAX_ID_CHARS} characters"),
-    ("entities.yaml", "label: {en: CEO, ko: 최고경영자}", "label: {en: " + "C" * (schema.MAX_LABEL_CHARS + 1) + ", ko: 최고경영자}",
+    ("entities.yaml", "label: {en: CEO, ko: 최고경영자}",
+     "label: {en: " + "C" * (schema.MAX_LABEL_CHARS + 1) + ", ko: 최고경영자}",
      rf"'label' is longer than {schema.MAX_LABEL_CHARS} characters — "),
     ("entities.yaml", "aliases: [Nvidia, 엔비디아]", "aliases: [Nvidia, " + "N" * (schema.MAX_LABEL_CHARS + 1) + "]",
      rf"'aliases' has a name longer than {schema.MAX_LABEL_CHARS} characters — "),
@@ -296,7 +299,8 @@ def test_near_miss_suggestions_are_bounded_on_a_file_of_near_miss_ids(minimal_co
 def test_nearest_compares_only_names_of_a_similar_length_and_at_most_limit(monkeypatch):
     compared = []  # each name difflib compares, after the '' a matcher starts with
     real_set_seq1 = difflib.SequenceMatcher.set_seq1
-    monkeypatch.setattr(difflib.SequenceMatcher, "set_seq1", lambda self, a: compared.append(a) or real_set_seq1(self, a))
+    monkeypatch.setattr(difflib.SequenceMatcher, "set_seq1",
+                        lambda self, a: compared.append(a) or real_set_seq1(self, a))
     names = [f"name-{i}" for i in range(10, 100)] + ["x" * 40, "y"]
     assert seeds.nearest("nmae-17", names) == ["name-17"]
     assert len(compared) == 1 + 90  # neither 'xxx…' nor 'y' could ever be close enough
@@ -319,7 +323,8 @@ def seed_dir(minimal_copy):
     ({"label_ko": "엑스\r\nfacts: []"}, r"--label-ko must be one line"),
     ({"title": "headline\u2028source: injected"}, r"--title must be one line"),
     ({"label_en": "x\x1b[2J"}, r"--label-en must be one line"),
-    ({"label_en": "x" * (schema.MAX_LABEL_CHARS + 1)}, rf"--label-en is longer than {schema.MAX_LABEL_CHARS} characters"),
+    ({"label_en": "x" * (schema.MAX_LABEL_CHARS + 1)},
+     rf"--label-en is longer than {schema.MAX_LABEL_CHARS} characters"),
     ({"publisher": "yonhap\nx: 1"}, r"bad publisher id 'yonhap\\nx: 1'"),
     ({"ident": "yonhap-20251102\n"}, r"bad source id 'yonhap-20251102\\n'"),
     ({"language": "ko\n"}, r"bad language 'ko\\n'"),

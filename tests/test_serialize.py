@@ -9,14 +9,13 @@ import sys
 
 import pyoxigraph
 import pytest
+from conftest import MINIMAL, ROOT, SEEDS
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from kg.errors import WriteError
 from kg.graph import union_graph
 from kg.serialize import FORMATS, PARSER_FORMATS, export, serialize, write_atomic
-
-from conftest import MINIMAL, ROOT, SEEDS
 
 
 @pytest.fixture(scope="module")
@@ -98,8 +97,9 @@ def test_every_triple_is_in_exactly_one_graph(dataset):
 
 
 def test_fact_stated_by_two_sources_has_a_citation_in_each_sources_graph(minimal_dataset):
-    from kg.ontology import FACTS_GRAPH, GRAPH, KG, KGO
     from rdflib.namespace import PROV, RDF
+
+    from kg.ontology import FACTS_GRAPH, GRAPH, KG, KGO
 
     assert (KG["mou-test"], RDF.type, KGO.MOU) in minimal_dataset.graph(FACTS_GRAPH)
     for source in ("src-a", "src-b"):

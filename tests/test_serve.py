@@ -12,11 +12,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
-from kg.store import StoreSpec
-
 from conftest import MINIMAL
 from processes import alive, descendants
+
+from kg.store import StoreSpec
 
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
@@ -77,7 +76,8 @@ def test_updates_are_refused(endpoint, path, data, ctype):
     status, body = post(endpoint.url + path, data, ctype)
     assert status == 403
     assert "read-only" in json.loads(body)["error"]
-    _, _, after = get(f"{endpoint.url}/query?" + urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"}))
+    count = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"})
+    _, _, after = get(f"{endpoint.url}/query?{count}")
     assert int(json.loads(after)["results"]["bindings"][0]["n"]["value"]) > 400
 
 
@@ -171,7 +171,8 @@ def test_service_is_refused_so_clients_cannot_reach_other_servers_through_it(end
         assert status == 403 and json.loads(body)["error"].startswith(expected)
     assert hits == []
     # the word in a comment or a string is no SERVICE
-    plain = f'SELECT ?n WHERE {{ ?a <https://w3id.org/ai-partnerships/ontology#gpuCount> ?n FILTER(STR(?n) != "SERVICE <{url}>") }} # SERVICE <{url}>'
+    plain = (f'SELECT ?n WHERE {{ ?a <https://w3id.org/ai-partnerships/ontology#gpuCount> ?n '
+             f'FILTER(STR(?n) != "SERVICE <{url}>") }} # SERVICE <{url}>')
     status, body = post(endpoint.url + "/query", plain.encode(), "application/sparql-query")
     assert status == 200 and len(json.loads(body)["results"]["bindings"]) == 7
     assert hits == []

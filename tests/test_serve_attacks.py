@@ -14,17 +14,15 @@ import subprocess
 import sys
 import time
 import urllib.parse
-from pathlib import Path
 
 import pytest
-
-from kg.serve import MAX_BODY, serve
-from kg.store import StoreSpec
-
 from conftest import MINIMAL, SEEDS
 from listener import listening
 from processes import children, cpu_seconds, rss_bytes
 from test_browser import ARGS, CHROMIUM
+
+from kg.serve import MAX_BODY, serve
+from kg.store import StoreSpec
 
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 SHORT = "SELECT ?n WHERE { ?a <https://w3id.org/ai-partnerships/ontology#gpuCount> ?n } ORDER BY ?n"
@@ -110,7 +108,8 @@ def test_service_hidden_from_rdflib_is_refused_in_every_encoding(endpoint, liste
         status, _, body = request(endpoint, "POST", "/query", urllib.parse.urlencode({"query": text}).encode(),
                                   {"Content-Type": "application/x-www-form-urlencoded"})
     else:
-        status, _, body = request(endpoint, "POST", "/query", text.encode(), {"Content-Type": "application/sparql-query"})
+        status, _, body = request(endpoint, "POST", "/query", text.encode(),
+                                  {"Content-Type": "application/sparql-query"})
     assert status == 403
     assert error_of(body).startswith("the query uses SERVICE")
     assert hits == []
@@ -145,20 +144,19 @@ fetch({json.dumps(target)}, {{method: "POST", mode: "no-cors",
 fetch({json.dumps(target)} + "?query=" + encodeURIComponent({json.dumps(service)}), {{mode: "no-cors"}});
 document.getElementById("f").submit();
 </script></body></html>"""
-    with listening("text/html; charset=utf-8", page_html.encode()) as (origin, page_hits):
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            try:
-                page = browser.new_page()
-                seen = []
-                page.on("response", lambda r: seen.append((r.url.split("?")[0], r.status)))
-                page.goto(origin + "/attack")
-                page.wait_for_function("document.title === 'fetched'", timeout=15000)
-                deadline = time.monotonic() + 10
-                while sum(1 for u, _ in seen if u == target) < 3 and time.monotonic() < deadline:
-                    page.wait_for_timeout(100)
-            finally:
-                browser.close()
+    with listening("text/html; charset=utf-8", page_html.encode()) as (origin, page_hits), sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page()
+            seen = []
+            page.on("response", lambda r: seen.append((r.url.split("?")[0], r.status)))
+            page.goto(origin + "/attack")
+            page.wait_for_function("document.title === 'fetched'", timeout=15000)
+            deadline = time.monotonic() + 10
+            while sum(1 for u, _ in seen if u == target) < 3 and time.monotonic() < deadline:
+                page.wait_for_timeout(100)
+        finally:
+            browser.close()
     answered = sorted(status for u, status in seen if u == target)
     assert answered == [400, 403, 403]  # the form's URL query refused; both SERVICE queries refused
     assert hits == []
@@ -325,7 +323,8 @@ def test_default_graph_uri_restricts_the_default_graph(endpoint):
 
 LOAD = r"""
 import concurrent.futures, http.client, json, sys, time, urllib.parse
-host, port, seconds, clients, runaways = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+host, port, seconds = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
+clients, runaways = int(sys.argv[4]), int(sys.argv[5])
 SHORT = "SELECT ?n WHERE { ?a <https://w3id.org/ai-partnerships/ontology#gpuCount> ?n } ORDER BY ?n"
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 end = time.monotonic() + seconds

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from conftest import MINIMAL
 from rdflib import Literal
-from rdflib.namespace import PROV, RDFS, XSD, DCTERMS
+from rdflib.namespace import DCTERMS, PROV, RDFS, XSD
 
 from kg.cli import main
 from kg.graph import union_graph
 from kg.ontology import KG, KGO, ORG, SCHEMA
 from kg.shapes import validate_graph
-
-from conftest import MINIMAL
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +72,8 @@ BREAKS = [
      "A source has one publication date (xsd:date)."),
     ("entity without Korean label", drop((KG["nvidia"], RDFS.label, Literal("엔비디아", lang="ko"))), "kg:nvidia",
      "An entity has one English and one Korean rdfs:label."),
-    ("agreement with one party", drop((KG["mou-test"], KGO.party, KG["acme"]), (KG["mou-test"], KGO.party, KG["ministry"])),
+    ("agreement with one party",
+     drop((KG["mou-test"], KGO.party, KG["acme"]), (KG["mou-test"], KGO.party, KG["ministry"])),
      "kg:mou-test", "An agreement has at least two parties, each an organisation, a person or a sector."),
     ("supply without product", drop((KG["supply-hbm4"], KGO.product, None)), "kg:supply-hbm4",
      "A supply agreement names at least one product or service."),

@@ -85,9 +85,11 @@ def test_an_article_is_not_an_organisation():
     result = run("query", "gpu-allocations", "-p", "org=asiae-20251103")
     assert result.exit_code == 4
     assert result.stderr == ("parameter org: 'asiae-20251103' is Asia Economy: Ha Jung-woo on JTBC calls… "
-                             "(asiae-20251103), a news article, not an organisation — give its publisher: asia-economy\n")
+                             "(asiae-20251103), a news article, not an organisation — give its publisher: "
+                             "asia-economy\n")
     ko = run("query", "gpu-allocations", "-p", "org=asiae-20251103", "--lang", "ko")
-    assert ko.stderr == ("매개변수 org: 'asiae-20251103' → 아시아경제: 하정우 수석 JTBC 인터뷰 - 엔비디아 GPU 공급은 윈…"
+    assert ko.stderr == ("매개변수 org: 'asiae-20251103' → 아시아경제: 하정우 수석 JTBC 인터뷰 - "
+                         "엔비디아 GPU 공급은 윈…"
                          "(asiae-20251103): 조직이 아니라 뉴스 기사입니다 — 이 뉴스 기사의 발행 언론사를 지정하세요: "
                          "asia-economy\n")
 
@@ -105,9 +107,10 @@ def test_a_sector_is_a_party(tmp_path):
 
 
 def test_param_header_classes(tmp_path):
+    import pytest
+
     from kg.errors import QueryError
     from kg.query import get_query
-    import pytest
 
     q = get_query("gpu-allocations")
     assert [(p.name, p.classes) for p in q.params] == [("org", ("Organization",)), ("source", ("Source",))]
@@ -193,10 +196,10 @@ def test_path_exclude_finds_a_longer_chain():
     from kg.netfilter import restrict
 
     G = api.partnership_network("seeds")
-    assert [[l.b for l in chain] for chain in network.paths(G, "msit", "naver")] == [["nvidia", "naver"]]
+    assert [[link.b for link in chain] for chain in network.paths(G, "msit", "naver")] == [["nvidia", "naver"]]
     H, removed = restrict(G, ["NVIDIA"], keep=("msit", "naver"))
     assert removed == ["nvidia"] and "nvidia" not in H and "nvidia" in G
-    assert [[l.b for l in chain] for chain in network.paths(H, "msit", "naver")] == [
+    assert [[link.b for link in chain] for chain in network.paths(H, "msit", "naver")] == [
         ["hyundai-motor-group", "physical-ai-global-alliance", "naver"]]
     result = run("path", "msit", "naver", "--exclude", "nvidia")
     assert result.exit_code == 0

@@ -10,15 +10,12 @@ total in its hedges, the public share, Samsung's share, the GPU models and the U
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import SEEDS
+from test_browser import Visit, browser  # noqa: F401  (browser: the module-scoped Chromium fixture)
 
 from kg import api, network, view
 from kg.conflicts import conflicts
-
-from conftest import SEEDS
-from test_browser import Visit, browser  # noqa: F401  (browser: the module-scoped Chromium fixture)
 
 NEWSIS = "Newsis, 2025-11-01 [newsis-20251101]"
 NEWS1 = "News1, 2025-10-31 [news1-20251031]"
@@ -128,7 +125,8 @@ def test_the_network_and_kg_conflicts_agree(G, ox):
     report = conflicts(ox)
     named = {f for finding in report.findings for v in finding.values for f in v.facts}
     bad_sums = {f for s in report.sums if s.verdict == "contradiction"
-                for f in [*s.part_facts, *(f for t in s.against if t["verdict"] == "contradiction" for f in t["facts"])]}
+                for f in [*s.part_facts,
+                          *(f for t in s.against if t["verdict"] == "contradiction" for f in t["facts"])]}
     assert named | bad_sums == DISPUTED
     assert {f for finding in report.findings if finding.verdict == "contradiction"
             for v in finding.values for f in v.facts} | bad_sums == CONTRADICTED
@@ -157,7 +155,8 @@ def test_the_model_finding_lists_the_facts_that_name_a_model(ox):
 def test_the_page_data_carries_conflicts_only_for_disputed_facts(G):
     data = view.page_data(G)
     assert {f for f, v in data["facts"].items() if "conflicts" in v} == DISPUTED
-    assert data["facts"]["alloc-private-210k-news1"]["conflicts"] == edges_of(G, "alloc-private-210k-news1")[0]["conflicts"]
+    fact = "alloc-private-210k-news1"
+    assert data["facts"][fact]["conflicts"] == edges_of(G, fact)[0]["conflicts"]
 
 
 # ---------------------------------------------------------------- in the browser
@@ -290,7 +289,8 @@ def test_a_hostile_label_in_a_finding_shows_as_text(browser, tmp_path):  # noqa:
     facts = seeds / "facts" / "src-b.yaml"
     facts.write_text(facts.read_text(encoding="utf-8") + (
         "  - id: share-ministry-b\n    kind: gpu-allocation\n    supplier: nvidia\n    recipient: ministry\n"
-        "    gpus: 450\n    part_of: total\n    para: 2\n    note: another figure for the ministry\n"), encoding="utf-8")
+        "    gpus: 450\n    part_of: total\n    para: 2\n    note: another figure for the ministry\n"),
+        encoding="utf-8")
     G = api.partnership_network(seeds)
     [edge] = edges_of(G, "share-ministry-b")
     subject = f"GPU allocation NVIDIA → {HOSTILE_SCRIPT} (in the deal NVIDIA → {HOSTILE_HREF})"
@@ -300,8 +300,9 @@ def test_a_hostile_label_in_a_finding_shows_as_text(browser, tmp_path):  # noqa:
     eid = v.js("kgView.data.edges.find(e => e.fact === 'share-ministry-b').id")
     v.js(f"kgView.select('edge', '{eid}', false)")
     block = v.page.locator("#details .conflict")
-    assert block.inner_text() == (f"⚠ Sources contradict each other ({subject}): 400 GPUs {{400}} — Daily A, 2025-10-31 "
-                                  "[src-a]; 450 GPUs {450} — unattributed, 2025-11-01 [src-b] (this link) — 400 and 450 "
+    assert block.inner_text() == (f"⚠ Sources contradict each other ({subject}): 400 GPUs {{400}} — Daily A, "
+                                  "2025-10-31 [src-a]; 450 GPUs {450} — unattributed, 2025-11-01 [src-b] (this link) "
+                                  "— 400 and 450 "
                                   "as stated cannot both hold: {400} and {450} do not overlap. Sides: 400 (as stated) "
                                   "(src-a) | 450 (as stated) (src-b)")
     assert block.get_attribute("title") == subject
