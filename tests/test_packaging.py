@@ -10,6 +10,7 @@ and queries/ folders themselves (kg/data/* are symlinks to them).
 from __future__ import annotations
 
 import ast
+import email
 import importlib.metadata
 import os
 import re
@@ -18,7 +19,6 @@ import subprocess
 import sys
 import sysconfig
 import tarfile
-import tomllib
 import zipfile
 from pathlib import Path
 
@@ -104,10 +104,13 @@ def run_commands(kg_command: list, cwd: Path, env: dict) -> dict[str, str]:
     return outputs
 
 
-def install(mode: str, wheel: Path, place: Path) -> tuple[Path, Path, dict]:
-    """Install the wheel as `mode` says, under `place`; return where the kg package is, the installed `kg` script
-    and the environment to run it with (dependencies from this venv, kg from the installed copy)."""
-    pip = ["-m", "pip", "install", "--no-deps", "--no-index", "--no-cache-dir", "--disable-pip-version-check"]
+def install(mode: str, wheel: Path, place: Path) -> tuple[Path, Path, str, dict]:
+    """Install the wheel as `mode` says, under `place`; return the folder the kg package is in, the installed `kg`
+    script, the interpreter it runs with, and the environment to run it in (dependencies from this venv, kg from
+    the installed copy)."""
+    # --ignore-installed: else pip --prefix uninstalls the kg of the environment it runs in (this editable one)
+    pip = ["-m", "pip", "install", "--no-deps", "--no-index", "--no-cache-dir", "--disable-pip-version-check",
+           "--ignore-installed"]
     env = dict(os.environ, PYTHONNOUSERSITE="1")
     env.pop("PYTHONPATH", None)
     if mode == "venv":  # plain `pip install`, into an environment of its own
@@ -115,7 +118,7 @@ def install(mode: str, wheel: Path, place: Path) -> tuple[Path, Path, dict]:
         python = place / "bin" / "python"
         run([sys.executable, "-m", "pip", "--python", python, *pip[2:], wheel], place.parent, env)
         site = Path(run([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], place).stdout.strip())
-        return site, place / "bin" / "kg", dict(env, PYTHONPATH=VENV_SITE)
+        return site, place / "bin" / "kg", str(python), dict(env, PYTHONPATH=VENV_SITE)
     if mode == "user":
         # pip refuses --user inside a venv; the interpreter this venv was made from allows it (same Python, so the
         # venv's compiled dependencies load in it)
@@ -124,21 +127,22 @@ def install(mode: str, wheel: Path, place: Path) -> tuple[Path, Path, dict]:
         env.pop("PYTHONNOUSERSITE")
         run([python, *pip, "--user", wheel], place.parent, env)
         site = Path(run([python, "-c", "import site; print(site.getusersitepackages())"], place.parent, env).stdout.strip())
-        return site, place / "bin" / "kg", dict(env, PYTHONPATH=VENV_SITE)
+        return site, place / "bin" / "kg", python, dict(env, PYTHONPATH=VENV_SITE)
     if mode == "prefix":
         run([sys.executable, *pip, "--prefix", place, wheel], place.parent, env)
         site = Path(sysconfig.get_path("purelib", vars={"base": str(place), "platbase": str(place)}))
-        return site, place / "bin" / "kg", dict(env, PYTHONPATH=str(site))
+        return site, place / "bin" / "kg", sys.executable, dict(env, PYTHONPATH=str(site))
     assert mode == "target"
     run([sys.executable, *pip, "--target", place, wheel], place.parent, env)
-    return place, place / "bin" / "kg", dict(env, PYTHONPATH=str(place))
+    return place, place / "bin" / "kg", sys.executable, dict(env, PYTHONPATH=str(place))
 
 
 @pytest.mark.parametrize("mode", ["venv", "user", "prefix", "target"])
 def test_installed_kg_runs_from_any_directory_on_its_own_data(mode, wheel, expected, tmp_path):
-    site, script, env = install(mode, wheel, tmp_path / "installed")
+    site, script, python, env = install(mode, wheel, tmp_path / "installed")
     assert script.is_file()
-    python = script.read_text(encoding="utf-8").splitlines()[0].removeprefix("#!")
+    mine = run([sys.executable, "-c", "import kg; print(kg.__file__)"], tmp_path).stdout.strip()
+    assert Path(mine) == ROOT / "kg" / "__init__.py"  # the install left this venv's own (editable) kg alone
     where = run([python, "-c", "import kg, kg.resources as r; print(kg.__file__); print(kg.__version__); "
                  "print('\\n'.join(str(r.data_dir(f)) for f in sorted(r.FOLDERS)))"], tmp_path, env).stdout.split("\n")
     package = site.resolve() / "kg"
@@ -164,9 +168,13 @@ def test_a_checkout_reads_its_top_level_folders_themselves():
     assert Path(done.stdout.strip()) == ROOT / "queries"
 
 
-def test_every_library_kg_imports_is_a_declared_dependency():
-    declared = {re.split(r"[<>=!~ ;\[]", d, maxsplit=1)[0].lower().replace("_", "-")
-                for d in tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]}
+def test_every_library_kg_imports_is_a_declared_dependency(wheel):
+    """pyproject.toml's dependencies, as the wheel declares them, name every library kg/*.py imports."""
+    with zipfile.ZipFile(wheel) as archive:
+        metadata = email.message_from_bytes(archive.read(next(n for n in archive.namelist()
+                                                                  if n.endswith(".dist-info/METADATA"))))
+    declared = {normalise(re.split(r"[<>=!~ ;\[(]", d, maxsplit=1)[0])
+                for d in metadata.get_all("Requires-Dist") if "extra ==" not in d}
     imported = set()
     for path in (ROOT / "kg").glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -176,6 +184,10 @@ def test_every_library_kg_imports_is_a_declared_dependency():
                 imported.add(node.module.split(".")[0])
     third_party = sorted(m for m in imported if m not in sys.stdlib_module_names and m != "kg")
     distributions = importlib.metadata.packages_distributions()
-    missing = [m for m in third_party if not {d.lower().replace("_", "-") for d in distributions.get(m, [m])} & declared]
+    missing = [m for m in third_party if not {normalise(d) for d in distributions.get(m, [m])} & declared]
     assert third_party and not missing, f"imported by kg/ but not in pyproject.toml's dependencies: {missing}"
     assert "pyvis" in declared  # kg/view.py finds its vis-network files without importing it
+
+
+def normalise(distribution: str) -> str:
+    return re.sub(r"[-_.]+", "-", distribution).lower()
