@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from kg import __version__
 from kg.sandbox import DEFAULT_MAX_MEMORY
 
 
@@ -100,7 +101,7 @@ def user_errors(func):
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="kg", prog_name="kg")
+@click.version_option(__version__, prog_name="kg")  # kg.__version__, whichever copy of kg this is
 def main() -> None:
     """Partnership knowledge graph: sourced facts about AI-industry partnerships as RDF."""
 

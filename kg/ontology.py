@@ -5,12 +5,12 @@ Code refers to ontology terms through `KGO`; a test fails when code uses a term 
 
 from __future__ import annotations
 
-import sys
 from functools import lru_cache
-from pathlib import Path
 
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.resources import data_dir
 
 KGO = Namespace("https://w3id.org/ai-partnerships/ontology#")
 KG = Namespace("https://w3id.org/ai-partnerships/id/")
@@ -45,18 +45,6 @@ ENTITY_ROOTS = (
 )
 
 
-def resource_dir(name: str) -> Path:
-    """Find a top-level data folder (ontology/, queries/) in a source checkout or an installed copy."""
-    candidates = [
-        Path(__file__).resolve().parent.parent / name,
-        Path(sys.prefix) / "share" / "kg" / name,
-    ]
-    for path in candidates:
-        if path.is_dir():
-            return path
-    raise FileNotFoundError(f"cannot find the {name}/ folder (looked in {', '.join(map(str, candidates))})")
-
-
 def bind_prefixes(graph: Graph) -> Graph:
     """Bind the project's prefixes, replacing rdflib's defaults so output is the same everywhere."""
     for prefix, namespace in PREFIXES.items():
@@ -68,7 +56,7 @@ def bind_prefixes(graph: Graph) -> Graph:
 def ontology_graph() -> Graph:
     """The OWL ontology, parsed once per process."""
     graph = Graph()
-    graph.parse(resource_dir("ontology") / "kg.ttl", format="turtle")
+    graph.parse(data_dir("ontology") / "kg.ttl", format="turtle")
     return graph
 
 
@@ -76,7 +64,7 @@ def ontology_graph() -> Graph:
 def shapes_graph() -> Graph:
     """The SHACL shapes, parsed once per process."""
     graph = Graph()
-    graph.parse(resource_dir("ontology") / "shapes.ttl", format="turtle")
+    graph.parse(data_dir("ontology") / "shapes.ttl", format="turtle")
     return graph
 
 

@@ -49,7 +49,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from kg import engine, ontology, sandbox
+from kg import engine, ontology, resources, sandbox
 from kg.errors import KgError, QueryError
 from kg.graph import canonical
 from kg.ontology import KG, PREFIXES
@@ -127,7 +127,7 @@ class NamedQuery:
 
 @functools.lru_cache(maxsize=1)
 def query_dir() -> Path:
-    return ontology.resource_dir("queries")
+    return resources.data_dir("queries")
 
 
 def parse_named_query(path: Path) -> NamedQuery:

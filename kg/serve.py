@@ -578,9 +578,9 @@ def service_description(url: str) -> bytes:
 
 def query_page() -> bytes:
     """The query page (kg/templates/serve.html): a form that posts to /query and shows the answer, no network."""
-    from importlib.resources import files
+    from kg.resources import data_dir
 
-    return files("kg").joinpath("templates/serve.html").read_bytes()
+    return (data_dir("templates") / "serve.html").read_bytes()
 
 
 def serve(spec: StoreSpec, seed_dir: str | Path = "seeds", host: str = "127.0.0.1", port: int = 8000,

@@ -40,6 +40,7 @@ from rdflib.namespace import RDFS
 from kg import ontology, qualifiers
 from kg.network import CONFLICT_HEADS, DEFINITION, KINDS, display, partner_counts, partners_graph
 from kg.ontology import KGO
+from kg.resources import data_dir
 from kg.serialize import write_atomic
 
 #: Node colour and shape by type (most specific class), falling back to the group.
@@ -85,9 +86,6 @@ LARGE = 1000
 #: Physics runs at most this many stabilisation iterations, then the page switches it off.
 STABILISATION_ITERATIONS = 300
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
-
-
 def vis_dir() -> Path:
     """The vis-network 9.1.2 files pyvis ships (found without importing pyvis, which imports IPython)."""
     spec = importlib.util.find_spec("pyvis")
@@ -110,8 +108,8 @@ def assets() -> dict[str, str]:
     return {
         "vis_js": _inline((vis / "vis-network.min.js").read_text(encoding="utf-8"), "script"),
         "vis_css": _inline((vis / "vis-network.css").read_text(encoding="utf-8"), "style"),
-        "app_js": _inline((TEMPLATES / "view.js").read_text(encoding="utf-8"), "script"),
-        "app_css": _inline((TEMPLATES / "view.css").read_text(encoding="utf-8"), "style"),
+        "app_js": _inline((data_dir("templates") / "view.js").read_text(encoding="utf-8"), "script"),
+        "app_css": _inline((data_dir("templates") / "view.css").read_text(encoding="utf-8"), "style"),
     }
 
 
@@ -280,7 +278,7 @@ def title_for(G: nx.MultiGraph, lang: str = "en") -> str:
 def _template():
     from jinja2 import Environment, FileSystemLoader
 
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, keep_trailing_newline=True)
+    env = Environment(loader=FileSystemLoader(str(data_dir("templates"))), autoescape=True, keep_trailing_newline=True)
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     return env.get_template("view.html.j2")
 

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from kg import api, view
 from kg.cli import main
+from kg.resources import data_dir
 
 from conftest import MINIMAL, ROOT, SEEDS
 
@@ -161,7 +162,7 @@ def test_physics_is_bounded_and_the_slow_initial_layout_is_off_for_big_networks(
     assert [o["physics"]["enabled"] for o in (small, mid, big)] == [True, True, False]
     assert small["physics"]["stabilization"]["iterations"] == view.STABILISATION_ITERATIONS == 300
     assert big["interaction"]["hideEdgesOnDrag"] is True and small["interaction"]["hideEdgesOnDrag"] is False
-    js = (view.TEMPLATES / "view.js").read_text(encoding="utf-8")
+    js = (data_dir("templates") / "view.js").read_text(encoding="utf-8")
     assert 'network.setOptions({ physics: { enabled: false } })' in js  # after stabilising, physics stops
 
 
@@ -200,17 +201,9 @@ def test_big_networks_start_from_a_layout_computed_in_python():
 
 
 def test_page_script_never_puts_data_into_html():
-    js = (view.TEMPLATES / "view.js").read_text(encoding="utf-8")
+    js = (data_dir("templates") / "view.js").read_text(encoding="utf-8")
     assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function", js)
     assert "title:" not in js  # no vis-network title (tooltip) strings: tooltips are our own DOM elements
-
-
-def test_templates_are_package_data():
-    from setuptools.config.setupcfg import read_configuration
-
-    config = read_configuration(ROOT / "setup.cfg")
-    assert config["options"]["package_data"]["kg"] == ["templates/*"]
-    assert sorted(p.name for p in view.TEMPLATES.iterdir()) == ["serve.html", "view.css", "view.html.j2", "view.js"]
 
 
 def test_cli_view_writes_the_page(tmp_path):
@@ -273,5 +266,5 @@ def test_the_page_counts_partners_by_the_one_definition_and_prints_it(G, html):
     counts = {n["id"]: (n["partners"], n["relations"]) for n in view.page_data(wide)["nodes"]}
     assert counts["nvidia"] == (24, 52)
     assert network.DEFINITION["en"] in html and network.DEFINITION["ko"] in view.render(G, "ko")
-    script = (Path(view.__file__).parent / "templates" / "view.js").read_text(encoding="utf-8")
+    script = (data_dir("templates") / "view.js").read_text(encoding="utf-8")
     assert script.count("data.definition[state.lang]") == 2  # the tooltip and the details panel

@@ -1,0 +1,36 @@
+"""Where kg's own data files are: the ontology, the named queries and the pages' templates, read as package data.
+
+Every read of a file that ships with kg goes through `data_dir`, so that kg finds its data the same way however
+it is installed (pip install ., --user, --prefix, --target, a wheel, an editable install) and from any working
+directory: next to the `kg` package that was imported, found by importlib.resources — never by a path guessed
+from sys.prefix or the current directory.
+
+The ontology and the queries have one real copy each, the top-level folders ontology/ and queries/ of the source
+tree; kg/data/ontology and kg/data/queries are relative symlinks to them, so a checkout (editable install or
+PYTHONPATH=.) reads those very files, and building a wheel or an sdist copies their contents into the package
+(setup.cfg lists them as package data).
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+from kg.errors import KgError
+
+#: kg's data folders by name, relative to the installed package.
+FOLDERS = {
+    "ontology": "data/ontology",  # OWL ontology and SHACL shapes, in Turtle (kg.ttl, shapes.ttl)
+    "queries": "data/queries",  # the named SPARQL queries (*.rq, and subfolders)
+    "templates": "templates",  # the map page (view.html.j2, view.js, view.css) and kg serve's query page
+}
+
+
+def data_dir(name: str) -> Path:
+    """The folder of kg's data `name` (a key of FOLDERS) in the imported package, symlinks resolved, so that
+    paths shown to the user (`kg queries NAME`) name the real file."""
+    folder = files("kg").joinpath(FOLDERS[name])
+    if not isinstance(folder, Path) or not folder.is_dir():  # a zipped or incomplete install
+        raise KgError(f"{folder}: kg's {name} files are missing from the installed package — reinstall kg "
+                      f"(pip install .) / 설치된 kg 패키지에 {name} 파일이 없습니다 — kg를 다시 설치하세요")
+    return folder.resolve()
