@@ -67,9 +67,9 @@ def _texts_dir(seeds: Path) -> Path | None:
 
 
 def _ontology_dir() -> Path:
-    from kg.ontology import resource_dir
+    from kg.resources import data_dir
 
-    return resource_dir("ontology")
+    return data_dir("ontology")
 
 
 def seeds_dataset(seed_dir: str | Path) -> Dataset:
