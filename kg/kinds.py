@@ -1,7 +1,7 @@
 """Is a named entity of the kind a place expects? (`kg query -p source=…`: a source, not a publisher.)
 
 A query parameter may say which kinds of entity it takes (`# param: source (optional, Source) — …`, see
-kg/query.py); a value that names an entity of another kind would only give an empty answer, so it is refused
+kg/query/); a value that names an entity of another kind would only give an empty answer, so it is refused
 with a message that says what the name is and the nearest names of the right kind — for a publisher given
 where a source is expected, its articles; for an article given where an organisation is expected, its
 publisher. Messages in English and Korean (`--lang`).
