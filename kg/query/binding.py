@@ -21,7 +21,9 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kg.errors import QueryError
-from kg.query.params import _IRI_FORBIDDEN
+
+#: Characters an IRI may not hold in SPARQL: such a term is refused rather than written.
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
 def literal_n3(term: Literal) -> str:

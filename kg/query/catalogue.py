@@ -33,6 +33,7 @@ from kg import ontology
 from kg.errors import QueryError
 from kg.ontology import KG
 from kg.query.binding import blank, mentions, parameter_block, where_brace
+from kg.query.internal import query_dir
 from kg.query.params import DEFAULT_LANG, compact, parse_term
 
 _PARAM_LINE = re.compile(r"param:\s*(?P<name>[A-Za-z_]\w*)\s*"
@@ -75,11 +76,6 @@ class NamedQuery:
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
-
-
-@functools.lru_cache(maxsize=1)
-def query_dir() -> Path:
-    return ontology.resource_dir("queries")
 
 
 def parse_named_query(path: Path) -> NamedQuery:
@@ -161,16 +157,6 @@ def _param(match: re.Match, where: str) -> Param:
     if isinstance(term, URIRef):
         return Param(name, term, "entity" if term.startswith(str(KG)) else "iri", doc, classes)
     return Param(name, term, "literal", doc)
-
-
-def internal_text(name: str) -> tuple[str, str]:
-    """The SPARQL of one of kg's own queries (queries/internal/NAME.rq) and its file name, for messages."""
-    return _internal_text(query_dir() / "internal" / f"{name}.rq")
-
-
-@functools.lru_cache(maxsize=64)
-def _internal_text(path: Path) -> tuple[str, str]:
-    return path.read_text(encoding="utf-8"), f"internal/{path.name}"
 
 
 def list_queries(directory: str | Path | None = None) -> list[NamedQuery]:

@@ -16,8 +16,8 @@ from rdflib.term import Node
 from kg import engine, sandbox
 from kg.errors import KgError, QueryError
 from kg.ontology import PREFIXES
-from kg.query.binding import Value, bind, filter_only, mentions
-from kg.query.catalogue import get_query, internal_text
+from kg.query.binding import bind, filter_only, mentions
+from kg.query.catalogue import get_query
 from kg.query.failures import _endpoint_error, _syntax_error
 from kg.query.guard import _in_worker, _is_endpoint, check_remote, names_dataset
 from kg.query.params import DEFAULT_LANG, LANGUAGES, _Entities, bind_value, check_lang
@@ -174,10 +174,3 @@ def sparql_file(graph, path: str | Path, /, *, lang: str = DEFAULT_LANG, timeout
     return sparql(graph, text, lang=lang, origin=str(path), timeout=timeout, max_rows=max_rows,
                   allow_remote=allow_remote, isolated=isolated, max_memory=max_memory, **params)
 
-
-def select(graph, name: str, /, **bindings: Value) -> list:
-    """Rows of one of kg's own queries (queries/internal/NAME.rq) with its variables bound as named and
-    user queries are (kg.query.binding; a sequence of terms gives a row for each), from kg.engine.select:
-    kg's modules ask the graph through here."""
-    text, origin = internal_text(name)
-    return engine.select(graph, bind(text, bindings, origin))

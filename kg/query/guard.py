@@ -18,8 +18,8 @@ from rdflib import URIRef
 from kg import ontology, sandbox
 from kg.errors import KgError, QueryError
 from kg.ontology import PREFIXES
-from kg.query.binding import blank
-from kg.query.params import _IRI_FORBIDDEN
+from kg.query.binding import _IRI_FORBIDDEN, blank
+from kg.query.internal import ask
 
 if TYPE_CHECKING:
     from kg.query.results import QueryResult
@@ -169,7 +169,7 @@ def _has_graph(graph, iri: URIRef) -> bool:
     if _IRI_FORBIDDEN.search(iri):
         return False
     try:
-        return bool(graph.query(f"ASK {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}").askAnswer)
+        return ask(graph, "has-graph", graph=iri)
     except Exception:
         return False
 

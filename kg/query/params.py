@@ -14,6 +14,8 @@ from rdflib.term import Node
 
 from kg.errors import KgError, QueryError
 from kg.ontology import KG, PREFIXES
+from kg.query.binding import _IRI_FORBIDDEN
+from kg.query.internal import ask
 
 #: Label languages the graph has, and the default.
 LANGUAGES = ("en", "ko")
@@ -22,7 +24,6 @@ DEFAULT_LANG = "en"
 OPTION_NAMES = ("lang", "origin", "timeout", "max_rows", "allow_remote", "isolated", "max_memory")
 _ID = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 _PNAME = re.compile(r"([A-Za-z][\w-]*):([\w.-]*)")
-_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _INTEGER = re.compile(r"[+-]?\d+")
 _DECIMAL = re.compile(r"[+-]?\d*\.\d+")
 
@@ -89,7 +90,7 @@ class _Entities:
         from kg.lookup import Names
 
         ident = text[len(str(KG)):] if text.startswith(str(KG)) else text[3:] if text.startswith("kg:") else text
-        if _ID.fullmatch(ident) and self.graph.query(f"ASK {{ <{KG[ident]}> ?p ?o }}").askAnswer:
+        if _ID.fullmatch(ident) and ask(self.graph, "entity-exists", entity=KG[ident]):
             return KG[ident]
         if self._names is None:
             self._names = Names.of(self.graph)
