@@ -52,3 +52,6 @@ __all__ = [
     "may_name_service", "names_dataset", "parameter_block", "parse_named_query", "parse_params", "parse_term",
     "python_value", "query_dir", "run", "run_query", "select", "sparql", "sparql_file", "term_n3",
 ]
+
+#: The public examples, which doctest would not find behind the re-exports (tests/test_doctests.py).
+__test__ = {"run_query": run_query}
