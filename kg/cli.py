@@ -318,7 +318,7 @@ def network_command(seed_dir, graph_file, store, kinds, include, source, lang, o
         click.echo(f"Wrote {files} ({fmt}, {G.number_of_nodes()} nodes, {G.number_of_edges()} links)")
 
 
-# ------------------------------------------------------------------ SPARQL queries (kg/query.py, queries/*.rq)
+# ------------------------------------------------------------------ SPARQL queries (kg/query/, queries/*.rq)
 
 
 @main.command("query")
@@ -356,8 +356,9 @@ def query_command(name, query_file, text, params, lang, fmt, timeout, max_memory
       kg query agreements -p org=naver-cloud -f csv
       kg query -e 'SELECT ?party WHERE { kg:mou-ai-ran kgo:party ?party }'
 
-    Parameter values, and ?lang, are joined to the answer as RDF terms in a VALUES row after the query,
-    so a FILTER inside cannot see them: bind them in a pattern (see queries/README.md).
+    Parameter values, and ?lang, are bound as RDF terms in a VALUES row inside the WHERE clause: a named
+    query's own row of defaults gets them, any other query gets one put first. The patterns and FILTERs
+    of the WHERE clause see them; a FILTER inside a nested group does not (see queries/README.md).
 
     A query runs at most --timeout seconds and keeps --max-rows rows; it may not reach other servers
     (SERVICE, FROM <elsewhere>) without --allow-remote, and SPARQL Update is always refused."""

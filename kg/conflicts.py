@@ -28,57 +28,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg import engine, qualifiers
-from kg.provenance import PREFIXES, Labels, local
+from kg import qualifiers, query
+from kg.provenance import Labels, local
 from kg.qualifiers import Bounds
-
-ALLOCATIONS = """
-SELECT ?fact ?supplier ?recipient ?n ?q ?parent ?source ?model WHERE {
-  ?fact a kgo:GPUAllocation ; kgo:supplier ?supplier ; kgo:recipient ?recipient ; kgo:gpuCount ?n ;
-        kgo:qualifier/skos:notation ?q ; prov:wasDerivedFrom ?source .
-  OPTIONAL { ?fact kgo:partOf ?parent }
-  OPTIONAL { ?fact kgo:gpuModel ?model }
-}
-"""
-
-TARGETS = """
-SELECT ?fact ?setter ?year ?n ?q ?source WHERE {
-  ?fact a kgo:GPUTarget ; kgo:setBy ?setter ; kgo:targetYear ?year ; kgo:gpuCount ?n ;
-        kgo:qualifier/skos:notation ?q ; prov:wasDerivedFrom ?source .
-}
-"""
-
-INVESTMENTS = """
-SELECT ?fact ?investor ?target ?amount ?currency ?q ?source WHERE {
-  ?fact a kgo:Investment ; kgo:investor ?investor ; kgo:amount ?amount ; kgo:currency ?currency ;
-        prov:wasDerivedFrom ?source .
-  OPTIONAL { ?fact kgo:investmentTarget ?target }
-  OPTIONAL { ?fact kgo:qualifier/skos:notation ?q }
-}
-"""
-
-ESTIMATES = """
-SELECT ?fact ?holder ?n ?q ?source WHERE {
-  ?fact a kgo:GPUStockEstimate ; kgo:holder ?holder ; kgo:gpuCount ?n ;
-        kgo:qualifier/skos:notation ?q ; prov:wasDerivedFrom ?source .
-}
-"""
-
-PARAGRAPHS = """
-SELECT ?fact ?source ?para WHERE {
-  { ?fact a kgo:GPUAllocation } UNION { ?fact a kgo:GPUTarget } UNION { ?fact a kgo:Investment }
-  UNION { ?fact a kgo:GPUStockEstimate }
-  ?fact prov:qualifiedDerivation ?c . ?c prov:entity ?source ; kgo:paragraph ?para .
-}
-"""
-
-#: What is above what: a recipient's organisation and sectors; a GPU model's family.
-LEVELS = """
-SELECT ?x ?up WHERE { { ?x org:subOrganizationOf ?up } UNION { ?x kgo:inSector ?up } }
-"""
-FAMILIES = """
-SELECT ?model ?family WHERE { ?model kgo:modelFamily ?family }
-"""
 
 CONTRADICTION, CONSISTENT = "contradiction", "consistent"
 
@@ -264,14 +216,14 @@ class _Context:
         self.names = {s.id: f"{s.publisher or _t(lang, 'unattributed', '출처 불명')}, {s.date} [{s.id}]"
                       for s in sources(graph, lang, self.label)}
         self.paras: dict[tuple[str, str], list[int]] = {}
-        for fact, source, para in engine.select(graph, PREFIXES + PARAGRAPHS):
+        for fact, source, para in query.select(graph, "conflict-paragraphs"):
             self.paras.setdefault((local(fact), local(source)), []).append(int(para))
         self.up: dict[str, set[str]] = {}
-        for x, up in engine.select(graph, PREFIXES + LEVELS):
+        for x, up in query.select(graph, "conflict-levels"):
             self.up.setdefault(local(x), set()).add(local(up))
-        self.sectors = {local(x) for (x,) in engine.select(graph, PREFIXES + "SELECT ?x WHERE { ?x a kgo:Sector }")}
+        self.sectors = {local(x) for (x,) in query.select(graph, "conflict-sectors")}
         self.family: dict[str, set[str]] = {}
-        for model, fam in engine.select(graph, PREFIXES + FAMILIES):
+        for model, fam in query.select(graph, "conflict-families"):
             self.family.setdefault(local(model), set()).add(local(fam))
 
     def source_refs(self, pairs: set[tuple[str, str]]) -> list[dict]:
@@ -299,7 +251,7 @@ def conflicts(graph, lang: str = "en") -> ConflictReport:
 
     # GPU allocations, by fact
     alloc: dict[str, dict] = {}
-    for fact, supplier, recipient, n, q, parent, source, model in engine.select(graph, PREFIXES + ALLOCATIONS):
+    for fact, supplier, recipient, n, q, parent, source, model in query.select(graph, "conflict-allocations"):
         a = alloc.setdefault(local(fact), {"supplier": local(supplier), "recipient": local(recipient), "n": int(n),
                                            "q": str(q), "parent": local(parent) if parent is not None else None,
                                            "sources": set(), "models": set()})
@@ -439,13 +391,13 @@ def conflicts(graph, lang: str = "en") -> ConflictReport:
                           for (n, q), pairs in sorted(by_value.items())]
                 report.findings.append(_judge(kind, [key[0]], title(*key), values, lang))
 
-    gpu_figures("gpu-target", engine.select(graph, PREFIXES + TARGETS),
+    gpu_figures("gpu-target", query.select(graph, "conflict-targets"),
                 lambda setter, year: f"{_t(lang, 'GPU target of', 'GPU 목표')} {label_id(label, setter)} "
                                      f"{_t(lang, 'for', '—')} {year}")
-    gpu_figures("gpu-estimate", engine.select(graph, PREFIXES + ESTIMATES),
+    gpu_figures("gpu-estimate", query.select(graph, "conflict-estimates"),
                 lambda holder: f"{_t(lang, 'GPU stock of', 'GPU 보유량')} {label_id(label, holder)}")
     invest: dict[str, dict] = {}
-    for fact, investor, target, amount, currency, q, source in engine.select(graph, PREFIXES + INVESTMENTS):
+    for fact, investor, target, amount, currency, q, source in query.select(graph, "conflict-investments"):
         i = invest.setdefault(local(fact), {"investors": set(), "target": local(target) if target is not None else None,
                                             "value": (float(amount), str(q or qualifiers.DEFAULT)),
                                             "currency": str(currency), "sources": set()})

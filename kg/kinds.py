@@ -1,7 +1,7 @@
 """Is a named entity of the kind a place expects? (`kg query -p source=…`: a source, not a publisher.)
 
 A query parameter may say which kinds of entity it takes (`# param: source (optional, Source) — …`, see
-kg/query.py); a value that names an entity of another kind would only give an empty answer, so it is refused
+kg/query/); a value that names an entity of another kind would only give an empty answer, so it is refused
 with a message that says what the name is and the nearest names of the right kind — for a publisher given
 where a source is expected, its articles; for an article given where an organisation is expected, its
 publisher. Messages in English and Korean (`--lang`).
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rdflib import URIRef
 from rdflib.namespace import RDFS
 
-from kg import engine, ontology
+from kg import ontology, query
 from kg.lookup import normalise
 from kg.ontology import KG, KGO
 
@@ -69,35 +69,31 @@ class WrongKind:
     nearest: list[str]        # right-kind ids nearest to the name typed
 
 
-def _values(classes: tuple[str, ...]) -> str:
-    return " ".join(f"<{KGO[c]}>" for c in classes)
+def _terms(classes: tuple[str, ...]) -> list[URIRef]:
+    return [KGO[c] for c in classes]
 
 
 def is_of_kind(graph, iri: URIRef, classes: tuple[str, ...]) -> bool:
-    return bool(graph.query(f"ASK {{ VALUES ?c {{ {_values(classes)} }} <{iri}> a ?c }}").askAnswer)
+    return query.ask(graph, "entity-is-of-kind", entity=iri, **{"class": _terms(classes)})
 
 
 def inspect(graph, iri: URIRef, text: str, classes: tuple[str, ...], lang: str = "en") -> WrongKind:
     ident = str(iri)[len(str(KG)):]
-    types = {str(t)[len(str(KGO)):] for (t,) in engine.select(graph, f"SELECT ?t WHERE {{ <{iri}> a ?t }}")
+    types = {str(t)[len(str(KGO)):] for (t,) in query.select(graph, "entity-types", entity=iri)
              if str(t).startswith(str(KGO))}
     specific = sorted(t for t in types if not any(o != t and ontology.is_subclass(KGO[o], KGO[t]) for o in types))
-    labels = {getattr(l, "language", None): str(l) for (l,) in engine.select(
-        graph, f"SELECT ?l WHERE {{ <{iri}> <{RDFS.label}> ?l }}")}
+    labels = {getattr(l, "language", None): str(l) for (l,) in query.select(graph, "entity-labels", entity=iri)}
     label = labels.get(lang) or labels.get("en") or ident
     if len(label) > 40:  # a source's label is a sentence
         label = label[:39].rstrip() + "…"
-    publisher = "https://schema.org/publisher"
-    articles = sorted(str(x)[len(str(KG)):] for (x,) in engine.select(
-        graph, f"SELECT ?x WHERE {{ VALUES ?c {{ {_values(classes)} }} ?x <{publisher}> <{iri}> ; a ?c }}"))
-    publishers = sorted(str(x)[len(str(KG)):] for (x,) in engine.select(
-        graph, f"SELECT ?x WHERE {{ VALUES ?c {{ {_values(classes)} }} <{iri}> <{publisher}> ?x . ?x a ?c }}"))
+    of_kind = {"class": _terms(classes)}
+    articles = sorted(str(x)[len(str(KG)):] for (x,) in query.select(graph, "kind-articles", publisher=iri, **of_kind))
+    publishers = sorted(str(x)[len(str(KG)):] for (x,) in query.select(graph, "kind-publishers", entity=iri, **of_kind))
     related, relation = (articles, "articles") if articles else (publishers, "publisher") if publishers else ([], "")
     nearest: list[str] = []
     if not related:
         names: dict[str, set[str]] = {}
-        for entity, name in engine.select(graph, f"""SELECT ?e ?n WHERE {{
-                VALUES ?c {{ {_values(classes)} }} ?e a ?c . OPTIONAL {{ ?e <{RDFS.label}> ?n }} }}"""):
+        for entity, name in query.select(graph, "kind-names", **of_kind):
             if not str(entity).startswith(str(KG)):
                 continue
             eid = str(entity)[len(str(KG)):]

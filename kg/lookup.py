@@ -9,19 +9,9 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from kg import engine
+from kg import query
 from kg.errors import KgError
 from kg.ontology import KG
-
-NAMES_QUERY = """
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?entity ?name WHERE {
-  { ?entity rdfs:label ?name } UNION { ?entity skos:altLabel ?name }
-  FILTER(STRSTARTS(STR(?entity), "%s"))
-}
-""" % KG
-
 
 def normalise(text: str) -> str:
     """The form names are compared in: NFKC, case-folded, letters and digits only, so 'LG  Electronics' and
@@ -40,7 +30,7 @@ class Names:
     def of(cls, graph) -> "Names":
         by_key: dict[str, set[str]] = {}
         ids: set[str] = set()
-        for entity, name in engine.select(graph, NAMES_QUERY):
+        for entity, name in query.select(graph, "entity-names"):
             ident = str(entity)[len(str(KG)):]
             ids.add(ident)
             for key in (normalise(ident), normalise(str(name))):

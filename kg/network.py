@@ -33,10 +33,10 @@ from typing import Any, Iterable
 import networkx as nx
 from rdflib import RDFS, Literal, URIRef
 
-from kg import engine, ontology, qualifiers
+from kg import ontology, qualifiers, query
 from kg.errors import KgError
 from kg.lookup import normalise
-from kg.ontology import KG, KGO, ORG, PREFIXES
+from kg.ontology import KG, KGO, ORG
 
 
 @dataclass(frozen=True)
@@ -207,61 +207,7 @@ ROLE_PROPERTIES = {
 BETWEENNESS_EXACT_LIMIT = 1000
 
 
-def _header() -> str:
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-
-
-def _values(names: Iterable[URIRef]) -> str:
-    return " ".join(f"<{n}>" for n in names)
-
-
 FACT_CLASSES = {KGO[k.cls]: k.name for k in KINDS.values() if k.cls}
-
-Q_ROLES = _header() + f"""
-SELECT ?fact ?cls ?p ?node WHERE {{
-  VALUES ?cls {{ {_values(FACT_CLASSES)} }}
-  ?fact a ?cls ; ?p ?node .
-  VALUES ?p {{ {_values(ROLE_PROPERTIES)} }}  # after the pattern: rdflib's engine is 40x slower otherwise
-}}"""
-
-Q_FACTS = _header() + f"""
-SELECT ?fact ?date ?gpus ?qualifier ?amount ?currency ?amountText ?status ?note WHERE {{
-  VALUES ?cls {{ {_values(FACT_CLASSES)} }}
-  ?fact a ?cls .
-  OPTIONAL {{ ?fact dcterms:date ?date }}
-  OPTIONAL {{ ?fact kgo:gpuCount ?gpus }}
-  OPTIONAL {{ ?fact kgo:qualifier/skos:notation ?qualifier }}
-  OPTIONAL {{ ?fact kgo:amount ?amount }}
-  OPTIONAL {{ ?fact kgo:currency ?currency }}
-  OPTIONAL {{ ?fact kgo:amountText ?amountText }}
-  OPTIONAL {{ ?fact kgo:status/skos:notation ?status }}
-  OPTIONAL {{ ?fact kgo:note ?note }}
-}}"""
-
-Q_CITATIONS = _header() + f"""
-SELECT ?fact ?source ?para WHERE {{
-  VALUES ?cls {{ {_values(FACT_CLASSES)} }}
-  ?fact a ?cls ; prov:qualifiedDerivation ?citation .
-  ?citation prov:entity ?source .
-  OPTIONAL {{ ?citation kgo:paragraph ?para }}
-}}"""
-
-Q_SOURCES = _header() + """
-SELECT ?source ?label ?date ?title ?publisher ?publisherLabel WHERE {
-  ?source a kgo:Source .
-  OPTIONAL { ?source rdfs:label ?label }
-  OPTIONAL { ?source schema:datePublished ?date }
-  OPTIONAL { ?source schema:headline ?title }
-  OPTIONAL { ?source schema:publisher ?publisher . OPTIONAL { ?publisher rdfs:label ?publisherLabel } }
-}"""
-
-Q_LABELS = _header() + """
-SELECT ?entity ?p ?label WHERE {
-  VALUES ?p { rdfs:label skos:altLabel }
-  ?entity ?p ?label .
-  FILTER(STRSTARTS(STR(?entity), STR(kg:)))
-}"""
-
 
 def node_classes() -> dict[URIRef, str]:
     """Every ontology class whose instances can be nodes, mapped to its group."""
@@ -271,14 +217,6 @@ def node_classes() -> dict[URIRef, str]:
             if ontology.is_subclass(cls, KGO[root]):
                 out[cls] = group
     return out
-
-
-def q_types() -> str:
-    return _header() + f"""
-SELECT ?entity ?cls WHERE {{
-  VALUES ?cls {{ {_values(node_classes())} }}
-  ?entity a ?cls .
-}}"""
 
 
 def local(term: Any) -> str:
@@ -359,7 +297,7 @@ class Registry:
 def read_registry(ds) -> Registry:
     labels: dict[str, dict[str, str]] = defaultdict(dict)
     aliases: dict[str, list[str]] = defaultdict(list)
-    for row in engine.select(ds, Q_LABELS):
+    for row in query.select(ds, "network-labels"):
         ident = local(row.entity)
         if row.p == ontology.SKOS.altLabel:
             aliases[ident].append(str(row.label))
@@ -369,14 +307,14 @@ def read_registry(ds) -> Registry:
     classes = node_classes()
     types: dict[str, tuple[str, str]] = {}
     depth: dict[str, int] = {}
-    for row in engine.select(ds, q_types()):
+    for row in query.select(ds, "network-types", cls=list(classes)):
         ident, cls = local(row.entity), URIRef(row.cls)
         d = len(ontology.superclasses(cls))
         if d > depth.get(ident, -1) or (d == depth[ident] and str(cls) < str(KGO[types[ident][0]])):
             depth[ident] = d
             types[ident] = (cls[len(str(KGO)):], classes[cls])
     sources: dict[str, dict[str, Any]] = {}
-    for row in engine.select(ds, Q_SOURCES):
+    for row in query.select(ds, "network-sources"):
         ident = local(row.source)
         s = sources.setdefault(ident, {"id": ident, "label_en": None, "label_ko": None, "date": _py(row.date),
                                        "title": _py(row.title), "publisher": None,
@@ -391,11 +329,6 @@ def read_registry(ds) -> Registry:
                     dict(sorted(sources.items())))
 
 
-#: The curator's inferences of each fact: field -> reason (kgo:Inference, from the seeds' `inferred:`).
-INFERENCES = """
-SELECT ?fact ?field ?reason WHERE { ?fact kgo:inference ?i . ?i kgo:inferredField ?field ; kgo:reason ?reason }
-"""
-
 #: How an inference is introduced, in `kg explain`, `kg neighbors`, `kg path` and on the map.
 INFERENCE_HEAD = ("curator's inference", "큐레이터 추론")
 
@@ -409,7 +342,7 @@ def inference_lines(inferred: dict[str, str], lang: str = "en") -> list[str]:
 def read_facts(ds) -> dict[str, Fact]:
     """Every fact that can make an edge, with its roles, figures and citations, read by SPARQL."""
     facts: dict[str, Fact] = {}
-    for row in engine.select(ds, Q_ROLES):
+    for row in query.select(ds, "network-roles", cls=list(FACT_CLASSES), p=list(ROLE_PROPERTIES)):
         ident = local(row.fact)
         fact = facts.setdefault(ident, Fact(ident, FACT_CLASSES[URIRef(row.cls)]))
         role = ROLE_PROPERTIES[URIRef(row.p)]
@@ -419,7 +352,7 @@ def read_facts(ds) -> dict[str, Fact]:
     for fact in facts.values():
         for nodes in fact.roles.values():
             nodes.sort()
-    for row in engine.select(ds, Q_FACTS):
+    for row in query.select(ds, "network-facts", cls=list(FACT_CLASSES)):
         fact = facts.get(local(row.fact))
         if fact is None:
             continue
@@ -429,11 +362,11 @@ def read_facts(ds) -> dict[str, Fact]:
                 fact.attrs[name] = value
         if row.amountText is not None:
             fact.attrs["amount_text"] = str(row.amountText)
-    for row in engine.select(ds, _header() + INFERENCES):
+    for row in query.select(ds, "inferences"):
         fact = facts.get(local(row.fact))
         if fact is not None:
             fact.attrs.setdefault("inferred", {})[str(row.field)] = str(row.reason)
-    for row in engine.select(ds, Q_CITATIONS):
+    for row in query.select(ds, "network-citations", cls=list(FACT_CLASSES)):
         fact = facts.get(local(row.fact))
         if fact is None:
             continue

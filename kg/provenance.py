@@ -11,20 +11,9 @@ from typing import Any
 
 from rdflib import Literal, URIRef
 
-from kg import engine, qualifiers
+from kg import qualifiers, query
 from kg.lookup import Names
 from kg.ontology import KG, KGO
-
-PREFIXES = """
-PREFIX kg: <https://w3id.org/ai-partnerships/id/>
-PREFIX kgo: <https://w3id.org/ai-partnerships/ontology#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX schema: <https://schema.org/>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
 
 
 def local(term) -> str:
@@ -35,9 +24,6 @@ def local(term) -> str:
     return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def values_block(var: str, terms) -> str:
-    """A VALUES block from rdflib terms (n3() escapes them): how parameters enter queries, never as text."""
-    return f"VALUES ?{var} {{ {' '.join(t.n3() for t in terms)} }}"
 
 
 # --------------------------------------------------------------------------------------------------
@@ -52,8 +38,7 @@ class Labels:
 
         self.lang = lang
         self._labels: dict[str, dict[str, str]] = {}
-        for source in (ontology_graph().query(PREFIXES + "SELECT ?s ?l WHERE { ?s rdfs:label ?l }"),
-                       engine.select(graph, PREFIXES + "SELECT ?s ?l WHERE { ?s rdfs:label ?l }")):
+        for source in (query.select(ontology_graph(), "labels"), query.select(graph, "labels")):
             for s, label in source:
                 self._labels.setdefault(str(s), {})[getattr(label, "language", None) or ""] = str(label)
 
@@ -104,29 +89,6 @@ class Claim:
     inferred: dict[str, str] = field(default_factory=dict)   # field -> the curator's reason (not in the text)
 
 
-FACT_ROLES = """
-SELECT DISTINCT ?fact ?prop WHERE {
-  ?fact ?prop ?entity ; a kgo:Fact .
-  FILTER(?prop != prov:wasDerivedFrom)
-}
-"""
-
-FACT_TRIPLES = """
-SELECT ?fact ?p ?o WHERE { ?fact ?p ?o }
-"""
-
-CITATIONS = """
-SELECT ?fact ?source ?para ?note ?date ?title ?publisher WHERE {
-  ?fact prov:qualifiedDerivation ?c .
-  ?c prov:entity ?source .
-  OPTIONAL { ?c kgo:paragraph ?para }
-  OPTIONAL { ?c kgo:note ?note }
-  OPTIONAL { ?source schema:datePublished ?date }
-  OPTIONAL { ?source schema:headline ?title }
-  OPTIONAL { ?source schema:publisher ?publisher }
-}
-"""
-
 #: How each kind of fact reads: its main fields, in order, with the words between them (None: words that differ by
 #: language, in kg.network.TEXT under "join:Kind.property").
 SUMMARY_FIELDS = {
@@ -153,8 +115,7 @@ class ClaimReader:
         self.graph = graph
         self.label = Labels(graph, lang)
         self.ontology = ontology
-        self.notations = {str(s): str(o) for s, o in ontology.ontology_graph().query(
-            PREFIXES + "SELECT ?s ?n WHERE { ?s skos:notation ?n }")}
+        self.notations = {str(s): str(o) for s, o in query.select(ontology.ontology_graph(), "notations")}
 
     def kind(self, types: set[URIRef]) -> str:
         """The most specific kgo: fact class among a node's types."""
@@ -172,21 +133,19 @@ class ClaimReader:
     def claims(self, facts: list[URIRef], roles: dict[URIRef, str] | None = None) -> list[Claim]:
         if not facts:
             return []
-        block = values_block("fact", facts)
         triples: dict[URIRef, dict[str, list]] = {f: {} for f in facts}
-        for fact, p, o in engine.select(self.graph, PREFIXES + FACT_TRIPLES.replace("{ ?fact", "{ " + block + " ?fact", 1)):
+        for fact, p, o in query.select(self.graph, "fact-triples", fact=facts):
             triples[fact].setdefault(local(p), []).append(o)
         sources: dict[URIRef, dict[str, SourceRef]] = {f: {} for f in facts}
-        query = PREFIXES + CITATIONS.replace("WHERE {", "WHERE {\n  " + block, 1)
-        for fact, source, para, note, date, title, publisher in engine.select(self.graph, query):
+        citations = query.select(self.graph, "fact-citations", fact=facts)
+        for fact, source, para, note, date, title, publisher in citations:
             ref = sources[fact].setdefault(str(source), SourceRef(
                 local(source), self.label(source), self.label(publisher) if publisher else "",
                 str(date or ""), str(title or ""), [], str(note or "")))
             if para is not None and int(para) not in ref.paragraphs:
                 ref.paragraphs.append(int(para))
         inferences: dict[URIRef, dict[str, str]] = {}
-        for fact, name, reason in engine.select(self.graph, PREFIXES + "SELECT ?fact ?field ?reason WHERE { " + block +
-                                                " ?fact kgo:inference ?i . ?i kgo:inferredField ?field ; kgo:reason ?reason }"):
+        for fact, name, reason in query.select(self.graph, "inferences", fact=facts):
             inferences.setdefault(fact, {})[str(name)] = str(reason)
         out = []
         for fact in facts:
@@ -244,22 +203,14 @@ class Explanation:
         return asdict(self)
 
 
-PARTNERS = """
-SELECT ?partner (COUNT(DISTINCT ?fact) AS ?n) WHERE {
-  ?fact a kgo:Agreement ; kgo:party ?entity, ?partner .
-  FILTER(?partner != ?entity)
-} GROUP BY ?partner
-"""
-
 
 def explain(graph, name: str, lang: str = "en") -> Explanation:
     """What the graph says about the entity that name designates (id or label, either language)."""
     ident = Names.of(graph).resolve(name)
     iri = KG[ident]
     reader = ClaimReader(graph, lang)
-    block = values_block("entity", [iri])
     roles: dict[URIRef, str] = {}
-    for fact, prop in engine.select(graph, PREFIXES + FACT_ROLES.replace("WHERE {", "WHERE {\n  " + block, 1)):
+    for fact, prop in query.select(graph, "entity-facts", entity=iri):
         if local(prop) != "type":
             roles.setdefault(fact, local(prop))
     labels = {getattr(l, "language", "") or "": str(l) for l in graph.objects(iri, URIRef(
@@ -281,7 +232,6 @@ def explain(graph, name: str, lang: str = "en") -> Explanation:
     return Explanation(ident, labels, types, reader.claims(sorted(roles), roles), partners)
 
 
-SOURCE_FACTS = "SELECT DISTINCT ?fact WHERE { ?fact prov:wasDerivedFrom ?source ; a kgo:Fact }"
 
 
 def claims_of_source(graph, source: str, lang: str = "en") -> list[Claim]:
@@ -295,8 +245,7 @@ def claims_of_source(graph, source: str, lang: str = "en") -> list[Claim]:
         close = nearest(ident, registry, n=3)
         raise KgError(f"unknown source '{source}' — " + (f"did you mean {', '.join(close)}?" if close
                                                        else "list the sources with kg sources"))
-    block = values_block("source", [KG[ident]])
-    facts = [f for (f,) in engine.select(graph, PREFIXES + SOURCE_FACTS.replace("WHERE {", "WHERE {\n  " + block, 1))]
+    facts = [f for (f,) in query.select(graph, "source-facts", source=KG[ident])]
     return ClaimReader(graph, lang).claims(sorted(facts))
 
 
@@ -311,22 +260,11 @@ class SourceInfo:
     facts: int
 
 
-SOURCES = """
-SELECT ?source ?date ?title ?language ?publisher (COUNT(DISTINCT ?fact) AS ?facts) WHERE {
-  ?source a kgo:Source .
-  OPTIONAL { ?source schema:datePublished ?date }
-  OPTIONAL { ?source schema:headline ?title }
-  OPTIONAL { ?source schema:inLanguage ?language }
-  OPTIONAL { ?source schema:publisher ?publisher }
-  OPTIONAL { ?fact prov:wasDerivedFrom ?source ; a kgo:Fact }
-} GROUP BY ?source ?date ?title ?language ?publisher
-"""
-
 
 def sources(graph, lang: str = "en", label: Labels | None = None) -> list[SourceInfo]:
     """The source registry, with how many facts each source supports. `label`: Labels already read (reading
     every label again is most of the time on a big graph)."""
     label = label or Labels(graph, lang)
     out = [SourceInfo(local(s), label(s), label(p) if p else "", str(d or ""), str(t or ""), str(l or ""), int(n))
-           for s, d, t, l, p, n in engine.select(graph, PREFIXES + SOURCES)]
+           for s, d, t, l, p, n in query.select(graph, "source-registry")]
     return sorted(out, key=lambda s: (s.date, s.id))

@@ -1,4 +1,4 @@
-"""The SPARQL query library (kg/query.py, queries/*.rq): every named query's answer on the seed graph,
+"""The SPARQL query library (kg/query/, queries/*.rq): every named query's answer on the seed graph,
 checked against the articles (../shared/seeds/*.txt) and the seed records; both engines agree;
 parameters are bound as RDF terms; errors say where; results come out in the W3C formats."""
 
@@ -26,8 +26,8 @@ from kg import ontology
 from kg.errors import QueryError
 from kg.graph import build_dataset
 from kg.ontology import KG, KGO
-from kg.query import (filter_only, get_query, list_queries, run_query, sparql, sparql_file,
-                      values_block)
+from kg.engine import rdflib_rows
+from kg.query import bind, filter_only, get_query, list_queries, parse_named_query, run_query, sparql, sparql_file
 from kg.serialize import serialize
 
 NAMES = [q.name for q in list_queries()]
@@ -72,14 +72,32 @@ def bare_store(seeds):
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_query_files_declare_their_own_prefixes(name, bare_store, ox):
-    """Each file runs as it is in any SPARQL tool: here pyoxigraph itself, with no prefixes predeclared."""
+def test_query_file_runs_unmodified_in_pyoxigraph(name, bare_store, ox):
+    """Each file runs as it is in any SPARQL tool — here pyoxigraph itself, no prefixes predeclared, the union
+    default graph — and answers what `kg query NAME` does with the defaults: one row per answer, in English."""
     q = get_query(name)
-    bindings = {p.name: p.default for p in q.params if p.default is not None}
-    if "?lang" in q.text:
-        bindings["lang"] = Literal("en")
-    solutions = bare_store.query(q.text + values_block(bindings), use_default_graph_as_union=True)
-    assert len(list(solutions)) == len(run_query(ox, name))
+    rows = rdflib_rows(tuple(s) for s in bare_store.query(q.text, use_default_graph_as_union=True))
+    assert len(rows) == len(set(rows)), "a row comes twice"
+    assert rows == run_query(ox, name).terms
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_query_file_runs_unmodified_in_rdflib(name, dataset, ox):
+    """The same in rdflib's own engine (a Dataset whose default graph is the union of its graphs)."""
+    q = get_query(name)
+    rows = [tuple(row) for row in dataset.query(q.text)]
+    assert len(rows) == len(set(rows)), "a row comes twice"
+    assert len(rows) == len(run_query(ox, name))
+
+
+def test_the_values_row_must_hold_the_declared_defaults(tmp_path):
+    path = tmp_path / "q.rq"
+    path.write_text("# Q: a query\n# param: org = kg:nvidia — who\nPREFIX kg: <https://w3id.org/ai-partnerships/id/>\n"
+                    "SELECT ?x WHERE {\n  VALUES ?org { kg:kt }\n  ?x ?p ?org\n} ORDER BY ?x\n", encoding="utf-8")
+    with pytest.raises(QueryError, match=r"q\.rq:4: the WHERE clause has no VALUES row binding \?org to kg:nvidia"):
+        parse_named_query(path)
+    path.write_text(path.read_text(encoding="utf-8").replace("kg:kt", "kg:nvidia"), encoding="utf-8")
+    assert parse_named_query(path).param("org").default == KG["nvidia"]
 
 
 def test_role_names_are_the_ontology_labels_of_the_properties():
@@ -558,9 +576,27 @@ def test_ad_hoc_parameter_is_bound_as_a_literal_never_as_query_text(ox, dataset,
         assert result.rows == [{"x": value}]
 
 
-def test_values_block_escapes_every_character_that_ends_a_string():
-    block = values_block({"x": Literal('a"b\\c\nd\re\tf')})
-    assert block == '\nVALUES (?x) { ("a\\"b\\\\c\\nd\\re\\tf") }\n'
+def test_bound_values_escape_every_character_that_ends_a_string():
+    text = bind("SELECT ?x WHERE {}", {"x": Literal('a"b\\c\nd\re\tf')})
+    assert text == 'SELECT ?x WHERE { VALUES ?x { "a\\"b\\\\c\\nd\\re\\tf" } }'
+
+
+def test_binding_replaces_the_querys_own_values_row():
+    text = 'SELECT ?x WHERE {\n  VALUES (?lang ?org ?src) { ("en" kg:nvidia UNDEF) }  # defaults\n  ?x ?p ?org\n}'
+    bound = bind(text, {"lang": Literal("ko"), "org": KG["kt"], "src": None})
+    assert bound == text.replace('("en" kg:nvidia UNDEF)', f'("ko" <{KG["kt"]}> UNDEF)')
+    many = bind("SELECT ?x WHERE { VALUES ?c { kgo:MOU } ?x a ?c }", {"c": [KGO.MOU, KGO.Investment]})
+    assert many == f"SELECT ?x WHERE {{ VALUES ?c {{ <{KGO.MOU}> <{KGO.Investment}> }} ?x a ?c }}"
+
+
+def test_a_filter_sees_a_parameter(ox, dataset):
+    q = "SELECT ?a ?n WHERE { ?a kgo:gpuCount ?n FILTER(?n >= ?min) } ORDER BY ?a"
+    for graph in (ox, dataset):
+        rows = sparql(graph, q, min=100000).rows
+        assert rows and all(row["n"] >= 100000 for row in rows)
+        assert len(rows) < len(sparql(graph, q, min=0).rows)
+        label = "SELECT ?l WHERE { kg:naver-cloud rdfs:label ?l FILTER(LANG(?l) = ?lang) }"
+        assert sparql(graph, label, lang="ko").rows == [{"l": "네이버클라우드"}]
 
 
 def test_ad_hoc_parameter_kinds(ox):
@@ -584,10 +620,10 @@ def test_parameter_errors(ox):
         sparql(ox, "SELECT ?x WHERE {}", y="1")
     with pytest.raises(QueryError, match="no labels in 'fr' — use one of en, ko"):
         run_query(ox, "people", lang="fr")
-    with pytest.raises(QueryError, match=r"\?min is only used in a FILTER"):
-        sparql(ox, "SELECT ?a WHERE { ?a kgo:gpuCount ?n FILTER(?n > ?min) }", min=100000)
-    with pytest.raises(QueryError, match=r'\?lang is only used in a FILTER.* VALUES \?lang \{ "en" "ko" \}'):
-        sparql(ox, "SELECT ?x ?l WHERE { ?x rdfs:label ?l FILTER(LANG(?l) = ?lang) }", lang="ko")
+    with pytest.raises(QueryError, match=r"\?min is only used in a FILTER inside a nested group"):
+        sparql(ox, "SELECT ?a WHERE { { ?a kgo:gpuCount ?n FILTER(?n > ?min) } }", min=100000)
+    with pytest.raises(QueryError, match=r"\?lang is only used in a FILTER inside a nested group.* — move the FILTER"):
+        sparql(ox, "SELECT ?x ?l WHERE { { ?x rdfs:label ?l FILTER(LANG(?l) = ?lang) } }", lang="ko")
 
 
 def test_lang_in_an_ad_hoc_query(ox):
@@ -597,10 +633,13 @@ def test_lang_in_an_ad_hoc_query(ox):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("SELECT ?x ?l WHERE { ?x rdfs:label ?l FILTER(LANG(?l) = ?lang) }", True),
+    ("SELECT ?x ?l WHERE { ?x rdfs:label ?l FILTER(LANG(?l) = ?lang) }", False),  # the top level sees it
+    ("SELECT ?x ?l WHERE { { ?x rdfs:label ?l FILTER(LANG(?l) = ?lang) } }", True),
+    ("SELECT ?x WHERE { ?x a ?c OPTIONAL { ?x rdfs:label ?l FILTER(LANG(?l) = ?lang) } }", False),
     ('SELECT ?x WHERE { VALUES ?lang { "en" } ?x rdfs:label ?l FILTER(LANG(?l) = ?lang) }', False),
     ("SELECT ?a WHERE { ?a kgo:party ?lang FILTER(?lang != kg:x) }", False),
-    ("SELECT ?a WHERE { ?a kgo:x ?y FILTER NOT EXISTS { ?a kgo:party ?lang } }", True),
+    ("SELECT ?a WHERE { ?a kgo:x ?y FILTER NOT EXISTS { ?a kgo:party ?lang } }", False),
+    ("SELECT ?a WHERE { { ?a kgo:x ?y FILTER NOT EXISTS { ?a kgo:party ?lang } } }", True),
     ('SELECT (LANG(?l) AS ?lang) WHERE { ?x rdfs:label ?l FILTER(?lang = "en") }', False),
     ('SELECT ?x WHERE { ?x rdfs:label "FILTER(?lang)" } # FILTER(?lang)', False),
 ])
@@ -630,9 +669,10 @@ def test_unknown_prefix_is_named_with_its_place(engine, request):
     assert info.value.details == ["      ?s wd:P31 ?x", "         ^"]
 
 
-def test_parameters_cannot_follow_a_values_clause(ox):
-    with pytest.raises(QueryError, match="the parameters cannot be added to this query"):
-        sparql(ox, "SELECT ?x WHERE { ?x ?p ?o } VALUES ?x { kg:nvidia }", x="kg:kt")
+def test_parameters_join_a_trailing_values_clause(ox):
+    q = "SELECT DISTINCT ?x WHERE { ?x ?p ?o } VALUES ?x { kg:nvidia }"
+    assert sparql(ox, q, x="kg:kt").rows == []
+    assert sparql(ox, q, x="kg:nvidia").rows == [{"x": str(KG["nvidia"])}]
 
 
 def test_unknown_query_name_suggests(ox):

@@ -1,5 +1,5 @@
 """The breaks an adversarial tester found in `kg query`, replayed: each is refused or survived, and a loopback
-listener that must receive nothing receives nothing (kg/sandbox.py, kg/query.py).
+listener that must receive nothing receives nothing (kg/sandbox.py, kg/query/).
 
 - SERVICE hidden from the checker: in queries rdflib's parser cannot read (LATERAL, VERSION, triple terms),
   behind `SERVICE:x`, behind U+00A0 or a quote in an IRI before `#` — refused, fail closed;
@@ -20,6 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg import query as kg_query
+from kg.query import execute as kg_execute
 from kg.cli import main
 from kg.errors import QueryError
 from kg.query import _in_worker, sparql
@@ -73,7 +74,7 @@ def test_service_that_rdflib_cannot_read_is_refused_fail_closed(name, store, lis
 def test_with_the_check_switched_off_the_worker_still_reaches_nothing(name, listener, minimal, monkeypatch):
     """Defence in depth: a checker bug is not an SSRF, because the worker has no network at all."""
     url, hits = listener
-    monkeypatch.setattr(kg_query, "check_remote", lambda *args: None)
+    monkeypatch.setattr(kg_execute, "check_remote", lambda *args: None)
     with pytest.raises(QueryError) as error:
         sparql(minimal, HIDDEN_SERVICE[name].format(url=url), isolated=True)
     if name != "escaped keyword":  # (Oxigraph reads no codepoint escapes outside strings: a syntax error there)
@@ -84,7 +85,7 @@ def test_with_the_check_switched_off_the_worker_still_reaches_nothing(name, list
 def test_the_same_query_without_the_sandbox_would_reach_the_listener(listener, minimal, monkeypatch):
     """Shows the listener would see the request: the sandbox, not luck, keeps it out."""
     url, hits = listener
-    monkeypatch.setattr(kg_query, "check_remote", lambda *args: None)
+    monkeypatch.setattr(kg_execute, "check_remote", lambda *args: None)
     calling = sorted(set(HIDDEN_SERVICE) - {"escaped keyword"})
     for name in calling:
         sparql(minimal, HIDDEN_SERVICE[name].format(url=url), isolated=False)

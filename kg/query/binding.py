@@ -1,0 +1,233 @@
+"""Binding: the one way kg puts values into SPARQL text, for named, internal and ad hoc queries alike.
+
+A named query's WHERE clause opens with a VALUES block of one row over its parameters and ?lang, holding
+their defaults (`VALUES (?lang ?org) { ("en" kg:nvidia) }`), so the file runs as it is in any SPARQL tool.
+kg replaces that row with the values given (UNDEF for an optional parameter left out); a query without such
+a block gets one put first in its WHERE clause. Inside the WHERE clause the values are joined first (Oxigraph
+starts from them), the FILTERs of the WHERE clause see them, and every engine accepts them: Virtuoso refuses
+a VALUES block after the query over variables the SELECT does not return. Terms are serialised from RDF
+terms, never pasted from what a user typed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Union
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from kg.errors import QueryError
+
+#: Characters an IRI may not hold in SPARQL: such a term is refused rather than written.
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def literal_n3(term: Literal) -> str:
+    """A literal in the short quoted form of SPARQL/Turtle, with every character that could end it escaped."""
+    text = str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    text = text.replace("\t", "\\t")
+    if term.language:
+        return f'"{text}"@{term.language}'
+    if term.datatype and term.datatype != XSD.string:
+        return f'"{text}"^^<{term.datatype}>'
+    return f'"{text}"'
+
+
+def term_n3(term: Node) -> str:
+    if isinstance(term, Literal):
+        return literal_n3(term)
+    if isinstance(term, URIRef):
+        if _IRI_FORBIDDEN.search(term):
+            raise QueryError(f"'{term}' is not a valid IRI — it contains a space or one of <>\"{{}}|^`\\")
+        return f"<{term}>"
+    raise QueryError(f"cannot bind {term!r} — give an IRI or a literal")
+
+
+#: What can hide a variable name or a bracket from a scan of the text: long and short strings, IRIs, comments.
+_OPAQUE = re.compile("|".join([r'"""[\s\S]*?"""', r"'''[\s\S]*?'''", r'"(?:[^"\\\n]|\\.)*"', r"'(?:[^'\\\n]|\\.)*'",
+                               r'<[^<>\s"{}|^`\\]*>', r"#[^\n]*"]))
+_FORM = re.compile(r"(?<![?$\w:])(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", re.I)
+#: A VALUES clause, up to its '{'.
+_VALUES = re.compile(r"(?<![?$\w:])(?P<keyword>VALUES)\s*"
+                     r"(?:\((?P<vars>(?:\s*[?$][A-Za-z_]\w*)+\s*)\)|(?P<var>[?$][A-Za-z_]\w*))\s*\{", re.I)
+_TERM = re.compile(r'"(?:[^"\\]|\\.)*"(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*|\^\^\S+)?|<[^>]*>|[^\s()]+')
+
+
+def blank(text: str) -> str:
+    """The text with strings, IRIs and comments blanked out (same length), so brackets and names can be
+    found by position."""
+    return _OPAQUE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+
+
+def _closing(clean: str, start: int) -> int:
+    """The position after the bracket that closes the one at start."""
+    depth = 0
+    for i in range(start, len(clean)):
+        depth += clean[i] in "({"
+        depth -= clean[i] in ")}"
+        if depth == 0:
+            return i + 1
+    return len(clean)
+
+
+def where_brace(clean: str) -> int | None:
+    """Where the WHERE clause's group opens: the first '{' after the query form (past a CONSTRUCT's
+    template). None for a query it cannot take a block (no group, or CONSTRUCT WHERE's short form)."""
+    form = _FORM.search(clean)
+    if form is None:
+        return None
+    at = clean.find("{", form.end())
+    if at < 0:
+        return None
+    if form[1].upper() == "CONSTRUCT":
+        if re.fullmatch(r"\s*WHERE\s*", clean[form.end():at], re.I):
+            return None  # CONSTRUCT WHERE { triples }: no room for VALUES
+        at = clean.find("{", _closing(clean, at))
+    return at if at >= 0 else None
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A VALUES clause of the parameter block: where it is, its variables and the terms of its rows."""
+
+    start: int
+    end: int
+    names: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def parameter_block(text: str) -> list[Clause]:
+    """The VALUES clauses at the top level of the WHERE clause, in order (none: an empty list). A query may
+    put them where its engines like them best: first, or after the patterns rdflib's engine should join
+    first (partner-paths); before any OPTIONAL whose FILTER uses them."""
+    clean = blank(text)
+    where = where_brace(clean)
+    if where is None:
+        return []
+    clauses: list[Clause] = []
+    for match in _VALUES.finditer(clean, where + 1):
+        if _group_of(clean, match.start("keyword")) != where:
+            continue
+        opening = clean.index("{", match.end() - 1)
+        close = _closing(clean, opening)
+        names = tuple(match["vars"].split()) if match["vars"] is not None else (match["var"],)
+        rows = _rows(text, clean, opening + 1, close - 1, match["vars"] is not None)
+        if all(len(row) == len(names) for row in rows):  # else not SPARQL: the engine will say where
+            clauses.append(Clause(match.start("keyword"), close, tuple(n.lstrip("?$") for n in names), rows))
+    return clauses
+
+def _rows(text: str, clean: str, start: int, end: int, tuples: bool) -> tuple[tuple[str, ...], ...]:
+    """The terms of a VALUES clause's rows, read from text[start:end] (clean: the same with strings blanked)."""
+    if not tuples:
+        return tuple((term,) for term in _TERM.findall(text[start:end]))
+    spans = [(m.start() + start + 1, m.end() + start - 1) for m in re.finditer(r"\([^()]*\)", clean[start:end])]
+    return tuple(tuple(_TERM.findall(text[a:b])) for a, b in spans)
+
+
+Value = Union[Node, None, Sequence[Node]]
+
+
+def values_clause(names: Sequence[str], bindings: Mapping[str, Value]) -> str:
+    """A VALUES clause over the names: one row of their terms (None: UNDEF), or for one name given a
+    sequence of terms, a row for each."""
+    value = bindings[names[0]]
+    if len(names) == 1 and _is_many(value):
+        return f"VALUES ?{names[0]} {{ {' '.join(term_n3(t) for t in value)} }}"
+    row = " ".join("UNDEF" if bindings[n] is None else term_n3(bindings[n]) for n in names)  # type: ignore[arg-type]
+    if len(names) == 1:
+        return f"VALUES ?{names[0]} {{ {row} }}"
+    return f"VALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }}"
+
+
+def bind(text: str, bindings: Mapping[str, Value], origin: str = "<query>") -> str:
+    """The query text with the variables bound (see the module's docstring): each VALUES clause at the top
+    level of the WHERE clause over variables all given gets their values; the others given get clauses of
+    their own put first in the WHERE clause. A variable given a sequence of terms gets a row for each. Line numbers
+    stay those of the text, for error messages."""
+    if not bindings:
+        return text
+    edits, done = [], set()
+    for clause in parameter_block(text):
+        if set(clause.names) <= set(bindings):
+            lines = "\n" * text.count("\n", clause.start, clause.end)
+            edits.append((clause.start, clause.end, values_clause(clause.names, bindings) + lines))
+            done.update(clause.names)
+    rest = [n for n in bindings if n not in done]
+    if rest:
+        at = where_brace(blank(text))
+        if at is None:
+            raise QueryError(f"{origin}: kg cannot give this query parameters — write it with a WHERE clause "
+                             "(CONSTRUCT { … } WHERE { … })")
+        many = [n for n in rest if _is_many(bindings[n])]
+        single = [n for n in rest if n not in many]
+        added = ([values_clause(single, bindings)] if single else []) + [values_clause([n], bindings) for n in many]
+        edits.insert(0, (at + 1, at + 1, " " + " ".join(added) + " "))
+    out, last = [], 0
+    for start, end, replacement in edits:
+        out += [text[last:start], replacement]
+        last = end
+    return "".join(out) + text[last:]
+
+
+def _is_many(value: Value) -> bool:
+    return isinstance(value, (list, tuple, set, frozenset))
+
+
+def mentions(text: str, var: str) -> bool:
+    """Whether the text names ?var (or $var)."""
+    return re.search(rf"[?$]{re.escape(var)}\b", text) is not None
+
+
+_FILTER = re.compile(r"\bFILTER\s*(?:NOT\s+)?(?:EXISTS\s*)?[({]", re.I)
+
+
+def _spans(text: str, start: re.Pattern) -> list[tuple[int, int]]:
+    """Where each construct that `start` finds runs to its balanced closing bracket."""
+    return [(match.start(), _closing(text, match.end() - 1)) for match in start.finditer(text)]
+
+
+def _group_of(clean: str, pos: int) -> int:
+    """Where the innermost group around pos opens ('{'), or -1."""
+    depth = 0
+    for i in range(pos - 1, -1, -1):
+        if clean[i] == "}":
+            depth += 1
+        elif clean[i] == "{":
+            if depth == 0:
+                return i
+            depth -= 1
+    return -1
+
+
+def _sees_values(clean: str, where: int | None, pos: int) -> bool:
+    """Whether a FILTER at pos sees the values bound at the start of the WHERE clause: one of the WHERE
+    clause itself, or of an OPTIONAL directly in it (a left join's condition sees both sides)."""
+    group = _group_of(clean, pos)
+    if where is None or group < 0:
+        return False
+    if group == where:
+        return True
+    return bool(re.search(r"\bOPTIONAL\s*$", clean[:group], re.I)) and _group_of(clean, group) == where
+
+
+def filter_only(text: str, var: str) -> bool:
+    """Whether ?var is used only in FILTERs that cannot see a value kg binds and is bound nowhere in the query
+    (no pattern, VALUES or BIND): a FILTER inside a nested group is evaluated before the values are joined,
+    so a value given for such a variable would silently empty the answer."""
+    clean = blank(text)
+    where = where_brace(clean)
+    filters = _spans(clean, _FILTER)
+    projections = [(m.start(), m.end()) for m in re.finditer(r"\bSELECT\b[^{]*", clean, re.I)]
+    inside = lambda pos, spans: any(a <= pos < b for a, b in spans)  # noqa: E731
+    blind = bound = False
+    for match in re.finditer(rf"[?$]{re.escape(var)}\b", clean):
+        in_filter = [a for a, b in filters if a <= match.start() < b]
+        if in_filter:
+            blind = blind or not _sees_values(clean, where, min(in_filter))
+        elif re.search(r"\bAS\s*$", clean[: match.start()], re.I) or not inside(match.start(), projections):
+            bound = True
+    return blind and not bound
