@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from kg import ontology, schema
+from kg import model, ontology, schema
 from kg.errors import Problem, SeedError
 from kg.schema import Field
 
@@ -534,10 +534,11 @@ class _Checker:
 # The loader
 # --------------------------------------------------------------------------------------------------
 
-def _choices(name: str) -> dict:
-    if name == "agreement-type":
-        return schema.AGREEMENT_TYPES
-    return ontology.controlled_values(name)
+def _choices(field_: Field) -> dict:
+    """The values a choice field allows: those the model lists (an agreement's type), or a SKOS scheme's."""
+    if field_.values:
+        return dict.fromkeys(field_.values)
+    return ontology.controlled_values(field_.choices)
 
 
 def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
@@ -702,7 +703,7 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
         if kind == "month-or-date":
             return check.date(value, file, line, name, allow_month=True)
         if kind == "choice":
-            return check.choice(value, _choices(field_.choices), file, line, name)
+            return check.choice(value, _choices(field_), file, line, name)
         if kind == "language":
             return check.matches(value, LANGUAGE_PATTERN, file, line,
                                  f"'{name}' must be a language code such as ko or en", "use a BCP 47 code")
@@ -748,7 +749,7 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
                      "currency": check.matches(value["currency"], CURRENCY_PATTERN, file, line,
                                                f"'{name}.currency' must be an ISO 4217 code such as KRW",
                                                "write three capital letters"),
-                     "qualifier": check.choice(value.get("qualifier", "stated"), _choices("qualifiers"), file, line,
+                     "qualifier": check.choice(value.get("qualifier", "stated"), ontology.controlled_values("qualifiers"), file, line,
                                                f"{name}.qualifier")}
             return money if None not in money.values() else None
         raise AssertionError(f"unknown field kind {kind}")
@@ -825,8 +826,8 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
     # Facts
     for record in facts.values():
         entry = record.values["_entry"]
-        spec = schema.FACT_KINDS[record.kind]
-        fields = {**schema.COMMON_FACT_FIELDS, **spec.fields}
+        spec = model.active().kinds[record.kind]
+        fields = model.active().fields_of(record.kind)
         check.unknown_keys(entry, schema.FACT_META_FIELDS + tuple(fields), record.file)
         note = entry.get("note")
         if not (isinstance(note, str) and note.strip()):
@@ -860,11 +861,11 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
             record.citations.extend(cites(extra, record.file, entry.line_of("cite")) or [])
         if "amount" in record.values and "currency" not in record.values:
             check.add(record.file, entry.line_of("amount"), "an amount needs a 'currency'", "add currency: USD (or KRW, …)")
-        if record.kind == "investment" and not ({"amount", "amount_text"} & set(entry)):
-            check.add(record.file, entry.line, f"investment '{record.id}' states no amount",
+        if "amount-or-amount-text" in spec.rules and not ({"amount", "amount_text"} & set(entry)):
+            check.add(record.file, entry.line, f"{record.kind} '{record.id}' states no amount",
                       "add amount + currency, or amount_text when the source gives none")
-        if record.kind == "agreement" and len(record.values.get("parties") or [None, None]) < 2:
-            check.add(record.file, entry.line_of("parties"), f"agreement '{record.id}' needs at least two parties",
+        if "two-parties" in spec.rules and len(record.values.get("parties") or [None, None]) < 2:
+            check.add(record.file, entry.line_of("parties"), f"{record.kind} '{record.id}' needs at least two parties",
                       "list every party")
 
     # Citations from other sources' files
