@@ -24,7 +24,7 @@ from kg import ontology
 from kg.schema import Field
 
 MODEL_FILE = Path(__file__).resolve().parent / "model.yaml"
-FIELD_KEYS = {"kind", "property", "required", "types", "choices", "fact_kinds", "role", "default", "when"}
+FIELD_KEYS = {"kind", "property", "required", "types", "choices", "fact_kinds", "role", "default", "when", "doc"}
 
 
 class ModelError(ValueError):
@@ -104,7 +104,7 @@ def _field(name: str, spec: dict[str, Any], sets: dict[str, list[str]], values: 
     return Field(spec["kind"], spec.get("property", ""), bool(spec.get("required", False)),
                  _types(spec.get("types"), sets), "" if values else spec.get("choices", ""),
                  tuple(spec.get("fact_kinds", ())), role=spec.get("role", ""), default=spec.get("default"),
-                 when=spec.get("when", ""), values=values)
+                 when=spec.get("when", ""), values=values, doc=spec.get("doc", ""))
 
 
 def _local(curie: str) -> str:
@@ -143,12 +143,19 @@ class Model:
         self.common_fields: dict[str, Field] = {n: _field(n, s, sets) for n, s in data.get("common_fields", {}).items()}
         self.order: list[str] = list(data["relations"])
         self.implied: dict[str, dict[str, Any]] = data.get("implied", {})
+        self.hub: dict[str, str] = data["hub"]
         self.ontology_files, self.shapes_files = ontology_files, shapes_files
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE, ontology: tuple[Path, ...] = (), shapes: tuple[Path, ...] = ()) -> Model:
         with open(path, encoding="utf-8") as fh:
-            return cls(yaml.safe_load(fh), tuple(map(Path, ontology)), tuple(map(Path, shapes)))
+            data = yaml.safe_load(fh)
+        if data.pop("extends", None) == "package":  # the package's model plus these kinds and relations
+            with open(MODEL_FILE, encoding="utf-8") as fh:
+                base = yaml.safe_load(fh)
+            data = {**base, **data, "kinds": {**base["kinds"], **data.get("kinds", {})},
+                    "relations": base["relations"] + data.get("relations", [])}
+        return cls(data, tuple(map(Path, ontology)), tuple(map(Path, shapes)))
 
     # -- what the parts of kg ask ------------------------------------------------------------------------
 
@@ -216,6 +223,11 @@ class Model:
             out[spec["role"]] = {"en": "", "ko": "", "ko_role": spec.get("ko_role", "")}
         return out
 
+    def role_words_ko(self) -> dict[str, str]:
+        """role -> the role in one Korean word, for the map (with `party`, a party's link to a hub node)."""
+        words = {role: w["ko_role"] for role, w in self.role_words().items() if w["ko_role"]}
+        return {**words, **{self.hub["role"]: self.hub["ko_role"]}}
+
     def label(self, cls: str, lang: str = "en", relation: bool = False) -> str:
         """A class's label in the language (its kgo:relationLabel first when naming a relation)."""
         g = ontology.ontology_graph()
@@ -242,6 +254,20 @@ class Model:
                     wrong.append(f"{kind.name}.{name}: property {f.predicate}")
                 wrong += [f"{kind.name}.{name}: type {t}" for t in f.types if t not in defined]
         return wrong
+
+
+def kinds_table(m: Model) -> str:
+    """The kinds table of seeds/README.md (tests/test_model.py checks that the README holds it)."""
+    rows = ["| kind | class | fields (required **bold**) |", "| --- | --- | --- |"]
+    for kind in m.kinds.values():
+        classes = ", ".join(f"`kgo:{c}`" for c in (kind.classes.values() if kind.class_by else [kind.cls]))
+        shown = []
+        for name, f in kind.fields.items():
+            text = f"**{name}**" if f.required else name
+            note = f.doc or (", ".join(f"`{v}`" for v in f.values) if f.values else "")
+            shown.append(f"{text} ({note})" if note else text)
+        rows.append(f"| `{kind.name}` | {classes} | {', '.join(shown)} |")
+    return "\n".join(rows) + "\n"
 
 
 def curie(name: str) -> URIRef:

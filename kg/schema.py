@@ -39,6 +39,7 @@ class Field:
     default: str | None = None
     when: str = ""
     values: tuple[str, ...] = ()
+    doc: str = ""  # a note for the kinds table of seeds/README.md
 
 
 def __getattr__(name: str):

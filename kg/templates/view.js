@@ -17,11 +17,7 @@
   var nodeById = new Map(data.nodes.map(function (n) { return [n.id, n]; }));
   var edgeById = new Map(data.edges.map(function (e) { return [e.id, e]; }));
   var DASHES = { solid: false, dashed: [8, 5], dotted: [2, 4] };
-  var ROLE_KO = {
-    "parties": "당사자", "party": "당사자", "supports": "지원", "supplies": "공급", "member of": "참여",
-    "allocates GPUs to": "GPU 공급", "invests in": "투자", "co-investors": "공동 투자",
-    "holds a post at": "재직", "runs": "운영", "product": "제품", "for": "용도",
-  };
+  var ROLE_KO = data.roles;  // a link's role in one Korean word (kg/model.yaml, through kg/view.py)
   var DIM_NODE = { background: "#ececec", border: "#d6d6d6" };
   // Where the sources disagree (kg conflicts, attached to the facts by kg/network.py, which also gives the
   // headings in both languages: network.CONFLICT_HEADS, shared with kg path and kg neighbors).
