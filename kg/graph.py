@@ -17,11 +17,12 @@ from typing import Any, Iterator
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
-from kg import model, ontology, schema
+from kg import fieldkinds, model, ontology, schema
+from kg.fieldkinds import decimal_lexical  # noqa: F401 - engine and serialize use it from here
 from kg.model import curie
 from kg.ontology import FACTS_GRAPH, GRAPH, KG, KGO, REGISTRY_GRAPH
 from kg.schema import Field
-from kg.seeds import Citation, Record, Seeds, is_korean
+from kg.seeds import Citation, Record, Seeds
 
 Triple = tuple[URIRef, URIRef, Any]
 
@@ -43,38 +44,9 @@ def _typed(subject: URIRef, cls: URIRef) -> Iterator[Triple]:
         yield subject, RDF.type, c
 
 
-def decimal_lexical(value: int | float) -> str:
-    """The canonical xsd:decimal form (always with a decimal point), so every format round-trips it alike."""
-    text = format(Decimal(str(value)), "f")
-    return text if "." in text else text + ".0"
-
-
 def _objects(field: Field, value: Any, lang: str = "en") -> list[Any]:
-    """The RDF objects a checked field value becomes."""
-    kind = field.kind
-    if kind in ("ref", "fact"):
-        return [KG[value]]
-    if kind == "refs":
-        return [KG[v] for v in value]
-    if kind in ("count", "int"):
-        return [Literal(value, datatype=XSD.integer)]
-    if kind == "year":
-        return [Literal(f"{value:04d}", datatype=XSD.gYear)]
-    if kind == "amount":
-        return [Literal(decimal_lexical(value), datatype=XSD.decimal)]
-    if kind in ("currency", "language", "string"):
-        return [Literal(value)]
-    if kind == "text":
-        return [Literal(value, lang=lang)]
-    if kind in ("date", "month-or-date"):
-        return [Literal(value, datatype=XSD.date if len(value) == 10 else XSD.gYearMonth)]
-    if kind == "choice":
-        return [ontology.controlled_values(field.choices)[value]]
-    if kind == "labels":
-        return [Literal(value["en"], lang="en"), Literal(value["ko"], lang="ko")]
-    if kind == "aliases":
-        return [Literal(a, lang="ko" if is_korean(a) else "en") for a in value]
-    raise AssertionError(f"no RDF mapping for field kind {kind}")
+    """The RDF objects a checked field value becomes (kg/fieldkinds.py: each kind's to_rdf)."""
+    return fieldkinds.to_rdf(field, value, lang)
 
 
 def _fields(subject: URIRef, fields: dict[str, Field], values: dict[str, Any], lang: str = "en") -> Iterator[Triple]:
