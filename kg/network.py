@@ -50,16 +50,17 @@ class Kind:
     needs: str = ""        # the `include` option that makes it appear ("" = always)
 
 
-_KINDS: dict[int, dict[str, Kind]] = {}
+_KINDS: dict[int, tuple[model.Model, dict[str, Kind]]] = {}
 
 
 def kinds() -> dict[str, Kind]:
     """The relation kinds of the active model, in display order, labelled by the ontology."""
     m = model.active()
-    if id(m) not in _KINDS:
-        _KINDS[id(m)] = {name: Kind(name, m.relation_label(name, "en"), m.relation_label(name, "ko"), r.cls, r.needs)
-                         for name, r in m.relations.items()}
-    return _KINDS[id(m)]
+    cached = _KINDS.get(id(m))
+    if cached is None or cached[0] is not m:
+        cached = _KINDS[id(m)] = (m, {name: Kind(name, m.relation_label(name, "en"), m.relation_label(name, "ko"),
+                                                 r.cls, r.needs) for name, r in m.relations.items()})
+    return cached[1]
 
 
 def kind_order(name: str) -> int:
