@@ -20,8 +20,24 @@ from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 KGO_NS = Namespace("https://w3id.org/ai-partnerships/ontology#")
 
 
-class KGO(DefinedNamespace):
-    """Every term ontology/kg.ttl defines; any other name is an AttributeError."""
+class _Closed(type(DefinedNamespace)):
+    """Attribute access (KGO dot term) is closed: a name kg.ttl does not define is an AttributeError (at import, for
+    a module-level use). `KGO[text]` looks up a name that comes from data (a user's class name, a seed's type) and gives its IRI
+    unchecked: the caller checks it against `defined_terms()` and says what is wrong in its own words."""
+
+    def __getitem__(cls, name: str, default=None) -> URIRef:
+        return cls._NS[str(name)]
+
+    def __getattr__(cls, name: str):
+        if name.startswith("__"):
+            return super().__getattr__(name)
+        if name not in cls:
+            raise AttributeError(f"term '{name}' not in namespace '{cls._NS}' (ontology/kg.ttl does not define it)")
+        return cls._NS[name]
+
+
+class KGO(DefinedNamespace, metaclass=_Closed):
+    """Every term ontology/kg.ttl defines (tests/test_model.py checks the list against it)."""
 
     _NS = KGO_NS
     _fail = True
