@@ -41,6 +41,7 @@ class Edge:
     en: str = ""            # "{a} supplies {b}"
     ko: str = ""
     ko_role: str = ""       # the role in Korean, one word
+    named: bool = False     # an undirected link whose role the map names
 
     @property
     def directed(self) -> bool:
@@ -117,7 +118,7 @@ def _local(curie: str) -> str:
 def _edge(spec: dict[str, Any]) -> Edge:
     source = spec.get("between") or spec["from"]
     return Edge(spec["role"], source, spec.get("to", ""), spec.get("en", ""), spec.get("ko", ""),
-                spec.get("ko_role", ""))
+                spec.get("ko_role", ""), bool(spec.get("named", False)))
 
 
 def _kind(name: str, spec: dict[str, Any], sets: dict[str, list[str]]) -> FactKind:
@@ -227,6 +228,10 @@ class Model:
         """role -> the role in one Korean word, for the map (with `party`, a party's link to a hub node)."""
         words = {role: w["ko_role"] for role, w in self.role_words().items() if w["ko_role"]}
         return {**words, **{self.hub["role"]: self.hub["ko_role"]}}
+
+    def named_roles(self) -> list[str]:
+        """The roles of undirected links that the map names next to the two ends (co-investors)."""
+        return sorted({e.role for kind in self.kinds.values() for e in kind.edges if e.named})
 
     def label(self, cls: str, lang: str = "en", relation: bool = False) -> str:
         """A class's label in the language (its kgo:relationLabel first when naming a relation)."""

@@ -240,6 +240,7 @@ def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
                    "line": declared[k].style[1], "count": sum(1 for e in edges if e["kind"] == k)}
                   for k in G.graph.get("kinds", kinds()) if any(e["kind"] == k for e in edges)],
         "roles": model.active().role_words_ko(),  # a link's role in one Korean word
+        "named_roles": model.active().named_roles(),  # undirected links that say their role
         "types": [{"type": t, "group": g, "en": type_label(t, "en"), "ko": type_label(t, "ko"),
                    "color": node_style({"type": t, "group": g})[0], "shape": node_style({"type": t, "group": g})[1],
                    "count": c} for (t, g), c in sorted(types.items(), key=lambda x: (-x[1], x[0]))],
