@@ -192,6 +192,14 @@ FACT_KEYS = ("fact_kind", "date", "status", "gpus", "qualifier", "amount", "curr
              "topics", "products", "post", "sources")
 
 
+def _legend(G: nx.MultiGraph, edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The relation kinds drawn, in display order, with their labels, colour, line and count (kg/model.yaml)."""
+    declared = model.active().relations
+    return [{"name": k, "en": kinds()[k].label_en, "ko": kinds()[k].label_ko, "color": declared[k].style[0],
+             "line": declared[k].style[1], "count": sum(1 for e in edges if e["kind"] == k)}
+            for k in G.graph.get("kinds", kinds()) if any(e["kind"] == k for e in edges)]
+
+
 def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
     """Everything the page shows, as plain JSON-able values (the page's script does the rest)."""
     partners: dict[str, set[str]] = defaultdict(set)
@@ -201,8 +209,7 @@ def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
     rows = sorted(G.edges(keys=True, data=True), key=lambda e: e[2])
     pairs = [tuple(sorted((u, v))) for u, v, _, _ in rows]
     large = G.number_of_nodes() > LARGE
-    declared = model.active().relations
-    widths = {k: r.style[2] for k, r in declared.items() if len(r.style) > 2}  # a figure that widens the line
+    widths = {k: r.style[2] for k, r in model.active().relations.items() if len(r.style) > 2}  # a figure that widens the line
     for (u, v, _, d), (a, b), curve in zip(rows, pairs, _curves(pairs)):
         partners[u].add(v)
         partners[v].add(u)
@@ -236,9 +243,7 @@ def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
                  "large": large, "hubs": bool(G.graph.get("hubs")), "focus": G.graph.get("focus"),
                  "depth": G.graph.get("depth"), "source": G.graph.get("source")},
         "options": vis_options(G.number_of_nodes()),
-        "kinds": [{"name": k, "en": kinds()[k].label_en, "ko": kinds()[k].label_ko, "color": declared[k].style[0],
-                   "line": declared[k].style[1], "count": sum(1 for e in edges if e["kind"] == k)}
-                  for k in G.graph.get("kinds", kinds()) if any(e["kind"] == k for e in edges)],
+        "kinds": _legend(G, edges),
         "roles": model.active().role_words_ko(),  # a link's role in one Korean word
         "named_roles": model.active().named_roles(),  # undirected links that say their role
         "types": [{"type": t, "group": g, "en": type_label(t, "en"), "ko": type_label(t, "ko"),
