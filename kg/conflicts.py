@@ -26,7 +26,6 @@ A finding never picks a side: it lists every value with the sources (and paragra
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from kg import qualifiers, query
 from kg.provenance import Labels, local
@@ -247,9 +246,25 @@ class _Context:
 def conflicts(graph, lang: str = "en") -> ConflictReport:
     """Every difference between claims about one quantity, with a verdict, and the per-source sum checks."""
     cx = _Context(graph, lang)
-    label = cx.label
+    alloc = _allocations(graph)
+    deals = _Deals(alloc)
+    report = ConflictReport(lang=lang, names=cx.names)
+    report.findings += _allocation_findings(alloc, deals, cx)
+    report.findings += _model_findings(alloc, deals, cx)
+    report.findings += _gpu_figures("gpu-target", query.select(graph, "conflict-targets"), cx,
+                                    lambda setter, year: f"{_t(lang, 'GPU target of', 'GPU 목표')} "
+                                                         f"{label_id(cx.label, setter)} {_t(lang, 'for', '—')} {year}")
+    report.findings += _gpu_figures("gpu-estimate", query.select(graph, "conflict-estimates"), cx,
+                                    lambda holder: f"{_t(lang, 'GPU stock of', 'GPU 보유량')} {label_id(cx.label, holder)}")
+    report.findings += _investment_findings(graph, cx)
+    report.findings.sort(key=lambda f: (f.verdict != CONTRADICTION, f.kind, f.subject_label))
+    report.sums = _sum_checks(alloc, deals.deal, deals.root, cx)
+    return report
 
-    # GPU allocations, by fact
+
+def _allocations(graph) -> dict[str, dict]:
+    """GPU allocations by fact: supplier, recipient, count, qualifier, parent (the larger allocation it is a share
+    of), sources and GPU models."""
     alloc: dict[str, dict] = {}
     for fact, supplier, recipient, n, q, parent, source, model in query.select(graph, "conflict-allocations"):
         a = alloc.setdefault(local(fact), {"supplier": local(supplier), "recipient": local(recipient), "n": int(n),
@@ -258,37 +273,67 @@ def conflicts(graph, lang: str = "en") -> ConflictReport:
         a["sources"].add(local(source))
         if model is not None:
             a["models"].add(local(model))
+    return alloc
 
-    def deal(fact: str) -> tuple[str, str]:
-        seen = set()
-        while alloc[fact]["parent"] in alloc and fact not in seen:
-            seen.add(fact)
-            fact = alloc[fact]["parent"]
-        return alloc[fact]["supplier"], alloc[fact]["recipient"]
 
-    def root(fact: str) -> str:
-        seen = set()
+class _Deals:
+    """Which deal an allocation belongs to: the supplier and recipient of the allocation it is (a share of a
+    share of …) a part of."""
+
+    def __init__(self, alloc: dict[str, dict]):
+        self.alloc = alloc
+
+    def root(self, fact: str) -> str:
+        alloc, seen = self.alloc, set()
         while alloc[fact]["parent"] in alloc and fact not in seen:
             seen.add(fact)
             fact = alloc[fact]["parent"]
         return fact
 
-    report = ConflictReport(lang=lang, names=cx.names)
+    def deal(self, fact: str) -> tuple[str, str]:
+        top = self.alloc[self.root(fact)]
+        return top["supplier"], top["recipient"]
 
-    # ---- allocations: the same recipient in the same deal, with roll-up sums of sources silent at that level
+
+def _allocation_findings(alloc: dict[str, dict], deals: _Deals, cx: _Context) -> list[Finding]:
+    """The same recipient in the same deal, with roll-up sums of sources silent at that level."""
+    lang, label = cx.lang, cx.label
     direct: dict[tuple, list[tuple[str, dict]]] = {}
     for fact, a in alloc.items():
-        direct.setdefault((deal(fact), a["recipient"]), []).append((fact, a))
+        direct.setdefault((deals.deal(fact), a["recipient"]), []).append((fact, a))
+    rolled = _rolled(alloc, deals, direct, cx)
+    findings = []
+    for key in sorted(set(direct) | set(rolled), key=str):
+        (supplier, whole), recipient = key
+        by_value: dict[tuple, set[tuple[str, str]]] = {}
+        for fact, a in direct.get(key, []):
+            for source in a["sources"]:
+                by_value.setdefault((a["n"], a["q"]), set()).add((fact, source))
+        values = [_figure_value(n, q, pairs, cx, qualifiers.gpus(cx.lang)) for (n, q), pairs in sorted(by_value.items())]
+        values += rolled.get(key, [])
+        if len(values) < 2:
+            continue
+        subject_label = f"{_t(lang, 'GPU allocation', 'GPU 배분')} {label_id(label, supplier)} → {label_id(label, recipient)}" + \
+            ("" if whole == recipient else f" ({_t(lang, 'in the deal', '거래')} {label_id(label, supplier)} → {label_id(label, whole)})")
+        findings.append(_judge("gpu-allocation", [supplier, recipient], subject_label, values, lang))
+    return findings
 
-    # per source: the deal totals it states, and whether its shares make a complete breakdown of its total
+
+def _complete_totals(alloc: dict[str, dict], deals: _Deals, cx: _Context) -> dict[tuple[str, tuple], bool]:
+    """Per source: the deal totals it states whose shares, as it gives them, make a complete breakdown."""
     complete: dict[tuple[str, tuple], bool] = {}
     for fact, a in alloc.items():
         if a["parent"] is None or a["parent"] not in alloc:
             for source in a["sources"]:
                 parts = [f for f, b in alloc.items() if f != fact and source in b["sources"] and b["parent"] == fact]
                 if _complete(parts, fact, alloc, cx):
-                    complete[(source, deal(fact))] = True
+                    complete[(source, deals.deal(fact))] = True
+    return complete
 
+
+def _rolled(alloc: dict[str, dict], deals: _Deals, direct: dict[tuple, list], cx: _Context) -> dict[tuple, list[Value]]:
+    """(deal, level) -> the sums of what each source silent at that level gives below it."""
+    complete = _complete_totals(alloc, deals, cx)
     rolled: dict[tuple, list[Value]] = {}
     sources_all = sorted({s for a in alloc.values() for s in a["sources"]})
     recipients = sorted({r for (_, r) in direct})
@@ -299,65 +344,61 @@ def conflicts(graph, lang: str = "en") -> ConflictReport:
             for source in sources_all:
                 if any(source in a["sources"] for _, a in direct.get((d, level), [])):
                     continue  # the source states this level itself
-                below = [(f, a) for f, a in alloc.items() if source in a["sources"] and deal(f) == d
+                below = [(f, a) for f, a in alloc.items() if source in a["sources"] and deals.deal(f) == d
                          and level in cx.ancestors(a["recipient"], cx.up)]
                 if not below or (d, level) not in direct:
                     continue
-                is_complete = complete.get((source, d), False)
-                b = _sum_bounds([(a["n"], a["q"]) for _, a in below])
-                if not is_complete:
-                    b = Bounds(b.lo, b.lo_closed, None, False)  # more may go to recipients it does not name
-                    others = [_as_bounds(v) for v in
-                              [qualifiers.value_set(a["n"], a["q"]).to_dict() for _, a in direct[(d, level)]]]
-                    if all(b.overlaps(o) for o in others):
-                        continue  # a lower bound that every figure meets says nothing: not listed
-                total = sum(a["n"] for _, a in below)
-                facts = sorted(f for f, _ in below)
-                names = " + ".join(f"{label_id(label, a['recipient'])} {qualifiers.figure(a['n'], a['q'], '', lang)}"
-                                   for _, a in sorted(below, key=lambda fa: fa[0]))
-                if len(below) == 1:
-                    shown = _t(lang, f"{names} GPUs, one level below {_bounds_text(b)}",
-                               f"{names} {qualifiers.gpus(lang)} (한 단계 아래) {_bounds_text(b)}")
-                else:
-                    shown = _t(lang, f"sum of {names} = {total:,} GPUs {_bounds_text(b)}",
-                               f"합계 {names} = {total:,} {qualifiers.gpus(lang)} {_bounds_text(b)}")
-                if not is_complete:
-                    shown += _t(lang, " (a lower bound: the source's shares do not cover its whole total)",
-                                " (하한: 출처의 배분이 전체 총량을 다 나누지 않음)")
-                rolled.setdefault((d, level), []).append(Value(
-                    total, "stated" if all(a["q"] in ("stated", "exact") for _, a in below) else None,
-                    b.to_dict(), cx.source_refs({(f, source) for f in facts}), facts, sum_of=facts,
-                    label=f"{shown} — {cx.names.get(source, source)}"))
+                value = _rolled_value(below, direct[(d, level)], complete.get((source, d), False), source, cx)
+                if value is not None:
+                    rolled.setdefault((d, level), []).append(value)
+    return rolled
 
-    for key in sorted(set(direct) | set(rolled), key=str):
-        (supplier, whole), recipient = key
-        claims = direct.get(key, [])
-        by_value: dict[tuple, set[tuple[str, str]]] = {}
-        for fact, a in claims:
-            for source in a["sources"]:
-                by_value.setdefault((a["n"], a["q"]), set()).add((fact, source))
-        values = [_figure_value(n, q, pairs, cx, qualifiers.gpus(cx.lang)) for (n, q), pairs in sorted(by_value.items())]
-        values += rolled.get(key, [])
-        if len(values) < 2:
-            continue
-        subject_label = f"{_t(lang, 'GPU allocation', 'GPU 배분')} {label_id(label, supplier)} → {label_id(label, recipient)}" + \
-            ("" if whole == recipient else f" ({_t(lang, 'in the deal', '거래')} {label_id(label, supplier)} → {label_id(label, whole)})")
-        report.findings.append(_judge("gpu-allocation", [supplier, recipient], subject_label, values, lang))
 
-    # ---- GPU models named for one deal
+def _rolled_value(below: list[tuple[str, dict]], stated: list[tuple[str, dict]], is_complete: bool, source: str,
+                  cx: _Context) -> Value | None:
+    """The sum of one source's figures below a level, as a value to compare with the level's own figures; None
+    when it is a lower bound that every figure meets (it says nothing)."""
+    lang, label = cx.lang, cx.label
+    b = _sum_bounds([(a["n"], a["q"]) for _, a in below])
+    if not is_complete:
+        b = Bounds(b.lo, b.lo_closed, None, False)  # more may go to recipients it does not name
+        others = [_as_bounds(v) for v in [qualifiers.value_set(a["n"], a["q"]).to_dict() for _, a in stated]]
+        if all(b.overlaps(o) for o in others):
+            return None
+    total = sum(a["n"] for _, a in below)
+    facts = sorted(f for f, _ in below)
+    names = " + ".join(f"{label_id(label, a['recipient'])} {qualifiers.figure(a['n'], a['q'], '', lang)}"
+                       for _, a in sorted(below, key=lambda fa: fa[0]))
+    if len(below) == 1:
+        shown = _t(lang, f"{names} GPUs, one level below {_bounds_text(b)}",
+                   f"{names} {qualifiers.gpus(lang)} (한 단계 아래) {_bounds_text(b)}")
+    else:
+        shown = _t(lang, f"sum of {names} = {total:,} GPUs {_bounds_text(b)}",
+                   f"합계 {names} = {total:,} {qualifiers.gpus(lang)} {_bounds_text(b)}")
+    if not is_complete:
+        shown += _t(lang, " (a lower bound: the source's shares do not cover its whole total)",
+                    " (하한: 출처의 배분이 전체 총량을 다 나누지 않음)")
+    return Value(total, "stated" if all(a["q"] in ("stated", "exact") for _, a in below) else None,
+                 b.to_dict(), cx.source_refs({(f, source) for f in facts}), facts, sum_of=facts,
+                 label=f"{shown} — {cx.names.get(source, source)}")
+
+
+def _model_findings(alloc: dict[str, dict], deals: _Deals, cx: _Context) -> list[Finding]:
+    """GPU models named for one deal: consistent when one is a kind of the other (its model family)."""
+    lang, label = cx.lang, cx.label
     named: dict[tuple, dict[str, set[tuple[str, str]]]] = {}
     for fact, a in alloc.items():
         for model in a["models"]:
             for source in a["sources"]:
-                named.setdefault(deal(fact), {}).setdefault(model, set()).add((fact, source))
+                named.setdefault(deals.deal(fact), {}).setdefault(model, set()).add((fact, source))
+    findings = []
     for d, models in sorted(named.items()):
         if len(models) < 2:
             continue
         values = [Value(None, None, None, cx.source_refs(pairs), sorted({f for f, _ in pairs}), model=m,
                         label=f"{label_id(label, m)} — {', '.join(cx.names.get(s, s) for s in sorted({s for _, s in pairs}))}")
                   for m, pairs in sorted(models.items())]
-        clash = []
-        related = []
+        clash, related = [], []
         ms = sorted(models)
         for i, m in enumerate(ms):
             for o in ms[i + 1:]:
@@ -373,29 +414,31 @@ def conflicts(graph, lang: str = "en") -> ConflictReport:
         else:
             reason = "; ".join(_t(lang, f"{label_id(label, a)} is a {label_id(label, b)} product (model family): the same GPUs named more precisely",
                                   f"{label_id(label, a)}은(는) {label_id(label, b)} 제품군: 같은 GPU를 더 구체적으로 부른 것") for a, b in related)
-        report.findings.append(Finding(CONTRADICTION if clash else CONSISTENT, "gpu-model", list(d),
-                                       f"{_t(lang, 'GPU models', 'GPU 모델')} {label_id(label, d[0])} → {label_id(label, d[1])}",
-                                       values, reason))
+        findings.append(Finding(CONTRADICTION if clash else CONSISTENT, "gpu-model", list(d),
+                                f"{_t(lang, 'GPU models', 'GPU 모델')} {label_id(label, d[0])} → {label_id(label, d[1])}",
+                                values, reason))
+    return findings
 
-    # ---- targets, estimates, investments
-    def gpu_figures(kind: str, rows, title) -> None:
-        """A finding for each subject (and year) given more than one GPU figure; rows are (fact, subject, *rest,
-        count, qualifier, source), title names the subject from (subject, *rest)."""
-        groups: dict[tuple, dict[tuple, set]] = {}
-        for fact, *key, n, q, source in rows:
-            groups.setdefault(tuple(local(k) if i == 0 else str(k) for i, k in enumerate(key)), {}).setdefault(
-                (int(n), str(q)), set()).add((local(fact), local(source)))
-        for key, by_value in sorted(groups.items()):
-            if len(by_value) > 1:
-                values = [_figure_value(n, q, pairs, cx, qualifiers.gpus(cx.lang))
-                          for (n, q), pairs in sorted(by_value.items())]
-                report.findings.append(_judge(kind, [key[0]], title(*key), values, lang))
 
-    gpu_figures("gpu-target", query.select(graph, "conflict-targets"),
-                lambda setter, year: f"{_t(lang, 'GPU target of', 'GPU 목표')} {label_id(label, setter)} "
-                                     f"{_t(lang, 'for', '—')} {year}")
-    gpu_figures("gpu-estimate", query.select(graph, "conflict-estimates"),
-                lambda holder: f"{_t(lang, 'GPU stock of', 'GPU 보유량')} {label_id(label, holder)}")
+def _gpu_figures(kind: str, rows, cx: _Context, title) -> list[Finding]:
+    """A finding for each subject (and year) given more than one GPU figure; rows are (fact, subject, *rest,
+    count, qualifier, source), title names the subject from (subject, *rest)."""
+    groups: dict[tuple, dict[tuple, set]] = {}
+    for fact, *key, n, q, source in rows:
+        groups.setdefault(tuple(local(k) if i == 0 else str(k) for i, k in enumerate(key)), {}).setdefault(
+            (int(n), str(q)), set()).add((local(fact), local(source)))
+    findings = []
+    for key, by_value in sorted(groups.items()):
+        if len(by_value) > 1:
+            values = [_figure_value(n, q, pairs, cx, qualifiers.gpus(cx.lang))
+                      for (n, q), pairs in sorted(by_value.items())]
+            findings.append(_judge(kind, [key[0]], title(*key), values, cx.lang))
+    return findings
+
+
+def _investment_findings(graph, cx: _Context) -> list[Finding]:
+    """Investments by the same investors in the same target and currency, given different sums."""
+    lang, label = cx.lang, cx.label
     invest: dict[str, dict] = {}
     for fact, investor, target, amount, currency, q, source in query.select(graph, "conflict-investments"):
         i = invest.setdefault(local(fact), {"investors": set(), "target": local(target) if target is not None else None,
@@ -403,22 +446,20 @@ def conflicts(graph, lang: str = "en") -> ConflictReport:
                                             "currency": str(currency), "sources": set()})
         i["investors"].add(local(investor))
         i["sources"].add(local(source))
-    groups = {}
+    groups: dict[tuple, dict[tuple, set]] = {}
     for fact, i in invest.items():
         key = ("investment", tuple(sorted(i["investors"])), i["target"], i["currency"])
         for source in i["sources"]:
             groups.setdefault(key, {}).setdefault(i["value"], set()).add((fact, source))
+    findings = []
     for key, by_value in sorted(groups.items(), key=str):
         if len(by_value) > 1:
             values = [_figure_value(n, q, pairs, cx, key[3], unit_first=True) for (n, q), pairs in sorted(by_value.items())]
             subject = list(key[1]) + ([key[2]] if key[2] else [])
-            report.findings.append(_judge("investment", subject,
-                                          f"{_t(lang, 'investment by', '투자')} {', '.join(label_id(label, x) for x in key[1])}"
-                                          + (f" → {label_id(label, key[2])}" if key[2] else ""), values, lang, key[3]))
-
-    report.findings.sort(key=lambda f: (f.verdict != CONTRADICTION, f.kind, f.subject_label))
-    report.sums = _sum_checks(alloc, deal, root, cx)
-    return report
+            findings.append(_judge("investment", subject,
+                                   f"{_t(lang, 'investment by', '투자')} {', '.join(label_id(label, x) for x in key[1])}"
+                                   + (f" → {label_id(label, key[2])}" if key[2] else ""), values, lang, key[3]))
+    return findings
 
 
 def label_id(label: Labels, ident: str) -> str:
@@ -553,20 +594,7 @@ def _sum_checks(alloc: dict, deal, root, cx: _Context) -> list[SumCheck]:
             shares = " + ".join(f"{label_id(cx.label, alloc[f]['recipient'])} "
                                 f"{qualifiers.figure(alloc[f]['n'], alloc[f]['q'], '', lang)}" for f in parts)
             text_parts = f"{shares} = {total:,} {_bounds_text(b)}"
-            if bad:
-                reason = "; ".join(_t(lang, f"the shares cannot reach {qualifiers.figure(n, q, qualifiers.gpus(lang), lang)} "
-                                            f"{_bounds_text(tb)} ({', '.join(srcs)})",
-                                      f"배분 합계가 {qualifiers.figure(n, q, qualifiers.gpus(lang), lang)} {_bounds_text(tb)}와(과) "
-                                      f"맞을 수 없음 ({', '.join(srcs)})") for n, q, tb, srcs in bad)
-                if own_bad:
-                    reason += _t(lang, " — the source contradicts its own total", " — 출처가 스스로의 총량과 모순")
-            elif whole:
-                reason = _t(lang, "the shares fit every figure given for the total",
-                            "배분 합계가 총량의 모든 수치와 양립")
-            else:
-                reason = _t(lang, "the source names only some recipients; the shares stay within every figure given "
-                                  "for the total, and the rest is not broken down",
-                            "출처가 일부 수령처만 밝힘; 배분 합계가 총량의 모든 수치 안에 있고 나머지는 나뉘지 않음")
+            reason = _sum_reason(bad, own_bad, whole, lang)
             checks.append(SumCheck(CONTRADICTION if bad else CONSISTENT, source, parent,
                                    [alloc[parent]["supplier"], alloc[parent]["recipient"]],
                                    [{"fact": f, "recipient": alloc[f]["recipient"], "number": alloc[f]["n"],
@@ -574,3 +602,20 @@ def _sum_checks(alloc: dict, deal, root, cx: _Context) -> list[SumCheck]:
                                    total, b.to_dict(), against, reason, own_bad, whole,
                                    source_label=cx.names.get(source, source), text_parts=text_parts))
     return checks
+
+
+def _sum_reason(bad: list[tuple], own_bad: bool, whole: bool, lang: str) -> str:
+    """Why a source's shares do or do not fit the figures for their total."""
+    if bad:
+        reason = "; ".join(_t(lang, f"the shares cannot reach {qualifiers.figure(n, q, qualifiers.gpus(lang), lang)} "
+                                    f"{_bounds_text(tb)} ({', '.join(srcs)})",
+                              f"배분 합계가 {qualifiers.figure(n, q, qualifiers.gpus(lang), lang)} {_bounds_text(tb)}와(과) "
+                              f"맞을 수 없음 ({', '.join(srcs)})") for n, q, tb, srcs in bad)
+        if own_bad:
+            reason += _t(lang, " — the source contradicts its own total", " — 출처가 스스로의 총량과 모순")
+        return reason
+    if whole:
+        return _t(lang, "the shares fit every figure given for the total", "배분 합계가 총량의 모든 수치와 양립")
+    return _t(lang, "the source names only some recipients; the shares stay within every figure given "
+                    "for the total, and the rest is not broken down",
+              "출처가 일부 수령처만 밝힘; 배분 합계가 총량의 모든 수치 안에 있고 나머지는 나뉘지 않음")

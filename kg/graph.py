@@ -17,18 +17,14 @@ from typing import Any, Iterator
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
-from kg import ontology, qualifiers, schema
-from kg.ontology import FACTS_GRAPH, GRAPH, KG, KGO, PREFIXES, REGISTRY_GRAPH
+from kg import fieldkinds, model, ontology, schema
+from kg.fieldkinds import decimal_lexical  # noqa: F401 - engine and serialize use it from here
+from kg.model import curie
+from kg.ontology import FACTS_GRAPH, GRAPH, KG, KGO, REGISTRY_GRAPH
 from kg.schema import Field
-from kg.seeds import Citation, Record, Seeds, is_korean
+from kg.seeds import Citation, Record, Seeds
 
 Triple = tuple[URIRef, URIRef, Any]
-
-
-def curie(name: str) -> URIRef:
-    """'kgo:supplier' -> the full IRI, through the project's prefixes."""
-    prefix, local = name.split(":", 1)
-    return URIRef(str(PREFIXES[prefix]) + local)
 
 
 def entity_iri(ident: str) -> URIRef:
@@ -48,43 +44,14 @@ def _typed(subject: URIRef, cls: URIRef) -> Iterator[Triple]:
         yield subject, RDF.type, c
 
 
-def decimal_lexical(value: int | float) -> str:
-    """The canonical xsd:decimal form (always with a decimal point), so every format round-trips it alike."""
-    text = format(Decimal(str(value)), "f")
-    return text if "." in text else text + ".0"
-
-
 def _objects(field: Field, value: Any, lang: str = "en") -> list[Any]:
-    """The RDF objects a checked field value becomes."""
-    kind = field.kind
-    if kind in ("ref", "fact"):
-        return [KG[value]]
-    if kind == "refs":
-        return [KG[v] for v in value]
-    if kind in ("count", "int"):
-        return [Literal(value, datatype=XSD.integer)]
-    if kind == "year":
-        return [Literal(f"{value:04d}", datatype=XSD.gYear)]
-    if kind == "amount":
-        return [Literal(decimal_lexical(value), datatype=XSD.decimal)]
-    if kind in ("currency", "language", "string"):
-        return [Literal(value)]
-    if kind == "text":
-        return [Literal(value, lang=lang)]
-    if kind in ("date", "month-or-date"):
-        return [Literal(value, datatype=XSD.date if len(value) == 10 else XSD.gYearMonth)]
-    if kind == "choice":
-        return [ontology.controlled_values(field.choices)[value]]
-    if kind == "labels":
-        return [Literal(value["en"], lang="en"), Literal(value["ko"], lang="ko")]
-    if kind == "aliases":
-        return [Literal(a, lang="ko" if is_korean(a) else "en") for a in value]
-    raise AssertionError(f"no RDF mapping for field kind {kind}")
+    """The RDF objects a checked field value becomes (kg/fieldkinds.py: each kind's to_rdf)."""
+    return fieldkinds.to_rdf(field, value, lang)
 
 
 def _fields(subject: URIRef, fields: dict[str, Field], values: dict[str, Any], lang: str = "en") -> Iterator[Triple]:
     for name, field in fields.items():
-        if field.predicate and name in values:
+        if field.predicate and name in values and field.kind != "money":
             for obj in _objects(field, values[name], lang):
                 yield subject, curie(field.predicate), obj
 
@@ -129,44 +96,54 @@ def source_triples(record: Record) -> Iterator[Triple]:
 
 
 def fact_class(record: Record) -> URIRef:
-    spec = schema.FACT_KINDS[record.kind]
-    if record.kind == "agreement":
-        return KGO[schema.AGREEMENT_TYPES[record.values["type"]]]
-    return KGO[spec.cls]
+    return ontology.iri(model.active().kinds[record.kind].class_of(record.values))
 
 
 def fact_triples(record: Record) -> Iterator[Triple]:
-    """A fact's own triples, without its citations."""
+    """A fact's own triples, without its citations: its type, its fields by the model, their defaults."""
     f = entity_iri(record.id)
-    spec = schema.FACT_KINDS[record.kind]
+    spec = model.active().kinds[record.kind]
+    fields = model.active().fields_of(record.kind)
     yield from _typed(f, fact_class(record))
-    yield from _fields(f, {**schema.COMMON_FACT_FIELDS, **spec.fields}, record.values)
+    yield from _fields(f, fields, record.values)
     for name in spec.parties:
         yield f, KGO.party, KG[record.values[name]]
-    has_figure = "gpus" in record.values or "amount" in record.values
-    if has_figure and "qualifier" not in record.values and "qualifier" in spec.fields:
-        yield f, KGO.qualifier, ontology.controlled_values("qualifiers")[qualifiers.DEFAULT]
+    yield from _defaults(f, spec, fields, record.values)
+    yield from _inferences(f, record, fields)
+    for name, field in fields.items():
+        if field.kind == "money" and name in record.values:
+            yield from _money(f, KG[f"{record.id}.{name}"], curie(field.predicate), record.values[name])
+    if record.citations:
+        yield f, KGO.note, Literal(record.citations[0].note, lang="en")
+
+
+def _defaults(f: URIRef, spec, fields: dict[str, Field], values: dict[str, Any]) -> Iterator[Triple]:
+    """A field's default where the fact does not give it (`when: figure`: only when it states a figure)."""
+    has_figure = any(name in values for name in spec.figures)
+    for name, field in fields.items():
+        if field.default is None or name in values or (field.when == "figure" and not has_figure):
+            continue
+        yield from ((f, curie(field.predicate), o) for o in _objects(field, field.default))
+
+
+def _inferences(f: URIRef, record: Record, fields: dict[str, Field]) -> Iterator[Triple]:
     for name, reason in sorted(record.values.get("inferred", {}).items()):
         node = KG[f"{record.id}.inferred-{name}"]
-        field = {**schema.COMMON_FACT_FIELDS, **spec.fields}[name]
         yield f, KGO.inference, node
         yield from _typed(node, KGO.Inference)
         yield node, KGO.inferredField, Literal(name)
-        if field.predicate:
-            yield node, KGO.inferredProperty, curie(field.predicate)
+        if fields[name].predicate and fields[name].kind != "money":
+            yield node, KGO.inferredProperty, curie(fields[name].predicate)
         yield node, KGO.reason, Literal(reason, lang="en")
-    if "conversion" in record.values:
-        money = record.values["conversion"]
-        node = KG[f"{record.id}.conversion"]
-        yield f, KGO.alsoStatedAs, node
-        yield from _typed(node, KGO.MonetaryAmount)
-        yield node, KGO.amount, Literal(decimal_lexical(money["amount"]), datatype=XSD.decimal)
-        yield node, KGO.currency, Literal(money["currency"])
-        yield node, KGO.qualifier, ontology.controlled_values("qualifiers")[money["qualifier"]]
-    if record.kind == "participation" and "role" not in record.values:
-        yield f, KGO.participationRole, ontology.controlled_values("participationRoles")["attendee"]
-    if record.citations:
-        yield f, KGO.note, Literal(record.citations[0].note, lang="en")
+
+
+def _money(f: URIRef, node: URIRef, prop: URIRef, money: dict[str, Any]) -> Iterator[Triple]:
+    """A second statement of a sum (a conversion into another currency) as a node of its own."""
+    yield f, prop, node
+    yield from _typed(node, KGO.MonetaryAmount)
+    yield node, KGO.amount, Literal(decimal_lexical(money["amount"]), datatype=XSD.decimal)
+    yield node, KGO.currency, Literal(money["currency"])
+    yield node, KGO.qualifier, ontology.controlled_values("qualifiers")[money["qualifier"]]
 
 
 def vocabulary_triples() -> Iterator[Triple]:

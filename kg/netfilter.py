@@ -55,32 +55,7 @@ def require(ds, G: nx.MultiGraph, name: str, *, kinds: str | None, include: str,
         raise KgError(f"{label} ({ident}) is {en}, and {GROUP_INCLUDE[group]} are not in the network unless asked "
                       f"for — add {option}")
     if group in network.ALWAYS:
-        full = network.project(ds, include=include)
-        links = Counter(d["kind"] for _, _, d in full.edges(ident, data=True)) if ident in full else Counter()
-        if source is not None:
-            in_source = Counter(d["kind"] for _, _, d in full.edges(ident, data=True)
-                                if any(s["id"] == source for s in d.get("sources", []))) if ident in full else Counter()
-        else:
-            in_source = links
-        if kinds and in_source:
-            asked = ", ".join(k.strip() for k in kinds.split(",") if k.strip())
-            order = sorted(in_source.items(), key=lambda kv: list(network.KINDS).index(kv[0]))
-            has = ", ".join(f"{network.KINDS[k].label_ko}({k}) {n}" if lang == "ko" else f"{k} {n}" for k, n in order)
-            if lang == "ko":
-                raise KgError(f"{label}({ident})에는 {asked} 종류의 관계가 없습니다 — 있는 관계: {has}; "
-                              "--kind를 바꾸거나 빼세요")
-            raise KgError(f"{label} ({ident}) has no link of kind {asked} — its links: {has}; change or drop --kind")
-        if source is not None and links:
-            if lang == "ko":
-                raise KgError(f"{label}({ident})에는 출처 {source}의 관계가 없습니다 — 다른 출처의 관계는 있습니다; "
-                              "--source를 바꾸거나 빼세요")
-            raise KgError(f"{label} ({ident}) has no link stated by source {source} — it has links in other sources; "
-                          "change or drop --source")
-        if lang == "ko":
-            raise KgError(f"{label}({ident})에는 그래프의 어떤 파트너십 관계도 없습니다 — kg explain {ident}로 "
-                          "이 항목에 대한 내용을 보세요")
-        raise KgError(f"{label} ({ident}) has no partnership link in the graph — see what the graph says about it "
-                      f"with kg explain {ident}")
+        raise _no_link(ds, ident, label, kinds, include, source, lang)
     from kg import kinds
     from kg.ontology import KG
 
@@ -91,6 +66,37 @@ def require(ds, G: nx.MultiGraph, name: str, *, kinds: str | None, include: str,
                       f"kg explain {ident}로 내용을 보세요")
     raise KgError(f"{label} ({ident}) is {what}, not an organisation, sector or country — see what the graph "
                   f"says about it with kg explain {ident}")
+
+
+def _no_link(ds, ident: str, label: str, kinds: str | None, include: str, source: str | None, lang: str) -> KgError:
+    """Why an organisation, sector or country has no link in the network asked for: not of the kinds asked, not in
+    the source asked, or none at all."""
+    full = network.project(ds, include=include)
+    links = Counter(d["kind"] for _, _, d in full.edges(ident, data=True)) if ident in full else Counter()
+    if source is not None:
+        in_source = Counter(d["kind"] for _, _, d in full.edges(ident, data=True)
+                            if any(s["id"] == source for s in d.get("sources", []))) if ident in full else Counter()
+    else:
+        in_source = links
+    if kinds and in_source:
+        asked = ", ".join(k.strip() for k in kinds.split(",") if k.strip())
+        order = sorted(in_source.items(), key=lambda kv: network.kind_order(kv[0]))
+        has = ", ".join(f"{network.KINDS[k].label_ko}({k}) {n}" if lang == "ko" else f"{k} {n}" for k, n in order)
+        if lang == "ko":
+            return KgError(f"{label}({ident})에는 {asked} 종류의 관계가 없습니다 — 있는 관계: {has}; "
+                           "--kind를 바꾸거나 빼세요")
+        return KgError(f"{label} ({ident}) has no link of kind {asked} — its links: {has}; change or drop --kind")
+    if source is not None and links:
+        if lang == "ko":
+            return KgError(f"{label}({ident})에는 출처 {source}의 관계가 없습니다 — 다른 출처의 관계는 있습니다; "
+                           "--source를 바꾸거나 빼세요")
+        return KgError(f"{label} ({ident}) has no link stated by source {source} — it has links in other sources; "
+                       "change or drop --source")
+    if lang == "ko":
+        return KgError(f"{label}({ident})에는 그래프의 어떤 파트너십 관계도 없습니다 — kg explain {ident}로 "
+                       "이 항목에 대한 내용을 보세요")
+    return KgError(f"{label} ({ident}) has no partnership link in the graph — see what the graph says about it "
+                   f"with kg explain {ident}")
 
 
 def _class_phrase(cls: str, lang: str) -> str:

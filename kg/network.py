@@ -33,15 +33,15 @@ from typing import Any, Iterable
 import networkx as nx
 from rdflib import RDFS, Literal, URIRef
 
-from kg import ontology, qualifiers, query
+from kg import model, ontology, qualifiers, query
 from kg.errors import KgError
 from kg.lookup import normalise
-from kg.ontology import KG, KGO, ORG
+from kg.ontology import KG, KGO
 
 
 @dataclass(frozen=True)
 class Kind:
-    """A kind of relation (edge) in the network, named as in the seed files."""
+    """A kind of relation (edge) in the network, named as in the seed files (kg/model.yaml's `relations:`)."""
 
     name: str
     label_en: str
@@ -50,24 +50,45 @@ class Kind:
     needs: str = ""        # the `include` option that makes it appear ("" = always)
 
 
-KINDS: dict[str, Kind] = {k.name: k for k in (
-    Kind("mou", "MOU", "양해각서(MOU)", "MOU"),
-    Kind("joint-venture", "joint venture", "합작회사", "JointVenture"),
-    Kind("joint-research", "joint research", "공동연구", "JointResearch"),
-    Kind("cooperation", "cooperation", "협력", "Cooperation"),
-    Kind("supply", "supply deal", "공급 계약", "SupplyAgreement"),
-    Kind("membership", "alliance membership", "연합체 참여", "AllianceMembership"),
-    Kind("gpu-allocation", "GPU allocation", "GPU 공급 배정", "GPUAllocation"),
-    Kind("investment", "investment", "투자", "Investment"),
-    Kind("position", "position", "직위", "Position", needs="people"),
-    Kind("project", "project", "프로젝트", "ProjectPlan", needs="projects"),
-    Kind("product", "product", "제품", needs="products"),
-)}
+_KINDS: dict[int, tuple[model.Model, dict[str, Kind]]] = {}
+
+
+def kinds() -> dict[str, Kind]:
+    """The relation kinds of the active model, in display order, labelled by the ontology."""
+    m = model.active()
+    cached = _KINDS.get(id(m))
+    if cached is None or cached[0] is not m:
+        cached = _KINDS[id(m)] = (m, {name: Kind(name, m.relation_label(name, "en"), m.relation_label(name, "ko"),
+                                                 r.cls, r.needs) for name, r in m.relations.items()})
+    return cached[1]
+
+
+def kind_order(name: str) -> int:
+    """A relation kind's place in display order (sort key)."""
+    return list(kinds()).index(name)
+
+
+def partner_kinds() -> tuple[str, ...]:
+    """The kinds that count as partnerships: those shown without `include`."""
+    return tuple(k for k, kind in kinds().items() if not kind.needs)
+
+
+def fact_classes() -> dict[URIRef, str]:
+    """Fact class -> the relation kind it makes."""
+    return {ontology.iri(k.cls): k.name for k in kinds().values() if k.cls}
+
+
+def __getattr__(name: str):
+    """KINDS, PARTNER_KINDS, FACT_CLASSES, ROLE_PROPERTIES: the active model's (kg/model.py)."""
+    found = {"KINDS": kinds, "PARTNER_KINDS": partner_kinds, "FACT_CLASSES": fact_classes,
+             "ROLE_PROPERTIES": lambda: model.active().roles}.get(name)
+    if found is None:
+        raise AttributeError(f"module 'kg.network' has no attribute {name!r}")
+    return found()
+
 
 #: The one definition of the two counts that kg stats, kg neighbors, kg explain and the map show (and that
 #: queries/central-organisations.rq is tested against): partners and relations of a node in the default network.
-PARTNER_KINDS = ("mou", "joint-venture", "joint-research", "cooperation", "supply", "membership", "gpu-allocation",
-                 "investment")
 DEFINITION = {
     "en": "partners: distinct organisations, sectors or countries linked to it by a partnership fact (MOU, joint "
           "venture, joint research, cooperation, supply deal, alliance membership, GPU allocation, investment); "
@@ -108,16 +129,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "shares": ("shares: ", "배분: "),
     "no chain": ("No chain of partnerships connects {a} and {b}.", "{a}와(과) {b}를 잇는 파트너십 연결이 없음."),
     "chains": ("{a} → {b}: {n} shortest chain{s} of {k} link{ks}", "{a} → {b}: 링크 {k}개짜리 최단 경로 {n}개"),
-    # roles of a directed link: "{a} supplies {b}"
-    "parties": ("{a} parties {b}", "{a}·{b} 당사자"),
-    "supports": ("{a} supports {b}", "{a} → {b} 지원"),
-    "supplies": ("{a} supplies {b}", "{a} → {b} 공급"),
-    "member of": ("{a} member of {b}", "{a}, {b} 회원"),
-    "allocates GPUs to": ("{a} allocates GPUs to {b}", "{a} → {b} GPU 배정"),
-    "invests in": ("{a} invests in {b}", "{a} → {b} 투자"),
-    "co-investors": ("{a} co-investors {b}", "{a}·{b} 공동 투자자"),
-    "holds a post at": ("{a} holds a post at {b}", "{a}, {b} 재직"),
-    "runs": ("{a} runs {b}", "{a} → {b} 운영"),
     # kg explain
     "also": ("also: ", "다른 이름: "),
     "explain partners": ("{n} partner{s} (relations): ", "파트너 {n}곳 (관계 수): "),
@@ -126,23 +137,21 @@ TEXT: dict[str, tuple[str, str]] = {
     "inference": ("curator's inference (큐레이터 추론)", "큐레이터 추론"),
     "unknown publisher": ("unknown publisher", "출처 불명"),
     "para list": ("para {p}", "{p}번째 문단"),
-    # the words between a fact's fields in kg explain's one-line summary ("kind.property")
-    "join:GPUTarget.targetYear": (" by ", ", 목표 연도 "),
-    "join:GPUStockEstimate.rank": (", world rank ", ", 세계 순위 "),
-    "join:Position.organization": (" of ", ", 소속 "),
-    "join:AllianceMembership.organization": (" in ", ", 가입 "),
-    "join:ProjectPlan.operator": (" by ", ", 운영 "),
-    "join:ProjectPlan.product": (", on ", ", 사용 "),
-    "join:Participation.event": (" at ", ", 행사 "),
-    "join:Agreement.topic": (" on ", ", 주제 "),
 }
-#: Role names in Korean (the English is the key), for "(role, via …)".
-ROLE_KO = {"parties": "당사자", "supports": "지원", "supplies": "공급", "member of": "회원", "allocates GPUs to": "GPU 배정",
-           "invests in": "투자", "co-investors": "공동 투자자", "holds a post at": "재직", "runs": "운영",
-           # the roles of ROLE_PROPERTIES, for the product, project and topic links a fact implies
-           "party": "당사자", "supporter": "지원", "supplier": "공급자", "customer": "고객", "recipient": "수령자",
-           "investor": "투자자", "target": "투자 대상", "member": "회원", "organization": "기관", "role": "직위",
-           "operator": "운영 주체", "project": "프로젝트", "product": "제품", "for": "용도", "topic": "주제"}
+
+
+def role_text(role: str, lang: str, a: str, b: str) -> str:
+    """A directed link in words: "{a} supplies {b}" (kg/model.yaml's edges say them in English and Korean)."""
+    words = model.active().role_words().get(role, {})
+    text = words.get("ko" if lang == "ko" else "en")
+    return text.format(a=a, b=b) if text else f"{a} {role} {b}"
+
+
+def role_word(role: str, lang: str) -> str:
+    """A role in one word of the language ('공급'), for "(role, via …)"."""
+    if lang != "ko":
+        return role
+    return model.active().role_words().get(role, {}).get("ko_role") or role
 
 
 def tr(key: str, lang: str = "en", **values: Any) -> str:
@@ -162,7 +171,7 @@ def class_label(cls: str, lang: str = "en") -> str:
     """An ontology class by local name ('Company') in the language ('기업'); English keeps the local name."""
     if lang != "ko":
         return cls
-    return _ontology_label(KGO[cls], lang) or cls
+    return _ontology_label(ontology.iri(cls), lang) or cls
 
 
 def _ontology_label(iri, lang: str) -> str | None:
@@ -180,7 +189,7 @@ def partner_counts(G: nx.MultiGraph, node: str) -> tuple[int, int]:
     partners: set[str] = set()
     relations = 0
     for _, other, kind in G.edges(node, data="kind"):
-        if kind in PARTNER_KINDS and G.nodes[other].get("group") in ALWAYS:
+        if kind in partner_kinds() and G.nodes[other].get("group") in ALWAYS:
             partners.add(other)
             relations += 1
     return len(partners), relations
@@ -194,20 +203,10 @@ GROUPS = {"Organization": "organisation", "Sector": "sector", "Country": "countr
           "Person": "person", "Product": "product", "Project": "project"}
 ALWAYS = ("organisation", "sector", "country")
 
-#: Properties that tie a fact to the entities it is about, by local name.
-ROLE_PROPERTIES = {
-    KGO.party: "party", KGO.supporter: "supporter", KGO.supplier: "supplier", KGO.customer: "customer",
-    KGO.recipient: "recipient", KGO.investor: "investor", KGO.investmentTarget: "target",
-    ORG.member: "member", ORG.organization: "organization", ORG.role: "role", KGO.operator: "operator",
-    KGO.project: "project", KGO.product: "product", KGO.gpuModel: "product", KGO.intendedFor: "for",
-    KGO.topic: "topic",
-}
-
 #: Above this many nodes, betweenness is estimated from a sample of sources (exact is O(nodes x edges)).
 BETWEENNESS_EXACT_LIMIT = 1000
 
 
-FACT_CLASSES = {KGO[k.cls]: k.name for k in KINDS.values() if k.cls}
 
 def node_classes() -> dict[URIRef, str]:
     """Every ontology class whose instances can be nodes, mapped to its group."""
@@ -249,26 +248,18 @@ class Fact:
     sources: dict[str, list[int]] = field(default_factory=dict)
 
     def links(self) -> list[tuple[str, str, bool, str]]:
-        """(u, v, directed, role) for each pair of entities this fact connects."""
-        r = self.roles
-        if self.kind in ("mou", "joint-venture", "joint-research", "cooperation"):
-            pairs = _clique(r["party"], "parties")
-            pairs += [(s, p, True, "supports") for s in r["supporter"] for p in r["party"] if s != p]
-        elif self.kind == "supply":
-            pairs = [(s, c, True, "supplies") for s in r["supplier"] for c in r["customer"]]
-        elif self.kind == "membership":
-            pairs = [(m, o, True, "member of") for m in r["member"] for o in r["organization"]]
-        elif self.kind == "gpu-allocation":
-            pairs = [(s, t, True, "allocates GPUs to") for s in r["supplier"] for t in r["recipient"]]
-        elif self.kind == "investment":
-            pairs = [(i, t, True, "invests in") for i in r["investor"] for t in r["target"]]
-            pairs += _clique(r["investor"], "co-investors")
-        elif self.kind == "position":
-            pairs = [(p, o, True, "holds a post at") for p in r["member"] for o in r["organization"]]
-        elif self.kind == "project":
-            pairs = [(o, p, True, "runs") for o in r["operator"] for p in r["project"]]
-        else:  # pragma: no cover - FACT_CLASSES and this list are kept in step
-            raise AssertionError(self.kind)
+        """(u, v, directed, role) for each pair of entities this fact connects, as its model declaration's
+        `edges:` say."""
+        m = model.active()
+        spec = m.kinds[m.relations[self.kind].kind]
+        pairs: list[tuple[str, str, bool, str]] = []
+        for edge in spec.edges:
+            sources = self.roles[m.role_of(spec.name, edge.source)]
+            if not edge.directed:
+                pairs += _clique(sources, edge.role)
+                continue
+            targets = self.roles[m.role_of(spec.name, edge.target)]
+            pairs += [(s, t, True, edge.role) for s in sources for t in targets if s != t]
         return pairs
 
     def parties(self) -> list[str]:
@@ -342,6 +333,7 @@ def inference_lines(inferred: dict[str, str], lang: str = "en") -> list[str]:
 def read_facts(ds) -> dict[str, Fact]:
     """Every fact that can make an edge, with its roles, figures and citations, read by SPARQL."""
     facts: dict[str, Fact] = {}
+    FACT_CLASSES, ROLE_PROPERTIES = fact_classes(), model.active().roles  # noqa: N806
     for row in query.select(ds, "network-roles", cls=list(FACT_CLASSES), p=list(ROLE_PROPERTIES)):
         ident = local(row.fact)
         fact = facts.setdefault(ident, Fact(ident, FACT_CLASSES[URIRef(row.cls)]))
@@ -439,10 +431,10 @@ def parse_kinds(text: str | Iterable[str] | None) -> list[str] | None:
     if text is None:
         return None
     names = [k.strip() for k in (text.split(",") if isinstance(text, str) else text) if k.strip()]
-    unknown = [k for k in names if k not in KINDS]
+    unknown = [k for k in names if k not in kinds()]
     if unknown:
         raise KgError(f"unknown relation kind {', '.join(repr(k) for k in unknown)} — "
-                      f"choose from: {', '.join(KINDS)}")
+                      f"choose from: {', '.join(kinds())}")
     return names
 
 
@@ -463,7 +455,7 @@ def project(ds, *, kinds: Iterable[str] | str | None = None, include: Iterable[s
     kinds: relation kinds to keep (default all that `include` allows); include: any of people, products,
     projects; hubs: a node per fact with three or more parties instead of a clique; source: keep only the
     facts that this source id states; lang: the language of the conflict findings the facts carry."""
-    kinds = parse_kinds(kinds)
+    chosen = parse_kinds(kinds)
     include = parse_include(include)
     registry = read_registry(ds)
     facts = read_facts(ds)
@@ -471,75 +463,96 @@ def project(ds, *, kinds: Iterable[str] | str | None = None, include: Iterable[s
     if source is not None and source not in registry.sources:
         raise KgError(f"unknown source {source!r}" + _suggest(source, registry.sources)
                       + f" — the sources are: {', '.join(registry.sources)}")
-    missing = [f"'{k}' needs --include {KINDS[k].needs}" for k in kinds or () if KINDS[k].needs
+    wanted = _wanted(chosen, include)
+    G = nx.MultiGraph(kinds=sorted(wanted, key=kind_order), include=include, hubs=hubs,
+                      source=source, sources=registry.sources, terms={})
+    builder = _Builder(G, registry, set(ALWAYS) | {GROUPS[INCLUDES[i]] for i in include})
+    for fact in facts.values():
+        if source is None or source in fact.sources:
+            builder.add_fact(fact, wanted, hubs, disputed.get(fact.id, []))
+    return G
+
+
+def _wanted(chosen: list[str] | None, include: list[str]) -> set[str]:
+    """The relation kinds to draw: those chosen (all by default) that `include` allows."""
+    KINDS = kinds()  # noqa: N806
+    missing = [f"'{k}' needs --include {KINDS[k].needs}" for k in chosen or () if KINDS[k].needs
                and KINDS[k].needs not in include]
     if missing:
         raise KgError("relation kind " + "; ".join(missing))
-    groups = set(ALWAYS) | {GROUPS[INCLUDES[i]] for i in include}
-    wanted = {k for k in (kinds or KINDS) if not KINDS[k].needs or KINDS[k].needs in include}
+    return {k for k in (chosen or KINDS) if not KINDS[k].needs or KINDS[k].needs in include}
 
-    G = nx.MultiGraph(kinds=sorted(wanted, key=list(KINDS).index), include=include, hubs=hubs, source=source,
-                      sources=registry.sources, terms={})
 
-    def allowed(node: str) -> bool:
-        return registry.types.get(node, ("", ""))[1] in groups
+class _Builder:
+    """Adds facts to the network: their nodes, their edges, and a hub node for a multi-party fact."""
 
-    def add_node(node: str) -> None:
-        if node in G:
+    def __init__(self, G: nx.MultiGraph, registry: Registry, groups: set[str]):
+        self.G, self.registry, self.groups = G, registry, groups
+
+    def allowed(self, node: str) -> bool:
+        return self.registry.types.get(node, ("", ""))[1] in self.groups
+
+    def add_node(self, node: str) -> None:
+        if node in self.G:
             return
-        cls, group = registry.types[node]
-        labels = registry.labels.get(node, {})
-        G.add_node(node, type=cls, group=group, label_en=labels.get("en", node),
-                   label_ko=labels.get("ko", labels.get("en", node)), aliases=registry.aliases.get(node, []))
+        cls, group = self.registry.types[node]
+        labels = self.registry.labels.get(node, {})
+        self.G.add_node(node, type=cls, group=group, label_en=labels.get("en", node),
+                        label_ko=labels.get("ko", labels.get("en", node)), aliases=self.registry.aliases.get(node, []))
 
-    def term(ident: str) -> str:
-        labels = registry.labels.get(ident, {})
-        G.graph["terms"][ident] = {"en": labels.get("en", ident), "ko": labels.get("ko", labels.get("en", ident))}
+    def term(self, ident: str) -> str:
+        labels = self.registry.labels.get(ident, {})
+        self.G.graph["terms"][ident] = {"en": labels.get("en", ident), "ko": labels.get("ko", labels.get("en", ident))}
         return ident
 
-    for fact in facts.values():
-        if source is not None and source not in fact.sources:
-            continue
-        base = dict(fact.attrs, fact=fact.id, fact_kind=fact.kind, conflicts=disputed.get(fact.id, []),
-                    sources=[{"id": s, "paras": p} for s, p in fact.sources.items()],
-                    topics=[term(t) for t in fact.roles["topic"]],
-                    products=[term(p) for p in fact.roles["product"]],
-                    post=[term(r) for r in fact.roles["role"]])
+    def links(self, fact: Fact, wanted: set[str]) -> list[tuple[str, str, bool, str, str]]:
+        """(u, v, directed, role, kind) of the fact's own links and of those it implies (kg/model.yaml
+        `implied:`: its parties to the products it names, to the projects it serves)."""
         links: list[tuple[str, str, bool, str, str]] = []
         if fact.kind in wanted:
             links += [(u, v, d, role, fact.kind) for u, v, d, role in fact.links()]
         parties = fact.parties()
-        if "product" in wanted:
-            links += [(p, x, True, "product", "product") for p in parties for x in fact.roles["product"]]
-        if "project" in wanted:
-            links += [(p, x, True, "for", "project") for p in parties for x in fact.roles["for"]]
-        links = [link for link in links if allowed(link[0]) and allowed(link[1]) and link[0] != link[1]]
+        for name, spec in model.active().implied.items():
+            if name in wanted:
+                links += [(p, x, True, spec["role"], name) for p in parties for x in fact.roles[spec["role"]]]
+        return [link for link in links if self.allowed(link[0]) and self.allowed(link[1]) and link[0] != link[1]]
+
+    def add_fact(self, fact: Fact, wanted: set[str], hubs: bool, disputed: list[dict[str, Any]]) -> None:
+        base = dict(fact.attrs, fact=fact.id, fact_kind=fact.kind, conflicts=disputed,
+                    sources=[{"id": s, "paras": p} for s, p in fact.sources.items()],
+                    topics=[self.term(t) for t in fact.roles["topic"]],
+                    products=[self.term(p) for p in fact.roles["product"]],
+                    post=[self.term(r) for r in fact.roles["role"]])
+        links = self.links(fact, wanted)
         main = {n for u, v, _, _, k in links if k == fact.kind for n in (u, v)}
         use_hub = hubs and len(main) >= 3
         for u, v, directed, role, kind in links:
-            add_node(u)
-            add_node(v)
+            self.add_node(u)
+            self.add_node(v)
             if use_hub and kind == fact.kind:
                 continue
-            G.add_edge(u, v, key=f"{fact.id}|{kind}|{u}|{v}", kind=kind, role=role, directed=directed,
-                       **{"from": u, "to": v}, **base)
+            self.G.add_edge(u, v, key=f"{fact.id}|{kind}|{u}|{v}", kind=kind, role=role, directed=directed,
+                            **{"from": u, "to": v}, **base)
         if use_hub:
-            hub = fact.id
-            G.add_node(hub, type=KINDS[fact.kind].cls, group="agreement",
-                       label_en=f"{KINDS[fact.kind].label_en}: {fact.id}",
-                       label_ko=f"{KINDS[fact.kind].label_ko}: {fact.id}", aliases=[])
-            sides: dict[str, set[str]] = defaultdict(set)
-            for u, v, directed, _, kind in links:
-                if kind == fact.kind:
-                    sides[u].add("from" if directed else "both")
-                    sides[v].add("to" if directed else "both")
-            for node in sorted(sides):
-                into = sides[node] == {"to"}
-                directed = sides[node] in ({"to"}, {"from"})
-                u, v = (hub, node) if into else (node, hub)
-                G.add_edge(node, hub, key=f"{fact.id}|{fact.kind}|{node}", kind=fact.kind, role="party",
-                           directed=directed, **{"from": u, "to": v}, **base)
-    return G
+            self.add_hub(fact, links, base)
+
+    def add_hub(self, fact: Fact, links: list[tuple[str, str, bool, str, str]], base: dict[str, Any]) -> None:
+        """A node for the fact itself, which each of its parties links to (kg view --hubs)."""
+        kind = kinds()[fact.kind]
+        hub = fact.id
+        self.G.add_node(hub, type=kind.cls, group="agreement", label_en=f"{kind.label_en}: {fact.id}",
+                        label_ko=f"{kind.label_ko}: {fact.id}", aliases=[])
+        sides: dict[str, set[str]] = defaultdict(set)
+        for u, v, directed, _, k in links:
+            if k == fact.kind:
+                sides[u].add("from" if directed else "both")
+                sides[v].add("to" if directed else "both")
+        for node in sorted(sides):
+            into = sides[node] == {"to"}
+            directed = sides[node] in ({"to"}, {"from"})
+            u, v = (hub, node) if into else (node, hub)
+            self.G.add_edge(node, hub, key=f"{fact.id}|{fact.kind}|{node}", kind=fact.kind, role="party",
+                            directed=directed, **{"from": u, "to": v}, **base)
 
 
 def ego(G: nx.MultiGraph, name: str, depth: int = 1) -> nx.MultiGraph:
@@ -627,7 +640,7 @@ class Stats:
 
 def _by_count(counts: Counter) -> dict[str, int]:
     """Most first; ties in the order of KINDS, so the output is the same on every run."""
-    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], list(KINDS).index(kv[0]))))
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kind_order(kv[0]))))
 
 
 def stats(G: nx.MultiGraph, top: int = 10) -> Stats:
@@ -677,7 +690,7 @@ class Link:
 
 def relations_between(G: nx.MultiGraph, a: str, b: str) -> list[dict[str, Any]]:
     data = G.get_edge_data(a, b) or {}
-    return sorted(data.values(), key=lambda d: (list(KINDS).index(d["kind"]), d.get("date") or "", d["fact"]))
+    return sorted(data.values(), key=lambda d: (kind_order(d["kind"]), d.get("date") or "", d["fact"]))
 
 
 def paths(G: nx.MultiGraph, a: str, b: str, limit: int = 10) -> list[list[Link]]:
@@ -739,10 +752,10 @@ def cite(G: nx.MultiGraph, ref: dict[str, Any], lang: str = "en") -> str:
 
 def describe(G: nx.MultiGraph, rel: dict[str, Any], lang: str = "en") -> list[str]:
     """A relation in two or more lines: what it is, then each source."""
-    kind = KINDS[rel["kind"]]
-    head = getattr(kind, f"label_{lang}")
+    KINDS = kinds()  # noqa: N806
+    head = getattr(KINDS[rel["kind"]], f"label_{lang}")
     if rel["kind"] != rel["fact_kind"]:
-        head += tr("via", lang, role=ROLE_KO.get(rel["role"], rel["role"]) if lang == "ko" else rel["role"],
+        head += tr("via", lang, role=role_word(rel["role"], lang),
                   kind=getattr(KINDS[rel["fact_kind"]], f"label_{lang}"), fact=rel["fact"])
     else:
         head += f" {rel['fact']}"
@@ -750,7 +763,7 @@ def describe(G: nx.MultiGraph, rel: dict[str, Any], lang: str = "en") -> list[st
     details = [x for x in (status, rel.get("date"), figures(rel, lang)) if x]
     if rel["directed"] and rel["kind"] == rel["fact_kind"]:
         a, b = display(G, rel["from"], lang), display(G, rel["to"], lang)
-        details.insert(0, tr(rel["role"], lang, a=a, b=b) if rel["role"] in TEXT else f"{a} {rel['role']} {b}")
+        details.insert(0, role_text(rel["role"], lang, a, b))
     if rel.get("products"):
         details.append(tr("products", lang) + ", ".join(G.graph["terms"][p][lang] for p in rel["products"]))
     lines = [head + (": " + "; ".join(details) if details else "")]
@@ -779,7 +792,7 @@ def conflict_lines(rel: dict[str, Any], lang: str = "en") -> list[str]:
 def format_stats(G: nx.MultiGraph, st: Stats, lang: str = "en") -> str:
     """`kg stats` for people, in English or Korean (kinds and types by their labels in Korean)."""
     def kind(k: str) -> str:
-        return KINDS[k].label_ko if lang == "ko" and k in KINDS else k
+        return kinds()[k].label_ko if lang == "ko" and k in kinds() else k
 
     facts = len({d["fact"] for _, _, d in G.edges(data=True)})
     lines = [tr("stats network", lang, nodes=G.number_of_nodes(), links=G.number_of_edges(), facts=facts)
@@ -818,8 +831,8 @@ def format_paths(G: nx.MultiGraph, a: str, b: str, chains: list[list[Link]], lan
         lines.append("")
         steps = [display(G, chain[0].a, lang)]
         for link in chain:
-            kinds = sorted({r["kind"] for r in link.relations}, key=list(KINDS).index)
-            steps.append(f"—[{', '.join(getattr(KINDS[k], f'label_{lang}') for k in kinds)}]— "
+            shown = sorted({r["kind"] for r in link.relations}, key=kind_order)
+            steps.append(f"—[{', '.join(getattr(kinds()[k], f'label_{lang}') for k in shown)}]— "
                          f"{display(G, link.b, lang)}")
         lines.append(f"{i}. " + " ".join(steps))
         for link in chain:

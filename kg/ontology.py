@@ -1,18 +1,181 @@
 """The namespaces and terms of the partnership ontology, read from ontology/kg.ttl (the single source of truth).
 
-Code refers to ontology terms through `KGO`; a test fails when code uses a term the ontology does not define.
+Code refers to ontology terms through `KGO`, a closed namespace: a term it does not list is an AttributeError at
+import (tests/test_ontology.py checks that it lists exactly the terms kg.ttl defines). Terms that come from the
+model (kg/model.yaml: fact classes and properties, which a fixture model may add) are built with `iri` and
+checked by kg/model.py against the ontology in use.
 """
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from functools import lru_cache
+from pathlib import Path
 
 from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.resources import data_dir
 
-KGO = Namespace("https://w3id.org/ai-partnerships/ontology#")
+KGO_NS = Namespace("https://w3id.org/ai-partnerships/ontology#")
+
+
+class _Closed(type(DefinedNamespace)):
+    """Attribute access (KGO dot term) is closed: a name kg.ttl does not define is an AttributeError (at import, for
+    a module-level use). `KGO[text]` looks up a name that comes from data (a user's class name, a seed's type) and gives its IRI
+    unchecked: the caller checks it against `defined_terms()` and says what is wrong in its own words."""
+
+    def __getitem__(cls, name: str, default=None) -> URIRef:
+        return cls._NS[str(name)]
+
+    def __getattr__(cls, name: str):
+        if name.startswith("__"):
+            return super().__getattr__(name)
+        if name not in cls:
+            raise AttributeError(f"term '{name}' not in namespace '{cls._NS}' (ontology/kg.ttl does not define it)")
+        return cls._NS[name]
+
+
+class KGO(DefinedNamespace, metaclass=_Closed):
+    """Every term ontology/kg.ttl defines (tests/test_model.py checks the list against it)."""
+
+    _NS = KGO_NS
+    _fail = True
+
+    AIFactory: URIRef
+    AIModel: URIRef
+    Agreement: URIRef
+    Alliance: URIRef
+    AllianceMembership: URIRef
+    Briefing: URIRef
+    Citation: URIRef
+    Cloud: URIRef
+    Company: URIRef
+    ComputingCentre: URIRef
+    Cooperation: URIRef
+    Country: URIRef
+    DataCentre: URIRef
+    Event: URIRef
+    Facility: URIRef
+    Fact: URIRef
+    GPUAllocation: URIRef
+    GPUModel: URIRef
+    GPUStockEstimate: URIRef
+    GPUTarget: URIRef
+    GovernmentBody: URIRef
+    IndustryAssociation: URIRef
+    Inference: URIRef
+    Interview: URIRef
+    Investment: URIRef
+    InvestmentFirm: URIRef
+    JointResearch: URIRef
+    JointVenture: URIRef
+    MOU: URIRef
+    Meeting: URIRef
+    MemoryProduct: URIRef
+    MonetaryAmount: URIRef
+    NewsArticle: URIRef
+    NewsPublisher: URIRef
+    Organization: URIRef
+    Participation: URIRef
+    ParticipationRole: URIRef
+    Person: URIRef
+    Place: URIRef
+    Position: URIRef
+    Product: URIRef
+    Programme: URIRef
+    Project: URIRef
+    ProjectPlan: URIRef
+    PublicResearchInstitute: URIRef
+    Qualifier: URIRef
+    ResearchCentre: URIRef
+    Role: URIRef
+    Sector: URIRef
+    Service: URIRef
+    SocialMediaPost: URIRef
+    SoftwarePlatform: URIRef
+    Source: URIRef
+    Speech: URIRef
+    Statement: URIRef
+    Status: URIRef
+    Summit: URIRef
+    Supercomputer: URIRef
+    SupplyAgreement: URIRef
+    Technology: URIRef
+    TradeShow: URIRef
+    University: URIRef
+    agreed: URIRef
+    alsoStatedAs: URIRef
+    amount: URIRef
+    amountText: URIRef
+    approximately: URIRef
+    asAttendee: URIRef
+    asHost: URIRef
+    asPresenter: URIRef
+    asSpeaker: URIRef
+    atLeast: URIRef
+    basedIn: URIRef
+    concluded: URIRef
+    currency: URIRef
+    customer: URIRef
+    discussed: URIRef
+    estimatedBy: URIRef
+    event: URIRef
+    exactly: URIRef
+    figureTemplate: URIRef
+    gpuCount: URIRef
+    gpuModel: URIRef
+    holder: URIRef
+    inNegotiation: URIRef
+    inSector: URIRef
+    inference: URIRef
+    inferredField: URIRef
+    inferredProperty: URIRef
+    intendedFor: URIRef
+    intendedUse: URIRef
+    investmentTarget: URIRef
+    investor: URIRef
+    mentions: URIRef
+    modelFamily: URIRef
+    moreThan: URIRef
+    note: URIRef
+    ongoing: URIRef
+    operator: URIRef
+    paragraph: URIRef
+    partOf: URIRef
+    participant: URIRef
+    participationRole: URIRef
+    participationRoles: URIRef
+    party: URIRef
+    period: URIRef
+    planned: URIRef
+    product: URIRef
+    project: URIRef
+    purpose: URIRef
+    qualifier: URIRef
+    qualifiers: URIRef
+    rank: URIRef
+    reason: URIRef
+    recipient: URIRef
+    relationLabel: URIRef
+    roleText: URIRef
+    seedFile: URIRef
+    setBy: URIRef
+    signed: URIRef
+    speaker: URIRef
+    startText: URIRef
+    stated: URIRef
+    status: URIRef
+    statuses: URIRef
+    supplier: URIRef
+    supporter: URIRef
+    targetYear: URIRef
+    title: URIRef
+    tolerance: URIRef
+    topic: URIRef
+    upTo: URIRef
+
 KG = Namespace("https://w3id.org/ai-partnerships/id/")
 GRAPH = Namespace("https://w3id.org/ai-partnerships/graph/")
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -25,7 +188,7 @@ FACTS_GRAPH = GRAPH["facts"]
 
 PREFIXES = {
     "kg": KG,
-    "kgo": KGO,
+    "kgo": KGO_NS,
     "org": ORG,
     "schema": SCHEMA,
     "prov": PROV,
@@ -52,11 +215,18 @@ def bind_prefixes(graph: Graph) -> Graph:
     return graph
 
 
+#: Turtle files read on top of kg.ttl and shapes.ttl: a fixture model's own terms and shapes (see `extended`).
+_EXTRA_ONTOLOGY: tuple[Path, ...] = ()
+_EXTRA_SHAPES: tuple[Path, ...] = ()
+
+
 @lru_cache(maxsize=None)
 def ontology_graph() -> Graph:
     """The OWL ontology, parsed once per process."""
     graph = Graph()
     graph.parse(data_dir("ontology") / "kg.ttl", format="turtle")
+    for path in _EXTRA_ONTOLOGY:
+        graph.parse(path, format="turtle")
     return graph
 
 
@@ -65,7 +235,34 @@ def shapes_graph() -> Graph:
     """The SHACL shapes, parsed once per process."""
     graph = Graph()
     graph.parse(data_dir("ontology") / "shapes.ttl", format="turtle")
+    for path in _EXTRA_SHAPES:
+        graph.parse(path, format="turtle")
     return graph
+
+
+def iri(local: str) -> URIRef:
+    """The kgo: IRI of a local name that the model declares (checked by kg/model.py against the ontology in use,
+    which may be extended by a fixture: so not through the closed KGO)."""
+    return KGO_NS[local]
+
+
+def _clear_caches() -> None:
+    for cached in (ontology_graph, shapes_graph, defined_terms, superclasses, entity_types, controlled_values):
+        cached.cache_clear()
+
+
+@contextmanager
+def extended(ontology: tuple[Path, ...] = (), shapes: tuple[Path, ...] = ()):
+    """Read these Turtle files on top of kg.ttl and shapes.ttl while inside the block (kg/model.py's `using`)."""
+    global _EXTRA_ONTOLOGY, _EXTRA_SHAPES
+    before = _EXTRA_ONTOLOGY, _EXTRA_SHAPES
+    _EXTRA_ONTOLOGY, _EXTRA_SHAPES = tuple(ontology), tuple(shapes)
+    _clear_caches()
+    try:
+        yield
+    finally:
+        _EXTRA_ONTOLOGY, _EXTRA_SHAPES = before
+        _clear_caches()
 
 
 @lru_cache(maxsize=None)
@@ -77,10 +274,10 @@ def defined_terms() -> frozenset[URIRef]:
 
 def term(name: str) -> URIRef:
     """The kgo: term of that local name; a KeyError names the term when the ontology lacks it."""
-    iri = KGO[name]
-    if iri not in defined_terms():
+    found = KGO_NS[name]
+    if found not in defined_terms():
         raise KeyError(f"kgo:{name} is not defined in ontology/kg.ttl")
-    return iri
+    return found
 
 
 @lru_cache(maxsize=None)
@@ -109,7 +306,7 @@ def entity_types() -> dict[str, URIRef]:
     types = {}
     for cls in g.subjects(RDF.type, OWL.Class):
         if isinstance(cls, URIRef) and cls.startswith(str(KGO)) and any(is_subclass(cls, r) for r in roots):
-            types[cls[len(KGO):]] = cls
+            types[cls[len(str(KGO)):]] = cls
     return dict(sorted(types.items()))
 
 
@@ -119,5 +316,5 @@ def controlled_values(scheme: str) -> dict[str, URIRef]:
     g = ontology_graph()
     return {
         str(g.value(concept, SKOS.notation)): concept
-        for concept in g.subjects(SKOS.inScheme, KGO[scheme])
+        for concept in g.subjects(SKOS.inScheme, KGO_NS[scheme])
     }

@@ -11,7 +11,7 @@ from typing import Any
 
 from rdflib import Literal, URIRef
 
-from kg import qualifiers, query
+from kg import model, ontology, qualifiers, query
 from kg.lookup import Names
 from kg.ontology import KG, KGO
 
@@ -89,22 +89,6 @@ class Claim:
     inferred: dict[str, str] = field(default_factory=dict)   # field -> the curator's reason (not in the text)
 
 
-#: How each kind of fact reads: its main fields, in order, with the words between them (None: words that differ by
-#: language, in kg.network.TEXT under "join:Kind.property").
-SUMMARY_FIELDS = {
-    "GPUAllocation": [("supplier", ""), ("recipient", " → "), ("gpuCount", ": "), ("gpuModel", ", ")],
-    "GPUTarget": [("setBy", ""), ("gpuCount", ": "), ("targetYear", None)],
-    "GPUStockEstimate": [("holder", ""), ("gpuCount", ": "), ("rank", None)],
-    "Investment": [("investor", ""), ("investmentTarget", " → "), ("amount", ": "), ("amountText", ": ")],
-    "SupplyAgreement": [("supplier", ""), ("customer", " → "), ("product", ": "), ("status", ", ")],
-    "Position": [("member", ""), ("role", ", "), ("organization", None)],
-    "AllianceMembership": [("member", ""), ("organization", None), ("roleText", ", ")],
-    "ProjectPlan": [("project", ""), ("operator", None), ("gpuCount", ", "), ("product", None)],
-    "Statement": [("speaker", "")],
-    "Participation": [("participant", ""), ("event", None)],
-}
-AGREEMENT_FIELDS = [("party", ""), ("status", ", "), ("topic", None)]
-
 
 class ClaimReader:
     """Turns fact nodes into Claims: one query for their triples, one for their citations."""
@@ -123,11 +107,13 @@ class ClaimReader:
         facts.sort(key=lambda t: -len(self.ontology.superclasses(t)))
         return local(facts[0]) if facts else "Fact"
 
-    def text(self, prop: str, values: list) -> str:
-        if prop == "gpuCount":
-            return " / ".join(f"{int(v):,} {qualifiers.gpus(self.label.lang)}" for v in values)
-        if prop == "amount":
-            return " / ".join(f"{float(v):,.0f}" for v in values)
+    def text(self, field_kind: str, values: list, qualifier: str | None, currency: str) -> str:
+        """A field's values as the summary shows them: figures with their qualifier and unit, entities by label."""
+        lang = self.label.lang
+        if field_kind == "count":
+            return " / ".join(qualifiers.figure(int(v), qualifier, qualifiers.gpus(lang), lang) for v in values)
+        if field_kind == "amount":
+            return " / ".join(qualifiers.figure(float(v), qualifier, currency, lang, unit_first=True) for v in values)
         return ", ".join(sorted(self.label(v) for v in values))
 
     def claims(self, facts: list[URIRef], roles: dict[URIRef, str] | None = None) -> list[Claim]:
@@ -156,8 +142,8 @@ class ClaimReader:
                 ref.paragraphs.sort()
             inferred = inferences.get(fact, {})
             out.append(Claim(inferred=inferred,
-                id=local(fact), kind=self.label(KGO[kind]), summary=summary,
-                role=self.label(KGO[roles[fact]]) if roles and fact in roles and roles[fact] in self._props() else "",
+                id=local(fact), kind=self.label(ontology.iri(kind)), summary=summary,
+                role=self.label(ontology.iri(roles[fact])) if roles and fact in roles and roles[fact] in self._props() else "",
                 date=str(values.get("date", [""])[0]), note=str(values.get("note", [""])[0]),
                 sources=sorted(sources[fact].values(), key=lambda r: (r.date, r.id))))
         return sorted(out, key=lambda c: (c.kind, c.summary, c.id))
@@ -166,21 +152,19 @@ class ClaimReader:
         return {local(t) for t in self.ontology.defined_terms()}
 
     def summary(self, kind: str, values: dict[str, list]) -> str:
-        from kg.network import TEXT, tr
-
-        fields = SUMMARY_FIELDS.get(kind, AGREEMENT_FIELDS)
+        """A fact in one line, as its model declaration's `summary:` says (an agreement's when the class is
+        not a declared one)."""
+        m = model.active()
+        spec = m.class_kinds.get(kind, (m.kinds["agreement"], ""))[0]
+        fields = m.fields_of(spec.name)
+        q = self.notations.get(str(values["qualifier"][0])) if values.get("qualifier") else None
+        currency = str((values.get("currency") or [""])[0])
         text = ""
-        for prop, joiner in fields:
-            key = f"join:{kind if kind in SUMMARY_FIELDS else 'Agreement'}.{prop}"
-            joiner = tr(key, self.label.lang) if key in TEXT else joiner
+        for name, words in spec.summary:
+            prop = fields[name].predicate.split(":", 1)[1]
+            joiner = words if isinstance(words, str) else words["ko" if self.label.lang == "ko" else "en"]
             if values.get(prop):
-                part = self.text(prop, values[prop])
-                if prop in ("gpuCount", "amount"):
-                    q = self.notations.get(str(values["qualifier"][0])) if values.get("qualifier") else None
-                    unit = qualifiers.gpus(self.label.lang) if prop == "gpuCount" else str((values.get("currency") or [""])[0])
-                    part = " / ".join(qualifiers.figure(int(v) if prop == "gpuCount" else float(v), q, unit,
-                                                        self.label.lang, unit_first=prop == "amount")
-                                      for v in values[prop])
+                part = self.text(fields[name].kind, values[prop], q, currency)
                 text += (joiner if text else "") + part
         return text
 

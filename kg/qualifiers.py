@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Any
 
 from rdflib import Literal
-from rdflib.namespace import RDFS, SKOS
+from rdflib.namespace import RDFS
 
 from kg import ontology
 

@@ -1,7 +1,8 @@
 """What each kind of seed record may hold, and which ontology term each field becomes.
 
-One table serves both steps of the flow: `seeds.py` checks records against it and `build.py` turns the
-checked records into triples with it, so a field can never be checked one way and built another.
+One table serves both steps of the flow: `seeds.py` checks records against it and `graph.py` turns the
+checked records into triples with it, so a field can never be checked one way and built another. Entities and
+sources are declared here; fact kinds in kg/model.yaml (kg/model.py), with the same `Field`.
 """
 
 from __future__ import annotations
@@ -9,10 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 ORGANISATION = ("Organization",)
-AGENT = ("Organization", "Person")
-PARTY = ("Organization", "Person", "Sector")  # a source may name a whole sector as a party
-RECIPIENT = ("Organization", "Sector", "Country")
-PROJECT = ("Project",)  # facilities are projects too
 ANY_ENTITY = ()  # no type constraint
 
 
@@ -25,7 +22,10 @@ class Field:
           choice | labels | aliases | identifiers | cites | money ({amount, currency, qualifier})
     predicate: the CURIE of the property it becomes ("" when build.py handles the field itself)
     types: for ref(s), the ontology classes (local names) the entity must fall under; empty means any
-    choices: for choice, the SKOS scheme in the ontology, or "agreement-type"
+    choices: for choice, the SKOS scheme in the ontology; values: for choice, the allowed values when the model
+             lists them itself (an agreement's `type`)
+    role: for ref(s) of a fact, the entity's role in the network (the property's local name when empty)
+    default: the value written when the field is absent; when: "figure" to write it only with a figure
     """
 
     kind: str
@@ -35,114 +35,26 @@ class Field:
     choices: str = ""
     fact_kinds: tuple[str, ...] = ()
     inverse: bool = False
+    role: str = ""
+    default: str | None = None
+    when: str = ""
+    values: tuple[str, ...] = ()
+    doc: str = ""  # a note for the kinds table of seeds/README.md
 
 
-@dataclass(frozen=True)
-class FactKind:
-    cls: str  # the ontology class (local name); agreements pick theirs from `type`
-    fields: dict[str, Field]
-    parties: tuple[str, ...] = ()  # fields whose entities also become kgo:party of the fact
+def __getattr__(name: str):
+    """The fact kinds live in kg/model.yaml: FACT_KINDS, COMMON_FACT_FIELDS and AGREEMENT_TYPES are the active
+    model's (kg/model.py), read on first use."""
+    from kg import model
 
+    if name == "FACT_KINDS":
+        return model.active().kinds
+    if name == "COMMON_FACT_FIELDS":
+        return model.active().common_fields
+    if name == "AGREEMENT_TYPES":
+        return model.active().kinds["agreement"].classes
+    raise AttributeError(f"module 'kg.schema' has no attribute {name!r}")
 
-COMMON_FACT_FIELDS = {
-    "date": Field("date", "dcterms:date"),
-    "event": Field("ref", "kgo:event", types=("Event",)),
-    "topics": Field("refs", "kgo:topic", types=("Technology",)),
-}
-
-QUALIFIER = Field("choice", "kgo:qualifier", choices="qualifiers")
-STATUS = Field("choice", "kgo:status", choices="statuses")
-GPUS = Field("count", "kgo:gpuCount")
-
-#: Agreement `type` values and the classes they become.
-AGREEMENT_TYPES = {
-    "mou": "MOU",
-    "joint-venture": "JointVenture",
-    "joint-research": "JointResearch",
-    "cooperation": "Cooperation",
-}
-
-FACT_KINDS: dict[str, FactKind] = {
-    "gpu-allocation": FactKind("GPUAllocation", {
-        "supplier": Field("ref", "kgo:supplier", True, ORGANISATION),
-        "recipient": Field("ref", "kgo:recipient", True, RECIPIENT),
-        "gpus": Field("count", "kgo:gpuCount", True),
-        "qualifier": QUALIFIER,
-        "models": Field("refs", "kgo:gpuModel", types=("GPUModel",)),
-        "part_of": Field("fact", "kgo:partOf", fact_kinds=("gpu-allocation",)),
-        "for": Field("refs", "kgo:intendedFor", types=PROJECT),
-        "use": Field("text", "kgo:intendedUse"),
-        "period": Field("text", "kgo:period"),
-    }),
-    "gpu-target": FactKind("GPUTarget", {
-        "set_by": Field("ref", "kgo:setBy", True, ORGANISATION),
-        "gpus": Field("count", "kgo:gpuCount", True),
-        "by_year": Field("year", "kgo:targetYear", True),
-        "qualifier": QUALIFIER,
-    }),
-    "gpu-estimate": FactKind("GPUStockEstimate", {
-        "holder": Field("ref", "kgo:holder", True, RECIPIENT),
-        "gpus": Field("count", "kgo:gpuCount", True),
-        "qualifier": QUALIFIER,
-        "rank": Field("int", "kgo:rank"),
-        "estimated_by": Field("refs", "kgo:estimatedBy", types=AGENT),
-    }),
-    "investment": FactKind("Investment", {
-        "investors": Field("refs", "kgo:investor", True, ORGANISATION),
-        "target": Field("ref", "kgo:investmentTarget", types=("Organization", "Country", "Project", "Sector")),
-        "amount": Field("amount", "kgo:amount"),
-        "currency": Field("currency", "kgo:currency"),
-        "amount_text": Field("text", "kgo:amountText"),
-        "qualifier": QUALIFIER,
-        # the same sum in another currency as the source converts it: {amount, currency, qualifier}
-        "conversion": Field("money", ""),
-        "purpose": Field("text", "kgo:purpose"),
-        "for": Field("refs", "kgo:intendedFor", types=PROJECT),
-    }),
-    "agreement": FactKind("Agreement", {
-        "type": Field("choice", "", True, choices="agreement-type"),
-        "parties": Field("refs", "kgo:party", True, PARTY),
-        "supporters": Field("refs", "kgo:supporter", types=ORGANISATION),
-        "status": STATUS,
-        "for": Field("refs", "kgo:intendedFor", types=PROJECT),
-        "products": Field("refs", "kgo:product", types=("Product",)),
-    }),
-    "supply": FactKind("SupplyAgreement", {
-        "supplier": Field("ref", "kgo:supplier", True, ORGANISATION),
-        "customer": Field("ref", "kgo:customer", True, ORGANISATION),
-        "products": Field("refs", "kgo:product", True, ("Product",)),
-        "status": STATUS,
-    }, parties=("supplier", "customer")),
-    "membership": FactKind("AllianceMembership", {
-        "member": Field("ref", "org:member", True, ORGANISATION),
-        "organisation": Field("ref", "org:organization", True, ("Alliance",)),
-        "role_text": Field("text", "kgo:roleText"),
-    }, parties=("member", "organisation")),
-    "position": FactKind("Position", {
-        "person": Field("ref", "org:member", True, ("Person",)),
-        "organisation": Field("ref", "org:organization", True, ORGANISATION),
-        "role": Field("ref", "org:role", True, ("Role",)),
-        "title": Field("text", "kgo:title"),
-    }),
-    "project": FactKind("ProjectPlan", {
-        "project": Field("ref", "kgo:project", True, PROJECT),
-        "by": Field("refs", "kgo:operator", types=ORGANISATION),
-        "gpus": GPUS,
-        "qualifier": QUALIFIER,
-        "products": Field("refs", "kgo:product", types=("Product",)),
-        "start": Field("text", "kgo:startText"),
-        "status": STATUS,
-    }),
-    "statement": FactKind("Statement", {
-        "speaker": Field("ref", "kgo:speaker", True, AGENT),
-        "about": Field("refs", "kgo:mentions"),
-    }),
-    "participation": FactKind("Participation", {
-        "event": Field("ref", "kgo:event", True, ("Event",)),
-        "participants": Field("refs", "kgo:participant", True, AGENT),
-        "role": Field("choice", "kgo:participationRole", choices="participationRoles"),
-    }),
-}
 
 #: Fields every fact has, handled by the loader itself. `inferred` (optional) maps a field name to the reason
 #: the curator supplied that value where the cited text does not state it (built as kgo:Inference nodes).

@@ -6,7 +6,6 @@ All problems of all files are collected before anything is reported, like a comp
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import heapq
 import os
@@ -18,18 +17,17 @@ from typing import Any
 
 import yaml
 
-from kg import ontology, schema
+from kg import fieldkinds, model, ontology, schema
+from kg.fieldkinds import (CURRENCY_PATTERN, DATE_PATTERN, ID_PATTERN, LANGUAGE_PATTERN,  # noqa: F401 - used by
+                           MONTH_PATTERN, is_korean, valid_date)                          # scaffold and graph
+from kg.fieldkinds import a as _a
+from kg.fieldkinds import shown as _shown
 from kg.errors import Problem, SeedError
 from kg.schema import Field
 
 MAX_SEED_FILE_BYTES = 5 * 2**20
 MAX_TEXT_FILE_BYTES = 5 * 2**20  # an article's text file (`file:` under `texts:`); the seed articles have a few KB
 # Patterns validate whole values: always with fullmatch (a `$` would also accept a trailing newline).
-ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
-CURRENCY_PATTERN = re.compile(r"[A-Z]{3}")
-DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
-MONTH_PATTERN = re.compile(r"\d{4}-\d{2}")
 INT_PATTERN = re.compile(r"-?[0-9]+")  # plain decimal digits: no 0x, 0o, 1_000, 2:30 (sexagesimal) or +5
 FLOAT_PATTERN = re.compile(r"-?[0-9]+\.[0-9]*(?:[eE][-+]?[0-9]+)?")
 #: Characters no seed value may hold: C0 controls but tab and newline, DEL, C1 controls, lone surrogates.
@@ -37,7 +35,6 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 #: What a one-line value (a `kg new-source` option) may not hold: any control character, or a character YAML
 #: reads as a line break (NEL, U+2028, U+2029).
 NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
-HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 #: 'Did you mean' runs difflib over known names, once per problem; a hostile file of 100,000 near-miss ids would
 #: take minutes. One load makes at most MAX_SUGGESTIONS searches (later problems get the plain hint), each
 #: comparing at most MAX_COMPARED names, those nearest in length.
@@ -331,12 +328,6 @@ def read_yaml(path: Path, shown: str, problems: list[Problem], folder: Path | No
     return None
 
 
-def _shown(value: Any) -> str:
-    """A value as a message quotes it: its repr, cut short when it is long (a hostile file can hold megabytes)."""
-    text = repr(value)
-    return text if len(text) <= 60 else f"{text[:50]}… ({len(text):,} characters)"
-
-
 def escaped(text: str) -> str:
     """text with every control character, line separator and lone surrogate written as an escape (\\x1b,
     \\n, \\ud800), so a message is one line and shows the terminal nothing it would act on."""
@@ -345,23 +336,6 @@ def escaped(text: str) -> str:
 
 def _printable(problem: Problem) -> Problem:
     return Problem(escaped(problem.file), problem.line, escaped(problem.message), escaped(problem.hint))
-
-
-def valid_date(value: Any, allow_month: bool = False) -> bool:
-    """Whether value is a date as seed files write it: YYYY-MM-DD (or YYYY-MM with allow_month), a real day.
-    The one check of dates: the loader and `kg new-source` both use it."""
-    if not isinstance(value, str):
-        return False
-    try:
-        if allow_month and MONTH_PATTERN.fullmatch(value):
-            dt.date.fromisoformat(value + "-01")
-            return True
-        if DATE_PATTERN.fullmatch(value):
-            dt.date.fromisoformat(value)
-            return True
-    except ValueError:
-        pass
-    return False
 
 
 def text_file_problem(value: str) -> str | None:
@@ -462,65 +436,6 @@ class _Checker:
             return None
         return value
 
-    # -- scalar fields ------------------------------------------------------------------------------
-
-    def text(self, value: Any, file: str, line: int, name: str) -> str | None:
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-        self.add(file, line, f"'{name}' must be non-empty text, not {_shown(value)}", "write a short phrase")
-        return None
-
-    def count(self, value: Any, file: str, line: int, name: str, maximum: int = schema.MAX_GPUS) -> int | None:
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.add(file, line, f"'{name}' must be a whole number, not {_shown(value)}",
-                     "write digits only, such as 50000 (no units, commas or words)")
-            return None
-        if value <= 0:
-            self.add(file, line, f"'{name}' must be positive, not {_shown(value)}", "write the figure as a positive number")
-            return None
-        if value > maximum:
-            self.add(file, line, f"'{name}' is {_shown(value)}, more than the plausible maximum {maximum}",
-                     "check for extra zeros")
-            return None
-        return value
-
-    def amount(self, value: Any, file: str, line: int, name: str) -> int | float | None:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
-            self.add(file, line, f"'{name}' must be a number, not {_shown(value)}",
-                     "write digits, such as 3000000000 for 3 billion")
-            return None
-        if value <= 0 or value > schema.MAX_AMOUNT:
-            self.add(file, line, f"'{name}' must be positive and at most {schema.MAX_AMOUNT:.0e}, not {_shown(value)}",
-                     "check the figure")
-            return None
-        return value
-
-    def date(self, value: Any, file: str, line: int, name: str, allow_month: bool = False) -> str | None:
-        if valid_date(value, allow_month):
-            return value
-        form = "YYYY-MM-DD (or YYYY-MM when only the month is known)" if allow_month else "YYYY-MM-DD"
-        self.add(file, line, f"'{name}' is not a valid date: {_shown(value)}", f"write it as {form}, such as 2025-10-31")
-        return None
-
-    def year(self, value: Any, file: str, line: int, name: str) -> int | None:
-        if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
-            return value
-        self.add(file, line, f"'{name}' must be a year such as 2030, not {_shown(value)}", "write four digits")
-        return None
-
-    def choice(self, value: Any, choices: dict, file: str, line: int, name: str) -> str | None:
-        if isinstance(value, str) and value in choices:
-            return value
-        self.add(file, line, f"'{name}' has unknown value {_shown(value)}",
-                 self.did_you_mean(value, choices, f"use one of: {', '.join(sorted(choices))}"))
-        return None
-
-    def matches(self, value: Any, pattern: re.Pattern, file: str, line: int, what: str, hint: str) -> str | None:
-        if isinstance(value, str) and pattern.fullmatch(value):
-            return value
-        self.add(file, line, f"{what}, not {_shown(value)}", hint)
-        return None
-
     def paras(self, value: Any, file: str, line: int) -> tuple[int, ...] | None:
         items = value if isinstance(value, list) else [value]
         if not items or any(isinstance(p, bool) or not isinstance(p, int) or p < 1 for p in items):
@@ -531,229 +446,67 @@ class _Checker:
 
 
 # --------------------------------------------------------------------------------------------------
-# The loader
+# The loader, in four steps: read the YAML files with line numbers -> register every id -> check each field by
+# its field kind (kg/fieldkinds.py) -> whole-set checks. All problems are collected, then reported together.
 # --------------------------------------------------------------------------------------------------
 
-def _choices(name: str) -> dict:
-    if name == "agreement-type":
-        return schema.AGREEMENT_TYPES
-    return ontology.controlled_values(name)
+@dataclass
+class Context:
+    """The loader's state while it checks one seed folder: what is registered, and which files could be read
+    (a file that could not be parsed would make every reference into it look unknown: no cascade)."""
 
+    root: Path
+    check: _Checker
+    sources: dict[str, Record] = field(default_factory=dict)
+    entities: dict[str, Record] = field(default_factory=dict)
+    facts: dict[str, Record] = field(default_factory=dict)
+    untyped: set[str] = field(default_factory=set)  # entities whose type is wrong: reported once, not their uses
+    fact_sources: dict[str, str] = field(default_factory=dict)
+    cite_entries: list[tuple[str, str, LineDict, int]] = field(default_factory=list)  # (source, file, entry, line)
+    ids: dict[str, tuple[str, int, str]] = field(default_factory=dict)  # id -> (file, line, what)
+    file_lines: dict[str, int] = field(default_factory=dict)  # source id -> line of its 'file:'
+    texts_dir: Path | None = None
+    sources_complete: bool = True
+    entities_complete: bool = True
+    facts_complete: bool = True
 
-def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
-    """Read and check every seed file under seed_dir; raise SeedError listing every problem found."""
-    root = Path(seed_dir)
-    check = _Checker()
-    if not root.is_dir():
-        raise SeedError([Problem(str(root), 0, "the seed folder does not exist",
-                                 "run from the project folder or pass --seeds DIR")])
+    def suggest_entity(self, value: str) -> str:
+        return _suggest_entity(value, self.entities, self.check)
 
-    def shown(path: Path) -> str:
-        return str(path)
+    def value_of(self, field_: Field, value: Any, file: str, line: int, name: str) -> Any:
+        """A field's value checked by its field kind, or None (the problem is recorded)."""
+        return fieldkinds.KINDS[field_.kind].check(value, fieldkinds.At(self, file, line, name, field_))
 
-    raw_sources = read_yaml(root / "sources.yaml", shown(root / "sources.yaml"), check.problems, root)
-    raw_entities = read_yaml(root / "entities.yaml", shown(root / "entities.yaml"), check.problems, root)
-    fact_files = sorted((root / "facts").glob("*.yaml")) if (root / "facts").is_dir() else []
-    if not fact_files:
-        check.add(shown(root / "facts"), 0, "no fact files found", "add facts/<source-id>.yaml files")
-    raw_facts = [(path, read_yaml(path, shown(path), check.problems, root)) for path in fact_files]
-    # A file that could not be parsed would make every reference into it look unknown: don't cascade.
-    sources_complete = raw_sources is not None
-    entities_complete = raw_entities is not None
-    facts_complete = all(data is not None for _, data in raw_facts)
+    def fill(self, record: Record, fields: dict[str, Field], skip: tuple[str, ...]) -> None:
+        """Check every field of a record's entry and keep the checked values; a missing required one is a problem."""
+        entry: LineDict = record.values.pop("_entry")
+        for name, field_ in fields.items():
+            if name in skip:
+                continue
+            if name not in entry:
+                if field_.required:
+                    self.check.add(record.file, entry.line, f"{_what(record)} '{record.id}' has no '{name}'",
+                                   f"add '{name}:'")
+                continue
+            value = self.value_of(field_, entry[name], record.file, entry.line_of(name), name)
+            if value is not None:
+                record.values[name] = value
 
-    source_entries = check.top_list(raw_sources, "sources", shown(root / "sources.yaml"), ("sources", "texts"))
-    entity_entries = check.top_list(raw_entities, "entities", shown(root / "entities.yaml"), ("entities",))
-    texts_dir = None
-    if isinstance(raw_sources, LineDict) and isinstance(raw_sources.get("texts"), str):
-        texts_dir = root / raw_sources["texts"]  # the folder the project keeps its article texts in
-
-    # Pass 1: register every id, so that references can point forwards and duplicates are caught.
-    ids: dict[str, tuple[str, int, str]] = {}  # id -> (file, line, what)
-
-    def register(ident: str | None, file: str, line: int, what: str) -> bool:
+    def register(self, ident: str | None, file: str, line: int, what: str) -> bool:
+        """Claim an id for an entity or fact; a second use of it is a problem."""
         if ident is None:
             return False
-        if ident in ids:
-            first = ids[ident]
-            check.add(file, line, f"duplicate id '{ident}' (already used for {_a(first[2])} at {first[0]}:{first[1]})",
-                      "give one of them another id")
+        if ident in self.ids:
+            first = self.ids[ident]
+            self.check.add(file, line, f"duplicate id '{ident}' (already used for {_a(first[2])} at {first[0]}:{first[1]})",
+                           "give one of them another id")
             return False
-        ids[ident] = (file, line, what)
+        self.ids[ident] = (file, line, what)
         return True
 
-    src_file = shown(root / "sources.yaml")
-    ent_file = shown(root / "entities.yaml")
-    sources: dict[str, Record] = {}
-    for entry, line in source_entries:
-        ident = check.ident(entry, src_file, "a source")
-        if ident is not None and ident in sources:
-            check.add(src_file, line, f"duplicate source id '{ident}'", "give each source its own id")
-        elif ident is not None:
-            sources[ident] = Record(ident, "source", {"_entry": entry}, src_file, line)
-
-    entities: dict[str, Record] = {}
-    untyped: set[str] = set()  # entities whose type is wrong: reported once, their references are not
-    for entry, line in entity_entries:
-        ident = check.ident(entry, ent_file, "an entity")
-        etype = entry.get("type")
-        if etype not in check.entity_types:
-            check.add(ent_file, entry.line_of("type"), f"unknown entity type {_shown(etype)}",
-                      check.did_you_mean(etype, check.entity_types, f"use one of: {', '.join(check.entity_types)}"))
-            etype = None
-            if isinstance(ident, str):
-                untyped.add(ident)
-        if register(ident, ent_file, line, "entity") and etype:
-            entities[ident] = Record(ident, etype, {"_entry": entry}, ent_file, line)
-
-    facts: dict[str, Record] = {}
-    cite_entries: list[tuple[str, str, LineDict, int]] = []  # (source, file, entry, line)
-    fact_sources: dict[str, str] = {}
-    for path, data in raw_facts:
-        file = shown(path)
-        entries = check.top_list(data, "facts", file, ("source", "facts"))
-        source_id = data.get("source") if isinstance(data, LineDict) else None
-        if isinstance(data, LineDict):
-            if source_id is None:
-                check.add(file, data.line, "missing 'source:'", "name the source these facts come from, e.g. 'source: news1-20251031'")
-            elif source_id not in sources:
-                if sources_complete:
-                    check.add(file, data.line_of("source"), f"unknown source {_shown(source_id)}",
-                              check.did_you_mean(source_id, sources, "add it to sources.yaml first"))
-                source_id = None
-        for entry, line in entries:
-            if "cite" in entry and "id" not in entry:
-                if source_id:
-                    cite_entries.append((source_id, file, entry, line))
-                continue
-            ident = check.ident(entry, file, "a fact")
-            kind = entry.get("kind")
-            if kind not in schema.FACT_KINDS:
-                check.add(file, entry.line_of("kind") if "kind" in entry else line, f"unknown fact kind {_shown(kind)}",
-                          check.did_you_mean(kind, schema.FACT_KINDS, f"use one of: {', '.join(schema.FACT_KINDS)}"))
-                kind = None
-            if register(ident, file, line, "fact") and kind and source_id:
-                facts[ident] = Record(ident, kind, {"_entry": entry}, file, line)
-                fact_sources[ident] = source_id
-
-    # Pass 2: check fields and references.
-    def ref(value: Any, field_: Field, file: str, line: int, name: str) -> str | None:
-        if not isinstance(value, str):
-            check.add(file, line, f"'{name}' must be an entity id, not {_shown(value)}", "write the id, such as 'nvidia'")
-            return None
-        target = entities.get(value)
-        if target is None:
-            if value in untyped:  # follows from its unknown type, reported at entities.yaml already
-                return None
-            if value in facts:
-                check.add(file, line, f"'{name}' points to fact '{value}', but needs an entity",
-                          "use an id from entities.yaml")
-            elif entities_complete:
-                check.add(file, line, f"unknown entity {_shown(value)} in '{name}'", _suggest_entity(value, entities, check))
-            return None
-        if field_.types and not any(
-            ontology.is_subclass(ontology.KGO[target.kind], ontology.KGO[t]) for t in field_.types
-        ):
-            check.add(file, line, f"'{name}' must be {_a(' or '.join(field_.types))}, but '{value}' is {_a(target.kind)}",
-                      f"use an entity of the right type, or fix the type of '{value}' in entities.yaml")
-            return None
-        return value
-
-    def value_of(field_: Field, value: Any, file: str, line: int, name: str) -> Any:
-        kind = field_.kind
-        if kind == "ref":
-            return ref(value, field_, file, line, name)
-        if kind == "refs":
-            items = value if isinstance(value, list) else [value]
-            lines = getattr(value, "item_lines", [line] * len(items))
-            if not items:
-                check.add(file, line, f"'{name}' is an empty list", "list at least one id, or remove the field")
-                return None
-            out = [ref(v, field_, file, ln, name) for v, ln in zip(items, lines)]
-            if len(set(out)) != len(out) and None not in out:
-                check.add(file, line, f"'{name}' lists the same id twice", "list each id once")
-            return out if None not in out else None
-        if kind == "fact":
-            if value not in facts:
-                if facts_complete:
-                    check.add(file, line, f"unknown fact {_shown(value)} in '{name}'",
-                              check.did_you_mean(value, facts, "use the id of a fact defined in seeds/facts/"))
-                return None
-            if field_.fact_kinds and facts[value].kind not in field_.fact_kinds:
-                check.add(file, line, f"'{name}' must point to {_a(' or '.join(field_.fact_kinds))} fact, "
-                          f"but '{value}' is {_a(facts[value].kind)}", "point to the right fact")
-                return None
-            return value
-        if kind == "count":
-            return check.count(value, file, line, name)
-        if kind == "int":
-            return check.count(value, file, line, name, maximum=10**6)
-        if kind == "year":
-            return check.year(value, file, line, name)
-        if kind == "amount":
-            return check.amount(value, file, line, name)
-        if kind == "currency":
-            return check.matches(value, CURRENCY_PATTERN, file, line,
-                                 f"'{name}' must be an ISO 4217 code such as USD or KRW", "write three capital letters")
-        if kind in ("text", "string"):
-            return check.text(value, file, line, name)
-        if kind == "date":
-            return check.date(value, file, line, name)
-        if kind == "month-or-date":
-            return check.date(value, file, line, name, allow_month=True)
-        if kind == "choice":
-            return check.choice(value, _choices(field_.choices), file, line, name)
-        if kind == "language":
-            return check.matches(value, LANGUAGE_PATTERN, file, line,
-                                 f"'{name}' must be a language code such as ko or en", "use a BCP 47 code")
-        if kind == "labels":
-            if not isinstance(value, dict) or not all(isinstance(value.get(lang), str) and value[lang].strip()
-                                                      for lang in ("en", "ko")):
-                check.add(file, line, f"'{name}' needs an English and a Korean label",
-                          "write label: {en: NVIDIA, ko: 엔비디아}")
-                return None
-            if any(len(value[lang]) > schema.MAX_LABEL_CHARS for lang in ("en", "ko")):
-                check.add(file, line, f"'{name}' is longer than {schema.MAX_LABEL_CHARS} characters",
-                          "keep the label to a name; put more in a description or note")
-                return None
-            extra = sorted(set(value) - {"en", "ko"})
-            if extra:
-                check.add(file, line, f"'{name}' has labels in unexpected languages {extra}", "keep en and ko")
-            return {"en": value["en"].strip(), "ko": value["ko"].strip()}
-        if kind == "aliases":
-            if not isinstance(value, list) or not all(isinstance(a, str) and a.strip() for a in value):
-                check.add(file, line, f"'{name}' must be a list of names", "write aliases: [Nvidia, 엔비디아]")
-                return None
-            if any(len(a) > schema.MAX_LABEL_CHARS for a in value):
-                check.add(file, line, f"'{name}' has a name longer than {schema.MAX_LABEL_CHARS} characters",
-                          "an alias is another name, not a description")
-                return None
-            return [a.strip() for a in value]
-        if kind == "identifiers":
-            if not isinstance(value, dict) or not all(
-                isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
-            ):
-                check.add(file, line, f"'{name}' must map schemes to quoted codes", 'write identifiers: {krx: "035420"}')
-                return None
-            return dict(value)
-        if kind == "cites":
-            return cites(value, file, line)
-        if kind == "money":  # {amount, currency, qualifier}: a second amount of the same sum (a conversion)
-            if not isinstance(value, LineDict) or not {"amount", "currency"} <= set(value):
-                check.add(file, line, f"'{name}' must map amount, currency and (optionally) qualifier",
-                          f"write {name}: {{amount: 4000000000000, currency: KRW, qualifier: about}}")
-                return None
-            check.unknown_keys(value, ("amount", "currency", "qualifier"), file)
-            money = {"amount": check.amount(value["amount"], file, line, f"{name}.amount"),
-                     "currency": check.matches(value["currency"], CURRENCY_PATTERN, file, line,
-                                               f"'{name}.currency' must be an ISO 4217 code such as KRW",
-                                               "write three capital letters"),
-                     "qualifier": check.choice(value.get("qualifier", "stated"), _choices("qualifiers"), file, line,
-                                               f"{name}.qualifier")}
-            return money if None not in money.values() else None
-        raise AssertionError(f"unknown field kind {kind}")
-
-    def cites(value: Any, file: str, line: int) -> list[Citation] | None:
+    def cites(self, value: Any, file: str, line: int) -> list[Citation] | None:
+        """An entity's `cite:` list: [{source, para, note}]."""
+        check = self.check
         if not isinstance(value, list):
             check.add(file, line, "'cite' must be a list of {source, para} entries",
                       "write cite: [{source: news1-20251031, para: 21}]")
@@ -765,10 +518,10 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
                 continue
             check.unknown_keys(item, ("source", "para", "note"), file)
             src = item.get("source")
-            if src not in sources:
-                if sources_complete:
+            if src not in self.sources:
+                if self.sources_complete:
                     check.add(file, item.line_of("source"), f"unknown source {_shown(src)} in 'cite'",
-                              check.did_you_mean(src, sources, "add it to sources.yaml"))
+                              check.did_you_mean(src, self.sources, "add it to sources.yaml"))
                 continue
             paras = check.paras(item.get("para"), file, item.line_of("para")) if "para" in item else None
             if "para" not in item:
@@ -778,103 +531,220 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
                 out.append(Citation(src, paras, note if isinstance(note, str) else "", file, item.line))
         return out
 
-    def fill(record: Record, fields: dict[str, Field], skip: tuple[str, ...]) -> None:
-        entry: LineDict = record.values.pop("_entry")
-        for name, field_ in fields.items():
-            if name in skip:
-                continue
-            if name not in entry:
-                if field_.required:
-                    check.add(record.file, entry.line, f"{_what(record)} '{record.id}' has no '{name}'",
-                              f"add '{name}:'")
-                continue
-            value = value_of(field_, entry[name], record.file, entry.line_of(name), name)
-            if value is not None:
-                record.values[name] = value
 
-    # Sources
-    file_lines: dict[str, int] = {}  # source id -> line of its 'file:'
-    for record in sources.values():
+def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
+    """Read and check every seed file under seed_dir; raise SeedError listing every problem found."""
+    root = Path(seed_dir)
+    if not root.is_dir():
+        raise SeedError([Problem(str(root), 0, "the seed folder does not exist",
+                                 "run from the project folder or pass --seeds DIR")])
+    ctx = Context(root, _Checker())
+    raw = _read_files(ctx)
+    _register_sources(ctx, raw["sources"])
+    _register_entities(ctx, raw["entities"])
+    for path, data in raw["facts"]:
+        _register_facts(ctx, str(path), data)
+    _check_sources(ctx)
+    _check_entities(ctx)
+    for record in ctx.facts.values():
+        _check_fact(ctx, record)
+    _check_cite_entries(ctx)
+    _check_whole_set(ctx)
+    if ctx.check.problems:
+        raise SeedError([_printable(p) for p in ctx.check.problems])
+    return Seeds(root=root, sources=ctx.sources, entities=ctx.entities, facts=ctx.facts)
+
+
+# -- step 1: read -----------------------------------------------------------------------------------
+
+def _read_files(ctx: Context) -> dict[str, Any]:
+    """Parse sources.yaml, entities.yaml and facts/*.yaml; note which could not be read."""
+    root, problems = ctx.root, ctx.check.problems
+    raw_sources = read_yaml(root / "sources.yaml", str(root / "sources.yaml"), problems, root)
+    raw_entities = read_yaml(root / "entities.yaml", str(root / "entities.yaml"), problems, root)
+    fact_files = sorted((root / "facts").glob("*.yaml")) if (root / "facts").is_dir() else []
+    if not fact_files:
+        ctx.check.add(str(root / "facts"), 0, "no fact files found", "add facts/<source-id>.yaml files")
+    raw_facts = [(path, read_yaml(path, str(path), problems, root)) for path in fact_files]
+    ctx.sources_complete = raw_sources is not None
+    ctx.entities_complete = raw_entities is not None
+    ctx.facts_complete = all(data is not None for _, data in raw_facts)
+    if isinstance(raw_sources, LineDict) and isinstance(raw_sources.get("texts"), str):
+        ctx.texts_dir = root / raw_sources["texts"]  # the folder the project keeps its article texts in
+    return {"sources": raw_sources, "entities": raw_entities, "facts": raw_facts}
+
+
+# -- step 2: register every id, so that references can point forwards and duplicates are caught --------
+
+def _register_sources(ctx: Context, data: Any) -> None:
+    file = str(ctx.root / "sources.yaml")
+    for entry, line in ctx.check.top_list(data, "sources", file, ("sources", "texts")):
+        ident = ctx.check.ident(entry, file, "a source")
+        if ident is not None and ident in ctx.sources:
+            ctx.check.add(file, line, f"duplicate source id '{ident}'", "give each source its own id")
+        elif ident is not None:
+            ctx.sources[ident] = Record(ident, "source", {"_entry": entry}, file, line)
+
+
+def _register_entities(ctx: Context, data: Any) -> None:
+    file, check = str(ctx.root / "entities.yaml"), ctx.check
+    for entry, line in check.top_list(data, "entities", file, ("entities",)):
+        ident = check.ident(entry, file, "an entity")
+        etype = entry.get("type")
+        if etype not in check.entity_types:
+            check.add(file, entry.line_of("type"), f"unknown entity type {_shown(etype)}",
+                      check.did_you_mean(etype, check.entity_types, f"use one of: {', '.join(check.entity_types)}"))
+            etype = None
+            if isinstance(ident, str):
+                ctx.untyped.add(ident)
+        if ctx.register(ident, file, line, "entity") and etype:
+            ctx.entities[ident] = Record(ident, etype, {"_entry": entry}, file, line)
+
+
+def _register_facts(ctx: Context, file: str, data: Any) -> None:
+    """One facts file: its source, its facts (by kind, as the model declares them) and its citations of facts
+    defined elsewhere."""
+    check, kinds = ctx.check, model.active().kinds
+    entries = check.top_list(data, "facts", file, ("source", "facts"))
+    source_id = data.get("source") if isinstance(data, LineDict) else None
+    if isinstance(data, LineDict):
+        if source_id is None:
+            check.add(file, data.line, "missing 'source:'", "name the source these facts come from, e.g. 'source: news1-20251031'")
+        elif source_id not in ctx.sources:
+            if ctx.sources_complete:
+                check.add(file, data.line_of("source"), f"unknown source {_shown(source_id)}",
+                          check.did_you_mean(source_id, ctx.sources, "add it to sources.yaml first"))
+            source_id = None
+    for entry, line in entries:
+        if "cite" in entry and "id" not in entry:
+            if source_id:
+                ctx.cite_entries.append((source_id, file, entry, line))
+            continue
+        ident = check.ident(entry, file, "a fact")
+        kind = entry.get("kind")
+        if kind not in kinds:
+            check.add(file, entry.line_of("kind") if "kind" in entry else line, f"unknown fact kind {_shown(kind)}",
+                      check.did_you_mean(kind, kinds, f"use one of: {', '.join(kinds)}"))
+            kind = None
+        if ctx.register(ident, file, line, "fact") and kind and source_id:
+            ctx.facts[ident] = Record(ident, kind, {"_entry": entry}, file, line)
+            ctx.fact_sources[ident] = source_id
+
+
+# -- step 3: check each record's fields by their field kinds ---------------------------------------------
+
+def _check_sources(ctx: Context) -> None:
+    for record in ctx.sources.values():
         entry = record.values["_entry"]
-        file_lines[record.id] = entry.line_of("file")
-        check.unknown_keys(entry, tuple(schema.SOURCE_FIELDS), record.file)
-        fill(record, schema.SOURCE_FIELDS, ("id",))
+        ctx.file_lines[record.id] = entry.line_of("file")
+        ctx.check.unknown_keys(entry, tuple(schema.SOURCE_FIELDS), record.file)
+        ctx.fill(record, schema.SOURCE_FIELDS, ("id",))
         text_file = record.values.get("file")
         wrong = text_file_problem(text_file) if text_file else None
         if wrong:
-            check.add(record.file, entry.line_of("file"), f"'file' {_shown(text_file)} {wrong}",
-                      "give the name of the article's text file inside the 'texts:' folder, such as 000_7d6b3ad1cd202c67.txt")
+            ctx.check.add(record.file, entry.line_of("file"), f"'file' {_shown(text_file)} {wrong}",
+                          "give the name of the article's text file inside the 'texts:' folder, such as 000_7d6b3ad1cd202c67.txt")
             del record.values["file"]
 
-    # Entities
-    for record in entities.values():
+
+def _check_entities(ctx: Context) -> None:
+    for record in ctx.entities.values():
         entry = record.values["_entry"]
-        check.unknown_keys(entry, tuple(schema.ENTITY_FIELDS), record.file)
+        ctx.check.unknown_keys(entry, tuple(schema.ENTITY_FIELDS), record.file)
+        cls = ontology.iri(record.kind)
         for name, types in schema.ENTITY_FIELD_TYPES.items():
-            if name in entry and not any(ontology.is_subclass(ontology.KGO[record.kind], ontology.KGO[t]) for t in types):
-                check.add(record.file, entry.line_of(name), f"'{name}' does not apply to {_a(record.kind)}",
-                          f"only {', '.join(types)} entities take it")
-        fill(record, schema.ENTITY_FIELDS, ("id", "type", "part_of"))
-        if "part_of" in entry:
-            parent_types = ("Event",) if ontology.is_subclass(ontology.KGO[record.kind], ontology.KGO["Event"]) else ("Place", "Country")
-            value = ref(entry["part_of"], Field("ref", types=parent_types), record.file, entry.line_of("part_of"), "part_of")
+            if name in entry and not any(ontology.is_subclass(cls, ontology.iri(t)) for t in types):
+                ctx.check.add(record.file, entry.line_of(name), f"'{name}' does not apply to {_a(record.kind)}",
+                              f"only {', '.join(types)} entities take it")
+        ctx.fill(record, schema.ENTITY_FIELDS, ("id", "type", "part_of"))
+        if "part_of" in entry:  # a superEvent for events, a containing place for places
+            parent_types = ("Event",) if ontology.is_subclass(cls, ontology.KGO.Event) else ("Place", "Country")
+            value = ctx.value_of(Field("ref", types=parent_types), entry["part_of"], record.file,
+                                 entry.line_of("part_of"), "part_of")
             if value is not None:
                 record.values["part_of"] = value
         record.citations = record.values.pop("cite", [])
 
-    # Facts
-    for record in facts.values():
-        entry = record.values["_entry"]
-        spec = schema.FACT_KINDS[record.kind]
-        fields = {**schema.COMMON_FACT_FIELDS, **spec.fields}
-        check.unknown_keys(entry, schema.FACT_META_FIELDS + tuple(fields), record.file)
-        note = entry.get("note")
-        if not (isinstance(note, str) and note.strip()):
-            check.add(record.file, entry.line_of("note") if "note" in entry else entry.line,
-                      f"fact '{record.id}' needs a 'note'", "add a short note in your own words")
-            note = ""
-        paras = check.paras(entry["para"], record.file, entry.line_of("para")) if "para" in entry else None
-        if "para" not in entry:
-            check.add(record.file, entry.line, f"fact '{record.id}' has no 'para'",
-                      "give the paragraph (line) number in the article it comes from")
-        if paras:
-            record.citations.append(Citation(fact_sources[record.id], paras, note.strip(), record.file, entry.line))
-        fill(record, fields, ())
-        if "inferred" in entry:  # field -> why the curator supplied a value the cited text does not state
-            inferred = entry["inferred"]
-            if not isinstance(inferred, LineDict) or not inferred:
-                check.add(record.file, entry.line_of("inferred"), "'inferred' must map field names to reasons",
-                          "write inferred: {supplier: \"line 5 does not name NVIDIA\"}")
-            else:
-                for name, reason in inferred.items():
-                    if name not in fields or name not in entry:
-                        check.add(record.file, inferred.line_of(name),
-                                  f"'inferred' names {_shown(name)}, which fact '{record.id}' does not give",
-                                  check.did_you_mean(name, [f for f in fields if f in entry],
-                                                     "name a field this fact gives"))
-                    else:
-                        check.text(reason, record.file, inferred.line_of(name), f"inferred.{name}")
-                record.values["inferred"] = {k: v.strip() for k, v in inferred.items() if isinstance(v, str)}
-        extra = entry.get("cite")
-        if extra is not None:
-            record.citations.extend(cites(extra, record.file, entry.line_of("cite")) or [])
-        if "amount" in record.values and "currency" not in record.values:
-            check.add(record.file, entry.line_of("amount"), "an amount needs a 'currency'", "add currency: USD (or KRW, …)")
-        if record.kind == "investment" and not ({"amount", "amount_text"} & set(entry)):
-            check.add(record.file, entry.line, f"investment '{record.id}' states no amount",
+
+def _check_fact(ctx: Context, record: Record) -> None:
+    """A fact's own fields (as the model declares its kind), its citation, its inferences and its rules."""
+    check, entry = ctx.check, record.values["_entry"]
+    spec = model.active().kinds[record.kind]
+    fields = model.active().fields_of(record.kind)
+    check.unknown_keys(entry, schema.FACT_META_FIELDS + tuple(fields), record.file)
+    note = entry.get("note")
+    if not (isinstance(note, str) and note.strip()):
+        check.add(record.file, entry.line_of("note") if "note" in entry else entry.line,
+                  f"fact '{record.id}' needs a 'note'", "add a short note in your own words")
+        note = ""
+    paras = check.paras(entry["para"], record.file, entry.line_of("para")) if "para" in entry else None
+    if "para" not in entry:
+        check.add(record.file, entry.line, f"fact '{record.id}' has no 'para'",
+                  "give the paragraph (line) number in the article it comes from")
+    if paras:
+        record.citations.append(Citation(ctx.fact_sources[record.id], paras, note.strip(), record.file, entry.line))
+    ctx.fill(record, fields, ())
+    if "inferred" in entry:
+        _check_inferred(ctx, record, entry, fields)
+    extra = entry.get("cite")
+    if extra is not None:
+        record.citations.extend(ctx.cites(extra, record.file, entry.line_of("cite")) or [])
+    for rule in ("amount-needs-currency", *spec.rules):
+        RULES[rule](ctx, record, entry)
+
+
+def _check_inferred(ctx: Context, record: Record, entry: LineDict, fields: dict[str, Field]) -> None:
+    """`inferred:` maps a field to why the curator supplied a value the cited text does not state."""
+    check, inferred = ctx.check, entry["inferred"]
+    if not isinstance(inferred, LineDict) or not inferred:
+        check.add(record.file, entry.line_of("inferred"), "'inferred' must map field names to reasons",
+                  "write inferred: {supplier: \"line 5 does not name NVIDIA\"}")
+        return
+    for name, reason in inferred.items():
+        if name not in fields or name not in entry:
+            check.add(record.file, inferred.line_of(name),
+                      f"'inferred' names {_shown(name)}, which fact '{record.id}' does not give",
+                      check.did_you_mean(name, [f for f in fields if f in entry], "name a field this fact gives"))
+        else:
+            ctx.value_of(Field("text"), reason, record.file, inferred.line_of(name), f"inferred.{name}")
+    record.values["inferred"] = {k: v.strip() for k, v in inferred.items() if isinstance(v, str)}
+
+
+def _amount_needs_currency(ctx: Context, record: Record, entry: LineDict) -> None:
+    if "amount" in record.values and "currency" not in record.values:
+        ctx.check.add(record.file, entry.line_of("amount"), "an amount needs a 'currency'", "add currency: USD (or KRW, …)")
+
+
+def _amount_or_amount_text(ctx: Context, record: Record, entry: LineDict) -> None:
+    if not ({"amount", "amount_text"} & set(entry)):
+        ctx.check.add(record.file, entry.line, f"{record.kind} '{record.id}' states no amount",
                       "add amount + currency, or amount_text when the source gives none")
-        if record.kind == "agreement" and len(record.values.get("parties") or [None, None]) < 2:
-            check.add(record.file, entry.line_of("parties"), f"agreement '{record.id}' needs at least two parties",
+
+
+def _two_parties(ctx: Context, record: Record, entry: LineDict) -> None:
+    if len(record.values.get("parties") or [None, None]) < 2:
+        ctx.check.add(record.file, entry.line_of("parties"), f"{record.kind} '{record.id}' needs at least two parties",
                       "list every party")
 
-    # Citations from other sources' files
-    for source_id, file, entry, line in cite_entries:
+
+#: Whole-fact checks a kind can ask for by name (kg/model.yaml `rules:`); the first applies to every fact.
+RULES = {
+    "amount-needs-currency": _amount_needs_currency,
+    "amount-or-amount-text": _amount_or_amount_text,
+    "two-parties": _two_parties,
+}
+
+
+def _check_cite_entries(ctx: Context) -> None:
+    """Citations, in one source's file, of facts defined in another's."""
+    check = ctx.check
+    for source_id, file, entry, line in ctx.cite_entries:
         check.unknown_keys(entry, schema.CITE_ENTRY_FIELDS, file)
         target = entry.get("cite")
-        if target not in facts:
-            if facts_complete:
+        if target not in ctx.facts:
+            if ctx.facts_complete:
                 check.add(file, entry.line_of("cite"), f"'cite' names unknown fact {_shown(target)}",
-                          check.did_you_mean(target, facts, "use the id of a fact defined in seeds/facts/"))
+                          check.did_you_mean(target, ctx.facts, "use the id of a fact defined in seeds/facts/"))
             continue
         note = entry.get("note")
         if not (isinstance(note, str) and note.strip()):
@@ -885,32 +755,29 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
             continue
         paras = check.paras(entry["para"], file, entry.line_of("para"))
         if paras:
-            facts[target].citations.append(Citation(source_id, paras, note.strip(), file, line))
+            ctx.facts[target].citations.append(Citation(source_id, paras, note.strip(), file, line))
 
-    # Whole-graph checks
-    for record in list(facts.values()) + list(entities.values()):
+
+# -- step 4: whole-set checks ------------------------------------------------------------------------
+
+def _check_whole_set(ctx: Context) -> None:
+    """One citation per source and record, no loop of part_of, and every cited paragraph in its article."""
+    for record in list(ctx.facts.values()) + list(ctx.entities.values()):
         seen: dict[str, Citation] = {}
         for c in record.citations:
             if c.source in seen:
-                check.add(c.file, c.line, f"'{record.id}' cites source '{c.source}' twice "
-                          f"(also at {seen[c.source].file}:{seen[c.source].line})",
-                          "merge the paragraphs into one citation: para: [10, 13]")
+                ctx.check.add(c.file, c.line, f"'{record.id}' cites source '{c.source}' twice "
+                              f"(also at {seen[c.source].file}:{seen[c.source].line})",
+                              "merge the paragraphs into one citation: para: [10, 13]")
             seen[c.source] = c
-    _check_part_of_cycles(facts, check)
-    if texts_dir is not None:
-        _check_paragraphs(texts_dir, sources, file_lines, list(facts.values()) + list(entities.values()), check)
-
-    if check.problems:
-        raise SeedError([_printable(p) for p in check.problems])
-    return Seeds(root=root, sources=sources, entities=entities, facts=facts)
-
-
-def _a(word: str) -> str:
-    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+    _check_part_of_cycles(ctx.facts, ctx.check)
+    if ctx.texts_dir is not None:
+        _check_paragraphs(ctx.texts_dir, ctx.sources, ctx.file_lines,
+                          list(ctx.facts.values()) + list(ctx.entities.values()), ctx.check)
 
 
 def _what(record: Record) -> str:
-    return "source" if record.kind == "source" else ("fact" if record.kind in schema.FACT_KINDS else "entity")
+    return "source" if record.kind == "source" else ("fact" if record.kind in model.active().kinds else "entity")
 
 
 def _suggest_entity(value: str, entities: dict[str, Record], check: _Checker) -> str:
@@ -1001,8 +868,3 @@ def _para_list(paras: list[int], shown: int = 10) -> str:
     """'4, 9, 31' — at most `shown` numbers, then how many more."""
     text = ", ".join(str(p) for p in paras[:shown])
     return text + (f" and {len(paras) - shown} more" if len(paras) > shown else "")
-
-
-def is_korean(text: str) -> bool:
-    """Whether a name is written in Hangul (for tagging aliases with a language)."""
-    return bool(HANGUL.search(text))

@@ -37,8 +37,8 @@ from typing import Any
 import networkx as nx
 from rdflib.namespace import RDFS
 
-from kg import ontology, qualifiers
-from kg.network import CONFLICT_HEADS, DEFINITION, KINDS, display, partner_counts, partners_graph
+from kg import model, ontology, qualifiers
+from kg.network import CONFLICT_HEADS, DEFINITION, display, kinds, partner_counts, partners_graph
 from kg.ontology import KGO
 from kg.resources import data_dir
 from kg.serialize import write_atomic
@@ -60,21 +60,6 @@ NODE_STYLES: dict[str, tuple[str, str]] = {
     "product": ("#499894", "hexagon"),
     "project": ("#86bcb6", "triangleDown"),
     "agreement": ("#555555", "diamond"),
-}
-
-#: Edge colour, line style and width by relation kind.
-EDGE_STYLES: dict[str, tuple[str, str]] = {
-    "mou": ("#1f77b4", "solid"),
-    "joint-venture": ("#9467bd", "solid"),
-    "joint-research": ("#17becf", "dashed"),
-    "cooperation": ("#7f7f7f", "dashed"),
-    "supply": ("#ff7f0e", "solid"),
-    "membership": ("#8c564b", "dotted"),
-    "gpu-allocation": ("#2ca02c", "solid"),
-    "investment": ("#bcbd22", "dashed"),
-    "position": ("#e377c2", "dotted"),
-    "product": ("#17a2b8", "dotted"),
-    "project": ("#aec7e8", "dotted"),
 }
 
 #: Up to this many nodes vis-network lays the network out itself (improvedLayout, Kamada-Kawai, is quadratic);
@@ -205,6 +190,14 @@ FACT_KEYS = ("fact_kind", "date", "status", "gpus", "qualifier", "amount", "curr
              "topics", "products", "post", "sources")
 
 
+def _legend(G: nx.MultiGraph, edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The relation kinds drawn, in display order, with their labels, colour, line and count (kg/model.yaml)."""
+    declared = model.active().relations
+    return [{"name": k, "en": kinds()[k].label_en, "ko": kinds()[k].label_ko, "color": declared[k].style[0],
+             "line": declared[k].style[1], "count": sum(1 for e in edges if e["kind"] == k)}
+            for k in G.graph.get("kinds", kinds()) if any(e["kind"] == k for e in edges)]
+
+
 def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
     """Everything the page shows, as plain JSON-able values (the page's script does the rest)."""
     partners: dict[str, set[str]] = defaultdict(set)
@@ -214,6 +207,7 @@ def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
     rows = sorted(G.edges(keys=True, data=True), key=lambda e: e[2])
     pairs = [tuple(sorted((u, v))) for u, v, _, _ in rows]
     large = G.number_of_nodes() > LARGE
+    widths = {k: r.style[2] for k, r in model.active().relations.items() if len(r.style) > 2}  # a figure that widens the line
     for (u, v, _, d), (a, b), curve in zip(rows, pairs, _curves(pairs)):
         partners[u].add(v)
         partners[v].add(u)
@@ -224,7 +218,7 @@ def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
             if d.get("conflicts"):  # only disputed facts carry the key: the page stays small
                 facts[d["fact"]]["conflicts"] = d["conflicts"]
         arrows = ("to" if d["from"] == a else "from") if d["directed"] else ""
-        width = 1.5 + (math.log10(d["gpus"]) / 2 if d["kind"] == "gpu-allocation" and d.get("gpus") else 0)
+        width = 1.5 + (math.log10(d[widths[d["kind"]]]) / 2 if d.get(widths.get(d["kind"], "")) else 0)
         edges.append({"id": f"e{len(edges)}", "from": a, "to": b, "kind": d["kind"], "role": d["role"],
                       "fact": d["fact"], "src": d["from"], "dst": d["to"], "arrows": arrows,
                       "width": round(width, 2), "curve": 0.0 if large else round(curve, 2)})
@@ -247,9 +241,9 @@ def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
                  "large": large, "hubs": bool(G.graph.get("hubs")), "focus": G.graph.get("focus"),
                  "depth": G.graph.get("depth"), "source": G.graph.get("source")},
         "options": vis_options(G.number_of_nodes()),
-        "kinds": [{"name": k, "en": KINDS[k].label_en, "ko": KINDS[k].label_ko, "color": EDGE_STYLES[k][0],
-                   "line": EDGE_STYLES[k][1], "count": sum(1 for e in edges if e["kind"] == k)}
-                  for k in G.graph.get("kinds", KINDS) if any(e["kind"] == k for e in edges)],
+        "kinds": _legend(G, edges),
+        "roles": model.active().role_words_ko(),  # a link's role in one Korean word
+        "named_roles": model.active().named_roles(),  # undirected links that say their role
         "types": [{"type": t, "group": g, "en": type_label(t, "en"), "ko": type_label(t, "ko"),
                    "color": node_style({"type": t, "group": g})[0], "shape": node_style({"type": t, "group": g})[1],
                    "count": c} for (t, g), c in sorted(types.items(), key=lambda x: (-x[1], x[0]))],

@@ -17,11 +17,8 @@
   var nodeById = new Map(data.nodes.map(function (n) { return [n.id, n]; }));
   var edgeById = new Map(data.edges.map(function (e) { return [e.id, e]; }));
   var DASHES = { solid: false, dashed: [8, 5], dotted: [2, 4] };
-  var ROLE_KO = {
-    "parties": "당사자", "party": "당사자", "supports": "지원", "supplies": "공급", "member of": "참여",
-    "allocates GPUs to": "GPU 공급", "invests in": "투자", "co-investors": "공동 투자",
-    "holds a post at": "재직", "runs": "운영", "product": "제품", "for": "용도",
-  };
+  var ROLE_KO = data.roles;  // a link's role in one Korean word (kg/model.yaml, through kg/view.py)
+  function named(edge) { return data.named_roles.indexOf(edge.role) >= 0; }  // undirected links that say their role
   var DIM_NODE = { background: "#ececec", border: "#d6d6d6" };
   // Where the sources disagree (kg conflicts, attached to the facts by kg/network.py, which also gives the
   // headings in both languages: network.CONFLICT_HEADS, shared with kg path and kg neighbors).
@@ -106,7 +103,7 @@
       return state.lang === "ko" ? label(src) + " → " + label(dst) + " (" + (ROLE_KO[edge.role] || edge.role) + ")"
                                  : label(src) + " " + edge.role + " " + label(dst);
     }
-    return label(src) + " — " + label(dst) + (edge.role === "co-investors" ? " (" + (state.lang === "ko" ? ROLE_KO[edge.role] : edge.role) + ")" : "");
+    return label(src) + " — " + label(dst) + (named(edge) ? " (" + (state.lang === "ko" ? ROLE_KO[edge.role] : edge.role) + ")" : "");
   }
 
   /** The lines that describe a relation: what, who, when, how much, which products, the note and sources. */
@@ -116,7 +113,7 @@
     var badge = el("span", kindLabel(edge.kind), "kind");
     badge.style.background = (kindByName.get(edge.kind) || {}).color || "#777";
     head.appendChild(badge);
-    if (edge.arrows || edge.role === "co-investors") head.appendChild(el("span", roleText(edge)));
+    if (edge.arrows || named(edge)) head.appendChild(el("span", roleText(edge)));
     container.appendChild(head);
     var bits = [];
     if (edge.kind !== f.fact_kind) bits.push(kindLabel(f.fact_kind) + " " + edge.fact);

@@ -1,0 +1,394 @@
+"""The kinds of field a seed record can have: how each is checked and which RDF objects it becomes, side by side.
+
+One class per field kind (`kind:` in kg/schema.py's tables and kg/model.yaml), like followthemoney's `types/`:
+`check` turns a raw YAML value into a checked one, or reports a problem `file:line: what — how to fix it` and
+gives None; `to_rdf` gives the RDF objects of a checked value. The loader (kg/seeds.py) and the graph builder
+(kg/graph.py) both go through `KINDS`, so a field can never be checked one way and built another.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+from kg import ontology, schema
+from kg.ontology import KG
+
+if TYPE_CHECKING:  # the loader's state, which ref and fact fields check against
+    from kg.seeds import Context
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+CURRENCY_PATTERN = re.compile(r"[A-Z]{3}")
+DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
+MONTH_PATTERN = re.compile(r"\d{4}-\d{2}")
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+
+
+def shown(value: Any) -> str:
+    """A value as a message quotes it: its repr, cut short when it is long (a hostile file can hold megabytes)."""
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:50]}… ({len(text):,} characters)"
+
+
+def a(word: str) -> str:
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+
+
+def is_korean(text: str) -> bool:
+    """Whether a name is written in Hangul (for tagging aliases with a language)."""
+    return bool(HANGUL.search(text))
+
+
+def decimal_lexical(value: int | float) -> str:
+    """The canonical xsd:decimal form (always with a decimal point), so every format round-trips it alike."""
+    text = format(Decimal(str(value)), "f")
+    return text if "." in text else text + ".0"
+
+
+def valid_date(value: Any, allow_month: bool = False) -> bool:
+    """Whether value is a date as seed files write it: YYYY-MM-DD (or YYYY-MM with allow_month), a real day.
+    The one check of dates: the loader and `kg new-source` both use it."""
+    if not isinstance(value, str):
+        return False
+    try:
+        if allow_month and MONTH_PATTERN.fullmatch(value):
+            dt.date.fromisoformat(value + "-01")
+            return True
+        if DATE_PATTERN.fullmatch(value):
+            dt.date.fromisoformat(value)
+            return True
+    except ValueError:
+        pass
+    return False
+
+
+class At:
+    """Where a value is: its file, line and field name, and the loader's state to report problems to."""
+
+    def __init__(self, ctx: Context, file: str, line: int, name: str, field: schema.Field):
+        self.ctx, self.file, self.line, self.name, self.field = ctx, file, line, name, field
+
+    def problem(self, message: str, hint: str = "", line: int | None = None) -> None:
+        self.ctx.check.add(self.file, self.line if line is None else line, message, hint)
+
+
+class FieldKind:
+    """A kind of field: `check` a raw value (None and a problem when wrong), `to_rdf` a checked one."""
+
+    def check(self, value: Any, at: At) -> Any:
+        raise NotImplementedError
+
+    def to_rdf(self, field: schema.Field, value: Any, lang: str = "en") -> list[Any]:
+        raise AssertionError(f"no RDF mapping for field kind {type(self).__name__}")
+
+
+class Ref(FieldKind):
+    """The id of an entity, of one of the field's types."""
+
+    def check(self, value: Any, at: At) -> str | None:
+        ctx = at.ctx
+        if not isinstance(value, str):
+            at.problem(f"'{at.name}' must be an entity id, not {shown(value)}", "write the id, such as 'nvidia'")
+            return None
+        target = ctx.entities.get(value)
+        if target is None:
+            if value in ctx.untyped:  # follows from its unknown type, reported at entities.yaml already
+                return None
+            if value in ctx.facts:
+                at.problem(f"'{at.name}' points to fact '{value}', but needs an entity", "use an id from entities.yaml")
+            elif ctx.entities_complete:
+                at.problem(f"unknown entity {shown(value)} in '{at.name}'", ctx.suggest_entity(value))
+            return None
+        types = at.field.types
+        if types and not any(ontology.is_subclass(ontology.iri(target.kind), ontology.iri(t)) for t in types):
+            at.problem(f"'{at.name}' must be {a(' or '.join(types))}, but '{value}' is {a(target.kind)}",
+                       f"use an entity of the right type, or fix the type of '{value}' in entities.yaml")
+            return None
+        return value
+
+    def to_rdf(self, field, value, lang="en"):
+        return [KG[value]]
+
+
+class Refs(Ref):
+    """A list of entity ids (a single id is a list of one), each once."""
+
+    def check(self, value: Any, at: At) -> list[str] | None:
+        items = value if isinstance(value, list) else [value]
+        lines = getattr(value, "item_lines", [at.line] * len(items))
+        if not items:
+            at.problem(f"'{at.name}' is an empty list", "list at least one id, or remove the field")
+            return None
+        out = [Ref.check(self, v, At(at.ctx, at.file, ln, at.name, at.field)) for v, ln in zip(items, lines)]
+        if len(set(out)) != len(out) and None not in out:
+            at.problem(f"'{at.name}' lists the same id twice", "list each id once")
+        return out if None not in out else None
+
+    def to_rdf(self, field, value, lang="en"):
+        return [KG[v] for v in value]
+
+
+class FactRef(FieldKind):
+    """The id of another fact, of one of the field's fact kinds."""
+
+    def check(self, value: Any, at: At) -> str | None:
+        facts = at.ctx.facts
+        if value not in facts:
+            if at.ctx.facts_complete:
+                at.problem(f"unknown fact {shown(value)} in '{at.name}'",
+                           at.ctx.check.did_you_mean(value, facts, "use the id of a fact defined in seeds/facts/"))
+            return None
+        kinds = at.field.fact_kinds
+        if kinds and facts[value].kind not in kinds:
+            at.problem(f"'{at.name}' must point to {a(' or '.join(kinds))} fact, "
+                       f"but '{value}' is {a(facts[value].kind)}", "point to the right fact")
+            return None
+        return value
+
+    def to_rdf(self, field, value, lang="en"):
+        return [KG[value]]
+
+
+class Count(FieldKind):
+    """A positive whole number up to a plausible maximum (GPU counts)."""
+
+    def __init__(self, maximum: int = schema.MAX_GPUS):
+        self.maximum = maximum
+
+    def check(self, value: Any, at: At) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            at.problem(f"'{at.name}' must be a whole number, not {shown(value)}",
+                       "write digits only, such as 50000 (no units, commas or words)")
+            return None
+        if value <= 0:
+            at.problem(f"'{at.name}' must be positive, not {shown(value)}", "write the figure as a positive number")
+            return None
+        if value > self.maximum:
+            at.problem(f"'{at.name}' is {shown(value)}, more than the plausible maximum {self.maximum}",
+                       "check for extra zeros")
+            return None
+        return value
+
+    def to_rdf(self, field, value, lang="en"):
+        return [Literal(value, datatype=XSD.integer)]
+
+
+class Year(FieldKind):
+    def check(self, value: Any, at: At) -> int | None:
+        if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
+            return value
+        at.problem(f"'{at.name}' must be a year such as 2030, not {shown(value)}", "write four digits")
+        return None
+
+    def to_rdf(self, field, value, lang="en"):
+        return [Literal(f"{value:04d}", datatype=XSD.gYear)]
+
+
+class Amount(FieldKind):
+    """A positive sum of money, at most schema.MAX_AMOUNT."""
+
+    def check(self, value: Any, at: At) -> int | float | None:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+            at.problem(f"'{at.name}' must be a number, not {shown(value)}", "write digits, such as 3000000000 for 3 billion")
+            return None
+        if value <= 0 or value > schema.MAX_AMOUNT:
+            at.problem(f"'{at.name}' must be positive and at most {schema.MAX_AMOUNT:.0e}, not {shown(value)}",
+                       "check the figure")
+            return None
+        return value
+
+    def to_rdf(self, field, value, lang="en"):
+        return [Literal(decimal_lexical(value), datatype=XSD.decimal)]
+
+
+class Pattern(FieldKind):
+    """A code that matches a pattern (currencies, language tags), kept as a plain literal."""
+
+    def __init__(self, pattern: re.Pattern, what: str, hint: str):
+        self.pattern, self.what, self.hint = pattern, what, hint
+
+    def check(self, value: Any, at: At) -> str | None:
+        if isinstance(value, str) and self.pattern.fullmatch(value):
+            return value
+        at.problem(f"'{at.name}' must be {self.what}, not {shown(value)}", self.hint)
+        return None
+
+    def to_rdf(self, field, value, lang="en"):
+        return [Literal(value)]
+
+
+class Text(FieldKind):
+    """Non-empty text: English prose tagged @en ('text'), or a plain code or name ('string')."""
+
+    def __init__(self, tagged: bool = True):
+        self.tagged = tagged
+
+    def check(self, value: Any, at: At) -> str | None:
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        at.problem(f"'{at.name}' must be non-empty text, not {shown(value)}", "write a short phrase")
+        return None
+
+    def to_rdf(self, field, value, lang="en"):
+        return [Literal(value, lang=lang) if self.tagged else Literal(value)]
+
+
+class Date(FieldKind):
+    """YYYY-MM-DD, or also YYYY-MM ('month-or-date')."""
+
+    def __init__(self, allow_month: bool = False):
+        self.allow_month = allow_month
+
+    def check(self, value: Any, at: At) -> str | None:
+        if valid_date(value, self.allow_month):
+            return value
+        form = "YYYY-MM-DD (or YYYY-MM when only the month is known)" if self.allow_month else "YYYY-MM-DD"
+        at.problem(f"'{at.name}' is not a valid date: {shown(value)}", f"write it as {form}, such as 2025-10-31")
+        return None
+
+    def to_rdf(self, field, value, lang="en"):
+        return [Literal(value, datatype=XSD.date if len(value) == 10 else XSD.gYearMonth)]
+
+
+def choices(field: schema.Field) -> dict:
+    """The values a choice field allows: those the model lists (an agreement's type), or a SKOS scheme's."""
+    if field.values:
+        return dict.fromkeys(field.values)
+    return ontology.controlled_values(field.choices)
+
+
+class Choice(FieldKind):
+    """One value of a controlled list: a SKOS scheme of the ontology, or the values the model lists."""
+
+    def check(self, value: Any, at: At) -> str | None:
+        allowed = choices(at.field)
+        if isinstance(value, str) and value in allowed:
+            return value
+        at.problem(f"'{at.name}' has unknown value {shown(value)}",
+                   at.ctx.check.did_you_mean(value, allowed, f"use one of: {', '.join(sorted(allowed))}"))
+        return None
+
+    def to_rdf(self, field, value, lang="en"):
+        return [ontology.controlled_values(field.choices)[value]]
+
+
+class Labels(FieldKind):
+    """{en: …, ko: …}: a name in both languages."""
+
+    def check(self, value: Any, at: At) -> dict[str, str] | None:
+        name = at.name
+        if not isinstance(value, dict) or not all(isinstance(value.get(lang), str) and value[lang].strip()
+                                                  for lang in ("en", "ko")):
+            at.problem(f"'{name}' needs an English and a Korean label", "write label: {en: NVIDIA, ko: 엔비디아}")
+            return None
+        if any(len(value[lang]) > schema.MAX_LABEL_CHARS for lang in ("en", "ko")):
+            at.problem(f"'{name}' is longer than {schema.MAX_LABEL_CHARS} characters",
+                       "keep the label to a name; put more in a description or note")
+            return None
+        extra = sorted(set(value) - {"en", "ko"})
+        if extra:
+            at.problem(f"'{name}' has labels in unexpected languages {extra}", "keep en and ko")
+        return {"en": value["en"].strip(), "ko": value["ko"].strip()}
+
+    def to_rdf(self, field, value, lang="en"):
+        return [Literal(value["en"], lang="en"), Literal(value["ko"], lang="ko")]
+
+
+class Aliases(FieldKind):
+    """Other names, each tagged @ko when written in Hangul, else @en."""
+
+    def check(self, value: Any, at: At) -> list[str] | None:
+        if not isinstance(value, list) or not all(isinstance(x, str) and x.strip() for x in value):
+            at.problem(f"'{at.name}' must be a list of names", "write aliases: [Nvidia, 엔비디아]")
+            return None
+        if any(len(x) > schema.MAX_LABEL_CHARS for x in value):
+            at.problem(f"'{at.name}' has a name longer than {schema.MAX_LABEL_CHARS} characters",
+                       "an alias is another name, not a description")
+            return None
+        return [x.strip() for x in value]
+
+    def to_rdf(self, field, value, lang="en"):
+        return [Literal(x, lang="ko" if is_korean(x) else "en") for x in value]
+
+
+class Identifiers(FieldKind):
+    """{scheme: code}, built by kg/graph.py as schema:identifier / schema:tickerSymbol."""
+
+    def check(self, value: Any, at: At) -> dict[str, str] | None:
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
+        ):
+            at.problem(f"'{at.name}' must map schemes to quoted codes", 'write identifiers: {krx: "035420"}')
+            return None
+        return dict(value)
+
+
+class Cites(FieldKind):
+    """An entity's or fact's citations of other sources: [{source, para, note}]."""
+
+    def check(self, value: Any, at: At) -> list | None:
+        return at.ctx.cites(value, at.file, at.line)
+
+
+class Money(FieldKind):
+    """{amount, currency, qualifier}: the same sum stated another way (a conversion), built as a node."""
+
+    def check(self, value: Any, at: At) -> dict[str, Any] | None:
+        name, ctx = at.name, at.ctx
+        if not hasattr(value, "line_of") or not {"amount", "currency"} <= set(value):
+            at.problem(f"'{name}' must map amount, currency and (optionally) qualifier",
+                       f"write {name}: {{amount: 4000000000000, currency: KRW, qualifier: about}}")
+            return None
+        ctx.check.unknown_keys(value, ("amount", "currency", "qualifier"), at.file)
+        qualifier = schema.Field("choice", choices="qualifiers")
+        money = {"amount": KINDS["amount"].check(value["amount"], At(ctx, at.file, at.line, f"{name}.amount", at.field)),
+                 "currency": _money_currency(value["currency"], at),
+                 "qualifier": KINDS["choice"].check(value.get("qualifier", "stated"),
+                                                    At(ctx, at.file, at.line, f"{name}.qualifier", qualifier))}
+        return money if None not in money.values() else None
+
+
+def _money_currency(value: Any, at: At) -> str | None:
+    if isinstance(value, str) and CURRENCY_PATTERN.fullmatch(value):
+        return value
+    at.problem(f"'{at.name}.currency' must be an ISO 4217 code such as KRW, not {shown(value)}",
+               "write three capital letters")
+    return None
+
+
+#: Every field kind by the name the tables use.
+KINDS: dict[str, FieldKind] = {
+    "ref": Ref(),
+    "refs": Refs(),
+    "fact": FactRef(),
+    "count": Count(),
+    "int": Count(maximum=10**6),
+    "year": Year(),
+    "amount": Amount(),
+    "currency": Pattern(CURRENCY_PATTERN, "an ISO 4217 code such as USD or KRW", "write three capital letters"),
+    "language": Pattern(LANGUAGE_PATTERN, "a language code such as ko or en", "use a BCP 47 code"),
+    "text": Text(),
+    "string": Text(tagged=False),
+    "date": Date(),
+    "month-or-date": Date(allow_month=True),
+    "choice": Choice(),
+    "labels": Labels(),
+    "aliases": Aliases(),
+    "identifiers": Identifiers(),
+    "cites": Cites(),
+    "money": Money(),
+}
+
+
+def to_rdf(field: schema.Field, value: Any, lang: str = "en") -> list[Any]:
+    """The RDF objects a checked field value becomes."""
+    return KINDS[field.kind].to_rdf(field, value, lang)
+
+
+__all__ = ["KINDS", "At", "FieldKind", "to_rdf", "URIRef"]
