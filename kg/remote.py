@@ -56,19 +56,27 @@ def shown(url: str) -> str:
     return urllib.parse.urlunsplit(parts._replace(netloc=f"{urllib.parse.quote(user)}:***@{parts.netloc}"))
 
 
-def send_update(update_url: str, text: str, timeout: float = 60.0) -> None:
-    """POST one SPARQL Update (application/sparql-update); raise KgError on any failure. A user and password in
-    the URL answer the server's Basic or Digest challenge (Virtuoso's /sparql-auth asks for Digest)."""
-    url, user, password = credentials(update_url)
-    request = urllib.request.Request(url, data=text.encode("utf-8"), method="POST",
-                                     headers={"Content-Type": "application/sparql-update; charset=utf-8"})
+def open_url(url: str, data: bytes, headers: dict[str, str], timeout: float | None):
+    """POST data to an endpoint and return the open response (urllib's errors otherwise). A user and password in
+    the URL, or the user there and the password in $KG_PASSWORD, answer the server's Basic or Digest challenge
+    (Virtuoso's /sparql-auth asks for Digest); they are never sent in the clear unasked."""
+    plain, user, password = credentials(url)
+    request = urllib.request.Request(plain, data=data, method="POST", headers=headers)
     handlers = []
     if user is not None:
         passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-        passwords.add_password(None, url, user, password or "")
+        passwords.add_password(None, plain, user, password or "")
         handlers = [urllib.request.HTTPBasicAuthHandler(passwords), urllib.request.HTTPDigestAuthHandler(passwords)]
+    if timeout is None:
+        return urllib.request.build_opener(*handlers).open(request)  # noqa: S310 - the user named it
+    return urllib.request.build_opener(*handlers).open(request, timeout=timeout)  # noqa: S310
+
+
+def send_update(update_url: str, text: str, timeout: float = 60.0) -> None:
+    """POST one SPARQL Update (application/sparql-update); raise KgError on any failure, with the server's words."""
     try:
-        with urllib.request.build_opener(*handlers).open(request, timeout=timeout) as response:  # noqa: S310
+        with open_url(update_url, text.encode("utf-8"), {"Content-Type": "application/sparql-update; charset=utf-8"},
+                      timeout) as response:
             response.read()
     except urllib.error.HTTPError as exc:
         detail = " ".join(exc.read(500).decode("utf-8", "replace").split())

@@ -37,15 +37,57 @@ def separate_graphs(tmp_path):
     server.stop()
 
 
-@pytest.mark.parametrize("command", [["query", "gpu-allocations"], ["conflicts", "--strict"]])
-def test_an_endpoint_without_a_union_default_graph_is_an_error_not_an_empty_answer(separate_graphs, command):
+@pytest.mark.parametrize("command", [["query", "gpu-allocations"], ["conflicts", "--strict"], ["stats"]])
+def test_an_endpoint_without_a_union_default_graph_answers_as_the_default_store(separate_graphs, command):
+    """kg names its graphs in each request (default-graph-uri, named-graph-uri), so the server's default graph,
+    empty here, does not matter."""
     url = separate_graphs.base + "/query"
-    result = kg(*command, "--store", "sparql:" + url)
+    local = kg(*command, "--seeds", str(MINIMAL))
+    remote = kg(*command, "--store", "sparql:" + url)
+    assert local.output.strip()
+    assert (remote.exit_code, remote.output) == (local.exit_code, local.output)
+
+
+class _IgnoresDataset(http.server.BaseHTTPRequestHandler):
+    """An endpoint that has one of kg's graphs but ignores default-graph-uri, its default graph empty."""
+
+    def do_POST(self):
+        form = urllib.parse.parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode())
+        text = form["query"][0]
+        if "SELECT DISTINCT ?g" in text:
+            answer = {"head": {"vars": ["g"]}, "results": {"bindings": [
+                {"g": {"type": "uri", "value": "https://w3id.org/ai-partnerships/graph/src-a"}}]}}
+        elif "ASK" in text:
+            answer = {"head": {}, "boolean": False}
+        else:
+            answer = {"head": {"vars": ["s"]}, "results": {"bindings": []}}
+        body = json.dumps(answer).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.mark.parametrize("command", [["query", "-e", "SELECT ?s { ?s ?p ?o }"], ["conflicts", "--strict"]])
+def test_an_endpoint_that_ignores_the_protocols_dataset_is_an_error_not_an_empty_answer(command):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _IgnoresDataset)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+        result = kg(*command, "--store", "sparql:" + url)
+    finally:
+        server.shutdown()
+        server.server_close()
     assert result.exit_code == 1, result.output
-    assert result.output == (f"{url}: the endpoint's default graph is empty, but its named graphs hold data — kg reads "
-                             "the default graph as the union of the named graphs: start Oxigraph with "
-                             "--union-default-graph, set tdb2:unionDefaultGraph true in Fuseki (GraphDB and Virtuoso "
-                             "do so by default)\n")
+    assert result.output == (f"{url}: the endpoint ignores the SPARQL Protocol's default-graph-uri parameter, by "
+                             "which kg reads its own graphs as one default graph, and the endpoint's default graph is "
+                             "empty — "
+                             "make the default graph the union of the named graphs (Oxigraph: --union-default-graph; "
+                             "Fuseki: tdb2:unionDefaultGraph true)\n")
 
 
 def test_an_empty_endpoint_is_an_error(tmp_path):
@@ -56,7 +98,8 @@ def test_an_empty_endpoint_is_an_error(tmp_path):
     finally:
         server.stop()
     assert result.exit_code == 1
-    assert result.output == (f"{url}: the endpoint holds no data — upload the graph first with: kg push --to "
+    assert result.output == (f"{url}: the endpoint holds none of kg's graphs (named graphs under "
+                             "https://w3id.org/ai-partnerships/graph/) — upload the graph first with: kg push --to "
                              "UPDATE-URL (its SPARQL Update URL)\n")
 
 
