@@ -205,14 +205,15 @@ class Differs(Exception):
 BINDING = ("Virtuoso rejects kg's trailing VALUES binding of unprojected variables (SQ200: No column …)", Refused)
 # What else Virtuoso does not take in the queries, found with the VALUES block moved into the WHERE clause
 # (VIRTUOSO-NOTES.md): they fail whatever the binding, until the queries change.
-SQ156 = ("Virtuoso 7.2.5 fails to compile the query even with the parameters bound inside WHERE: SQ156 Internal "
-         "Optimized compiler error: Bad dfe in sqlo_place_exp (VIRTUOSO-NOTES.md)", Refused)
+SQ156 = ("Virtuoso 7.2.5 cannot compile COALESCE or IF over an aggregate in a group that joins several patterns, "
+         "whatever the binding: SQ156 Internal Optimized compiler error: Bad dfe in sqlo_place_exp (VIRTUOSO-NOTES.md)",
+         Refused)
 VIRTUOSO_XFAIL = {
     "agreements": SQ156,
     "allocation-sums": SQ156,
     "projects": SQ156,
-    "investments": ("Virtuoso 7.2.5 runs out of its query memory pool (400 MB) even with the parameters bound "
-                    "inside WHERE (VIRTUOSO-NOTES.md)", Refused),
+    "investments": ("Virtuoso 7.2.5 cannot plan the chain of {…} UNION {… MINUS {…}} groups, whatever the binding: "
+                    "memory pool limit (SQ200 MaxMemPoolSize) or time-out (VIRTUOSO-NOTES.md)", Refused),
     "gpu-targets": ("Virtuoso 7.2.5 does not see ?lang, bound outside and not projected, in the FILTER of an "
                     "OPTIONAL: the qualifier column comes back empty (VIRTUOSO-NOTES.md)", (Refused, Differs)),
 }
