@@ -116,9 +116,10 @@ class EndpointStore(SPARQLUpdateStore):
     answer is the same whether the server's default graph is the union of its graphs (Oxigraph with
     --union-default-graph), none of them (plain `oxigraph serve`, a default Fuseki) or that union plus its own
     system graphs (Virtuoso). The graphs are listed at the first query, so that a query kg refuses sends nothing.
-    The endpoint's credentials come from the URL or $KG_PASSWORD (kg.remote.open_url). A refused query answers
-    (status, message, None) as rdflib's store does; kg.query then shows the line and column of a syntax error, or
-    the server's own reason (kg.store.error_body)."""
+    The endpoint's credentials come from the URL or $KG_PASSWORD (kg.remote.open_url). A query refused as bad
+    (HTTP 400) answers (status, message, None) as rdflib's store does, and kg.query shows the line and column of a
+    syntax error, or the server's reason; any other refusal is a QueryError with the server's own words, for kg's
+    internal queries too."""
 
     def __init__(self, query_url: str, update_url: str):
         super().__init__(query_endpoint=query_url, update_endpoint=update_url, returnFormat="json",
@@ -141,9 +142,23 @@ class EndpointStore(SPARQLUpdateStore):
             with post_query(self.query_endpoint, query, None, dataset, self.response_mime_types()) as response:
                 body = response.read()
                 content_type = (response.headers.get("Content-Type") or "").split(";")[0].strip()
-        except urllib.error.HTTPError as exc:  # as rdflib's store answers: kg.query then finds the reason
-            return exc.code, str(exc), None  # type: ignore[return-value]
+        except urllib.error.HTTPError as exc:
+            if exc.code == 400:  # as rdflib's store answers: kg.query then shows a syntax error's line and column
+                return exc.code, str(exc), None  # type: ignore[return-value]
+            raise refused(self.query_endpoint, exc) from None
         return Result.parse(BytesIO(body), content_type=content_type)
+
+
+def refused(url: str, exc) -> KgError:
+    """QueryError for an endpoint's HTTP error answer to a query, in the server's own words (Virtuoso: 'SQ200: No
+    column lang'), with a hint on credentials for 401 and 403."""
+    from kg.errors import QueryError
+    from kg.remote import PASSWORD_ENV, shown
+
+    body = error_body(exc)
+    hint = (f"give the user in the URL (http://USER@HOST/…) and the password in ${PASSWORD_ENV}"
+            if exc.code in (401, 403) else "check the query and the endpoint")
+    return QueryError(f"{shown(url)}: the endpoint refused the query ({exc}{': ' + body if body else ''}) — {hint}")
 
 
 def dataset_params(graphs: list[str], default: str | None = None) -> list[tuple[str, str]]:

@@ -212,3 +212,59 @@ def test_a_wrong_password_is_refused_and_never_printed(guarded):
     assert f"http://kg:***@{guarded}/update: the endpoint refused the update (HTTP 401): Unauthorized." in result.output
     assert "give the user and password as http://USER:PASSWORD@HOST/" in result.output
     assert _Guarded.accepted == []
+
+
+class _Capped(http.server.BaseHTTPRequestHandler):
+    """An update endpoint that refuses an INSERT DATA of more than `cap` triples, as Debian's Virtuoso does
+    ("SP031: The length of generated SQL text has exceeded 10000 lines of code"); records the sizes it takes."""
+
+    cap = 300
+    taken: list[int] = []
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"])).decode()
+        triples = body.count(" .\n") if body.startswith("INSERT DATA") else 0
+        status, answer = (400, b"SP031: The length of generated SQL text has exceeded 10000 lines of code") \
+            if triples > self.cap else (200, b"")
+        if status == 200 and triples:
+            self.taken.append(triples)
+        self.send_response(status)
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_push_sends_a_batch_the_endpoint_refuses_again_in_halves(dataset):
+    from kg.remote import push
+
+    _Capped.taken = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Capped)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        result = push(dataset, f"http://127.0.0.1:{server.server_address[1]}/update", batch_size=1000)
+    finally:
+        server.shutdown()
+        server.server_close()
+    sizes = [len(g) for g in dataset.graphs() if len(g)]
+    assert max(sizes) > 1000  # the seeds' biggest graphs go in several batches, each refused once at least
+    assert max(_Capped.taken) <= _Capped.cap < 1000
+    assert len(_Capped.taken) > sum(-(-n // 1000) for n in sizes)
+    assert sum(_Capped.taken) == result.quads == sum(sizes)
+
+
+def test_a_batch_refused_below_the_smallest_split_stops_the_push_with_the_servers_words():
+    _Capped.cap = 0
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Capped)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        result = kg("push", "--seeds", str(MINIMAL), "--to", f"http://127.0.0.1:{server.server_address[1]}/update")
+    finally:
+        server.shutdown()
+        server.server_close()
+        _Capped.cap = 300
+    assert result.exit_code == 1
+    assert "the endpoint refused the update (HTTP 400): SP031: The length of generated SQL text" in result.output
+    assert "push stopped in graph <https://w3id.org/ai-partnerships/graph/" in result.output

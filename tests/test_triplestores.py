@@ -238,3 +238,13 @@ def test_named_queries_answer_as_on_the_default_store(server, name, request):
         raise Refused(result.output)
     if json.loads(result.output) != expected:
         raise Differs(result.output)
+
+
+def test_queries_answer_virtuosos_digest_challenge_with_the_password_from_the_environment(request):
+    endpoint = loaded("virtuoso", request)
+    authenticated = "sparql:" + endpoint.update_url  # http://dba@HOST/sparql-auth: reads need the password too
+    result = kg("sources", "--store", authenticated, password=endpoint.password)
+    assert (result.exit_code, result.output) == on_default_store("sources")
+    refused = kg("sources", "--store", authenticated, password="not-the-password")
+    assert refused.exit_code != 0
+    assert "401" in refused.output and "not-the-password" not in refused.output
