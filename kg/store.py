@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -224,7 +225,7 @@ def check_default_graph(url: str, timeout: float = 10.0) -> None:
                       "Fuseki: tdb2:unionDefaultGraph true)")
 
 
-def post_query(url: str, text: str, timeout: float | None, dataset: list[tuple[str, str]] = (),
+def post_query(url: str, text: str, timeout: float | None, dataset: Sequence[tuple[str, str]] = (),
                accept: str = "application/sparql-results+json"):
     """POST a query as a form to an endpoint (the URL the user named, with its credentials: kg.remote.open_url),
     with the protocol's dataset parameters; the open response, or urllib's errors."""
@@ -236,7 +237,7 @@ def post_query(url: str, text: str, timeout: float | None, dataset: list[tuple[s
     return open_url(url, form, {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept}, timeout)
 
 
-def ask(url: str, text: str, timeout: float, dataset: list[tuple[str, str]] = ()) -> bool | None:
+def ask(url: str, text: str, timeout: float, dataset: Sequence[tuple[str, str]] = ()) -> bool | None:
     """An ASK query's answer from an endpoint, or None if it gave none in time."""
     import json
 
