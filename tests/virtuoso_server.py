@@ -4,6 +4,7 @@ in the foreground with a virtuoso.ini written here, and is killed at the end."""
 
 from __future__ import annotations
 
+import atexit
 import secrets
 import shutil
 import subprocess
@@ -80,6 +81,7 @@ class VirtuosoServer:
         ini.write_text(INI.format(dir=self.directory, sql_port=self.sql_port, http_port=self.http_port))
         self.process = subprocess.Popen([virtuoso_binary(), "+foreground", "+configfile", str(ini)],
                                         cwd=self.directory, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+        atexit.register(self.stop)  # also when the session ends without its fixtures' teardown
         deadline = time.monotonic() + wait
         while True:
             if self.process.poll() is not None:
