@@ -33,6 +33,18 @@ class PushResult:
 
 
 PASSWORD_ENV = "KG_PASSWORD"
+# A batch the endpoint refuses is sent again in halves down to this size, for servers that cap the size of one
+# update below kg's batch size (Debian's Virtuoso 7.2: "SP031: The length of generated SQL text has exceeded 10000
+# lines of code" for an INSERT DATA of about 1,500 triples).
+SMALLEST_SPLIT = 200
+
+
+class UpdateRefused(KgError):
+    """The endpoint answered an update with an HTTP error (its status in .status)."""
+
+    def __init__(self, message: str, status: int):
+        super().__init__(message)
+        self.status = status
 
 
 def credentials(url: str) -> tuple[str, str | None, str | None]:
@@ -56,25 +68,34 @@ def shown(url: str) -> str:
     return urllib.parse.urlunsplit(parts._replace(netloc=f"{urllib.parse.quote(user)}:***@{parts.netloc}"))
 
 
-def send_update(update_url: str, text: str, timeout: float = 60.0) -> None:
-    """POST one SPARQL Update (application/sparql-update); raise KgError on any failure. A user and password in
-    the URL answer the server's Basic or Digest challenge (Virtuoso's /sparql-auth asks for Digest)."""
-    url, user, password = credentials(update_url)
-    request = urllib.request.Request(url, data=text.encode("utf-8"), method="POST",
-                                     headers={"Content-Type": "application/sparql-update; charset=utf-8"})
+def open_url(url: str, data: bytes, headers: dict[str, str], timeout: float | None):
+    """POST data to an endpoint and return the open response (urllib's errors otherwise). A user and password in
+    the URL, or the user there and the password in $KG_PASSWORD, answer the server's Basic or Digest challenge
+    (Virtuoso's /sparql-auth asks for Digest); they are never sent in the clear unasked."""
+    plain, user, password = credentials(url)
+    request = urllib.request.Request(plain, data=data, method="POST", headers=headers)
     handlers = []
     if user is not None:
         passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-        passwords.add_password(None, url, user, password or "")
+        passwords.add_password(None, plain, user, password or "")
         handlers = [urllib.request.HTTPBasicAuthHandler(passwords), urllib.request.HTTPDigestAuthHandler(passwords)]
+    if timeout is None:
+        return urllib.request.build_opener(*handlers).open(request)  # noqa: S310 - the user named it
+    return urllib.request.build_opener(*handlers).open(request, timeout=timeout)  # noqa: S310
+
+
+def send_update(update_url: str, text: str, timeout: float = 60.0) -> None:
+    """POST one SPARQL Update (application/sparql-update); raise KgError on any failure, with the server's words."""
     try:
-        with urllib.request.build_opener(*handlers).open(request, timeout=timeout) as response:  # noqa: S310
+        with open_url(update_url, text.encode("utf-8"), {"Content-Type": "application/sparql-update; charset=utf-8"},
+                      timeout) as response:
             response.read()
     except urllib.error.HTTPError as exc:
         detail = " ".join(exc.read(500).decode("utf-8", "replace").split())
         hint = (" — give the user and password as http://USER:PASSWORD@HOST/… or http://USER@HOST/… with "
                 f"${PASSWORD_ENV}") if exc.code in (401, 403) else ""
-        raise KgError(f"{shown(update_url)}: the endpoint refused the update (HTTP {exc.code}): {detail}{hint}") from None
+        raise UpdateRefused(f"{shown(update_url)}: the endpoint refused the update (HTTP {exc.code}): {detail}{hint}",
+                            exc.code) from None
     except (urllib.error.URLError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         raise KgError(f"{shown(update_url)}: cannot reach the endpoint ({reason})") from None
@@ -102,8 +123,7 @@ def push(ds: Dataset, update_url: str, batch_size: int = 5000, timeout: float = 
             send_update(update_url, f"DROP SILENT GRAPH <{scratch}>", timeout)
             requests += 1
             for chunk in batches(lines, batch_size):
-                send_update(update_url, f"INSERT DATA {{ GRAPH <{scratch}> {{\n{''.join(chunk)}}} }}", timeout)
-                requests += 1
+                requests += insert(update_url, scratch, chunk, timeout)
                 total += len(chunk)
                 if progress:
                     progress(len(chunk))
@@ -114,6 +134,19 @@ def push(ds: Dataset, update_url: str, batch_size: int = 5000, timeout: float = 
                           "it replaces each graph whole, so nothing is duplicated") from None
     send_update(update_url, stale_graphs_update(sorted(by_graph)), timeout)
     return PushResult(quads=total, graphs=len(by_graph), requests=requests + 1)
+
+
+def insert(update_url: str, graph: URIRef, lines: list[str], timeout: float) -> int:
+    """INSERT DATA the N-Triples lines into the graph; a batch the endpoint refuses (other than for credentials) is
+    sent again in halves, down to SMALLEST_SPLIT lines (see there). Returns the number of requests sent."""
+    try:
+        send_update(update_url, f"INSERT DATA {{ GRAPH <{graph}> {{\n{''.join(lines)}}} }}", timeout)
+        return 1
+    except UpdateRefused as exc:
+        if exc.status in (401, 403) or len(lines) <= SMALLEST_SPLIT:
+            raise
+    half = len(lines) // 2
+    return 1 + insert(update_url, graph, lines[:half], timeout) + insert(update_url, graph, lines[half:], timeout)
 
 
 def stale_graphs_update(graphs: list[URIRef]) -> str:

@@ -37,15 +37,57 @@ def separate_graphs(tmp_path):
     server.stop()
 
 
-@pytest.mark.parametrize("command", [["query", "gpu-allocations"], ["conflicts", "--strict"]])
-def test_an_endpoint_without_a_union_default_graph_is_an_error_not_an_empty_answer(separate_graphs, command):
+@pytest.mark.parametrize("command", [["query", "gpu-allocations"], ["conflicts", "--strict"], ["stats"]])
+def test_an_endpoint_without_a_union_default_graph_answers_as_the_default_store(separate_graphs, command):
+    """kg names its graphs in each request (default-graph-uri, named-graph-uri), so the server's default graph,
+    empty here, does not matter."""
     url = separate_graphs.base + "/query"
-    result = kg(*command, "--store", "sparql:" + url)
+    local = kg(*command, "--seeds", str(MINIMAL))
+    remote = kg(*command, "--store", "sparql:" + url)
+    assert local.output.strip()
+    assert (remote.exit_code, remote.output) == (local.exit_code, local.output)
+
+
+class _IgnoresDataset(http.server.BaseHTTPRequestHandler):
+    """An endpoint that has one of kg's graphs but ignores default-graph-uri, its default graph empty."""
+
+    def do_POST(self):
+        form = urllib.parse.parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode())
+        text = form["query"][0]
+        if "SELECT DISTINCT ?g" in text:
+            answer = {"head": {"vars": ["g"]}, "results": {"bindings": [
+                {"g": {"type": "uri", "value": "https://w3id.org/ai-partnerships/graph/src-a"}}]}}
+        elif "ASK" in text:
+            answer = {"head": {}, "boolean": False}
+        else:
+            answer = {"head": {"vars": ["s"]}, "results": {"bindings": []}}
+        body = json.dumps(answer).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.mark.parametrize("command", [["query", "-e", "SELECT ?s { ?s ?p ?o }"], ["conflicts", "--strict"]])
+def test_an_endpoint_that_ignores_the_protocols_dataset_is_an_error_not_an_empty_answer(command):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _IgnoresDataset)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+        result = kg(*command, "--store", "sparql:" + url)
+    finally:
+        server.shutdown()
+        server.server_close()
     assert result.exit_code == 1, result.output
-    assert result.output == (f"{url}: the endpoint's default graph is empty, but its named graphs hold data — kg reads "
-                             "the default graph as the union of the named graphs: start Oxigraph with "
-                             "--union-default-graph, set tdb2:unionDefaultGraph true in Fuseki (GraphDB and Virtuoso "
-                             "do so by default)\n")
+    assert result.output == (f"{url}: the endpoint ignores the SPARQL Protocol's default-graph-uri parameter, by "
+                             "which kg reads its own graphs as one default graph, and the endpoint's default graph is "
+                             "empty — "
+                             "make the default graph the union of the named graphs (Oxigraph: --union-default-graph; "
+                             "Fuseki: tdb2:unionDefaultGraph true)\n")
 
 
 def test_an_empty_endpoint_is_an_error(tmp_path):
@@ -56,7 +98,8 @@ def test_an_empty_endpoint_is_an_error(tmp_path):
     finally:
         server.stop()
     assert result.exit_code == 1
-    assert result.output == (f"{url}: the endpoint holds no data — upload the graph first with: kg push --to "
+    assert result.output == (f"{url}: the endpoint holds none of kg's graphs (named graphs under "
+                             "https://w3id.org/ai-partnerships/graph/) — upload the graph first with: kg push --to "
                              "UPDATE-URL (its SPARQL Update URL)\n")
 
 
@@ -169,3 +212,59 @@ def test_a_wrong_password_is_refused_and_never_printed(guarded):
     assert f"http://kg:***@{guarded}/update: the endpoint refused the update (HTTP 401): Unauthorized." in result.output
     assert "give the user and password as http://USER:PASSWORD@HOST/" in result.output
     assert _Guarded.accepted == []
+
+
+class _Capped(http.server.BaseHTTPRequestHandler):
+    """An update endpoint that refuses an INSERT DATA of more than `cap` triples, as Debian's Virtuoso does
+    ("SP031: The length of generated SQL text has exceeded 10000 lines of code"); records the sizes it takes."""
+
+    cap = 300
+    taken: list[int] = []
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"])).decode()
+        triples = body.count(" .\n") if body.startswith("INSERT DATA") else 0
+        status, answer = (400, b"SP031: The length of generated SQL text has exceeded 10000 lines of code") \
+            if triples > self.cap else (200, b"")
+        if status == 200 and triples:
+            self.taken.append(triples)
+        self.send_response(status)
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_push_sends_a_batch_the_endpoint_refuses_again_in_halves(dataset):
+    from kg.remote import push
+
+    _Capped.taken = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Capped)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        result = push(dataset, f"http://127.0.0.1:{server.server_address[1]}/update", batch_size=1000)
+    finally:
+        server.shutdown()
+        server.server_close()
+    sizes = [len(g) for g in dataset.graphs() if len(g)]
+    assert max(sizes) > 1000  # the seeds' biggest graphs go in several batches, each refused once at least
+    assert max(_Capped.taken) <= _Capped.cap < 1000
+    assert len(_Capped.taken) > sum(-(-n // 1000) for n in sizes)
+    assert sum(_Capped.taken) == result.quads == sum(sizes)
+
+
+def test_a_batch_refused_below_the_smallest_split_stops_the_push_with_the_servers_words():
+    _Capped.cap = 0
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Capped)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        result = kg("push", "--seeds", str(MINIMAL), "--to", f"http://127.0.0.1:{server.server_address[1]}/update")
+    finally:
+        server.shutdown()
+        server.server_close()
+        _Capped.cap = 300
+    assert result.exit_code == 1
+    assert "the endpoint refused the update (HTTP 400): SP031: The length of generated SQL text" in result.output
+    assert "push stopped in graph <https://w3id.org/ai-partnerships/graph/" in result.output
