@@ -193,10 +193,12 @@ def explain(graph, name: str, lang: str = "en") -> Explanation:
     ident = Names.of(graph).resolve(name)
     iri = KG[ident]
     reader = ClaimReader(graph, lang)
-    roles: dict[URIRef, str] = {}
+    found: dict[URIRef, set[str]] = {}
     for fact, prop in query.select(graph, "entity-facts", entity=iri):
         if local(prop) != "type":
-            roles.setdefault(fact, local(prop))
+            found.setdefault(fact, set()).add(local(prop))
+    # the most telling role, whatever order the engine gives rows in: a named one ("customer") before "party"
+    roles = {fact: min(props, key=lambda p: (p == "party", p)) for fact, props in found.items()}
     labels = {getattr(l, "language", "") or "": str(l) for l in graph.objects(iri, URIRef(
         "http://www.w3.org/2000/01/rdf-schema#label"))}
     types = sorted({reader.label(t) for t in graph.objects(iri, URIRef(

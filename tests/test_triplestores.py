@@ -7,7 +7,6 @@ source removed from the seeds leaves no graph behind, and every named query and 
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import urllib.parse
 import urllib.request
@@ -16,16 +15,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import MINIMAL, SEEDS
+from oxigraph_server import OxigraphServer
+from virtuoso_server import VirtuosoServer
 
 from kg.cli import main
 from kg.graph import quads
 from kg.ontology import GRAPH
 from kg.query import list_queries
 from kg.store import open_dataset
-
-from conftest import MINIMAL, SEEDS
-from oxigraph_server import OxigraphServer
-from virtuoso_server import VirtuosoServer
 
 
 @dataclass
@@ -171,14 +169,6 @@ def on_default_store(*args: str) -> tuple[int, str]:
     return _default_answers[args]
 
 
-# kg.provenance.explain keeps, per fact, the first role property in the engine's row order (FACT_ROLES has no
-# ORDER BY): a supply fact that names NVIDIA as kgo:party and as kgo:customer reads "[as party]" on the default
-# store and "[as customer]" or "[as party]" through a server, from one run to the next. A kg bug outside this
-# test's files: the rest of the output must match, and a role that differs is reported as an expected failure.
-ROLE = re.compile(r"\[as [^\]]+\]")
-ROLE_ORDER = ("kg explain takes the first role in engine row order (kg.provenance FACT_ROLES has no ORDER BY): "
-              "'[as party]' vs '[as customer]'")
-
 COMMANDS = [("stats",), ("explain", "nvidia"), ("conflicts",), ("path", "lg-uplus", "hyundai-motor-group"),
             ("sources",)]
 
@@ -190,9 +180,6 @@ def test_commands_answer_as_on_the_default_store(server, command, request):
     expected = on_default_store(*command)
     assert expected[1].strip()
     result = kg(*command, "--store", endpoint.store)
-    if command[0] == "explain" and (result.exit_code, result.output) != expected:
-        assert (result.exit_code, ROLE.sub("[as …]", result.output)) == (expected[0], ROLE.sub("[as …]", expected[1]))
-        pytest.xfail(ROLE_ORDER)
     assert (result.exit_code, result.output) == expected
 
 
@@ -204,9 +191,6 @@ class Differs(Exception):
     """A named query answered otherwise through the endpoint than on the default store."""
 
 
-# Virtuoso 7.2.5 refuses a VALUES block after the query that binds variables the SELECT does not project
-# ("SQ200: No column lang"): how kg binds parameters today (kg.query.values_block), which is being rewritten.
-BINDING = ("Virtuoso rejects kg's trailing VALUES binding of unprojected variables (SQ200: No column …)", Refused)
 # What else Virtuoso does not take in the queries, found with the VALUES block moved into the WHERE clause
 # (VIRTUOSO-NOTES.md): they fail whatever the binding, until the queries change.
 SQ156 = ("Virtuoso 7.2.5 cannot compile COALESCE or IF over an aggregate in a group that joins several patterns, "
@@ -224,13 +208,15 @@ VIRTUOSO_XFAIL = {
 NAMES = [named.name for named in list_queries()]
 
 
-def _virtuoso_xfail(name: str) -> pytest.MarkDecorator:
-    reason, raises = VIRTUOSO_XFAIL.get(name, BINDING)
-    return pytest.mark.xfail(strict=True, reason=reason, raises=raises)
+def _virtuoso_marks(name: str) -> list[pytest.MarkDecorator]:
+    if name not in VIRTUOSO_XFAIL:
+        return []
+    reason, raises = VIRTUOSO_XFAIL[name]
+    return [pytest.mark.xfail(strict=True, reason=reason, raises=raises)]
 
 
 @pytest.mark.parametrize("server, name", [
-    pytest.param(server, name, id=f"{server}-{name}", marks=[_virtuoso_xfail(name)] if server == "virtuoso" else [])
+    pytest.param(server, name, id=f"{server}-{name}", marks=_virtuoso_marks(name) if server == "virtuoso" else [])
     for server in SERVERS for name in NAMES])
 def test_named_queries_answer_as_on_the_default_store(server, name, request):
     endpoint = loaded(server, request)
