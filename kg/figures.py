@@ -26,10 +26,12 @@ Where a hedge may stand: English puts it before the number ("about 50,000") exce
 figure belongs to that figure ("5만장 약 3조원": 약 hedges 3조원). A hedge must touch the figure (spaces only,
 or one Korean particle before a trailing hedge).
 
+Years take no hedge ("over 2026" is a span of time).
+
 Kinds: money (a currency: 원/won/KRW/₩ -> KRW, 달러/dollars/$/USD -> USD), year (2028년; a bare four-digit
-1900-2099), gpus (장, GPU(s), or a count followed closely by "GPU" in the same clause: "5만개 GPU"), and count (a
-number of 1,000 or more with no unit, or with 개, that the text does not tie to GPUs). Smaller unitless numbers
-(dates, ranks, percentages) are not figures.
+1900-2099), gpus (장, GPU(s), or a count followed closely by "GPU" in the same clause: "5만개 GPU"), and
+count (a number of 1,000 or more with no unit, or with 개, that the text does not tie to GPUs). Smaller
+unitless numbers (dates, ranks, percentages) are not figures.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 
 from rdflib import Literal
 from rdflib.namespace import SKOS
@@ -87,7 +89,7 @@ class Figure:
     currency: str | None = None
 
 
-@lru_cache(maxsize=None)
+@cache
 def hedge_words(lang: str) -> dict[str, str]:
     """word -> qualifier notation, from the skos:hiddenLabel of the qualifiers in ontology/kg.ttl."""
     g = ontology.ontology_graph()
@@ -96,7 +98,7 @@ def hedge_words(lang: str) -> dict[str, str]:
             if isinstance(word, Literal) and word.language == lang}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _hedge_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
     """(before, after): a hedge ending where a figure starts, and one starting where a figure ends."""
     words = sorted(hedge_words(lang), key=lambda w: (-len(w), w))
@@ -172,6 +174,8 @@ def find_figures(text: str, lang: str | None = None) -> list[Figure]:
         post = after.search(tail)
         if post and not pre:
             qualifier = words[post[1].lower()]
+        if kind == "year":
+            qualifier = qualifiers.DEFAULT  # "over 2026", "2028년 이후": time words, not a hedge on a number
         each = bool(_EACH_BEFORE[lang].search(head) or _EACH_AFTER[lang].search(tail))
         figures.append(Figure(value, kind, (start, end), qualifier, each, currency))
     return figures
