@@ -63,7 +63,8 @@ _GROUP = rf"{_NUM}[천백]?"
 _FIGURE = re.compile(
     r"(?<![A-Za-z0-9.,])"
     r"(?:(?P<cur>US\$|\$|₩|(?:USD|KRW)(?![A-Za-z]))\s?)?"
-    rf"(?P<num>(?:{_GROUP}[조억만]\s?)*{_GROUP}[조억만]?)"
+    # "1만 5000장" is one numeral; "5만 2028년" is two (a year is never the tail of a count)
+    rf"(?P<num>(?:{_GROUP}[조억만](?:\s(?![\d,]+년))?)*{_GROUP}[조억만]?)"
     r"(?:\s(?P<scale>thousand|million|billion|trillion)(?![A-Za-z]))?"
     # 장기 (long-term), 장관 (minister), 개월 (months), 개국 (countries), 원전 (nuclear plant) are other words.
     r"(?:\s?(?P<unit>장(?![기관])|개(?![월국])|년|원(?![전칙장])|달러|GPUs?(?![A-Za-z])|won(?![A-Za-z])"

@@ -136,6 +136,12 @@ def test_a_hedge_word_belongs_to_the_figure_it_touches():
     assert find_figures("계약 5만장")[0].qualifier == "stated"
 
 
+def test_a_korean_numeral_ends_before_a_year():
+    text = "목표치 5만 2028년 달성"
+    assert [(f.value, f.kind, text[slice(*f.span)]) for f in find_figures(text)] == [
+        (50000, "count", "5만"), (2028, "year", "2028년")]
+
+
 def test_numbers_that_are_not_figures():
     assert find_figures("지난달 31일 3위, 90%, 5년간, 네이버(035420), GB200, 2025.10.31") == []
     assert find_figures("On Oct. 31, 90% of the 3 firms, version 2.5, H100") == []
