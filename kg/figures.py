@@ -61,7 +61,7 @@ _CURRENCY = {"$": "USD", "US$": "USD", "USD": "USD", "KRW": "KRW", "₩": "KRW"}
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _GROUP = rf"{_NUM}[천백]?"
 _FIGURE = re.compile(
-    r"(?<![A-Za-z0-9.,])"
+    r"(?<![A-Za-z0-9.,/_-])"  # not the tail of a word, a code, a phone number or a path
     r"(?:(?P<cur>US\$|\$|₩|(?:USD|KRW)(?![A-Za-z]))\s?)?"
     # "1만 5000장" is one numeral; "5만 2028년" is two (a year is never the tail of a count)
     rf"(?P<num>(?:{_GROUP}[조억만](?:\s(?![\d,]+년))?)*{_GROUP}[조억만]?)"
@@ -73,8 +73,11 @@ _FIGURE = re.compile(
 _EACH_BEFORE = {"ko": re.compile(r"(?<!\w)(?:각각|각)\s+$"),
                 "en": re.compile(r"\beach(?:\s+(?:getting|receiving|gets|receives|get|receive|taking|with))?\s+$")}
 _EACH_AFTER = {"ko": re.compile(r"^씩"), "en": re.compile(r"^\s+each\b")}
-#: "GPU" in the same clause shortly after a count ties the count to GPUs ("5만개 이상의 엔비디아 GPU").
-_GPU_NEAR = re.compile(r"^[^.,;:!?·()\n]{0,20}?GPU")
+#: "GPU" in the same clause shortly after a count, with no other number between, ties the count to GPUs
+#: ("5만개 이상의 엔비디아 GPU").
+_GPU_NEAR = re.compile(r"^[^.,;:!?·()\n\d]{0,20}?GPU")
+#: What a unitless number may not touch on its right: another unit (3위, 31일), a code or path (02-397, 123_4.jpg).
+_NOT_A_COUNT = re.compile(r"[A-Za-z0-9_/-]|\.\w")
 _HANGUL = re.compile(r"[가-힣]")
 
 
@@ -132,6 +135,8 @@ def _kind(m: re.Match, value: int, after: str) -> tuple[str, str | None] | None:
         if kind == "count" and _GPU_NEAR.match(after):
             return "gpus", None
         return kind, currency
+    if _NOT_A_COUNT.match(after) or (_HANGUL.match(after) and not re.search("[조억만]$", num)):
+        return None     # "21만이" is a count with a particle; "3위" is not a count
     if _GPU_NEAR.match(after):
         return "gpus", None
     if re.fullmatch(r"\d{4}", num) and 1900 <= value <= 2099 and not m["scale"]:

@@ -145,6 +145,9 @@ def test_a_korean_numeral_ends_before_a_year():
 def test_numbers_that_are_not_figures():
     assert find_figures("지난달 31일 3위, 90%, 5년간, 네이버(035420), GB200, 2025.10.31") == []
     assert find_figures("On Oct. 31, 90% of the 3 firms, version 2.5, H100") == []
+    # a rank before a GPU count, phone and registration numbers, file names
+    assert [f.value for f in find_figures("세계 3위 수준인 약 30만장의 GPU")] == [300000]
+    assert find_figures("전화 02-397-7000, 사업자 101-86-62870, 사진 2025121108394651556_1765409987.jpg") == []
 
 
 def _articles() -> Path:
