@@ -11,20 +11,20 @@ qualifier whose rdfs:comment defines it (value sets as in kg/qualifiers.py):
 
     about      약, 대략, 정도, 가량, 안팎 -- approximate, [n - 10 %, n + 10 %]
     at-least   이상 -- "n or more", the bound included: 26만장 이상 = [260,000, ∞)
-    more-than  초과, 넘는, 넘게, 웃도는 -- "exceeding n", the bound excluded: 26만장을 넘는 = (260,000, ∞)
+    more-than  초과, 넘는, 넘게, 웃도는, 여 -- "exceeding n", the bound excluded: 26만장을 넘는 = (260,000, ∞)
     up-to      최대, 이하 -- an upper bound, [0, n]
     exact      정확히
     stated     no hedge word (총 "in total", 규모 "on the scale of", 각각 "each" are not hedges)
 
 English: about/around/approximately/roughly/some; at least/or more/no fewer than/no less than; more than/
-over/above/upwards of; up to/as many as; exactly/precisely. The Korean 여 ("5만여 장", more than) sits inside
-the numeral and is not read yet.
+over/above/upwards of; up to/as many as; exactly/precisely.
 
 Where a hedge may stand: English puts it before the number ("about 50,000") except the tails that start with
 "or" ("50,000 or more"), so "50,000 GPUs over five years" is not "more than". Korean puts it on either side
 ("약 5만장", "5만장 이상", "26만장을 넘는", with a particle between); a word that stands right before the next
-figure belongs to that figure ("5만장 약 3조원": 약 hedges 3조원). A hedge must touch the figure (spaces only,
-or one Korean particle before a trailing hedge).
+figure belongs to that figure ("5만장 약 3조원": 약 hedges 3조원). A one-syllable word stands before the figure
+or inside it, between numeral and unit ("5만여 장"), never after it ("5만장 여러 곳" is not 여). A hedge must
+touch the figure (spaces only, or one Korean particle before a trailing hedge).
 
 Years take no hedge ("over 2026" is a span of time).
 
@@ -60,15 +60,23 @@ _CURRENCY = {"$": "USD", "US$": "USD", "USD": "USD", "KRW": "KRW", "₩": "KRW"}
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _GROUP = rf"{_NUM}[천백]?"
-_FIGURE = re.compile(
+_FIGURE = (
     r"(?<![A-Za-z0-9.,/_-])"  # not the tail of a word, a code, a phone number or a path
     r"(?:(?P<cur>US\$|\$|₩|(?:USD|KRW)(?![A-Za-z]))\s?)?"
     # "1만 5000장" is one numeral; "5만 2028년" is two (a year is never the tail of a count)
     rf"(?P<num>(?:{_GROUP}[조억만](?:\s(?![\d,]+년))?)*{_GROUP}[조억만]?)"
     r"(?:\s(?P<scale>thousand|million|billion|trillion)(?![A-Za-z]))?"
+    r"(?P<infix>INFIX)?"
     # 장기 (long-term), 장관 (minister), 개월 (months), 개국 (countries), 원전 (nuclear plant) are other words.
     r"(?:\s?(?P<unit>장(?![기관])|개(?![월국])|년|원(?![전칙장])|달러|GPUs?(?![A-Za-z])|won(?![A-Za-z])"
     r"|dollars?(?![A-Za-z])))?")
+
+
+@cache
+def _figure_pattern() -> re.Pattern:
+    """_FIGURE with the one-syllable Korean hedges that stand between a numeral and its unit (5만여 장)."""
+    infix = "|".join(re.escape(w) for w in sorted(hedge_words("ko")) if len(w) == 1) or "(?!)"
+    return re.compile(_FIGURE.replace("INFIX", infix))
 #: How a paragraph says a figure is given to each of several recipients.
 _EACH_BEFORE = {"ko": re.compile(r"(?<!\w)(?:각각|각)\s+$"),
                 "en": re.compile(r"\beach(?:\s+(?:getting|receiving|gets|receives|get|receive|taking|with))?\s+$")}
@@ -108,8 +116,9 @@ def _hedge_patterns(lang: str) -> tuple[re.Pattern, re.Pattern]:
     words = sorted(hedge_words(lang), key=lambda w: (-len(w), w))
     alt = lambda ws: "|".join(re.escape(w) for w in ws) or r"(?!)"  # noqa: E731
     if lang == "ko":
+        # a single syllable after a figure is more likely the start of a word (5만장 여러 곳, 약속)
         return (re.compile(rf"(?<!\w)({alt(words)})\s*$"),
-                re.compile(rf"^\s*(?:[을를이가]\s*)?({alt(words)})"))
+                re.compile(rf"^\s*(?:[을를이가]\s*)?({alt(w for w in words if len(w) > 1)})"))
     tails = [w for w in words if w.startswith("or ")]
     return (re.compile(rf"\b({alt(w for w in words if w not in tails)})\s+$", re.I),
             re.compile(rf"^\s+({alt(tails)})\b", re.I))
@@ -146,16 +155,16 @@ def _kind(m: re.Match, value: int, after: str) -> tuple[str, str | None] | None:
     return "count", None
 
 
-def _numerals(text: str) -> list[tuple[int, str, str | None, tuple[int, int]]]:
-    """(value, kind, currency, span) of each numeral that is a figure, in order."""
+def _numerals(text: str) -> list[tuple[int, str, str | None, tuple[int, int], str | None]]:
+    """(value, kind, currency, span, hedge inside it) of each numeral that is a figure, in order."""
     out = []
-    for m in _FIGURE.finditer(text):
+    for m in _figure_pattern().finditer(text):
         value = _value(m["num"], m["scale"])
         if value != value.to_integral_value():
             continue    # "2025.10.31", a version number: no whole figure
         found = _kind(m, int(value), text[m.end():])
         if found is not None:
-            out.append((int(value), *found, m.span()))
+            out.append((int(value), *found, m.span(), m["infix"]))
     return out
 
 
@@ -167,18 +176,20 @@ def find_figures(text: str, lang: str | None = None) -> list[Figure]:
     words = {w.lower(): n for w, n in hedge_words(lang).items()}
     found = _numerals(text)
     # a hedge right before a figure belongs to it, so the text after a figure stops where the next one's starts
-    heads = [text[max(0, span[0] - 40):span[0]] for *_, span in found]
+    heads = [text[max(0, span[0] - 40):span[0]] for *_, span, _ in found]
     prefixes = [before.search(head) for head in heads]
     starts = [span[0] - len(head) + (pre.start() if pre else len(head))
-              for (*_, span), head, pre in zip(found, heads, prefixes, strict=True)]
+              for (*_, span, _), head, pre in zip(found, heads, prefixes, strict=True)]
     figures = []
-    for i, (value, kind, currency, (start, end)) in enumerate(found):
+    for i, (value, kind, currency, (start, end), infix) in enumerate(found):
         head, pre, qualifier = heads[i], prefixes[i], qualifiers.DEFAULT
         if pre:
             head, qualifier = head[:pre.start()], words[pre[1].lower()]
         tail = text[end:starts[i + 1] if i + 1 < len(found) else len(text)]
         post = after.search(tail)
-        if post and not pre:
+        if infix and not pre:
+            qualifier = words[infix]
+        elif post and not pre:
             qualifier = words[post[1].lower()]
         if kind == "year":
             qualifier = qualifiers.DEFAULT  # "over 2026", "2028년 이후": time words, not a hedge on a number

@@ -30,7 +30,7 @@ EN_BOUNDS = ("Samsung, SK and Hyundai will each get 50,000 Blackwell GPUs, and u
 EN_MORE = ("Over 250,000 GPUs are coming, some 40,000 of them to Naver. Each lab gets above 1,000, and the five "
            "partners, each getting 50,000, were told on Oct. 31 the total is exactly 260,000.")
 KO_REST = ("부처별로는 5000장 이하를 쓰고, 대략 3만 장은 연구용이며 1만 장 안팎은 예비분이다. "
-           "지자체 두 곳에 각 2천장이 간다.")
+           "지자체 두 곳에 각 2천장이 간다. 대학들은 2만여 장, 병원들은 3000여장을 받고 4만장은 여러 곳에 나뉜다.")
 EN_REST = ("Precisely 12,000 GPUs went to labs, no fewer than 8,000 to hospitals and no less than 6,000 to schools; "
            "upwards of 30,000 remain.")
 
@@ -82,7 +82,10 @@ EXPECTED = {
     KO_REST: [("5000장", 5000, "gpus", None, "up-to", False),
               ("3만 장", 30000, "gpus", None, "about", False),
               ("1만 장", 10000, "gpus", None, "about", False),
-              ("2천장", 2000, "gpus", None, "stated", True)],
+              ("2천장", 2000, "gpus", None, "stated", True),
+              ("2만여 장", 20000, "gpus", None, "more-than", False),
+              ("3000여장", 3000, "gpus", None, "more-than", False),
+              ("4만장", 40000, "gpus", None, "stated", False)],
     EN_REST: [("12,000 GPUs", 12000, "gpus", None, "exact", False),
               ("8,000", 8000, "count", None, "at-least", False),
               ("6,000", 6000, "count", None, "at-least", False),
