@@ -29,9 +29,9 @@ touch the figure (spaces only, or one Korean particle before a trailing hedge).
 Years take no hedge ("over 2026" is a span of time).
 
 Kinds: money (a currency: 원/won/KRW/₩ -> KRW, 달러/dollars/$/USD -> USD), year (2028년; a bare four-digit
-1900-2099), gpus (장, GPU(s), or a count followed closely by "GPU" in the same clause: "5만개 GPU"), and
-count (a number of 1,000 or more with no unit, or with 개, that the text does not tie to GPUs). Smaller
-unitless numbers (dates, ranks, percentages) are not figures.
+1900-2099), gpus (장, GPU(s), or a count right after "GPU" or closely followed by it in the same clause:
+"GPU 5만개", "5만개 GPU"), and count (a number of 1,000 or more with no unit, or with 개, that the text does
+not tie to GPUs). Smaller unitless numbers (dates, ranks, percentages) are not figures.
 """
 
 from __future__ import annotations
@@ -84,6 +84,8 @@ _EACH_AFTER = {"ko": re.compile(r"^씩"), "en": re.compile(r"^\s+each\b")}
 #: "GPU" in the same clause shortly after a count, with no other number between, ties the count to GPUs
 #: ("5만개 이상의 엔비디아 GPU").
 _GPU_NEAR = re.compile(r"^[^.,;:!?·()\n\d]{0,20}?GPU")
+#: ... and so does "GPU" right before it ("GPU 5만개").
+_GPU_BEFORE = re.compile(r"GPUs?\s*$")
 #: What a unitless number may not touch on its right: another unit (3위, 31일), a code or path (02-397, 123_4.jpg).
 _NOT_A_COUNT = re.compile(r"[A-Za-z0-9_/-]|\.\w")
 _HANGUL = re.compile(r"[가-힣]")
@@ -132,7 +134,7 @@ def _value(num: str, scale: str | None) -> Decimal:
     return total * _SCALE.get(scale or "", 1)
 
 
-def _kind(m: re.Match, value: int, after: str) -> tuple[str, str | None] | None:
+def _kind(m: re.Match, value: int, before: str, after: str) -> tuple[str, str | None] | None:
     """(kind, currency) of a numeral match, or None when it is not a figure (a date, a rank, "5년")."""
     unit, num = m["unit"], m["num"]
     if m["cur"]:
@@ -141,7 +143,7 @@ def _kind(m: re.Match, value: int, after: str) -> tuple[str, str | None] | None:
         kind, currency = _UNITS[unit]
         if kind == "year" and not (re.fullmatch(r"\d{4}", num) and 1900 <= value <= 2099):
             return None
-        if kind == "count" and _GPU_NEAR.match(after):
+        if kind == "count" and (_GPU_NEAR.match(after) or _GPU_BEFORE.search(before)):
             return "gpus", None
         return kind, currency
     if _NOT_A_COUNT.match(after) or (_HANGUL.match(after) and not re.search("[조억만]$", num)):
@@ -152,7 +154,7 @@ def _kind(m: re.Match, value: int, after: str) -> tuple[str, str | None] | None:
         return "year", None
     if num.startswith("0") or (value < 1000 and not re.search("[조억만]", num)):
         return None
-    return "count", None
+    return ("gpus" if _GPU_BEFORE.search(before) else "count"), None
 
 
 def _numerals(text: str) -> list[tuple[int, str, str | None, tuple[int, int], str | None]]:
@@ -162,7 +164,7 @@ def _numerals(text: str) -> list[tuple[int, str, str | None, tuple[int, int], st
         value = _value(m["num"], m["scale"])
         if value != value.to_integral_value():
             continue    # "2025.10.31", a version number: no whole figure
-        found = _kind(m, int(value), text[m.end():])
+        found = _kind(m, int(value), text[max(0, m.start() - 8):m.start()], text[m.end():])
         if found is not None:
             out.append((int(value), *found, m.span(), m["infix"]))
     return out

@@ -139,6 +139,12 @@ def test_a_hedge_word_belongs_to_the_figure_it_touches():
     assert find_figures("계약 5만장")[0].qualifier == "stated"
 
 
+def test_a_count_next_to_the_word_gpu_is_a_gpu_count():
+    text = "엔비디아 GPU 5만개씩, 그리고 2만개 규모의 GPU. The lab got GPUs 1,200 and 3,000 chips."
+    assert [(f.value, f.kind, f.each) for f in find_figures(text)] == [
+        (50000, "gpus", True), (20000, "gpus", False), (1200, "gpus", False), (3000, "count", False)]
+
+
 def test_a_korean_numeral_ends_before_a_year():
     text = "목표치 5만 2028년 달성"
     assert [(f.value, f.kind, text[slice(*f.span)]) for f in find_figures(text)] == [
