@@ -199,3 +199,21 @@ def test_the_seeds_gpu_counts_are_found_in_their_paragraphs(seeds, cited_by_othe
         if not any((f.value, f.kind, f.qualifier) == (gpus, "gpus", qualifier) for f in find_figures(line)):
             misses.append((file, para, gpus, qualifier))
     assert (len(counts) - len(misses)) / len(counts) >= SEED_RATE, misses
+
+
+def test_the_seeds_money_amounts_are_found_in_their_paragraphs(seeds):
+    """Every amount a seed fact records (and its conversion), with currency and qualifier: 3 of 3."""
+    folder = _articles()
+    assert folder.is_dir(), f"the article texts are missing: {folder} (they are kept beside the clone)"
+    amounts = []
+    for fact in seeds.facts.values():
+        own = fact.citations[0]
+        for money in (fact.values, fact.values.get("conversion") or {}):
+            if "amount" in money and "currency" in money:
+                amounts += [(seeds.sources[own.source].values["file"], para, money["amount"], money["currency"],
+                             money.get("qualifier") or qualifiers.DEFAULT) for para in own.paras]
+    assert len(amounts) >= 3
+    for file, para, amount, currency, qualifier in amounts:
+        line = (folder / file).read_text(encoding="utf-8").split("\n")[para - 1]
+        assert (amount, "money", currency, qualifier) in [(f.value, f.kind, f.currency, f.qualifier)
+                                                          for f in find_figures(line)], (file, para)
