@@ -195,7 +195,7 @@ def _sum_bounds(parts: list[tuple[int | float, str]]) -> Bounds:
     return total
 
 
-def _complete(parts: list[str], total: str, alloc: dict, cx: "_Context") -> bool:
+def _complete(parts: list[str], total: str, alloc: dict, cx: _Context) -> bool:
     """Is a source's list of shares the whole split of its total? When the shares are sectors (public and private:
     a split of everything), or when their printed numbers add up to the printed total. A list of named
     organisations that falls short is not: others may receive the rest."""

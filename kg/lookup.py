@@ -13,6 +13,7 @@ from kg import query
 from kg.errors import KgError
 from kg.ontology import KG
 
+
 def normalise(text: str) -> str:
     """The form names are compared in: NFKC, case-folded, letters and digits only, so 'LG  Electronics' and
     'lg-electronics' are one name (the map's search box compares the same way)."""
@@ -27,7 +28,7 @@ class Names:
     ids: set[str]
 
     @classmethod
-    def of(cls, graph) -> "Names":
+    def of(cls, graph) -> Names:
         by_key: dict[str, set[str]] = {}
         ids: set[str] = set()
         for entity, name in query.select(graph, "entity-names"):

@@ -6,7 +6,7 @@ asked for lists the kinds it has), and chains can leave out hubs (--exclude) or 
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 import networkx as nx
 

@@ -9,12 +9,11 @@ checked by kg/model.py against the ontology in use.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
-from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
 from kg.resources import data_dir
 
@@ -220,7 +219,7 @@ _EXTRA_ONTOLOGY: tuple[Path, ...] = ()
 _EXTRA_SHAPES: tuple[Path, ...] = ()
 
 
-@lru_cache(maxsize=None)
+@cache
 def ontology_graph() -> Graph:
     """The OWL ontology, parsed once per process."""
     graph = Graph()
@@ -230,7 +229,7 @@ def ontology_graph() -> Graph:
     return graph
 
 
-@lru_cache(maxsize=None)
+@cache
 def shapes_graph() -> Graph:
     """The SHACL shapes, parsed once per process."""
     graph = Graph()
@@ -265,7 +264,7 @@ def extended(ontology: tuple[Path, ...] = (), shapes: tuple[Path, ...] = ()):
         _clear_caches()
 
 
-@lru_cache(maxsize=None)
+@cache
 def defined_terms() -> frozenset[URIRef]:
     """Every kgo: term the ontology declares (classes, properties, controlled values)."""
     g = ontology_graph()
@@ -280,7 +279,7 @@ def term(name: str) -> URIRef:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def superclasses(cls: URIRef) -> tuple[URIRef, ...]:
     """The class and all its named superclasses (kgo: and standard), sorted, for materialising types."""
     g = ontology_graph()
@@ -298,7 +297,7 @@ def is_subclass(cls: URIRef, ancestor: URIRef) -> bool:
     return ancestor in superclasses(cls)
 
 
-@lru_cache(maxsize=None)
+@cache
 def entity_types() -> dict[str, URIRef]:
     """Seed type names (kgo local names) that an entity may have, each mapped to its class."""
     g = ontology_graph()
@@ -310,7 +309,7 @@ def entity_types() -> dict[str, URIRef]:
     return dict(sorted(types.items()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def controlled_values(scheme: str) -> dict[str, URIRef]:
     """A SKOS scheme's values by notation, e.g. controlled_values("qualifiers")["about"] is kgo:approximately."""
     g = ontology_graph()

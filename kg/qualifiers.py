@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from rdflib import Literal
@@ -45,14 +45,14 @@ class Bounds:
     hi: Fraction | None
     hi_closed: bool
 
-    def overlaps(self, other: "Bounds") -> bool:
-        def below(a: "Bounds", b: "Bounds") -> bool:   # a lies wholly below b
+    def overlaps(self, other: Bounds) -> bool:
+        def below(a: Bounds, b: Bounds) -> bool:   # a lies wholly below b
             if a.hi is None:
                 return False
             return a.hi < b.lo or (a.hi == b.lo and not (a.hi_closed and b.lo_closed))
         return not below(self, other) and not below(other, self)
 
-    def __add__(self, other: "Bounds") -> "Bounds":
+    def __add__(self, other: Bounds) -> Bounds:
         hi = None if self.hi is None or other.hi is None else self.hi + other.hi
         return Bounds(self.lo + other.lo, self.lo_closed and other.lo_closed, hi,
                       hi is not None and self.hi_closed and other.hi_closed)
@@ -80,7 +80,7 @@ class Qualifier:
     tolerance: Fraction | None
 
 
-@lru_cache(maxsize=None)
+@cache
 def all_qualifiers() -> dict[str, Qualifier]:
     g = ontology.ontology_graph()
     out = {}

@@ -11,8 +11,8 @@ import os
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from rdflib import Dataset, URIRef
 from rdflib.plugins.serializers.nt import _nt_row

@@ -18,11 +18,18 @@ from typing import Any
 import yaml
 
 from kg import fieldkinds, model, ontology, schema
-from kg.fieldkinds import (CURRENCY_PATTERN, DATE_PATTERN, ID_PATTERN, LANGUAGE_PATTERN,  # noqa: F401 - used by
-                           MONTH_PATTERN, is_korean, valid_date)                          # scaffold and graph
+from kg.errors import Problem, SeedError
+from kg.fieldkinds import (  # noqa: F401 - used by
+    CURRENCY_PATTERN,
+    DATE_PATTERN,
+    ID_PATTERN,
+    LANGUAGE_PATTERN,
+    MONTH_PATTERN,  # scaffold and graph
+    is_korean,
+    valid_date,
+)
 from kg.fieldkinds import a as _a
 from kg.fieldkinds import shown as _shown
-from kg.errors import Problem, SeedError
 from kg.schema import Field
 
 MAX_SEED_FILE_BYTES = 5 * 2**20

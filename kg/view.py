@@ -30,7 +30,7 @@ from __future__ import annotations
 import importlib.util
 import math
 from collections import Counter, defaultdict
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -87,7 +87,7 @@ def _inline(text: str, tag: str) -> str:
     return text
 
 
-@lru_cache(maxsize=None)
+@cache
 def assets() -> dict[str, str]:
     vis = vis_dir()
     return {
@@ -268,7 +268,7 @@ def title_for(G: nx.MultiGraph, lang: str = "en") -> str:
     return title
 
 
-@lru_cache(maxsize=None)
+@cache
 def _template():
     from jinja2 import Environment, FileSystemLoader
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import http.client
 import http.server
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -21,11 +20,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
-from kg.cli import main
-
 from conftest import MINIMAL, ROOT, SEEDS
 from oxigraph_server import OxigraphServer
+
+from kg.cli import main
 
 KG = str(Path(sys.executable).parent / "kg")
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"

@@ -103,9 +103,8 @@ def test_the_new_kind_is_in_the_map_data(licence_model, licence_seeds):
 
 def test_a_model_that_names_an_undefined_term_is_refused():
     m = model.Model.load(FIXTURE / "model.yaml")  # without its ontology file
-    with pytest.raises(model.ModelError, match="class kgo:Licence"):
-        with model.using(m):
-            pass
+    with pytest.raises(model.ModelError, match="class kgo:Licence"), model.using(m):
+        pass
 
 
 def test_the_package_model_names_only_defined_terms():

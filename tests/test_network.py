@@ -11,14 +11,13 @@ import math
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from conftest import MINIMAL, SEEDS
 
 from kg import api, network
 from kg.cli import main
 from kg.errors import KgError
 from kg.graph import build_dataset
 from kg.seeds import load_seeds
-
-from conftest import MINIMAL, SEEDS
 
 PARTNERSHIP_CLASSES = ("kgo:MOU kgo:JointVenture kgo:JointResearch kgo:Cooperation kgo:SupplyAgreement "
                        "kgo:AllianceMembership kgo:GPUAllocation kgo:Investment")

@@ -23,11 +23,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import MINIMAL, ROOT
 
 import kg
 from kg.resources import FOLDERS, data_dir
-
-from conftest import MINIMAL, ROOT
 
 pytestmark = pytest.mark.slow
 
