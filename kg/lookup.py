@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from kg import query
 from kg.errors import KgError
 from kg.ontology import KG
+from kg.query.internal import select
 
 
 def normalise(text: str) -> str:
@@ -31,7 +31,7 @@ class Names:
     def of(cls, graph) -> Names:
         by_key: dict[str, set[str]] = {}
         ids: set[str] = set()
-        for entity, name in query.select(graph, "entity-names"):
+        for entity, name in select(graph, "entity-names"):
             ident = str(entity)[len(str(KG)):]
             ids.add(ident)
             for key in (normalise(ident), normalise(str(name))):
