@@ -11,7 +11,7 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from kg import model, network, ontology, provenance, schema, shapes, view
+from kg import model, network, ontology, provenance, shapes, view
 from kg.errors import SeedError
 from kg.graph import build_dataset, union_graph
 from kg.ontology import KG, KGO
@@ -42,7 +42,7 @@ def licence_seeds(tmp_path):
 
 
 def test_the_package_model_does_not_know_the_new_kind():
-    assert "licence" not in schema.FACT_KINDS
+    assert "licence" not in model.active().kinds
     assert "licence" not in network.KINDS
     with pytest.raises(AttributeError):
         KGO.Licence  # noqa: B018 - the closed namespace refuses a term kg.ttl does not define
