@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
@@ -19,8 +19,22 @@ from rdflib.namespace import XSD
 from kg import ontology, schema
 from kg.ontology import KG
 
-if TYPE_CHECKING:  # the loader's state, which ref and fact fields check against
-    from kg.seeds import Context
+
+class Context(Protocol):
+    """What the field kinds need of the loader's state (kg.seeds.Context), which ref and fact fields check
+    against: described here rather than imported, because kg.seeds imports this module."""
+
+    check: Any  # kg.seeds._Checker: add, did_you_mean, unknown_keys
+    entities: dict[str, Any]
+    facts: dict[str, Any]
+    untyped: set[str]
+    entities_complete: bool
+    facts_complete: bool
+
+    def suggest_entity(self, value: str) -> str: ...
+
+    def cites(self, value: Any, file: str, line: int) -> list[Any] | None: ...
+
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
