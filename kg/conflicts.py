@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg import qualifiers, query
-from kg.provenance import Labels, local
+from kg.labels import Labels, local
 from kg.qualifiers import Bounds
 
 CONTRADICTION, CONSISTENT = "contradiction", "consistent"
@@ -208,7 +208,7 @@ def _complete(parts: list[str], total: str, alloc: dict, cx: _Context) -> bool:
 
 class _Context:
     def __init__(self, graph, lang: str):
-        from kg.provenance import sources
+        from kg.labels import sources
 
         self.lang = lang
         self.label = Labels(graph, lang)

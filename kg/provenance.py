@@ -9,45 +9,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 
 from kg import model, ontology, qualifiers, query
+from kg.labels import Labels, SourceInfo, local, sources  # noqa: F401 - kg.provenance is where callers find them
 from kg.lookup import Names
 from kg.ontology import KG, KGO
-
-
-def local(term) -> str:
-    """kg:naver-cloud -> 'naver-cloud'; other IRIs keep their last segment."""
-    text = str(term)
-    if text.startswith(str(KG)):
-        return text[len(str(KG)):]
-    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
-
-
-# --------------------------------------------------------------------------------------------------
-# Labels
-# --------------------------------------------------------------------------------------------------
-
-class Labels:
-    """Labels of every labelled term in the graph and the ontology, in the asked language with fallbacks."""
-
-    def __init__(self, graph, lang: str = "en"):
-        from kg.ontology import ontology_graph
-
-        self.lang = lang
-        self._labels: dict[str, dict[str, str]] = {}
-        for source in (query.select(ontology_graph(), "labels"), query.select(graph, "labels")):
-            for s, label in source:
-                self._labels.setdefault(str(s), {})[getattr(label, "language", None) or ""] = str(label)
-
-    def __call__(self, term) -> str:
-        if isinstance(term, Literal):
-            return str(term)
-        found = self._labels.get(str(term), {})
-        return found.get(self.lang) or found.get("en") or found.get("") or local(term)
-
 
 # --------------------------------------------------------------------------------------------------
 # Claims and their sources
@@ -233,24 +200,3 @@ def claims_of_source(graph, source: str, lang: str = "en") -> list[Claim]:
                                                        else "list the sources with kg sources"))
     facts = [f for (f,) in query.select(graph, "source-facts", source=KG[ident])]
     return ClaimReader(graph, lang).claims(sorted(facts))
-
-
-@dataclass
-class SourceInfo:
-    id: str
-    label: str
-    publisher: str
-    date: str
-    title: str
-    language: str
-    facts: int
-
-
-
-def sources(graph, lang: str = "en", label: Labels | None = None) -> list[SourceInfo]:
-    """The source registry, with how many facts each source supports. `label`: Labels already read (reading
-    every label again is most of the time on a big graph)."""
-    label = label or Labels(graph, lang)
-    out = [SourceInfo(local(s), label(s), label(p) if p else "", str(d or ""), str(t or ""), str(l or ""), int(n))
-           for s, d, t, l, p, n in query.select(graph, "source-registry")]
-    return sorted(out, key=lambda s: (s.date, s.id))
