@@ -139,7 +139,8 @@ class Refs(Ref):
         if not items:
             at.problem(f"'{at.name}' is an empty list", "list at least one id, or remove the field")
             return None
-        out = [Ref.check(self, v, At(at.ctx, at.file, ln, at.name, at.field)) for v, ln in zip(items, lines)]
+        out = [Ref.check(self, v, At(at.ctx, at.file, ln, at.name, at.field))
+               for v, ln in zip(items, lines, strict=True)]
         if len(set(out)) != len(out) and None not in out:
             at.problem(f"'{at.name}' lists the same id twice", "list each id once")
         return out if None not in out else None
@@ -209,7 +210,8 @@ class Amount(FieldKind):
 
     def check(self, value: Any, at: At) -> int | float | None:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
-            at.problem(f"'{at.name}' must be a number, not {shown(value)}", "write digits, such as 3000000000 for 3 billion")
+            at.problem(f"'{at.name}' must be a number, not {shown(value)}",
+                       "write digits, such as 3000000000 for 3 billion")
             return None
         if value <= 0 or value > schema.MAX_AMOUNT:
             at.problem(f"'{at.name}' must be positive and at most {schema.MAX_AMOUNT:.0e}, not {shown(value)}",
@@ -361,7 +363,8 @@ class Money(FieldKind):
             return None
         ctx.check.unknown_keys(value, ("amount", "currency", "qualifier"), at.file)
         qualifier = schema.Field("choice", choices="qualifiers")
-        money = {"amount": KINDS["amount"].check(value["amount"], At(ctx, at.file, at.line, f"{name}.amount", at.field)),
+        money = {"amount": KINDS["amount"].check(value["amount"],
+                                                 At(ctx, at.file, at.line, f"{name}.amount", at.field)),
                  "currency": _money_currency(value["currency"], at),
                  "qualifier": KINDS["choice"].check(value.get("qualifier", "stated"),
                                                     At(ctx, at.file, at.line, f"{name}.qualifier", qualifier))}

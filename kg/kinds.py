@@ -83,7 +83,7 @@ def inspect(graph, iri: URIRef, text: str, classes: tuple[str, ...], lang: str =
     types = {str(t)[len(str(KGO)):] for (t,) in select(graph, "entity-types", entity=iri)
              if str(t).startswith(str(KGO))}
     specific = sorted(t for t in types if not any(o != t and ontology.is_subclass(KGO[o], KGO[t]) for o in types))
-    labels = {getattr(l, "language", None): str(l) for (l,) in select(graph, "entity-labels", entity=iri)}
+    labels = {getattr(label, "language", None): str(label) for (label,) in select(graph, "entity-labels", entity=iri)}
     label = labels.get(lang) or labels.get("en") or ident
     if len(label) > 40:  # a source's label is a sentence
         label = label[:39].rstrip() + "…"

@@ -55,6 +55,7 @@ def sources(graph, lang: str = "en", label: Labels | None = None) -> list[Source
     """The source registry, with how many facts each source supports. `label`: Labels already read (reading
     every label again is most of the time on a big graph)."""
     label = label or Labels(graph, lang)
-    out = [SourceInfo(local(s), label(s), label(p) if p else "", str(d or ""), str(t or ""), str(l or ""), int(n))
-           for s, d, t, l, p, n in query.select(graph, "source-registry")]
+    out = [SourceInfo(local(s), label(s), label(p) if p else "", str(d or ""), str(t or ""), str(language or ""),
+                      int(n))
+           for s, d, t, language, p, n in query.select(graph, "source-registry")]
     return sorted(out, key=lambda s: (s.date, s.id))

@@ -54,7 +54,8 @@ class Names:
             raise KgError(f"'{text}' names several entities: {', '.join(sorted(found))} — give the id")
         close = difflib.get_close_matches(normalise(raw), list(self.by_key), n=5, cutoff=0.6)
         suggestions = sorted({i for key in close for i in self.by_key[key]})[:5]
-        hint = f"did you mean {', '.join(suggestions)}?" if suggestions else "check the spelling or list entities with kg sources"
+        hint = (f"did you mean {', '.join(suggestions)}?" if suggestions
+                else "check the spelling or list entities with kg sources")
         raise KgError(f"unknown entity '{text}' — {hint}")
 
     def iri(self, text: str) -> URIRef:

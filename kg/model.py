@@ -202,7 +202,7 @@ class Model:
         field says `role:`); one property has one role wherever it is used."""
         out: dict[URIRef, str] = {}
         for kind in self.kinds.values():
-            for name, f in {**self.common_fields, **kind.fields}.items():
+            for f in {**self.common_fields, **kind.fields}.values():
                 if f.kind in ("ref", "refs") and f.predicate:
                     iri = curie(f.predicate)
                     role = f.role or f.predicate.split(":", 1)[1]

@@ -25,6 +25,7 @@ parties link to — the clearer picture of one big agreement. Two-party facts st
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -709,14 +710,14 @@ def paths(G: nx.MultiGraph, a: str, b: str, limit: int = 10) -> list[list[Link]]
     except nx.NetworkXNoPath:
         return []
     found.sort(key=lambda p: [display(G, n) for n in p])
-    return [[Link(u, v, relations_between(G, u, v)) for u, v in zip(p, p[1:])] for p in found]
+    return [[Link(u, v, relations_between(G, u, v)) for u, v in itertools.pairwise(p)] for p in found]
 
 
 def neighbors(G: nx.MultiGraph, name: str) -> tuple[str, list[Link]]:
     """A node's direct partners, each with the relations between them, most relations first."""
     node = resolve(G, name)
     links = [Link(node, n, relations_between(G, node, n)) for n in G.neighbors(node)]
-    links.sort(key=lambda l: (-len(l.relations), display(G, l.b)))
+    links.sort(key=lambda link: (-len(link.relations), display(G, link.b)))
     return node, links
 
 

@@ -22,8 +22,9 @@ KGO_NS = Namespace("https://w3id.org/ai-partnerships/ontology#")
 
 class _Closed(type(DefinedNamespace)):
     """Attribute access (KGO dot term) is closed: a name kg.ttl does not define is an AttributeError (at import, for
-    a module-level use). `KGO[text]` looks up a name that comes from data (a user's class name, a seed's type) and gives its IRI
-    unchecked: the caller checks it against `defined_terms()` and says what is wrong in its own words."""
+    a module-level use). `KGO[text]` looks up a name that comes from data (a user's class name, a seed's type) and
+    gives its IRI unchecked: the caller checks it against `defined_terms()` and says what is wrong in its own
+    words."""
 
     def __getitem__(cls, name: str, default=None) -> URIRef:
         return cls._NS[str(name)]

@@ -110,7 +110,8 @@ class ClaimReader:
             inferred = inferences.get(fact, {})
             out.append(Claim(inferred=inferred,
                 id=local(fact), kind=self.label(ontology.iri(kind)), summary=summary,
-                role=self.label(ontology.iri(roles[fact])) if roles and fact in roles and roles[fact] in self._props() else "",
+                role=(self.label(ontology.iri(roles[fact]))
+                      if roles and fact in roles and roles[fact] in self._props() else ""),
                 date=str(values.get("date", [""])[0]), note=str(values.get("note", [""])[0]),
                 sources=sorted(sources[fact].values(), key=lambda r: (r.date, r.id))))
         return sorted(out, key=lambda c: (c.kind, c.summary, c.id))
@@ -166,7 +167,7 @@ def explain(graph, name: str, lang: str = "en") -> Explanation:
             found.setdefault(fact, set()).add(local(prop))
     # the most telling role, whatever order the engine gives rows in: a named one ("customer") before "party"
     roles = {fact: min(props, key=lambda p: (p == "party", p)) for fact, props in found.items()}
-    labels = {getattr(l, "language", "") or "": str(l) for l in graph.objects(iri, URIRef(
+    labels = {getattr(label, "language", "") or "": str(label) for label in graph.objects(iri, URIRef(
         "http://www.w3.org/2000/01/rdf-schema#label"))}
     types = sorted({reader.label(t) for t in graph.objects(iri, URIRef(
         "http://www.w3.org/1999/02/22-rdf-syntax-ns#type")) if str(t).startswith(str(KGO))})

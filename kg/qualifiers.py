@@ -85,7 +85,7 @@ def all_qualifiers() -> dict[str, Qualifier]:
     g = ontology.ontology_graph()
     out = {}
     for notation, iri in sorted(ontology.controlled_values("qualifiers").items()):
-        by_lang = lambda p: {o.language: str(o) for o in g.objects(iri, p) if isinstance(o, Literal)}  # noqa: E731
+        by_lang = lambda p, iri=iri: {o.language: str(o) for o in g.objects(iri, p) if isinstance(o, Literal)}  # noqa: E731
         tol = g.value(iri, ontology.KGO.tolerance)
         out[notation] = Qualifier(notation, iri, by_lang(RDFS.label), by_lang(ontology.KGO.figureTemplate),
                                   str(g.value(iri, RDFS.comment) or ""),

@@ -186,8 +186,8 @@ def _curves(pairs: list[tuple[str, str]]) -> list[float]:
 
 
 #: What the page needs of each fact (shared by all the edges the fact makes).
-FACT_KEYS = ("fact_kind", "date", "status", "gpus", "qualifier", "amount", "currency", "amount_text", "note", "inferred",
-             "topics", "products", "post", "sources")
+FACT_KEYS = ("fact_kind", "date", "status", "gpus", "qualifier", "amount", "currency", "amount_text", "note",
+             "inferred", "topics", "products", "post", "sources")
 
 
 def _legend(G: nx.MultiGraph, edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -207,8 +207,9 @@ def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
     rows = sorted(G.edges(keys=True, data=True), key=lambda e: e[2])
     pairs = [tuple(sorted((u, v))) for u, v, _, _ in rows]
     large = G.number_of_nodes() > LARGE
-    widths = {k: r.style[2] for k, r in model.active().relations.items() if len(r.style) > 2}  # a figure that widens the line
-    for (u, v, _, d), (a, b), curve in zip(rows, pairs, _curves(pairs)):
+    # a figure that widens the line
+    widths = {k: r.style[2] for k, r in model.active().relations.items() if len(r.style) > 2}
+    for (u, v, _, d), (a, b), curve in zip(rows, pairs, _curves(pairs), strict=True):
         partners[u].add(v)
         partners[v].add(u)
         relations[u] += 1

@@ -214,7 +214,8 @@ def paused_kg(step: str, tmp_path: Path, *args) -> subprocess.Popen:
 
 def test_a_killed_build_into_a_store_keeps_the_previous_store(small, tmp_path):
     store = tmp_path / "kg"
-    assert kg("build", "--seeds", MINIMAL, "-o", tmp_path / "minimal.nq", "--store", f"oxigraph:{store}").returncode == 0
+    assert kg("build", "--seeds", MINIMAL, "-o", tmp_path / "minimal.nq",
+              "--store", f"oxigraph:{store}").returncode == 0
     before = quads_in(store)
     assert before == small[1]
 

@@ -84,7 +84,8 @@ def test_the_new_kind_is_a_link_of_the_network_and_explained(licence_model, lice
     node, partners = network.neighbors(G, "acme")
     text = network.format_neighbors(G, node, partners)
     assert "licence acme-licence: NVIDIA licenses to Acme Electronics" in text
-    assert "라이선스 계약 acme-licence: 엔비디아 → 애크미전자 라이선스" in network.format_neighbors(G, node, partners, "ko")
+    assert "라이선스 계약 acme-licence: 엔비디아 → 애크미전자 라이선스" \
+        in network.format_neighbors(G, node, partners, "ko")
     claims = {c.id: c for c in provenance.explain(graph, "acme").claims}
     assert claims["acme-licence"].kind == "licence"
     assert claims["acme-licence"].summary.startswith("NVIDIA → Acme Electronics: HBM4, ")

@@ -710,7 +710,8 @@ def test_ask_and_construct(ox):
     assert sparql(ox, "ASK { kg:nvidia a kgo:Company }").boolean is True
     assert json.loads(sparql(ox, "ASK { kg:nvidia a kgo:Person }").serialize("json")) == {"head": {}, "boolean": False}
     result = sparql(ox, "CONSTRUCT { ?a kgo:party kg:nvidia } WHERE { ?a a kgo:MOU ; kgo:party kg:nvidia }")
-    assert set(result.graph.subjects()) == {KG["mou-ai-ran"], KG["mou-hyundai-nvidia-msit"], KG["mou-naver-cloud-nvidia"]}
+    assert set(result.graph.subjects()) == {KG["mou-ai-ran"], KG["mou-hyundai-nvidia-msit"],
+                                            KG["mou-naver-cloud-nvidia"]}
     assert "kg:mou-ai-ran kgo:party kg:nvidia ." in result.serialize("turtle")
     with pytest.raises(QueryError, match="returns a graph, printed as Turtle"):
         result.serialize("csv")

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Union
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
@@ -128,7 +127,7 @@ def _rows(text: str, clean: str, start: int, end: int, tuples: bool) -> tuple[tu
     return tuple(tuple(_TERM.findall(text[a:b])) for a, b in spans)
 
 
-Value = Union[Node, None, Sequence[Node]]
+Value = Node | None | Sequence[Node]
 
 
 def values_clause(names: Sequence[str], bindings: Mapping[str, Value]) -> str:

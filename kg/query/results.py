@@ -111,7 +111,7 @@ class QueryResult:
             values = engine.python_rows(self._oxigraph, fallback=lambda t: python_value(engine.to_rdflib(t)))
         else:
             values = [tuple(python_value(t) for t in row) for row in self.terms]
-        return [dict(zip(self.vars, row)) for row in values]
+        return [dict(zip(self.vars, row, strict=True)) for row in values]
 
     def __getstate__(self) -> dict:
         """Pickled (from the time-limited worker) with rdflib terms: Oxigraph's terms stay in the process."""
@@ -136,7 +136,8 @@ class QueryResult:
             raise QueryError(f"unknown format '{fmt}' — use one of {', '.join(FORMATS)}")
         if self.kind == "CONSTRUCT":
             if fmt not in ("table", "turtle"):
-                raise QueryError(f"a CONSTRUCT or DESCRIBE query returns a graph, printed as Turtle — drop --format {fmt}")
+                raise QueryError("a CONSTRUCT or DESCRIBE query returns a graph, printed as Turtle — "
+                                 f"drop --format {fmt}")
             return self.graph.serialize(format="turtle")
         if fmt == "turtle":
             raise QueryError(f"a {self.kind} query returns a table, not a graph — use table, csv, tsv, json or xml")
@@ -245,7 +246,8 @@ def _json_term(term: Node) -> dict[str, str]:
 
 def _json(result: QueryResult) -> str:
     """W3C SPARQL 1.1 JSON results."""
-    bindings = [{v: _json_term(t) for v, t in zip(result.vars, row) if t is not None} for row in result.terms]
+    bindings = [{v: _json_term(t) for v, t in zip(result.vars, row, strict=True) if t is not None}
+                for row in result.terms]
     return json.dumps({"head": {"vars": result.vars}, "results": {"bindings": bindings}},
                       ensure_ascii=False, indent=2) + "\n"
 
@@ -271,7 +273,7 @@ def _xml(result: QueryResult) -> str:
         results = sub(root, "results")
         for row in result.terms:
             item = sub(results, "result")
-            for v, t in zip(result.vars, row):
+            for v, t in zip(result.vars, row, strict=True):
                 if t is None:
                     continue
                 binding = sub(item, "binding", name=v)
