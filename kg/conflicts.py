@@ -26,6 +26,7 @@ A finding never picks a side: it lists every value with the sources (and paragra
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from kg import qualifiers, query
 from kg.labels import Labels, local
@@ -52,7 +53,7 @@ class Value:
     label: str = ""              # how it reads: "about 50,000 GPUs — News1, 2025-10-31 [news1-20251031]"
 
     def to_dict(self) -> dict:
-        d = {"qualifier": self.qualifier, "bounds": self.bounds,
+        d: dict[str, Any] = {"qualifier": self.qualifier, "bounds": self.bounds,
              "sources": self.sources, "facts": self.facts}
         if self.model is not None:
             d["model"] = self.model
@@ -508,7 +509,7 @@ def _short(v: Value, lang: str, currency: str = "") -> str:
 def _judge(kind: str, subject: list[str], subject_label: str, values: list[Value], lang: str,
            currency: str = "") -> Finding:
     """Contradiction when some two values' sets do not overlap; else consistent, with the values all allow."""
-    sets = [_as_bounds(v.bounds) for v in values]
+    sets = [_as_bounds(cast(dict, v.bounds)) for v in values]  # the values judged are figures, each with bounds
     clashes = [(i, j) for i in range(len(values)) for j in range(i + 1, len(values)) if not sets[i].overlaps(sets[j])]
     selfish = sorted({s["id"] for i, j in clashes for s in values[i].sources} &
                      {s["id"] for i, j in clashes for s in values[j].sources})

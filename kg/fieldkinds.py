@@ -59,7 +59,7 @@ def is_korean(text: str) -> bool:
     return bool(HANGUL.search(text))
 
 
-def decimal_lexical(value: int | float) -> str:
+def decimal_lexical(value: int | float | Decimal) -> str:
     """The canonical xsd:decimal form (always with a decimal point), so every format round-trips it alike."""
     text = format(Decimal(str(value)), "f")
     return text if "." in text else text + ".0"
@@ -130,7 +130,10 @@ class Ref(FieldKind):
         return [KG[value]]
 
 
-class Refs(Ref):
+_ENTITY = Ref()  # checks each id of a Refs field
+
+
+class Refs(FieldKind):
     """A list of entity ids (a single id is a list of one), each once."""
 
     def check(self, value: Any, at: At) -> list[str] | None:
@@ -139,11 +142,12 @@ class Refs(Ref):
         if not items:
             at.problem(f"'{at.name}' is an empty list", "list at least one id, or remove the field")
             return None
-        out = [Ref.check(self, v, At(at.ctx, at.file, ln, at.name, at.field))
+        out = [_ENTITY.check(v, At(at.ctx, at.file, ln, at.name, at.field))
                for v, ln in zip(items, lines, strict=True)]
-        if len(set(out)) != len(out) and None not in out:
+        ids = [v for v in out if v is not None]
+        if len(set(out)) != len(out) and len(ids) == len(out):
             at.problem(f"'{at.name}' lists the same id twice", "list each id once")
-        return out if None not in out else None
+        return ids if len(ids) == len(out) else None
 
     def to_rdf(self, field, value, lang="en"):
         return [KG[v] for v in value]

@@ -86,7 +86,7 @@ class Relation:
     cls: str = ""            # the fact class that makes it, "" for an implied one
     label_cls: str = ""      # the class whose labels name it
     needs: str = ""
-    style: tuple[str, str] = ("#999999", "solid")
+    style: tuple[str, ...] = ("#999999", "solid")  # colour, line, and optionally a figure that widens it
     kind: str = ""           # the fact kind that makes it
 
 

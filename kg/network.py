@@ -338,13 +338,13 @@ def read_facts(ds) -> dict[str, Fact]:
     FACT_CLASSES, ROLE_PROPERTIES = fact_classes(), model.active().roles  # noqa: N806
     for row in query.select(ds, "network-roles", cls=list(FACT_CLASSES), p=list(ROLE_PROPERTIES)):
         ident = local(row.fact)
-        fact = facts.setdefault(ident, Fact(ident, FACT_CLASSES[URIRef(row.cls)]))
+        made = facts.setdefault(ident, Fact(ident, FACT_CLASSES[URIRef(row.cls)]))
         role = ROLE_PROPERTIES[URIRef(row.p)]
         node = local(row.node)
-        if node not in fact.roles[role]:
-            fact.roles[role].append(node)
-    for fact in facts.values():
-        for nodes in fact.roles.values():
+        if node not in made.roles[role]:
+            made.roles[role].append(node)
+    for made in facts.values():
+        for nodes in made.roles.values():
             nodes.sort()
     for row in query.select(ds, "network-facts", cls=list(FACT_CLASSES)):
         fact = facts.get(local(row.fact))
@@ -652,7 +652,7 @@ def stats(G: nx.MultiGraph, top: int = 10) -> Stats:
     are greedy-modularity clusters of the partners graph, largest first."""
     S = partners_graph(G)
     orgs = [n for n, g in S.nodes(data="group") if g == "organisation"]
-    relations = Counter()
+    relations: Counter[str] = Counter()
     for u, v in G.edges():
         relations[u] += 1
         relations[v] += 1

@@ -11,22 +11,24 @@ from __future__ import annotations
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, DefinedNamespaceMeta
 
 from kg.resources import data_dir
 
 KGO_NS = Namespace("https://w3id.org/ai-partnerships/ontology#")
 
 
-class _Closed(type(DefinedNamespace)):
+class _Closed(DefinedNamespaceMeta):
     """Attribute access (KGO dot term) is closed: a name kg.ttl does not define is an AttributeError (at import, for
     a module-level use). `KGO[text]` looks up a name that comes from data (a user's class name, a seed's type) and
     gives its IRI unchecked: the caller checks it against `defined_terms()` and says what is wrong in its own
     words."""
 
-    def __getitem__(cls, name: str, default=None) -> URIRef:
+    # rdflib types DefinedNamespaceMeta.__getitem__ as its lru_cache wrapper, which no method signature matches
+    def __getitem__(cls, name: str, default=None) -> URIRef:  # type: ignore[override]
         return cls._NS[str(name)]
 
     def __getattr__(cls, name: str):
@@ -315,6 +317,6 @@ def controlled_values(scheme: str) -> dict[str, URIRef]:
     """A SKOS scheme's values by notation, e.g. controlled_values("qualifiers")["about"] is kgo:approximately."""
     g = ontology_graph()
     return {
-        str(g.value(concept, SKOS.notation)): concept
+        str(g.value(concept, SKOS.notation)): cast(URIRef, concept)  # a scheme's concepts are IRIs in kg.ttl
         for concept in g.subjects(SKOS.inScheme, KGO_NS[scheme])
     }

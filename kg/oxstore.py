@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -38,7 +39,7 @@ def open_oxigraph(path: str | Path, read_only: bool = True) -> Dataset:
     return oxigraph_dataset(store)
 
 
-def load_oxigraph(path: str | Path, sources: list[tuple[bytes | Path, str]]) -> int:
+def load_oxigraph(path: str | Path, sources: Sequence[tuple[bytes | Path, str]]) -> int:
     """Replace the store at path by the given RDF inputs, loaded with Oxigraph's parallel bulk loader.
 
     The new store is built in a fresh folder beside the old one and swapped in by renames, so a killed
@@ -55,7 +56,7 @@ def load_oxigraph(path: str | Path, sources: list[tuple[bytes | Path, str]]) -> 
         return _load_locked(path, sources)
 
 
-def _load_locked(path: Path, sources: list[tuple[bytes | Path, str]]) -> int:
+def _load_locked(path: Path, sources: Sequence[tuple[bytes | Path, str]]) -> int:
     import pyoxigraph
 
     from kg.rdfio import oxigraph_format, parse_error

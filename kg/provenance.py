@@ -175,7 +175,7 @@ def explain(graph, name: str, lang: str = "en") -> Explanation:
     from kg import network
 
     G = network.project(graph)
-    partners = []
+    partners: list[dict[str, Any]] = []
     if ident in G:
         by_partner: dict[str, int] = {}
         for _, other, kind in G.edges(ident, data="kind"):

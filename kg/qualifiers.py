@@ -74,8 +74,8 @@ class Bounds:
 class Qualifier:
     notation: str
     iri: Any
-    label: dict[str, str]       # lang -> label ("as stated", "명시 수치")
-    template: dict[str, str]    # lang -> "about {n}"
+    label: dict[str | None, str]       # lang -> label ("as stated", "명시 수치")
+    template: dict[str | None, str]    # lang -> "about {n}"
     comment: str
     tolerance: Fraction | None
 

@@ -13,7 +13,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import yaml
 
@@ -502,8 +502,8 @@ class Context:
             if value is not None:
                 record.values[name] = value
 
-    def register(self, ident: str | None, file: str, line: int, what: str) -> bool:
-        """Claim an id for an entity or fact; a second use of it is a problem."""
+    def register(self, ident: str | None, file: str, line: int, what: str) -> TypeGuard[str]:
+        """Claim an id for an entity or fact; a second use of it is a problem. True: ident is an id, now claimed."""
         if ident is None:
             return False
         if ident in self.ids:
@@ -801,7 +801,8 @@ def _suggest_entity(value: str, entities: dict[str, Record], check: _Checker) ->
         for ident, record in entities.items():
             names[ident] = ident
             entry = record.values.get("_entry") or record.values
-            labels = entry.get("label") if isinstance(entry.get("label"), dict) else {}
+            label = entry.get("label")
+            labels = label if isinstance(label, dict) else {}
             for name in list(labels.values()) + list(entry.get("aliases") or []):
                 if isinstance(name, str):
                     names.setdefault(name.casefold(), ident)

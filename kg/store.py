@@ -103,9 +103,14 @@ class EndpointStore(SPARQLUpdateStore):
         self._graphs: list[str] | None = None
 
     @property
+    def _url(self) -> str:
+        assert self.query_endpoint is not None  # set by __init__ (rdflib allows None: a store not yet opened)
+        return self.query_endpoint
+
+    @property
     def kg_graphs(self) -> list[str]:
         if self._graphs is None:
-            self._graphs = kg_graphs(self.query_endpoint, timeout=None)
+            self._graphs = kg_graphs(self._url, timeout=None)
         return self._graphs
 
     def _query(self, query: str, default_graph: str | None = None, named_graph: str | None = None) -> Result:
@@ -115,13 +120,13 @@ class EndpointStore(SPARQLUpdateStore):
         self._queries += 1
         try:
             dataset = [] if _OWN_DATASET.search(query) else dataset_params(self.kg_graphs, default_graph)
-            with post_query(self.query_endpoint, query, None, dataset, self.response_mime_types()) as response:
+            with post_query(self._url, query, None, dataset, self.response_mime_types()) as response:
                 body = response.read()
                 content_type = (response.headers.get("Content-Type") or "").split(";")[0].strip()
         except urllib.error.HTTPError as exc:
             if exc.code == 400:  # as rdflib's store answers: kg.query then shows a syntax error's line and column
                 return exc.code, str(exc), None  # type: ignore[return-value]
-            raise refused(self.query_endpoint, exc) from None
+            raise refused(self._url, exc) from None
         return Result.parse(BytesIO(body), content_type=content_type)
 
 

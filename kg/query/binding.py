@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
@@ -149,7 +150,8 @@ def bind(text: str, bindings: Mapping[str, Value], origin: str = "<query>") -> s
     stay those of the text, for error messages."""
     if not bindings:
         return text
-    edits, done = [], set()
+    edits: list[tuple[int, int, str]] = []
+    done: set[str] = set()
     for clause in parameter_block(text):
         if set(clause.names) <= set(bindings):
             lines = "\n" * text.count("\n", clause.start, clause.end)
@@ -172,7 +174,7 @@ def bind(text: str, bindings: Mapping[str, Value], origin: str = "<query>") -> s
     return "".join(out) + text[last:]
 
 
-def _is_many(value: Value) -> bool:
+def _is_many(value: Value) -> TypeGuard[Sequence[Node]]:
     return isinstance(value, (list, tuple, set, frozenset))
 
 

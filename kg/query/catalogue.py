@@ -119,7 +119,7 @@ def _check_defaults(path: Path, text: str, params: list[Param]) -> None:
     defaults: dict[str, Node | None] = {p.name: p.default for p in params}
     if mentions(text, "lang"):
         defaults["lang"] = Literal(DEFAULT_LANG)
-    given = {}
+    given: dict[str, str] = {}
     for clause in parameter_block(text):
         if len(clause.rows) == 1:
             given.update(zip(clause.names, clause.rows[0], strict=True))
