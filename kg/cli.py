@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -368,7 +369,9 @@ def query_command(name, query_file, text, params, lang, fmt, timeout, max_memory
 
     if sum(x is not None for x in (name, query_file, text)) != 1:
         raise QueryError("give one of: a query NAME (kg queries lists them), --file FILE or -e 'SELECT …'")
-    values = parse_params(params)
+    # Any: parse_params refuses the names of kg query's options (OPTION_NAMES), so no parameter lands on a typed
+    # option such as timeout; the values are text, bound to the query's variables
+    values: dict[str, Any] = parse_params(params)
     if name is not None:
         api.get_query(name)  # an unknown name fails before the graph is built
     ds = open_graph(seed_dir, graph_file, store, check=False)  # an empty answer is explained by kg.query.run

@@ -26,9 +26,10 @@ A finding never picks a side: it lists every value with the sources (and paragra
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from kg import qualifiers, query
-from kg.provenance import Labels, local
+from kg.labels import Labels, local
 from kg.qualifiers import Bounds
 
 CONTRADICTION, CONSISTENT = "contradiction", "consistent"
@@ -52,7 +53,7 @@ class Value:
     label: str = ""              # how it reads: "about 50,000 GPUs — News1, 2025-10-31 [news1-20251031]"
 
     def to_dict(self) -> dict:
-        d = {"qualifier": self.qualifier, "bounds": self.bounds,
+        d: dict[str, Any] = {"qualifier": self.qualifier, "bounds": self.bounds,
              "sources": self.sources, "facts": self.facts}
         if self.model is not None:
             d["model"] = self.model
@@ -150,7 +151,8 @@ class ConflictReport:
         lines = []
         bad = [f for f in self.findings if f.verdict == CONTRADICTION]
         bad_sums = [s for s in self.sums if s.verdict == CONTRADICTION]
-        lines.append(_t(self.lang, "Contradictions (the claims cannot all be true)", "모순 (모든 주장이 동시에 참일 수 없음)"))
+        lines.append(_t(self.lang, "Contradictions (the claims cannot all be true)",
+                        "모순 (모든 주장이 동시에 참일 수 없음)"))
         if not bad and not bad_sums:
             lines.append("  " + _t(self.lang, "none", "없음"))
         for f in bad:
@@ -169,7 +171,8 @@ class ConflictReport:
                 lines += ["  ≈ " + s.lines()[0]] + ["  " + line for line in s.lines()[1:]]
         lines.append("")
         n = self.conflicts
-        lines.append(f"모순 {n}건 (수치 {len(bad)}건, 합계 {len(bad_sums)}건); 표현만 다른 경우 {len(good) + len(good_sums)}건."
+        lines.append(f"모순 {n}건 (수치 {len(bad)}건, 합계 {len(bad_sums)}건); "
+                     f"표현만 다른 경우 {len(good) + len(good_sums)}건."
                      if ko else
                      f"{n} contradiction(s): {len(bad)} between figures, {len(bad_sums)} in sums; "
                      f"{len(good) + len(good_sums)} consistent difference(s), not counted.")
@@ -195,7 +198,7 @@ def _sum_bounds(parts: list[tuple[int | float, str]]) -> Bounds:
     return total
 
 
-def _complete(parts: list[str], total: str, alloc: dict, cx: "_Context") -> bool:
+def _complete(parts: list[str], total: str, alloc: dict, cx: _Context) -> bool:
     """Is a source's list of shares the whole split of its total? When the shares are sectors (public and private:
     a split of everything), or when their printed numbers add up to the printed total. A list of named
     organisations that falls short is not: others may receive the rest."""
@@ -208,7 +211,7 @@ def _complete(parts: list[str], total: str, alloc: dict, cx: "_Context") -> bool
 
 class _Context:
     def __init__(self, graph, lang: str):
-        from kg.provenance import sources
+        from kg.labels import sources
 
         self.lang = lang
         self.label = Labels(graph, lang)
@@ -255,7 +258,8 @@ def conflicts(graph, lang: str = "en") -> ConflictReport:
                                     lambda setter, year: f"{_t(lang, 'GPU target of', 'GPU 목표')} "
                                                          f"{label_id(cx.label, setter)} {_t(lang, 'for', '—')} {year}")
     report.findings += _gpu_figures("gpu-estimate", query.select(graph, "conflict-estimates"), cx,
-                                    lambda holder: f"{_t(lang, 'GPU stock of', 'GPU 보유량')} {label_id(cx.label, holder)}")
+                                    lambda holder: f"{_t(lang, 'GPU stock of', 'GPU 보유량')} "
+                                                   f"{label_id(cx.label, holder)}")
     report.findings += _investment_findings(graph, cx)
     report.findings.sort(key=lambda f: (f.verdict != CONTRADICTION, f.kind, f.subject_label))
     report.sums = _sum_checks(alloc, deals.deal, deals.root, cx)
@@ -309,12 +313,15 @@ def _allocation_findings(alloc: dict[str, dict], deals: _Deals, cx: _Context) ->
         for fact, a in direct.get(key, []):
             for source in a["sources"]:
                 by_value.setdefault((a["n"], a["q"]), set()).add((fact, source))
-        values = [_figure_value(n, q, pairs, cx, qualifiers.gpus(cx.lang)) for (n, q), pairs in sorted(by_value.items())]
+        values = [_figure_value(n, q, pairs, cx, qualifiers.gpus(cx.lang))
+                  for (n, q), pairs in sorted(by_value.items())]
         values += rolled.get(key, [])
         if len(values) < 2:
             continue
-        subject_label = f"{_t(lang, 'GPU allocation', 'GPU 배분')} {label_id(label, supplier)} → {label_id(label, recipient)}" + \
-            ("" if whole == recipient else f" ({_t(lang, 'in the deal', '거래')} {label_id(label, supplier)} → {label_id(label, whole)})")
+        subject_label = f"{_t(lang, 'GPU allocation', 'GPU 배분')} {label_id(label, supplier)} → " \
+                        f"{label_id(label, recipient)}" + \
+            ("" if whole == recipient else f" ({_t(lang, 'in the deal', '거래')} {label_id(label, supplier)} → "
+                                           f"{label_id(label, whole)})")
         findings.append(_judge("gpu-allocation", [supplier, recipient], subject_label, values, lang))
     return findings
 
@@ -396,7 +403,8 @@ def _model_findings(alloc: dict[str, dict], deals: _Deals, cx: _Context) -> list
         if len(models) < 2:
             continue
         values = [Value(None, None, None, cx.source_refs(pairs), sorted({f for f, _ in pairs}), model=m,
-                        label=f"{label_id(label, m)} — {', '.join(cx.names.get(s, s) for s in sorted({s for _, s in pairs}))}")
+                        label=f"{label_id(label, m)} — "
+                              f"{', '.join(cx.names.get(s, s) for s in sorted({s for _, s in pairs}))}")
                   for m, pairs in sorted(models.items())]
         clash, related = [], []
         ms = sorted(models)
@@ -409,13 +417,18 @@ def _model_findings(alloc: dict[str, dict], deals: _Deals, cx: _Context) -> list
                 else:
                     clash.append((m, o))
         if clash:
-            reason = "; ".join(_t(lang, f"{label_id(label, a)} and {label_id(label, b)} are different models, neither a kind of the other",
-                                  f"{label_id(label, a)}와(과) {label_id(label, b)}는 서로 다른 모델") for a, b in clash)
+            reason = "; ".join(_t(lang, f"{label_id(label, a)} and {label_id(label, b)} are different models, "
+                                        "neither a kind of the other",
+                                  f"{label_id(label, a)}와(과) {label_id(label, b)}는 "
+                                  "서로 다른 모델") for a, b in clash)
         else:
-            reason = "; ".join(_t(lang, f"{label_id(label, a)} is a {label_id(label, b)} product (model family): the same GPUs named more precisely",
-                                  f"{label_id(label, a)}은(는) {label_id(label, b)} 제품군: 같은 GPU를 더 구체적으로 부른 것") for a, b in related)
+            reason = "; ".join(_t(lang, f"{label_id(label, a)} is a {label_id(label, b)} product (model family): "
+                                        "the same GPUs named more precisely",
+                                  f"{label_id(label, a)}은(는) {label_id(label, b)} 제품군: "
+                                  "같은 GPU를 더 구체적으로 부른 것") for a, b in related)
         findings.append(Finding(CONTRADICTION if clash else CONSISTENT, "gpu-model", list(d),
-                                f"{_t(lang, 'GPU models', 'GPU 모델')} {label_id(label, d[0])} → {label_id(label, d[1])}",
+                                f"{_t(lang, 'GPU models', 'GPU 모델')} {label_id(label, d[0])} → "
+                                f"{label_id(label, d[1])}",
                                 values, reason))
     return findings
 
@@ -454,10 +467,12 @@ def _investment_findings(graph, cx: _Context) -> list[Finding]:
     findings = []
     for key, by_value in sorted(groups.items(), key=str):
         if len(by_value) > 1:
-            values = [_figure_value(n, q, pairs, cx, key[3], unit_first=True) for (n, q), pairs in sorted(by_value.items())]
+            values = [_figure_value(n, q, pairs, cx, key[3], unit_first=True)
+                      for (n, q), pairs in sorted(by_value.items())]
             subject = list(key[1]) + ([key[2]] if key[2] else [])
             findings.append(_judge("investment", subject,
-                                   f"{_t(lang, 'investment by', '투자')} {', '.join(label_id(label, x) for x in key[1])}"
+                                   f"{_t(lang, 'investment by', '투자')} "
+                                   f"{', '.join(label_id(label, x) for x in key[1])}"
                                    + (f" → {label_id(label, key[2])}" if key[2] else ""), values, lang, key[3]))
     return findings
 
@@ -479,7 +494,8 @@ def _figure_value(n, q, pairs: set[tuple[str, str]], cx: _Context, unit: str, un
 
 def _as_bounds(d: dict) -> Bounds:
     F = qualifiers.Fraction
-    return Bounds(F(str(d["min"])), d["min_inclusive"], None if d["max"] is None else F(str(d["max"])), d["max_inclusive"])
+    return Bounds(F(str(d["min"])), d["min_inclusive"], None if d["max"] is None else F(str(d["max"])),
+                  d["max_inclusive"])
 
 
 def _short(v: Value, lang: str, currency: str = "") -> str:
@@ -493,7 +509,7 @@ def _short(v: Value, lang: str, currency: str = "") -> str:
 def _judge(kind: str, subject: list[str], subject_label: str, values: list[Value], lang: str,
            currency: str = "") -> Finding:
     """Contradiction when some two values' sets do not overlap; else consistent, with the values all allow."""
-    sets = [_as_bounds(v.bounds) for v in values]
+    sets = [_as_bounds(cast(dict, v.bounds)) for v in values]  # the values judged are figures, each with bounds
     clashes = [(i, j) for i in range(len(values)) for j in range(i + 1, len(values)) if not sets[i].overlaps(sets[j])]
     selfish = sorted({s["id"] for i, j in clashes for s in values[i].sources} &
                      {s["id"] for i, j in clashes for s in values[j].sources})
@@ -609,7 +625,8 @@ def _sum_reason(bad: list[tuple], own_bad: bool, whole: bool, lang: str) -> str:
     if bad:
         reason = "; ".join(_t(lang, f"the shares cannot reach {qualifiers.figure(n, q, qualifiers.gpus(lang), lang)} "
                                     f"{_bounds_text(tb)} ({', '.join(srcs)})",
-                              f"배분 합계가 {qualifiers.figure(n, q, qualifiers.gpus(lang), lang)} {_bounds_text(tb)}와(과) "
+                              f"배분 합계가 {qualifiers.figure(n, q, qualifiers.gpus(lang), lang)} "
+                              f"{_bounds_text(tb)}와(과) "
                               f"맞을 수 없음 ({', '.join(srcs)})") for n, q, tb, srcs in bad)
         if own_bad:
             reason += _t(lang, " — the source contradicts its own total", " — 출처가 스스로의 총량과 모순")

@@ -31,6 +31,13 @@ _DATE = XSD.date.toPython()
 _DATE_FORM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # no time zone: rdflib gives a date for those too
 
 
+def oxigraph_dataset(store) -> Dataset:
+    """An rdflib Dataset over a pyoxigraph Store, with the union of named graphs as default graph."""
+    from oxrdflib import OxigraphStore
+
+    return Dataset(store=OxigraphStore(store=store), default_union=True)
+
+
 def inner_store(graph) -> Any | None:
     """The pyoxigraph Store under a graph or dataset kept in Oxigraph (oxrdflib), or None for any other."""
     store = getattr(graph, "store", None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
@@ -19,8 +19,22 @@ from rdflib.namespace import XSD
 from kg import ontology, schema
 from kg.ontology import KG
 
-if TYPE_CHECKING:  # the loader's state, which ref and fact fields check against
-    from kg.seeds import Context
+
+class Context(Protocol):
+    """What the field kinds need of the loader's state (kg.seeds.Context), which ref and fact fields check
+    against: described here rather than imported, because kg.seeds imports this module."""
+
+    check: Any  # kg.seeds._Checker: add, did_you_mean, unknown_keys
+    entities: dict[str, Any]
+    facts: dict[str, Any]
+    untyped: set[str]
+    entities_complete: bool
+    facts_complete: bool
+
+    def suggest_entity(self, value: str) -> str: ...
+
+    def cites(self, value: Any, file: str, line: int) -> list[Any] | None: ...
+
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
@@ -45,7 +59,7 @@ def is_korean(text: str) -> bool:
     return bool(HANGUL.search(text))
 
 
-def decimal_lexical(value: int | float) -> str:
+def decimal_lexical(value: int | float | Decimal) -> str:
     """The canonical xsd:decimal form (always with a decimal point), so every format round-trips it alike."""
     text = format(Decimal(str(value)), "f")
     return text if "." in text else text + ".0"
@@ -116,7 +130,10 @@ class Ref(FieldKind):
         return [KG[value]]
 
 
-class Refs(Ref):
+_ENTITY = Ref()  # checks each id of a Refs field
+
+
+class Refs(FieldKind):
     """A list of entity ids (a single id is a list of one), each once."""
 
     def check(self, value: Any, at: At) -> list[str] | None:
@@ -125,10 +142,12 @@ class Refs(Ref):
         if not items:
             at.problem(f"'{at.name}' is an empty list", "list at least one id, or remove the field")
             return None
-        out = [Ref.check(self, v, At(at.ctx, at.file, ln, at.name, at.field)) for v, ln in zip(items, lines)]
-        if len(set(out)) != len(out) and None not in out:
+        out = [_ENTITY.check(v, At(at.ctx, at.file, ln, at.name, at.field))
+               for v, ln in zip(items, lines, strict=True)]
+        ids = [v for v in out if v is not None]
+        if len(set(out)) != len(out) and len(ids) == len(out):
             at.problem(f"'{at.name}' lists the same id twice", "list each id once")
-        return out if None not in out else None
+        return ids if len(ids) == len(out) else None
 
     def to_rdf(self, field, value, lang="en"):
         return [KG[v] for v in value]
@@ -195,7 +214,8 @@ class Amount(FieldKind):
 
     def check(self, value: Any, at: At) -> int | float | None:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
-            at.problem(f"'{at.name}' must be a number, not {shown(value)}", "write digits, such as 3000000000 for 3 billion")
+            at.problem(f"'{at.name}' must be a number, not {shown(value)}",
+                       "write digits, such as 3000000000 for 3 billion")
             return None
         if value <= 0 or value > schema.MAX_AMOUNT:
             at.problem(f"'{at.name}' must be positive and at most {schema.MAX_AMOUNT:.0e}, not {shown(value)}",
@@ -347,7 +367,8 @@ class Money(FieldKind):
             return None
         ctx.check.unknown_keys(value, ("amount", "currency", "qualifier"), at.file)
         qualifier = schema.Field("choice", choices="qualifiers")
-        money = {"amount": KINDS["amount"].check(value["amount"], At(ctx, at.file, at.line, f"{name}.amount", at.field)),
+        money = {"amount": KINDS["amount"].check(value["amount"],
+                                                 At(ctx, at.file, at.line, f"{name}.amount", at.field)),
                  "currency": _money_currency(value["currency"], at),
                  "qualifier": KINDS["choice"].check(value.get("qualifier", "stated"),
                                                     At(ctx, at.file, at.line, f"{name}.qualifier", qualifier))}

@@ -11,11 +11,13 @@ schema.org or PROV still understand the data.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, Iterator
+from typing import Any, cast
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
 
 from kg import fieldkinds, model, ontology, schema
 from kg.fieldkinds import decimal_lexical  # noqa: F401 - engine and serialize use it from here
@@ -71,7 +73,7 @@ def _citation(record_id: str, subject: URIRef, c: Citation) -> Iterator[Triple]:
 def entity_triples(record: Record) -> Iterator[Triple]:
     """An entity's own triples (types, labels, attributes), for the registry graph."""
     e = entity_iri(record.id)
-    cls = KGO[record.kind]
+    cls = ontology.iri(record.kind)
     yield from _typed(e, cls)
     yield from _fields(e, schema.ENTITY_FIELDS, record.values)
     parent = record.values.get("part_of")
@@ -153,7 +155,7 @@ def vocabulary_triples() -> Iterator[Triple]:
     for scheme in ("qualifiers", "statuses", "participationRoles"):
         for concept in ontology.controlled_values(scheme).values():
             for cls in g.objects(concept, RDF.type):
-                yield from _typed(concept, cls)
+                yield from _typed(concept, cast(URIRef, cls))  # kg.ttl types its concepts with IRIs
             for p in (RDFS.label, SKOS.notation, SKOS.inScheme):
                 for o in g.objects(concept, p):
                     yield concept, p, o
@@ -207,7 +209,7 @@ def canonical(term: Any) -> Any:
     return term
 
 
-def quads(ds: Dataset) -> Iterator[tuple[URIRef, URIRef, Any, URIRef]]:
+def quads(ds: Dataset) -> Iterator[tuple[Node, Node, Any, Node | None]]:
     """Every quad of the dataset as (s, p, o, graph name), with literals in canonical form."""
     for s, p, o, g in ds.quads((None, None, None, None)):
         yield s, p, canonical(o), (g.identifier if isinstance(g, Graph) else g)

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from rdflib import URIRef
 from rdflib.namespace import RDFS
 
-from kg import ontology, query
+from kg import ontology
 from kg.lookup import normalise
 from kg.ontology import KG, KGO
+from kg.query.internal import ask, select
 
 #: At most this many names are suggested.
 SUGGESTIONS = 5
@@ -74,26 +75,26 @@ def _terms(classes: tuple[str, ...]) -> list[URIRef]:
 
 
 def is_of_kind(graph, iri: URIRef, classes: tuple[str, ...]) -> bool:
-    return query.ask(graph, "entity-is-of-kind", entity=iri, **{"class": _terms(classes)})
+    return ask(graph, "entity-is-of-kind", entity=iri, **{"class": _terms(classes)})
 
 
 def inspect(graph, iri: URIRef, text: str, classes: tuple[str, ...], lang: str = "en") -> WrongKind:
     ident = str(iri)[len(str(KG)):]
-    types = {str(t)[len(str(KGO)):] for (t,) in query.select(graph, "entity-types", entity=iri)
+    types = {str(t)[len(str(KGO)):] for (t,) in select(graph, "entity-types", entity=iri)
              if str(t).startswith(str(KGO))}
     specific = sorted(t for t in types if not any(o != t and ontology.is_subclass(KGO[o], KGO[t]) for o in types))
-    labels = {getattr(l, "language", None): str(l) for (l,) in query.select(graph, "entity-labels", entity=iri)}
+    labels = {getattr(label, "language", None): str(label) for (label,) in select(graph, "entity-labels", entity=iri)}
     label = labels.get(lang) or labels.get("en") or ident
     if len(label) > 40:  # a source's label is a sentence
         label = label[:39].rstrip() + "…"
     of_kind = {"class": _terms(classes)}
-    articles = sorted(str(x)[len(str(KG)):] for (x,) in query.select(graph, "kind-articles", publisher=iri, **of_kind))
-    publishers = sorted(str(x)[len(str(KG)):] for (x,) in query.select(graph, "kind-publishers", entity=iri, **of_kind))
+    articles = sorted(str(x)[len(str(KG)):] for (x,) in select(graph, "kind-articles", publisher=iri, **of_kind))
+    publishers = sorted(str(x)[len(str(KG)):] for (x,) in select(graph, "kind-publishers", entity=iri, **of_kind))
     related, relation = (articles, "articles") if articles else (publishers, "publisher") if publishers else ([], "")
     nearest: list[str] = []
     if not related:
         names: dict[str, set[str]] = {}
-        for entity, name in query.select(graph, "kind-names", **of_kind):
+        for entity, name in select(graph, "kind-names", **of_kind):
             if not str(entity).startswith(str(KG)):
                 continue
             eid = str(entity)[len(str(KG)):]

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from kg import query
 from kg.errors import KgError
 from kg.ontology import KG
+from kg.query.internal import select
+
 
 def normalise(text: str) -> str:
     """The form names are compared in: NFKC, case-folded, letters and digits only, so 'LG  Electronics' and
@@ -27,10 +28,10 @@ class Names:
     ids: set[str]
 
     @classmethod
-    def of(cls, graph) -> "Names":
+    def of(cls, graph) -> Names:
         by_key: dict[str, set[str]] = {}
         ids: set[str] = set()
-        for entity, name in query.select(graph, "entity-names"):
+        for entity, name in select(graph, "entity-names"):
             ident = str(entity)[len(str(KG)):]
             ids.add(ident)
             for key in (normalise(ident), normalise(str(name))):
@@ -53,7 +54,8 @@ class Names:
             raise KgError(f"'{text}' names several entities: {', '.join(sorted(found))} — give the id")
         close = difflib.get_close_matches(normalise(raw), list(self.by_key), n=5, cutoff=0.6)
         suggestions = sorted({i for key in close for i in self.by_key[key]})[:5]
-        hint = f"did you mean {', '.join(suggestions)}?" if suggestions else "check the spelling or list entities with kg sources"
+        hint = (f"did you mean {', '.join(suggestions)}?" if suggestions
+                else "check the spelling or list entities with kg sources")
         raise KgError(f"unknown entity '{text}' — {hint}")
 
     def iri(self, text: str) -> URIRef:

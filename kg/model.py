@@ -86,7 +86,7 @@ class Relation:
     cls: str = ""            # the fact class that makes it, "" for an implied one
     label_cls: str = ""      # the class whose labels name it
     needs: str = ""
-    style: tuple[str, str] = ("#999999", "solid")
+    style: tuple[str, ...] = ("#999999", "solid")  # colour, line, and optionally a figure that widens it
     kind: str = ""           # the fact kind that makes it
 
 
@@ -202,7 +202,7 @@ class Model:
         field says `role:`); one property has one role wherever it is used."""
         out: dict[URIRef, str] = {}
         for kind in self.kinds.values():
-            for name, f in {**self.common_fields, **kind.fields}.items():
+            for f in {**self.common_fields, **kind.fields}.values():
                 if f.kind in ("ref", "refs") and f.predicate:
                     iri = curie(f.predicate)
                     role = f.role or f.predicate.split(":", 1)[1]

@@ -6,7 +6,7 @@ asked for lists the kinds it has), and chains can leave out hubs (--exclude) or 
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 import networkx as nx
 
@@ -56,10 +56,10 @@ def require(ds, G: nx.MultiGraph, name: str, *, kinds: str | None, include: str,
                       f"for — add {option}")
     if group in network.ALWAYS:
         raise _no_link(ds, ident, label, kinds, include, source, lang)
-    from kg import kinds
+    from kg import kinds as entity_kinds  # not `kinds`: that is the --kinds parameter here
     from kg.ontology import KG
 
-    found = kinds.inspect(ds, KG[ident], name, ("Organization", "Sector", "Country"), lang)
+    found = entity_kinds.inspect(ds, KG[ident], name, ("Organization", "Sector", "Country"), lang)
     label, what = found.label, _class_phrase(found.kind, lang)
     if lang == "ko":
         raise KgError(f"{label}({ident}){josa(label, '은', '는')} {what}이며, 네트워크에는 조직·부문·국가만 있습니다 — "

@@ -25,10 +25,12 @@ parties link to — the clearer picture of one big agreement. Two-party facts st
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any
 
 import networkx as nx
 from rdflib import RDFS, Literal, URIRef
@@ -336,13 +338,13 @@ def read_facts(ds) -> dict[str, Fact]:
     FACT_CLASSES, ROLE_PROPERTIES = fact_classes(), model.active().roles  # noqa: N806
     for row in query.select(ds, "network-roles", cls=list(FACT_CLASSES), p=list(ROLE_PROPERTIES)):
         ident = local(row.fact)
-        fact = facts.setdefault(ident, Fact(ident, FACT_CLASSES[URIRef(row.cls)]))
+        made = facts.setdefault(ident, Fact(ident, FACT_CLASSES[URIRef(row.cls)]))
         role = ROLE_PROPERTIES[URIRef(row.p)]
         node = local(row.node)
-        if node not in fact.roles[role]:
-            fact.roles[role].append(node)
-    for fact in facts.values():
-        for nodes in fact.roles.values():
+        if node not in made.roles[role]:
+            made.roles[role].append(node)
+    for made in facts.values():
+        for nodes in made.roles.values():
             nodes.sort()
     for row in query.select(ds, "network-facts", cls=list(FACT_CLASSES)):
         fact = facts.get(local(row.fact))
@@ -650,7 +652,7 @@ def stats(G: nx.MultiGraph, top: int = 10) -> Stats:
     are greedy-modularity clusters of the partners graph, largest first."""
     S = partners_graph(G)
     orgs = [n for n, g in S.nodes(data="group") if g == "organisation"]
-    relations = Counter()
+    relations: Counter[str] = Counter()
     for u, v in G.edges():
         relations[u] += 1
         relations[v] += 1
@@ -708,14 +710,14 @@ def paths(G: nx.MultiGraph, a: str, b: str, limit: int = 10) -> list[list[Link]]
     except nx.NetworkXNoPath:
         return []
     found.sort(key=lambda p: [display(G, n) for n in p])
-    return [[Link(u, v, relations_between(G, u, v)) for u, v in zip(p, p[1:])] for p in found]
+    return [[Link(u, v, relations_between(G, u, v)) for u, v in itertools.pairwise(p)] for p in found]
 
 
 def neighbors(G: nx.MultiGraph, name: str) -> tuple[str, list[Link]]:
     """A node's direct partners, each with the relations between them, most relations first."""
     node = resolve(G, name)
     links = [Link(node, n, relations_between(G, node, n)) for n in G.neighbors(node)]
-    links.sort(key=lambda l: (-len(l.relations), display(G, l.b)))
+    links.sort(key=lambda link: (-len(link.relations), display(G, link.b)))
     return node, links
 
 

@@ -9,24 +9,26 @@ checked by kg/model.py against the ontology in use.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
+from typing import cast
 
 from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
-from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, DefinedNamespaceMeta
 
 from kg.resources import data_dir
 
 KGO_NS = Namespace("https://w3id.org/ai-partnerships/ontology#")
 
 
-class _Closed(type(DefinedNamespace)):
+class _Closed(DefinedNamespaceMeta):
     """Attribute access (KGO dot term) is closed: a name kg.ttl does not define is an AttributeError (at import, for
-    a module-level use). `KGO[text]` looks up a name that comes from data (a user's class name, a seed's type) and gives its IRI
-    unchecked: the caller checks it against `defined_terms()` and says what is wrong in its own words."""
+    a module-level use). `KGO[text]` looks up a name that comes from data (a user's class name, a seed's type) and
+    gives its IRI unchecked: the caller checks it against `defined_terms()` and says what is wrong in its own
+    words."""
 
-    def __getitem__(cls, name: str, default=None) -> URIRef:
+    # rdflib types DefinedNamespaceMeta.__getitem__ as its lru_cache wrapper, which no method signature matches
+    def __getitem__(cls, name: str, default=None) -> URIRef:  # type: ignore[override]
         return cls._NS[str(name)]
 
     def __getattr__(cls, name: str):
@@ -220,7 +222,7 @@ _EXTRA_ONTOLOGY: tuple[Path, ...] = ()
 _EXTRA_SHAPES: tuple[Path, ...] = ()
 
 
-@lru_cache(maxsize=None)
+@cache
 def ontology_graph() -> Graph:
     """The OWL ontology, parsed once per process."""
     graph = Graph()
@@ -230,7 +232,7 @@ def ontology_graph() -> Graph:
     return graph
 
 
-@lru_cache(maxsize=None)
+@cache
 def shapes_graph() -> Graph:
     """The SHACL shapes, parsed once per process."""
     graph = Graph()
@@ -265,7 +267,7 @@ def extended(ontology: tuple[Path, ...] = (), shapes: tuple[Path, ...] = ()):
         _clear_caches()
 
 
-@lru_cache(maxsize=None)
+@cache
 def defined_terms() -> frozenset[URIRef]:
     """Every kgo: term the ontology declares (classes, properties, controlled values)."""
     g = ontology_graph()
@@ -280,7 +282,7 @@ def term(name: str) -> URIRef:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def superclasses(cls: URIRef) -> tuple[URIRef, ...]:
     """The class and all its named superclasses (kgo: and standard), sorted, for materialising types."""
     g = ontology_graph()
@@ -298,7 +300,7 @@ def is_subclass(cls: URIRef, ancestor: URIRef) -> bool:
     return ancestor in superclasses(cls)
 
 
-@lru_cache(maxsize=None)
+@cache
 def entity_types() -> dict[str, URIRef]:
     """Seed type names (kgo local names) that an entity may have, each mapped to its class."""
     g = ontology_graph()
@@ -310,11 +312,11 @@ def entity_types() -> dict[str, URIRef]:
     return dict(sorted(types.items()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def controlled_values(scheme: str) -> dict[str, URIRef]:
     """A SKOS scheme's values by notation, e.g. controlled_values("qualifiers")["about"] is kgo:approximately."""
     g = ontology_graph()
     return {
-        str(g.value(concept, SKOS.notation)): concept
+        str(g.value(concept, SKOS.notation)): cast(URIRef, concept)  # a scheme's concepts are IRIs in kg.ttl
         for concept in g.subjects(SKOS.inScheme, KGO_NS[scheme])
     }

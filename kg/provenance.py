@@ -9,45 +9,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 
 from kg import model, ontology, qualifiers, query
+from kg.labels import Labels, SourceInfo, local, sources  # noqa: F401 - kg.provenance is where callers find them
 from kg.lookup import Names
 from kg.ontology import KG, KGO
-
-
-def local(term) -> str:
-    """kg:naver-cloud -> 'naver-cloud'; other IRIs keep their last segment."""
-    text = str(term)
-    if text.startswith(str(KG)):
-        return text[len(str(KG)):]
-    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
-
-
-# --------------------------------------------------------------------------------------------------
-# Labels
-# --------------------------------------------------------------------------------------------------
-
-class Labels:
-    """Labels of every labelled term in the graph and the ontology, in the asked language with fallbacks."""
-
-    def __init__(self, graph, lang: str = "en"):
-        from kg.ontology import ontology_graph
-
-        self.lang = lang
-        self._labels: dict[str, dict[str, str]] = {}
-        for source in (query.select(ontology_graph(), "labels"), query.select(graph, "labels")):
-            for s, label in source:
-                self._labels.setdefault(str(s), {})[getattr(label, "language", None) or ""] = str(label)
-
-    def __call__(self, term) -> str:
-        if isinstance(term, Literal):
-            return str(term)
-        found = self._labels.get(str(term), {})
-        return found.get(self.lang) or found.get("en") or found.get("") or local(term)
-
 
 # --------------------------------------------------------------------------------------------------
 # Claims and their sources
@@ -143,7 +110,8 @@ class ClaimReader:
             inferred = inferences.get(fact, {})
             out.append(Claim(inferred=inferred,
                 id=local(fact), kind=self.label(ontology.iri(kind)), summary=summary,
-                role=self.label(ontology.iri(roles[fact])) if roles and fact in roles and roles[fact] in self._props() else "",
+                role=(self.label(ontology.iri(roles[fact]))
+                      if roles and fact in roles and roles[fact] in self._props() else ""),
                 date=str(values.get("date", [""])[0]), note=str(values.get("note", [""])[0]),
                 sources=sorted(sources[fact].values(), key=lambda r: (r.date, r.id))))
         return sorted(out, key=lambda c: (c.kind, c.summary, c.id))
@@ -199,7 +167,7 @@ def explain(graph, name: str, lang: str = "en") -> Explanation:
             found.setdefault(fact, set()).add(local(prop))
     # the most telling role, whatever order the engine gives rows in: a named one ("customer") before "party"
     roles = {fact: min(props, key=lambda p: (p == "party", p)) for fact, props in found.items()}
-    labels = {getattr(l, "language", "") or "": str(l) for l in graph.objects(iri, URIRef(
+    labels = {getattr(label, "language", "") or "": str(label) for label in graph.objects(iri, URIRef(
         "http://www.w3.org/2000/01/rdf-schema#label"))}
     types = sorted({reader.label(t) for t in graph.objects(iri, URIRef(
         "http://www.w3.org/1999/02/22-rdf-syntax-ns#type")) if str(t).startswith(str(KGO))})
@@ -207,7 +175,7 @@ def explain(graph, name: str, lang: str = "en") -> Explanation:
     from kg import network
 
     G = network.project(graph)
-    partners = []
+    partners: list[dict[str, Any]] = []
     if ident in G:
         by_partner: dict[str, int] = {}
         for _, other, kind in G.edges(ident, data="kind"):
@@ -233,24 +201,3 @@ def claims_of_source(graph, source: str, lang: str = "en") -> list[Claim]:
                                                        else "list the sources with kg sources"))
     facts = [f for (f,) in query.select(graph, "source-facts", source=KG[ident])]
     return ClaimReader(graph, lang).claims(sorted(facts))
-
-
-@dataclass
-class SourceInfo:
-    id: str
-    label: str
-    publisher: str
-    date: str
-    title: str
-    language: str
-    facts: int
-
-
-
-def sources(graph, lang: str = "en", label: Labels | None = None) -> list[SourceInfo]:
-    """The source registry, with how many facts each source supports. `label`: Labels already read (reading
-    every label again is most of the time on a big graph)."""
-    label = label or Labels(graph, lang)
-    out = [SourceInfo(local(s), label(s), label(p) if p else "", str(d or ""), str(t or ""), str(l or ""), int(n))
-           for s, d, t, l, p, n in query.select(graph, "source-registry")]
-    return sorted(out, key=lambda s: (s.date, s.id))

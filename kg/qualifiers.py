@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from rdflib import Literal
@@ -45,14 +45,14 @@ class Bounds:
     hi: Fraction | None
     hi_closed: bool
 
-    def overlaps(self, other: "Bounds") -> bool:
-        def below(a: "Bounds", b: "Bounds") -> bool:   # a lies wholly below b
+    def overlaps(self, other: Bounds) -> bool:
+        def below(a: Bounds, b: Bounds) -> bool:   # a lies wholly below b
             if a.hi is None:
                 return False
             return a.hi < b.lo or (a.hi == b.lo and not (a.hi_closed and b.lo_closed))
         return not below(self, other) and not below(other, self)
 
-    def __add__(self, other: "Bounds") -> "Bounds":
+    def __add__(self, other: Bounds) -> Bounds:
         hi = None if self.hi is None or other.hi is None else self.hi + other.hi
         return Bounds(self.lo + other.lo, self.lo_closed and other.lo_closed, hi,
                       hi is not None and self.hi_closed and other.hi_closed)
@@ -74,18 +74,18 @@ class Bounds:
 class Qualifier:
     notation: str
     iri: Any
-    label: dict[str, str]       # lang -> label ("as stated", "명시 수치")
-    template: dict[str, str]    # lang -> "about {n}"
+    label: dict[str | None, str]       # lang -> label ("as stated", "명시 수치")
+    template: dict[str | None, str]    # lang -> "about {n}"
     comment: str
     tolerance: Fraction | None
 
 
-@lru_cache(maxsize=None)
+@cache
 def all_qualifiers() -> dict[str, Qualifier]:
     g = ontology.ontology_graph()
     out = {}
     for notation, iri in sorted(ontology.controlled_values("qualifiers").items()):
-        by_lang = lambda p: {o.language: str(o) for o in g.objects(iri, p) if isinstance(o, Literal)}  # noqa: E731
+        by_lang = lambda p, iri=iri: {o.language: str(o) for o in g.objects(iri, p) if isinstance(o, Literal)}  # noqa: E731
         tol = g.value(iri, ontology.KGO.tolerance)
         out[notation] = Qualifier(notation, iri, by_lang(RDFS.label), by_lang(ontology.KGO.figureTemplate),
                                   str(g.value(iri, RDFS.comment) or ""),

@@ -178,7 +178,7 @@ def read_dataset(path: str | Path) -> Dataset:
     """A user's RDF file as a dataset (in-memory Oxigraph behind rdflib's API)."""
     import pyoxigraph as ox
 
-    from kg.store import oxigraph_dataset
+    from kg.engine import oxigraph_dataset
 
     path, fmt = check_file(path)
     store = ox.Store()

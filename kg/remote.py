@@ -11,8 +11,9 @@ import os
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import cast
 
 from rdflib import Dataset, URIRef
 from rdflib.plugins.serializers.nt import _nt_row
@@ -114,7 +115,7 @@ def push(ds: Dataset, update_url: str, batch_size: int = 5000, timeout: float = 
     progress, if given, is called with the number of quads sent after each batch."""
     by_graph: dict[URIRef, list[str]] = {}
     for s, p, o, g in quads(ds):
-        by_graph.setdefault(g, []).append(_nt_row((s, p, o)))
+        by_graph.setdefault(cast(URIRef, g), []).append(_nt_row((s, p, o)))  # kg keeps every quad in a named graph
     total = requests = 0
     for graph in sorted(by_graph):
         lines = sorted(by_graph[graph])

@@ -42,20 +42,6 @@ class Field:
     doc: str = ""  # a note for the kinds table of seeds/README.md
 
 
-def __getattr__(name: str):
-    """The fact kinds live in kg/model.yaml: FACT_KINDS, COMMON_FACT_FIELDS and AGREEMENT_TYPES are the active
-    model's (kg/model.py), read on first use."""
-    from kg import model
-
-    if name == "FACT_KINDS":
-        return model.active().kinds
-    if name == "COMMON_FACT_FIELDS":
-        return model.active().common_fields
-    if name == "AGREEMENT_TYPES":
-        return model.active().kinds["agreement"].classes
-    raise AttributeError(f"module 'kg.schema' has no attribute {name!r}")
-
-
 #: Fields every fact has, handled by the loader itself. `inferred` (optional) maps a field name to the reason
 #: the curator supplied that value where the cited text does not state it (built as kgo:Inference nodes).
 FACT_META_FIELDS = ("id", "kind", "para", "note", "cite", "inferred")

@@ -13,16 +13,23 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import yaml
 
 from kg import fieldkinds, model, ontology, schema
-from kg.fieldkinds import (CURRENCY_PATTERN, DATE_PATTERN, ID_PATTERN, LANGUAGE_PATTERN,  # noqa: F401 - used by
-                           MONTH_PATTERN, is_korean, valid_date)                          # scaffold and graph
+from kg.errors import Problem, SeedError
+from kg.fieldkinds import (  # noqa: F401 - used by
+    CURRENCY_PATTERN,
+    DATE_PATTERN,
+    ID_PATTERN,
+    LANGUAGE_PATTERN,
+    MONTH_PATTERN,  # scaffold and graph
+    is_korean,
+    valid_date,
+)
 from kg.fieldkinds import a as _a
 from kg.fieldkinds import shown as _shown
-from kg.errors import Problem, SeedError
 from kg.schema import Field
 
 MAX_SEED_FILE_BYTES = 5 * 2**20
@@ -152,7 +159,8 @@ class _SeedLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-_REPLACED = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+_REPLACED = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int",
+             "tag:yaml.org,2002:float")
 _SeedLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag not in _REPLACED]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
@@ -174,7 +182,8 @@ def _construct_mapping(loader: _SeedLoader, node: yaml.MappingNode) -> LineDict:
         try:
             hash(key)
         except TypeError:
-            raise yaml.MarkedYAMLError(problem="a mapping key must be a plain value", problem_mark=key_node.start_mark)
+            raise yaml.MarkedYAMLError(problem="a mapping key must be a plain value",
+                                       problem_mark=key_node.start_mark) from None
         if key in mapping:
             mapping.duplicates.append((key, line))
             continue
@@ -252,7 +261,8 @@ def read_inside(folder: Path, path: Path, limit: int, folder_name: str, kind: st
         real = path.resolve()
         inside = real.is_relative_to(folder.resolve())
     except (OSError, RuntimeError):  # a loop of links
-        raise FileRefused("is a link that cannot be followed (a loop of links?)", "replace it by the file itself") from None
+        raise FileRefused("is a link that cannot be followed (a loop of links?)",
+                          "replace it by the file itself") from None
     if not inside:
         raise FileRefused(f"is a link to a place outside the {folder_name}",
                           f"copy the file into the {folder_name} instead of linking to it")
@@ -409,7 +419,7 @@ class _Checker:
             self.add(file, data.line_of(key), f"'{key}' must be a list of entries", "start each entry with '- '")
             return []
         entries = []
-        for item, line in zip(items, items.item_lines):
+        for item, line in zip(items, items.item_lines, strict=True):
             if isinstance(item, LineDict):
                 entries.append((item, line))
             else:
@@ -492,13 +502,14 @@ class Context:
             if value is not None:
                 record.values[name] = value
 
-    def register(self, ident: str | None, file: str, line: int, what: str) -> bool:
-        """Claim an id for an entity or fact; a second use of it is a problem."""
+    def register(self, ident: str | None, file: str, line: int, what: str) -> TypeGuard[str]:
+        """Claim an id for an entity or fact; a second use of it is a problem. True: ident is an id, now claimed."""
         if ident is None:
             return False
         if ident in self.ids:
             first = self.ids[ident]
-            self.check.add(file, line, f"duplicate id '{ident}' (already used for {_a(first[2])} at {first[0]}:{first[1]})",
+            self.check.add(file, line,
+                           f"duplicate id '{ident}' (already used for {_a(first[2])} at {first[0]}:{first[1]})",
                            "give one of them another id")
             return False
         self.ids[ident] = (file, line, what)
@@ -609,7 +620,8 @@ def _register_facts(ctx: Context, file: str, data: Any) -> None:
     source_id = data.get("source") if isinstance(data, LineDict) else None
     if isinstance(data, LineDict):
         if source_id is None:
-            check.add(file, data.line, "missing 'source:'", "name the source these facts come from, e.g. 'source: news1-20251031'")
+            check.add(file, data.line, "missing 'source:'",
+                      "name the source these facts come from, e.g. 'source: news1-20251031'")
         elif source_id not in ctx.sources:
             if ctx.sources_complete:
                 check.add(file, data.line_of("source"), f"unknown source {_shown(source_id)}",
@@ -643,7 +655,8 @@ def _check_sources(ctx: Context) -> None:
         wrong = text_file_problem(text_file) if text_file else None
         if wrong:
             ctx.check.add(record.file, entry.line_of("file"), f"'file' {_shown(text_file)} {wrong}",
-                          "give the name of the article's text file inside the 'texts:' folder, such as 000_7d6b3ad1cd202c67.txt")
+                          "give the name of the article's text file inside the 'texts:' folder, "
+                          "such as 000_7d6b3ad1cd202c67.txt")
             del record.values["file"]
 
 
@@ -712,7 +725,8 @@ def _check_inferred(ctx: Context, record: Record, entry: LineDict, fields: dict[
 
 def _amount_needs_currency(ctx: Context, record: Record, entry: LineDict) -> None:
     if "amount" in record.values and "currency" not in record.values:
-        ctx.check.add(record.file, entry.line_of("amount"), "an amount needs a 'currency'", "add currency: USD (or KRW, …)")
+        ctx.check.add(record.file, entry.line_of("amount"), "an amount needs a 'currency'",
+                      "add currency: USD (or KRW, …)")
 
 
 def _amount_or_amount_text(ctx: Context, record: Record, entry: LineDict) -> None:
@@ -787,7 +801,8 @@ def _suggest_entity(value: str, entities: dict[str, Record], check: _Checker) ->
         for ident, record in entities.items():
             names[ident] = ident
             entry = record.values.get("_entry") or record.values
-            labels = entry.get("label") if isinstance(entry.get("label"), dict) else {}
+            label = entry.get("label")
+            labels = label if isinstance(label, dict) else {}
             for name in list(labels.values()) + list(entry.get("aliases") or []):
                 if isinstance(name, str):
                     names.setdefault(name.casefold(), ident)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
+import functools
 import os
 import signal
 import socket
@@ -80,7 +81,7 @@ def main(connection, location: str, max_memory: int | None, max_answer: int, nic
         except (EOFError, OSError, KeyboardInterrupt):
             return
         try:
-            reply = sandbox.on_big_stack(lambda request=request: answer(store, *request, max_answer=max_answer))
+            reply = sandbox.on_big_stack(functools.partial(answer, store, *request, max_answer=max_answer))
         except MemoryError:
             reply = ("error", 507, sandbox.crash_message("the query", None, "MemoryError", max_memory))
         connection.send(reply)

@@ -13,14 +13,9 @@ engines are Oxigraph's and rdflib's (and the endpoint's).
 
 from __future__ import annotations
 
-import fcntl
-import glob
 import os
 import re
-import shutil
-import tempfile
 from collections.abc import Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +25,13 @@ from rdflib.query import Result
 
 from kg.errors import KgError
 from kg.ontology import GRAPH
+from kg.oxstore import (  # noqa: F401 - kg.store is where callers and tests find them
+    load_oxigraph,
+    open_oxigraph,
+    oxigraph_dataset,
+    recover,
+    writer_lock,
+)
 
 STORE_ENV = "KG_STORE"
 UPDATE_URL_ENV = "KG_UPDATE_URL"
@@ -75,33 +77,6 @@ def parse_store(text: str | None, update_url: str | None = None) -> StoreSpec:
     raise KgError(f"unknown store '{text}' — use memory, rdflib, oxigraph:PATH or sparql:http://HOST/QUERY-URL")
 
 
-def oxigraph_dataset(store) -> Dataset:
-    """An rdflib Dataset over a pyoxigraph Store, with the union of named graphs as default graph."""
-    from oxrdflib import OxigraphStore
-
-    return Dataset(store=OxigraphStore(store=store), default_union=True)
-
-
-def open_oxigraph(path: str | Path, read_only: bool = True) -> Dataset:
-    """A dataset over an on-disk Oxigraph store. Readers open it read-only, so several can share it."""
-    import pyoxigraph
-
-    path = Path(path)
-    if not (path / "CURRENT").is_file() and path.parent.is_dir():
-        try:
-            recover(path)  # a load killed half-way through its swap leaves the store beside its place
-        except OSError:
-            pass
-    if not (path / "CURRENT").is_file():
-        raise KgError(f"{path}: no Oxigraph store there — build one with: kg build --store oxigraph:{path}")
-    try:
-        store = pyoxigraph.Store.read_only(str(path)) if read_only else pyoxigraph.Store(str(path))
-    except OSError as exc:
-        raise KgError(f"{path}: cannot open the Oxigraph store ({exc}) — "
-                      "is another kg process writing it? Wait for it to finish") from None
-    return oxigraph_dataset(store)
-
-
 def open_sparql(spec: StoreSpec) -> Dataset:
     """A dataset whose queries go to a SPARQL 1.1 endpoint (and updates to its update URL)."""
     return Dataset(store=EndpointStore(spec.location, spec.update_url), default_union=True)
@@ -128,9 +103,14 @@ class EndpointStore(SPARQLUpdateStore):
         self._graphs: list[str] | None = None
 
     @property
+    def _url(self) -> str:
+        assert self.query_endpoint is not None  # set by __init__ (rdflib allows None: a store not yet opened)
+        return self.query_endpoint
+
+    @property
     def kg_graphs(self) -> list[str]:
         if self._graphs is None:
-            self._graphs = kg_graphs(self.query_endpoint, timeout=None)
+            self._graphs = kg_graphs(self._url, timeout=None)
         return self._graphs
 
     def _query(self, query: str, default_graph: str | None = None, named_graph: str | None = None) -> Result:
@@ -140,13 +120,13 @@ class EndpointStore(SPARQLUpdateStore):
         self._queries += 1
         try:
             dataset = [] if _OWN_DATASET.search(query) else dataset_params(self.kg_graphs, default_graph)
-            with post_query(self.query_endpoint, query, None, dataset, self.response_mime_types()) as response:
+            with post_query(self._url, query, None, dataset, self.response_mime_types()) as response:
                 body = response.read()
                 content_type = (response.headers.get("Content-Type") or "").split(";")[0].strip()
         except urllib.error.HTTPError as exc:
             if exc.code == 400:  # as rdflib's store answers: kg.query then shows a syntax error's line and column
                 return exc.code, str(exc), None  # type: ignore[return-value]
-            raise refused(self.query_endpoint, exc) from None
+            raise refused(self._url, exc) from None
         return Result.parse(BytesIO(body), content_type=content_type)
 
 
@@ -263,121 +243,6 @@ def http_detail(exc: Exception) -> str:
     """An HTTP error with the server's own message."""
     body = error_body(exc)
     return f"{exc}: {body}" if body else str(exc)
-
-
-def load_oxigraph(path: str | Path, sources: list[tuple[bytes | Path, str]]) -> int:
-    """Replace the store at path by the given RDF inputs, loaded with Oxigraph's parallel bulk loader.
-
-    The new store is built in a fresh folder beside the old one and swapped in by renames, so a killed
-    load leaves the previous store intact and a re-run starts clean (nothing is loaded twice); the re-run
-    also removes what the killed one left (see recover).
-    sources: (bytes or file path, format name as in kg.rdfio.SUFFIXES). Returns the number of quads.
-    One writer at a time per store (writer_lock): a second one stops at once with a message that says so."""
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise _write_error(path, exc) from None
-    with writer_lock(path):
-        return _load_locked(path, sources)
-
-
-def _load_locked(path: Path, sources: list[tuple[bytes | Path, str]]) -> int:
-    import pyoxigraph
-
-    from kg.rdfio import oxigraph_format, parse_error
-
-    try:
-        recover(path)
-        fresh = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-{os.getpid()}-", dir=path.parent))
-    except OSError as exc:
-        raise _write_error(path, exc) from None
-    try:
-        store = pyoxigraph.Store(str(fresh))
-        for data, fmt in sources:
-            kwargs = {"path": str(data)} if isinstance(data, Path) else {"input": data}
-            try:
-                store.bulk_load(format=oxigraph_format(fmt), **kwargs)
-            except (SyntaxError, ValueError, MemoryError) as exc:
-                raise parse_error(data if isinstance(data, Path) else Path("<data>"), fmt, exc) from None
-        store.flush()
-        count = len(store)
-        del store
-        _swap_in(fresh, path)
-    except BaseException as exc:
-        shutil.rmtree(fresh, ignore_errors=True)
-        if isinstance(exc, OSError):
-            raise _write_error(path, exc) from None
-        raise
-    return count
-
-
-@contextmanager
-def writer_lock(path: Path):
-    """Hold `.NAME.lock` beside the store (fcntl.flock) while a load writes it; raise KgError if another process
-    holds it. The file is removed on the way out; a writer that opened it just before its removal sees that the
-    name no longer leads to the file it locked and takes the new one instead."""
-    lock = path.with_name(f".{path.name}.lock")
-    while True:
-        try:
-            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as exc:
-            raise _write_error(path, exc) from None
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            raise KgError(f"{path}: another kg process is writing this store (kg build or kg load) — wait for it to "
-                          "finish and run the command again, or choose another --store path") from None
-        try:
-            if os.fstat(fd).st_ino == os.stat(lock).st_ino:
-                break
-        except FileNotFoundError:
-            pass
-        os.close(fd)
-    try:
-        yield
-    finally:
-        try:
-            os.unlink(lock)  # still held: nobody can lock the file being removed and think it has the store
-        finally:
-            os.close(fd)
-
-
-def _write_error(path: Path, exc: OSError) -> KgError:
-    from kg.errors import WriteError
-
-    return WriteError(f"{path}: cannot write the Oxigraph store ({exc.strerror or exc}) — free some disk space or "
-                      "check the folder's permissions; the previous store, if any, is unchanged")
-
-
-def recover(path: Path) -> None:
-    """Tidy up after a load of the store at path that was killed: remove the half-built folders of
-    processes that no longer run, and put the previous store back if the kill came between the two
-    renames of _swap_in (the store moved aside, the new one not yet in place)."""
-    from kg.serialize import process_running
-
-    pattern = re.compile(rf"\.{re.escape(path.name)}\.(new|old)-(\d+)(-.*)?")
-    for leftover in sorted(path.parent.glob(f".{glob.escape(path.name)}.*-*")):
-        match = pattern.fullmatch(leftover.name)
-        if not match or process_running(int(match[2])):
-            continue
-        if match[1] == "old" and not path.exists():
-            os.replace(leftover, path)
-        else:
-            shutil.rmtree(leftover, ignore_errors=True)
-
-
-def _swap_in(fresh: Path, path: Path) -> None:
-    old = None
-    if path.exists():
-        if not (path / "CURRENT").is_file() and any(path.iterdir()):
-            raise KgError(f"{path}: exists and is not an Oxigraph store — choose an empty or new folder")
-        old = path.with_name(f".{path.name}.old-{os.getpid()}")
-        os.replace(path, old)
-    os.replace(fresh, path)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def load_files(paths: list[str | Path], spec: StoreSpec) -> int:

@@ -30,11 +30,12 @@ from __future__ import annotations
 import importlib.util
 import math
 from collections import Counter, defaultdict
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import networkx as nx
+from rdflib import Literal
 from rdflib.namespace import RDFS
 
 from kg import model, ontology, qualifiers
@@ -87,7 +88,7 @@ def _inline(text: str, tag: str) -> str:
     return text
 
 
-@lru_cache(maxsize=None)
+@cache
 def assets() -> dict[str, str]:
     vis = vis_dir()
     return {
@@ -101,7 +102,7 @@ def assets() -> dict[str, str]:
 def type_label(cls: str, lang: str) -> str:
     """The ontology's label of a class ('company' / '기업'), the name shown in the legend."""
     for label in ontology.ontology_graph().objects(KGO[cls], RDFS.label):
-        if label.language == lang:
+        if cast(Literal, label).language == lang:  # kg.ttl's labels are literals
             return str(label)
     return cls
 
@@ -148,8 +149,8 @@ def initial_positions(G: nx.MultiGraph) -> dict[str, tuple[float, float]]:
     community is a disc with its best-connected nodes in the middle, and the discs lie on a sunflower spiral,
     largest in the centre. Deterministic (fixed seed, sorted ties)."""
     S = partners_graph(G)
-    communities = nx.community.louvain_communities(S, seed=0) if S.number_of_edges() else [set(S)]
-    communities = sorted((sorted(c, key=lambda n: (-S.degree(n), n)) for c in communities),
+    found = nx.community.louvain_communities(S, seed=0) if S.number_of_edges() else [set(S)]
+    communities = sorted((sorted(c, key=lambda n: (-S.degree(n), n)) for c in found),
                          key=lambda c: (-len(c), c[0]))
     positions: dict[str, tuple[float, float]] = {}
     placed = 0
@@ -186,8 +187,8 @@ def _curves(pairs: list[tuple[str, str]]) -> list[float]:
 
 
 #: What the page needs of each fact (shared by all the edges the fact makes).
-FACT_KEYS = ("fact_kind", "date", "status", "gpus", "qualifier", "amount", "currency", "amount_text", "note", "inferred",
-             "topics", "products", "post", "sources")
+FACT_KEYS = ("fact_kind", "date", "status", "gpus", "qualifier", "amount", "currency", "amount_text", "note",
+             "inferred", "topics", "products", "post", "sources")
 
 
 def _legend(G: nx.MultiGraph, edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -203,12 +204,13 @@ def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
     partners: dict[str, set[str]] = defaultdict(set)
     relations: Counter = Counter()
     facts: dict[str, dict[str, Any]] = {}
-    edges = []
+    edges: list[dict[str, Any]] = []
     rows = sorted(G.edges(keys=True, data=True), key=lambda e: e[2])
     pairs = [tuple(sorted((u, v))) for u, v, _, _ in rows]
     large = G.number_of_nodes() > LARGE
-    widths = {k: r.style[2] for k, r in model.active().relations.items() if len(r.style) > 2}  # a figure that widens the line
-    for (u, v, _, d), (a, b), curve in zip(rows, pairs, _curves(pairs)):
+    # a figure that widens the line
+    widths = {k: r.style[2] for k, r in model.active().relations.items() if len(r.style) > 2}
+    for (u, v, _, d), (a, b), curve in zip(rows, pairs, _curves(pairs), strict=True):
         partners[u].add(v)
         partners[v].add(u)
         relations[u] += 1
@@ -268,7 +270,7 @@ def title_for(G: nx.MultiGraph, lang: str = "en") -> str:
     return title
 
 
-@lru_cache(maxsize=None)
+@cache
 def _template():
     from jinja2 import Environment, FileSystemLoader
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
-
-import shutil
-import socket
-import sys
 
 
 def oxigraph_binary() -> str:
@@ -41,7 +40,7 @@ class OxigraphServer:
     def base(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> "OxigraphServer":
+    def start(self) -> OxigraphServer:
         mode = "serve-read-only" if self.read_only else "serve"
         self.process = subprocess.Popen(
             [oxigraph_binary(), mode, "--location", str(self.location), "--bind", f"127.0.0.1:{self.port}",

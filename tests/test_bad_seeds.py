@@ -12,7 +12,8 @@ from kg.cli import main
 # (name, file, text to replace, replacement, expected message (regex), text that marks the expected line)
 CASES = [
     ("unknown entity with suggestion", "facts/src-a.yaml", "supplier: nvidia\n    recipient: korea",
-     "supplier: nvida\n    recipient: korea", r"unknown entity 'nvida' in 'supplier' — did you mean 'nvidia'\?", "nvida"),
+     "supplier: nvida\n    recipient: korea", r"unknown entity 'nvida' in 'supplier' — did you mean 'nvidia'\?",
+     "nvida"),
     ("unknown entity found by label", "facts/src-a.yaml", "parties: [nvidia, acme, ministry]",
      "parties: [nvidia, Acme Electronics, ministry]", r"unknown entity 'Acme Electronics'.*did you mean 'acme'\?",
      "Acme Electronics"),
@@ -27,7 +28,8 @@ CASES = [
     ("count with comma", "facts/src-b.yaml", "gpus: 650", 'gpus: "650,000"',
      r"'gpus' must be a whole number", "gpus: \"650,000\""),
     ("huge count", "facts/src-b.yaml", "gpus: 650", "gpus: 650000000000000000000",
-     r"'gpus' is 650000000000000000000, more than the plausible maximum 100000000 — check for extra zeros", "gpus: 650000000000000000000"),
+     r"'gpus' is 650000000000000000000, more than the plausible maximum 100000000 — check for extra zeros",
+     "gpus: 650000000000000000000"),
     ("bad date", "facts/src-a.yaml", "date: 2025-10-31", "date: 2025-13-45",
      r"'date' is not a valid date: '2025-13-45' — write it as YYYY-MM-DD", "date: 2025-13-45"),
     ("duplicate id", "facts/src-b.yaml", "id: share-acme-b", "id: share-acme",
@@ -47,7 +49,8 @@ CASES = [
     ("missing Korean label", "entities.yaml", "label: {en: HBM4, ko: HBM4}", "label: {en: HBM4}",
      r"'label' needs an English and a Korean label", "label: {en: HBM4}"),
     ("part_of points to wrong kind", "facts/src-a.yaml", "part_of: total\n    para: 4\n    note: acme",
-     "part_of: mou-test\n    para: 4\n    note: acme", r"'part_of' must point to a gpu-allocation fact, but 'mou-test' is an agreement",
+     "part_of: mou-test\n    para: 4\n    note: acme",
+     r"'part_of' must point to a gpu-allocation fact, but 'mou-test' is an agreement",
      "part_of: mou-test"),
     ("cite of unknown fact", "facts/src-b.yaml", "cite: mou-test", "cite: mou-tset",
      r"'cite' names unknown fact 'mou-tset' — did you mean 'mou-test'\?", "cite: mou-tset"),
@@ -69,10 +72,12 @@ CASES = [
     ("paragraph on a blank line", "facts/src-a.yaml", "    para: 3\n", "    para: 2\n",
      r"'total' cites paragraph 2 of 'src-a', which is a blank line", "id: total"),
     ("source cited twice", "facts/src-b.yaml", "  - cite: mou-test\n    para: 3",
-     "  - cite: mou-test\n    para: 3\n    note: x\n  - cite: mou-test\n    para: 4", r"'mou-test' cites source 'src-b' twice",
+     "  - cite: mou-test\n    para: 3\n    note: x\n  - cite: mou-test\n    para: 4",
+     r"'mou-test' cites source 'src-b' twice",
      None),
     # structure
-    ("entry that is not a mapping", "facts/src-b.yaml", "  - cite: mou-test\n", "  - just a string\n  - cite: mou-test\n",
+    ("entry that is not a mapping", "facts/src-b.yaml", "  - cite: mou-test\n",
+     "  - just a string\n  - cite: mou-test\n",
      r"each entry of 'facts' must be a mapping of fields — write 'field: value' lines", "just a string"),
     ("missing facts list", "facts/src-b.yaml", "facts:\n", "fact:\n",
      r"missing the 'facts:' list — add 'facts:' followed by entries", "source: src-b"),
@@ -106,7 +111,8 @@ CASES = [
      r"YAML error: a number of 5,000 digits, far too long for a figure — check for extra digits", "gpus: 999"),
     ("control character", "facts/src-a.yaml", "    note: acme's share", "    note: acme\x07s share",
      r"the file contains a control character \(#x0007\), which YAML does not allow", "acme\x07s"),
-    ("control character written as an escape", "facts/src-a.yaml", "    note: acme's share", '    note: "acme\\es share"',
+    ("control character written as an escape", "facts/src-a.yaml", "    note: acme's share",
+     '    note: "acme\\es share"',
      r"the text contains the control character \\x1b — remove it", "acme\\es"),
     ("lone surrogate written as an escape", "facts/src-a.yaml", "    note: acme's share", '    note: "acme\\ud800"',
      r"the text contains the control character \\ud800 — remove it", "acme\\ud800"),
@@ -122,7 +128,8 @@ CASES = [
     ("currency with a trailing newline", "facts/src-a.yaml", "currency: USD", 'currency: "USD\\n"',
      r"'currency' must be an ISO 4217 code such as USD or KRW, not 'USD\\n'", "currency: "),
     ("label over the length limit", "entities.yaml", "label: {en: CEO, ko: 최고경영자}",
-     "label: {en: " + "C" * 301 + ", ko: 최고경영자}", r"'label' is longer than 300 characters — keep the label to a name",
+     "label: {en: " + "C" * 301 + ", ko: 최고경영자}",
+     r"'label' is longer than 300 characters — keep the label to a name",
      "C" * 50),
     ("article text given as an absolute path", "sources.yaml", "file: a.txt", "file: /etc/hostname",
      r"'file' '/etc/hostname' is an absolute path — give the name of the article's text file inside the 'texts:' "
@@ -137,7 +144,8 @@ CASES = [
      r"write plain values", "!!python"),
     # references
     ("reference that is not an id", "facts/src-a.yaml", "supplier: nvidia\n    recipient: korea",
-     "supplier: [nvidia]\n    recipient: korea", r"'supplier' must be an entity id, not \['nvidia'\]", "supplier: [nvidia]"),
+     "supplier: [nvidia]\n    recipient: korea", r"'supplier' must be an entity id, not \['nvidia'\]",
+     "supplier: [nvidia]"),
     ("reference to a fact", "facts/src-a.yaml", "recipient: acme\n    gpus: 600", "recipient: total\n    gpus: 600",
      r"'recipient' points to fact 'total', but needs an entity — use an id from entities.yaml", "recipient: total"),
     ("empty list", "facts/src-a.yaml", "models: [blackwell]", "models: []",
@@ -158,19 +166,23 @@ CASES = [
      r"'aliases' must be a list of names", "aliases: Nvidia"),
     ("identifier not quoted", "entities.yaml", 'identifiers: {krx: "000001"}', "identifiers: {krx: 1}",
      r"'identifiers' must map schemes to quoted codes", "identifiers: {krx: 1}"),
-    ("field for another type", "entities.yaml", "aliases: [Nvidia, 엔비디아]\n", "aliases: [Nvidia, 엔비디아]\n    date: 2025-10-31\n",
+    ("field for another type", "entities.yaml", "aliases: [Nvidia, 엔비디아]\n",
+     "aliases: [Nvidia, 엔비디아]\n    date: 2025-10-31\n",
      r"'date' does not apply to a Company — only Event entities take it", "date: 2025-10-31\n  - id: acme"),
     # citations
-    ("entity cite not a list", "entities.yaml", "aliases: [Nvidia, 엔비디아]\n", "aliases: [Nvidia, 엔비디아]\n    cite: src-a\n",
+    ("entity cite not a list", "entities.yaml", "aliases: [Nvidia, 엔비디아]\n",
+     "aliases: [Nvidia, 엔비디아]\n    cite: src-a\n",
      r"'cite' must be a list of \{source, para\} entries", "cite: src-a"),
     ("entity cite entry not a mapping", "entities.yaml", "aliases: [Nvidia, 엔비디아]\n",
-     "aliases: [Nvidia, 엔비디아]\n    cite: [src-a]\n", r"each 'cite' entry must be a mapping — write \{source: ID, para: N\}",
+     "aliases: [Nvidia, 엔비디아]\n    cite: [src-a]\n",
+     r"each 'cite' entry must be a mapping — write \{source: ID, para: N\}",
      "cite: [src-a]"),
     ("entity cite of an unknown source", "entities.yaml", "aliases: [Nvidia, 엔비디아]\n",
      "aliases: [Nvidia, 엔비디아]\n    cite: [{source: src-x, para: 3}]\n",
      r"unknown source 'src-x' in 'cite' — did you mean 'src-[ab]'\?", "cite: [{source: src-x"),
     ("entity cite without para", "entities.yaml", "aliases: [Nvidia, 엔비디아]\n",
-     "aliases: [Nvidia, 엔비디아]\n    cite: [{source: src-a}]\n", r"a 'cite' entry needs 'para' — give the paragraph number",
+     "aliases: [Nvidia, 엔비디아]\n    cite: [{source: src-a}]\n",
+     r"a 'cite' entry needs 'para' — give the paragraph number",
      "cite: [{source: src-a}]"),
     ("fact without note", "facts/src-a.yaml", "    note: the whole package\n", "",
      r"fact 'total' needs a 'note' — add a short note in your own words", "id: total"),
@@ -217,7 +229,8 @@ def test_broken_seed_file(minimal_copy, tmp_path, name, file, old, new, message,
 def test_all_problems_are_reported_at_once(minimal_copy, tmp_path):
     path = minimal_copy / "facts" / "src-a.yaml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace("gpus: 600", "gpus: -1").replace("role: ceo", "role: acme").replace("date: 2025-10-31", "date: 31/10/2025")
+    text = text.replace("gpus: 600", "gpus: -1").replace("role: ceo", "role: acme").replace("date: 2025-10-31",
+                                                                                           "date: 31/10/2025")
     path.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(main, ["build", "--seeds", str(minimal_copy), "-o", str(tmp_path / "g.nq")])
     assert result.exit_code == 2
@@ -282,7 +295,8 @@ def test_missing_registry_file_and_no_fact_files(minimal_copy, tmp_path):
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert f"{minimal_copy / 'entities.yaml'}: cannot read the file (No such file or directory) — check the path and " \
            "permissions" in result.output.splitlines()
-    assert f"{minimal_copy / 'facts'}: no fact files found — add facts/<source-id>.yaml files" in result.output.splitlines()
+    assert f"{minimal_copy / 'facts'}: no fact files found — add facts/<source-id>.yaml files" \
+        in result.output.splitlines()
     assert not out.exists()
 
 

@@ -8,10 +8,9 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEEDS
 
 from kg.conflicts import conflicts
-
-from conftest import SEEDS
 
 
 @pytest.fixture(scope="module")

@@ -10,14 +10,13 @@ import urllib.parse
 
 import pytest
 from click.testing import CliRunner
+from conftest import MINIMAL
+from oxigraph_server import OxigraphServer
 
 from kg.cli import main
 from kg.graph import build_dataset
 from kg.seeds import load_seeds
 from kg.store import StoreSpec, save_dataset
-
-from conftest import MINIMAL
-from oxigraph_server import OxigraphServer
 
 
 def kg(*args):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import http.client
 import http.server
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -21,11 +20,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
-from kg.cli import main
-
 from conftest import MINIMAL, ROOT, SEEDS
 from oxigraph_server import OxigraphServer
+
+from kg.cli import main
 
 KG = str(Path(sys.executable).parent / "kg")
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -181,7 +179,7 @@ def test_a_killed_load_keeps_the_previous_store_and_a_rerun_loads_once(big, smal
 PAUSED_KG = r"""
 import os, sys, time
 from pathlib import Path
-import kg.store
+import kg.oxstore
 step, marker = sys.argv[1], Path(sys.argv[2])
 real_replace = os.replace
 
@@ -192,14 +190,14 @@ def pause():  # until killed, or until the test creates marker + ".go" (at most 
         time.sleep(0.01)
 
 if step == "before-swap":
-    real_swap = kg.store._swap_in
-    kg.store._swap_in = lambda fresh, path: (pause(), real_swap(fresh, path))
+    real_swap = kg.oxstore._swap_in
+    kg.oxstore._swap_in = lambda fresh, path: (pause(), real_swap(fresh, path))
 else:
     def replace(src, dst):
         real_replace(src, dst)
         if ".old-" in str(dst):
             pause()
-    kg.store.os.replace = replace
+    kg.oxstore.os.replace = replace
 from kg.cli import main
 sys.argv = ["kg"] + sys.argv[3:]
 main()
@@ -216,7 +214,8 @@ def paused_kg(step: str, tmp_path: Path, *args) -> subprocess.Popen:
 
 def test_a_killed_build_into_a_store_keeps_the_previous_store(small, tmp_path):
     store = tmp_path / "kg"
-    assert kg("build", "--seeds", MINIMAL, "-o", tmp_path / "minimal.nq", "--store", f"oxigraph:{store}").returncode == 0
+    assert kg("build", "--seeds", MINIMAL, "-o", tmp_path / "minimal.nq",
+              "--store", f"oxigraph:{store}").returncode == 0
     before = quads_in(store)
     assert before == small[1]
 

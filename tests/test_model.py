@@ -11,7 +11,7 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from kg import model, network, ontology, provenance, schema, shapes, view
+from kg import model, network, ontology, provenance, shapes, view
 from kg.errors import SeedError
 from kg.graph import build_dataset, union_graph
 from kg.ontology import KG, KGO
@@ -42,7 +42,7 @@ def licence_seeds(tmp_path):
 
 
 def test_the_package_model_does_not_know_the_new_kind():
-    assert "licence" not in schema.FACT_KINDS
+    assert "licence" not in model.active().kinds
     assert "licence" not in network.KINDS
     with pytest.raises(AttributeError):
         KGO.Licence  # noqa: B018 - the closed namespace refuses a term kg.ttl does not define
@@ -84,7 +84,8 @@ def test_the_new_kind_is_a_link_of_the_network_and_explained(licence_model, lice
     node, partners = network.neighbors(G, "acme")
     text = network.format_neighbors(G, node, partners)
     assert "licence acme-licence: NVIDIA licenses to Acme Electronics" in text
-    assert "라이선스 계약 acme-licence: 엔비디아 → 애크미전자 라이선스" in network.format_neighbors(G, node, partners, "ko")
+    assert "라이선스 계약 acme-licence: 엔비디아 → 애크미전자 라이선스" \
+        in network.format_neighbors(G, node, partners, "ko")
     claims = {c.id: c for c in provenance.explain(graph, "acme").claims}
     assert claims["acme-licence"].kind == "licence"
     assert claims["acme-licence"].summary.startswith("NVIDIA → Acme Electronics: HBM4, ")
@@ -103,9 +104,8 @@ def test_the_new_kind_is_in_the_map_data(licence_model, licence_seeds):
 
 def test_a_model_that_names_an_undefined_term_is_refused():
     m = model.Model.load(FIXTURE / "model.yaml")  # without its ontology file
-    with pytest.raises(model.ModelError, match="class kgo:Licence"):
-        with model.using(m):
-            pass
+    with pytest.raises(model.ModelError, match="class kgo:Licence"), model.using(m):
+        pass
 
 
 def test_the_package_model_names_only_defined_terms():

@@ -11,14 +11,13 @@ import math
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from conftest import MINIMAL, SEEDS
 
 from kg import api, network
 from kg.cli import main
 from kg.errors import KgError
 from kg.graph import build_dataset
 from kg.seeds import load_seeds
-
-from conftest import MINIMAL, SEEDS
 
 PARTNERSHIP_CLASSES = ("kgo:MOU kgo:JointVenture kgo:JointResearch kgo:Cooperation kgo:SupplyAgreement "
                        "kgo:AllianceMembership kgo:GPUAllocation kgo:Investment")
@@ -222,11 +221,11 @@ def test_path_between_unconnected_nodes_is_empty(ox):
 def test_neighbors_lists_partners_with_relations(G):
     node, links = network.neighbors(G, "SK hynix")
     assert node == "sk-hynix"
-    assert [l.b for l in links][:1] == ["nvidia"]
+    assert [link.b for link in links][:1] == ["nvidia"]
     assert [r["fact"] for r in links[0].relations] == [  # by kind (in KINDS order), date, id
         "coop-hbm-supply-expansion-discussed", "coop-skhynix-nvidia-digital-twin",
         "supply-skhynix-nvidia-hbm3-hbm3e", "supply-skhynix-nvidia-hbm4"]
-    assert sorted(l.b for l in links) == ["nvidia", "samsung-electronics"]
+    assert sorted(link.b for link in links) == ["nvidia", "samsung-electronics"]
 
 
 # ---------------------------------------------------------------- the commands
@@ -245,8 +244,8 @@ def test_cli_path_prints_the_chain_with_agreements_and_sources():
     assert ("1. LG Electronics —[cooperation]— NVIDIA —[joint research]— "
             "Korea Institute of Science and Technology Information") in lines
     assert "     cooperation coop-lg-electronics-nvidia-robotics: ongoing; products: NVIDIA Isaac GR00T" in lines
-    assert any(l.strip().startswith("source: News1, 2025-10-31, “제조업 강국") and l.endswith("(para 4, 31)")
-               for l in lines)
+    assert any(line.strip().startswith("source: News1, 2025-10-31, “제조업 강국") and line.endswith("(para 4, 31)")
+               for line in lines)
 
 
 def test_cli_path_in_korean_and_without_a_chain():

@@ -11,7 +11,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from kg import ontology, schema
+from kg import model, ontology
 from kg.ontology import KGO
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,14 +97,14 @@ def test_queries_shapes_templates_and_sparql_in_code_use_only_defined_terms():
 
 def test_schema_tables_name_defined_classes_and_properties():
     defined = {str(t)[len(str(KGO)):] for t in ontology.defined_terms()}
-    for kind in schema.FACT_KINDS.values():
+    for kind in model.active().kinds.values():
         assert kind.cls in defined
         for f in kind.fields.values():
             if f.predicate.startswith("kgo:"):
                 assert f.predicate[4:] in defined
             for t in f.types:
                 assert t in defined
-    for cls in schema.AGREEMENT_TYPES.values():
+    for cls in model.active().kinds["agreement"].classes.values():
         assert cls in defined
     for scheme in ("qualifiers", "statuses", "participationRoles"):
         assert ontology.controlled_values(scheme)

@@ -23,11 +23,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import MINIMAL, ROOT
 
 import kg
 from kg.resources import FOLDERS, data_dir
-
-from conftest import MINIMAL, ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -51,7 +50,8 @@ def run(args: list, cwd: Path, env: dict | None = None, timeout: float = 300) ->
 
 def pep517(hook: str, source: Path, out: Path) -> Path:
     """Run setuptools' build hook (build_sdist / build_wheel) in `source`, as a build frontend does."""
-    done = run([sys.executable, "-c", f"import sys; from setuptools import build_meta as b; print(b.{hook}(sys.argv[1]))",
+    done = run([sys.executable, "-c",
+                f"import sys; from setuptools import build_meta as b; print(b.{hook}(sys.argv[1]))",
                 out], cwd=source)
     return out / done.stdout.strip().splitlines()[-1]
 
@@ -126,7 +126,8 @@ def install(mode: str, wheel: Path, place: Path) -> tuple[Path, Path, str, dict]
         env = dict(env, PYTHONUSERBASE=str(place), PIP_BREAK_SYSTEM_PACKAGES="1")
         env.pop("PYTHONNOUSERSITE")
         run([python, *pip, "--user", wheel], place.parent, env)
-        site = Path(run([python, "-c", "import site; print(site.getusersitepackages())"], place.parent, env).stdout.strip())
+        site = Path(run([python, "-c", "import site; print(site.getusersitepackages())"], place.parent, env)
+                    .stdout.strip())
         return site, place / "bin" / "kg", python, dict(env, PYTHONPATH=VENV_SITE)
     if mode == "prefix":
         run([sys.executable, *pip, "--prefix", place, wheel], place.parent, env)

@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from rdflib import Dataset, Graph, Literal
 from rdflib.compare import isomorphic
 
-from kg import schema
+from kg import model, schema
 from kg.cli import main
 from kg.graph import decimal_lexical
 from kg.query import literal_n3, sparql
@@ -40,7 +40,7 @@ SETTINGS = settings(max_examples=50, deadline=None,
 
 ORG_TYPES = ["Company", "GovernmentBody", "University", "PublicResearchInstitute", "InvestmentFirm",
              "IndustryAssociation"]
-AGREEMENT_CLASSES = schema.AGREEMENT_TYPES  # mou -> MOU, ...
+AGREEMENT_CLASSES = model.active().kinds["agreement"].classes  # mou -> MOU, ...
 STATUSES = ["signed", "agreed", "planned", "discussed", "in-negotiation", "ongoing", "concluded"]
 QUALIFIERS = ["exact", "about", "at-least", "up-to"]
 

@@ -23,7 +23,8 @@ def test_explain_lists_the_source_of_every_claim(dataset):
     assert allocation.summary == "NVIDIA → Naver Cloud: 60,000 GPUs, NVIDIA Blackwell"
     assert allocation.role == "recipient"
     [source] = allocation.sources
-    assert (source.id, source.publisher, source.date, source.paragraphs) == ("asiae-20251103", "Asia Economy", "2025-11-03", [10])
+    assert (source.id, source.publisher, source.date, source.paragraphs) == \
+        ("asiae-20251103", "Asia Economy", "2025-11-03", [10])
     assert source.cite().startswith("Asia Economy, 2025-11-03, ")
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import json
 import re
 from collections import Counter
@@ -14,7 +13,6 @@ from datetime import date
 from decimal import Decimal
 from xml.etree import ElementTree as ET
 
-import networkx as nx
 import pyoxigraph
 import pytest
 from rdflib import Literal
@@ -23,10 +21,10 @@ from rdflib.plugins.sparql.results.tsvresults import TSVResultParser
 from rdflib.plugins.sparql.results.xmlresults import XMLResultParser
 
 from kg import ontology
+from kg.engine import rdflib_rows
 from kg.errors import QueryError
 from kg.graph import build_dataset
 from kg.ontology import KG, KGO
-from kg.engine import rdflib_rows
 from kg.query import bind, filter_only, get_query, list_queries, parse_named_query, run_query, sparql, sparql_file
 from kg.serialize import serialize
 
@@ -242,6 +240,7 @@ def test_allocation_sums_and_kg_conflicts_give_the_same_verdict(ox, tmp_path):
     assert [v[0] for v in _sums_agree(ox).values()].count("contradiction") == 1
     # a source whose named share overruns every figure for the total, and a partial list within it
     import shutil
+
     from conftest import SEEDS
 
     seeds = tmp_path / "seeds"
@@ -379,7 +378,9 @@ def test_central_organisations_count_supporters_and_co_investors_as_the_network_
     """A supporter of an agreement is linked to its parties; co-investors to each other and to the target;
     a person (an investor here) is no partner."""
     import shutil
+
     from conftest import SEEDS
+
     from kg import api
 
     seeds = tmp_path / "seeds"
@@ -709,7 +710,8 @@ def test_ask_and_construct(ox):
     assert sparql(ox, "ASK { kg:nvidia a kgo:Company }").boolean is True
     assert json.loads(sparql(ox, "ASK { kg:nvidia a kgo:Person }").serialize("json")) == {"head": {}, "boolean": False}
     result = sparql(ox, "CONSTRUCT { ?a kgo:party kg:nvidia } WHERE { ?a a kgo:MOU ; kgo:party kg:nvidia }")
-    assert set(result.graph.subjects()) == {KG["mou-ai-ran"], KG["mou-hyundai-nvidia-msit"], KG["mou-naver-cloud-nvidia"]}
+    assert set(result.graph.subjects()) == {KG["mou-ai-ran"], KG["mou-hyundai-nvidia-msit"],
+                                            KG["mou-naver-cloud-nvidia"]}
     assert "kg:mou-ai-ran kgo:party kg:nvidia ." in result.serialize("turtle")
     with pytest.raises(QueryError, match="returns a graph, printed as Turtle"):
         result.serialize("csv")

@@ -16,17 +16,16 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
+from oxigraph_server import OxigraphServer
 from rdflib import Graph
 from rdflib.plugins.sparql.results.tsvresults import TSVResultParser
+from test_query import ALLOCATIONS
 
 from kg.cli import main
 from kg.graph import build_dataset
 from kg.query import get_query, list_queries
 from kg.store import StoreSpec, save_dataset
-
-from conftest import ROOT
-from oxigraph_server import OxigraphServer
-from test_query import ALLOCATIONS
 
 NAMES = [q.name for q in list_queries()]
 SPARQL_RESULTS = "{http://www.w3.org/2005/sparql-results#}"

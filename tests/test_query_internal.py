@@ -39,7 +39,8 @@ def test_no_sparql_text_is_left_in_the_modules():
         if path.name == "store.py":
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if re.search(r"\b(SELECT|CONSTRUCT|DESCRIBE)\s+(DISTINCT\s+)?[?*(]|\bASK\s*\{", line) and "kg query -e" not in line:
+            if (re.search(r"\b(SELECT|CONSTRUCT|DESCRIBE)\s+(DISTINCT\s+)?[?*(]|\bASK\s*\{", line)
+                    and "kg query -e" not in line):
                 found.append(f"{path.relative_to(KG_DIR)}:{number}: {line.strip()}")
     assert not [f for f in found if "'SELECT …'" not in f and "-e 'SELECT" not in f], found
 

@@ -19,16 +19,15 @@ import urllib.request
 
 import pytest
 from click.testing import CliRunner
+from conftest import MINIMAL, ROOT
+from listener import listening
 
 from kg.cli import main
 from kg.errors import QueryError
 from kg.graph import build_dataset
 from kg.query import _in_worker, list_queries, run_query, sparql
 from kg.seeds import load_seeds
-from kg.store import StoreSpec, open_dataset, save_dataset
-
-from conftest import MINIMAL, ROOT
-from listener import listening
+from kg.store import StoreSpec, save_dataset
 
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 ANSWER = {"head": {"vars": ["s"]}, "results": {"bindings": [{"s": {"type": "uri", "value": "http://example.org/x"}}]}}

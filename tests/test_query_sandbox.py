@@ -17,18 +17,21 @@ import os
 import signal
 
 import pytest
+import test_query_safety
 from click.testing import CliRunner
+from conftest import MINIMAL, ROOT
 
 from kg import query as kg_query
-from kg.query import execute as kg_execute
 from kg.cli import main
 from kg.errors import QueryError
 from kg.query import _in_worker, sparql
+from kg.query import execute as kg_execute
 from kg.sandbox import MAX_NESTING, check_shape, nesting_depth
 from kg.store import StoreSpec, open_dataset
 
-from conftest import MINIMAL, ROOT
-from test_query_safety import disk_store, listener  # noqa: F401  (fixtures)
+#: Fixtures shared with test_query_safety: pytest finds a fixture by its module-level name.
+listener = test_query_safety.listener
+disk_store = test_query_safety.disk_store
 
 #: Queries Oxigraph runs and rdflib's parser cannot read, each calling the listener ({url}) through SERVICE in a
 #: way the old keyword fallback missed.

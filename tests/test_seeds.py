@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
-from kg.ontology import KG
-
 from conftest import ARTICLES, SEEDS
 
 PREFIXES = """

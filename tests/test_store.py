@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from conftest import MINIMAL
+from oxigraph_server import OxigraphServer
 from rdflib.compare import isomorphic
 
 from kg.errors import KgError
 from kg.graph import union_graph
 from kg.store import StoreSpec, load_oxigraph, open_dataset, parse_store, save_dataset
-
-from conftest import MINIMAL
-from oxigraph_server import OxigraphServer
 
 
 @pytest.fixture()

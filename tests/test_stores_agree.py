@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEEDS
+from oxigraph_server import OxigraphServer
 
 from kg.cli import main
 from kg.query import list_queries, run_query, sparql
 from kg.store import StoreSpec, open_dataset, save_dataset
-
-from conftest import SEEDS
-from oxigraph_server import OxigraphServer
 
 NAMES = sorted(q.name for q in list_queries())
 

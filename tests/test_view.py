@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import MINIMAL, ROOT, SEEDS
 
 from kg import api, view
 from kg.cli import main
 from kg.resources import data_dir
-
-from conftest import MINIMAL, ROOT, SEEDS
 
 HOSTILE_IMG = "<img src=x onerror=window.__xss=1>"
 HOSTILE_SCRIPT = "</script><script>window.__xss=2</script>"

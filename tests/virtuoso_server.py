@@ -76,7 +76,7 @@ class VirtuosoServer:
         path = self.directory / "virtuoso.log"
         return path.read_text(errors="replace")[-2000:] if path.exists() else ""
 
-    def start(self, wait: float = 120) -> "VirtuosoServer":
+    def start(self, wait: float = 120) -> VirtuosoServer:
         ini = self.directory / "virtuoso.ini"
         ini.write_text(INI.format(dir=self.directory, sql_port=self.sql_port, http_port=self.http_port))
         self.process = subprocess.Popen([virtuoso_binary(), "+foreground", "+configfile", str(ini)],

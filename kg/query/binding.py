@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Union
+from typing import TypeGuard
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
@@ -128,7 +128,7 @@ def _rows(text: str, clean: str, start: int, end: int, tuples: bool) -> tuple[tu
     return tuple(tuple(_TERM.findall(text[a:b])) for a, b in spans)
 
 
-Value = Union[Node, None, Sequence[Node]]
+Value = Node | None | Sequence[Node]
 
 
 def values_clause(names: Sequence[str], bindings: Mapping[str, Value]) -> str:
@@ -150,7 +150,8 @@ def bind(text: str, bindings: Mapping[str, Value], origin: str = "<query>") -> s
     stay those of the text, for error messages."""
     if not bindings:
         return text
-    edits, done = [], set()
+    edits: list[tuple[int, int, str]] = []
+    done: set[str] = set()
     for clause in parameter_block(text):
         if set(clause.names) <= set(bindings):
             lines = "\n" * text.count("\n", clause.start, clause.end)
@@ -173,7 +174,7 @@ def bind(text: str, bindings: Mapping[str, Value], origin: str = "<query>") -> s
     return "".join(out) + text[last:]
 
 
-def _is_many(value: Value) -> bool:
+def _is_many(value: Value) -> TypeGuard[Sequence[Node]]:
     return isinstance(value, (list, tuple, set, frozenset))
 
 

@@ -119,10 +119,10 @@ def _check_defaults(path: Path, text: str, params: list[Param]) -> None:
     defaults: dict[str, Node | None] = {p.name: p.default for p in params}
     if mentions(text, "lang"):
         defaults["lang"] = Literal(DEFAULT_LANG)
-    given = {}
+    given: dict[str, str] = {}
     for clause in parameter_block(text):
         if len(clause.rows) == 1:
-            given.update(zip(clause.names, clause.rows[0]))
+            given.update(zip(clause.names, clause.rows[0], strict=True))
     line = text.count("\n", 0, where_brace(blank(text)) or 0) + 1
     for name, default in defaults.items():
         shown = "UNDEF" if default is None else compact(default) if isinstance(default, URIRef) else default.n3()

@@ -67,7 +67,8 @@ def _syntax_error(text: str, full: str, message: str, origin: str, line: int | N
         message = message[:200] + "…"
     user_lines = text.split("\n")
     if line is None:
-        return QueryError(f"{origin}: SPARQL syntax error: {message}" + ("" if " — " in message else " — fix the query"))
+        return QueryError(f"{origin}: SPARQL syntax error: {message}"
+                          + ("" if " — " in message else " — fix the query"))
     details = []
     if 1 <= line <= len(user_lines):
         source_line = user_lines[line - 1].replace("\t", " ")

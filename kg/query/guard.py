@@ -4,6 +4,7 @@ time limit (kg/sandbox.py)."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import multiprocessing
 import os
@@ -50,7 +51,8 @@ def check_remote(graph, text: str, origin: str = "<query>") -> None:
     if service is not None:
         raise QueryError(f"{origin}: the query uses SERVICE {service}: kg query does not send requests to other "
                          f"servers — {_ALLOW_REMOTE_HINT}")
-    for clause in query["datasetClause"] if "datasetClause" in query else []:
+    # not .get (SIM401): a pyparsing ParseResults, whose .get gives one clause where [] gives them all
+    for clause in query["datasetClause"] if "datasetClause" in query else []:  # noqa: SIM401
         keyword, term = ("FROM", clause["default"]) if "default" in clause else ("FROM NAMED", clause["named"])
         iri = _resolve(term, prologue)
         if iri is not None and not _has_graph(graph, iri):  # (an unknown prefix: the engine says which)
@@ -125,10 +127,8 @@ def _has_keyword(keyword: str, text: str) -> bool:
     """Whether the keyword appears in the query outside comments, strings and IRIs (codepoint escapes read)."""
     from rdflib.plugins.sparql.parser import expandUnicodeEscapes
 
-    try:
+    with contextlib.suppress(ValueError):
         text = expandUnicodeEscapes(text)
-    except ValueError:
-        pass
     return re.search(rf"(?<![?$:\w]){keyword}(?![\w:-])", blank(text), re.I) is not None
 
 
@@ -161,7 +161,9 @@ def _show_iri(term, prologue) -> str:
     if iri is not None:
         return f"<{iri}>"
     if hasattr(term, "get") and "prefix" in term:
-        return f"{term['prefix']}:{term['localname'] if 'localname' in term else ''}"
+        # not .get (SIM401): rdflib's CompValue.get takes no default (its second argument means something else)
+        localname = term['localname'] if 'localname' in term else ''  # noqa: SIM401
+        return f"{term['prefix']}:{localname}"
     return term.n3() if hasattr(term, "n3") else str(term)
 
 

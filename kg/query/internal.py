@@ -5,6 +5,7 @@ lookup, kinds, and the checks of kg.query itself — ask the graph through selec
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from pathlib import Path
 
 from kg import engine
@@ -25,7 +26,7 @@ def internal_text(name: str) -> tuple[str, str]:
     return (query_dir() / "internal" / f"{name}.rq").read_text(encoding="utf-8"), f"internal/{name}.rq"
 
 
-def select(graph, name: str, /, **bindings: Value) -> list:
+def select(graph, name: str, /, **bindings: Value) -> Iterable:
     """Rows of one of kg's own SELECT queries with its variables bound (a sequence of terms gives a row
     each), from kg.engine.select: named tuples of rdflib terms, on any store."""
     text, origin = internal_text(name)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
@@ -16,6 +16,9 @@ from kg.errors import KgError, QueryError
 from kg.ontology import KG, PREFIXES
 from kg.query.binding import _IRI_FORBIDDEN
 from kg.query.internal import ask
+
+if TYPE_CHECKING:
+    from kg.lookup import Names
 
 #: Label languages the graph has, and the default.
 LANGUAGES = ("en", "ko")
@@ -51,9 +54,12 @@ def parse_term(text: str) -> Node | None:
         return _iri(str(PREFIXES[match[1]]) + match[2])
     quoted = re.fullmatch(r'"(.*)"(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*)|\^\^(\S+))?', text, re.S)
     if quoted:
-        datatype = parse_term(quoted[3]) if quoted[3] else None
-        if quoted[3] and not isinstance(datatype, URIRef):
-            return None
+        datatype: URIRef | None = None
+        if quoted[3]:
+            term = parse_term(quoted[3])
+            if not isinstance(term, URIRef):
+                return None
+            datatype = term
         return Literal(quoted[1], lang=quoted[2], datatype=datatype)
     if _INTEGER.fullmatch(text):
         return Literal(int(text))
@@ -72,7 +78,7 @@ class _Entities:
     def __init__(self, graph, lang: str = DEFAULT_LANG):
         self.graph = graph
         self.lang = lang
-        self._names = None
+        self._names: Names | None = None  # read on first use
 
     def check_kind(self, param: str, text: str, iri: URIRef, classes: tuple[str, ...]) -> URIRef:
         """iri if it is of one of the classes; else QueryError saying what it is and the right-kind names

@@ -20,7 +20,7 @@ import itertools
 import json
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 from xml.etree import ElementTree as ET
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -51,7 +51,7 @@ def python_value(term: Node | None) -> Any:
         return str(term)
     if isinstance(term, BNode):
         return f"_:{term}"
-    value = term.toPython()
+    value = cast(Literal, term).toPython()  # neither an IRI nor a blank node: a literal
     return str(term) if isinstance(value, Literal) else value
 
 
@@ -111,7 +111,7 @@ class QueryResult:
             values = engine.python_rows(self._oxigraph, fallback=lambda t: python_value(engine.to_rdflib(t)))
         else:
             values = [tuple(python_value(t) for t in row) for row in self.terms]
-        return [dict(zip(self.vars, row)) for row in values]
+        return [dict(zip(self.vars, row, strict=True)) for row in values]
 
     def __getstate__(self) -> dict:
         """Pickled (from the time-limited worker) with rdflib terms: Oxigraph's terms stay in the process."""
@@ -136,11 +136,14 @@ class QueryResult:
             raise QueryError(f"unknown format '{fmt}' — use one of {', '.join(FORMATS)}")
         if self.kind == "CONSTRUCT":
             if fmt not in ("table", "turtle"):
-                raise QueryError(f"a CONSTRUCT or DESCRIBE query returns a graph, printed as Turtle — drop --format {fmt}")
+                raise QueryError("a CONSTRUCT or DESCRIBE query returns a graph, printed as Turtle — "
+                                 f"drop --format {fmt}")
+            assert self.graph is not None  # a CONSTRUCT result has its graph
             return self.graph.serialize(format="turtle")
         if fmt == "turtle":
             raise QueryError(f"a {self.kind} query returns a table, not a graph — use table, csv, tsv, json or xml")
         if self.kind == "ASK":
+            assert self.boolean is not None  # an ASK result has its answer
             return {"json": _ask_json, "xml": _ask_xml}.get(fmt, lambda b: ("true" if b else "false") + "\n")(
                 self.boolean)
         return {"table": _table, "csv": _csv, "tsv": _tsv, "json": _json, "xml": _xml}[fmt](self)
@@ -214,6 +217,7 @@ def _tsv_term(term: Node | None) -> str:
         return f"_:{term}"
     if isinstance(term, URIRef):
         return f"<{term}>"
+    term = cast(Literal, term)  # neither an IRI nor a blank node: a literal
     if term.datatype == XSD.integer and _INTEGER.fullmatch(str(term)):
         return str(term)
     if term.datatype == XSD.decimal and _DECIMAL.fullmatch(str(term)):
@@ -236,6 +240,7 @@ def _json_term(term: Node) -> dict[str, str]:
     if isinstance(term, BNode):
         return {"type": "bnode", "value": str(term)}
     out = {"type": "literal", "value": str(term)}
+    term = cast(Literal, term)  # neither an IRI nor a blank node: a literal
     if term.language:
         out["xml:lang"] = term.language
     elif term.datatype and term.datatype != XSD.string:
@@ -245,7 +250,8 @@ def _json_term(term: Node) -> dict[str, str]:
 
 def _json(result: QueryResult) -> str:
     """W3C SPARQL 1.1 JSON results."""
-    bindings = [{v: _json_term(t) for v, t in zip(result.vars, row) if t is not None} for row in result.terms]
+    bindings = [{v: _json_term(t) for v, t in zip(result.vars, row, strict=True) if t is not None}
+                for row in result.terms]
     return json.dumps({"head": {"vars": result.vars}, "results": {"bindings": bindings}},
                       ensure_ascii=False, indent=2) + "\n"
 
@@ -271,7 +277,7 @@ def _xml(result: QueryResult) -> str:
         results = sub(root, "results")
         for row in result.terms:
             item = sub(results, "result")
-            for v, t in zip(result.vars, row):
+            for v, t in zip(result.vars, row, strict=True):
                 if t is None:
                     continue
                 binding = sub(item, "binding", name=v)
