@@ -66,3 +66,18 @@ def ox(seeds):
     from kg.graph import build_dataset
 
     return build_dataset(seeds, store="Oxigraph")
+
+
+#: Modules whose tests start servers, install packages, kill processes or generate many seed sets: `-m "not slow"`
+#: leaves them out of a quick run (CI runs everything).
+SLOW_MODULES = {"test_packaging", "test_triplestores", "test_serve_attacks", "test_faults", "test_properties"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark tests by what they need, so that `-m "not browser"` / `-m "not slow"` can leave them out: a test
+    that uses the Chromium fixture (directly or through another fixture) is a browser test."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+        if item.module is not None and item.module.__name__.rpartition(".")[2] in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)

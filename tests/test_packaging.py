@@ -28,8 +28,6 @@ from conftest import MINIMAL, ROOT
 import kg
 from kg.resources import FOLDERS, data_dir
 
-pytestmark = pytest.mark.slow
-
 #: What a source tree holds that is not part of it (build products, caches, environments).
 NOT_SOURCE = shutil.ignore_patterns(".git", ".venv", "out", "build", "dist", "*.egg-info", "__pycache__",
                                     ".pytest_cache", ".hypothesis")
