@@ -75,13 +75,20 @@ def main(connection, location: str, max_memory: int | None, max_answer: int, nic
     store = pyoxigraph.Store.read_only(location)
     sandbox.cap_file_size(max_answer)
     sandbox.cap_memory(max_memory)
+    # one engine thread for the worker's life, not one per query: a new 512 MiB stack (and malloc arena) per
+    # query kept growing the address space that cap_memory bounds
+    sandbox.on_big_stack(functools.partial(_answer_each, connection, store, max_memory, max_answer))
+
+
+def _answer_each(connection, store, max_memory: int | None, max_answer: int) -> None:
+    """Answer requests until kg serve closes the connection."""
     while True:
         try:
             request = connection.recv()
         except (EOFError, OSError, KeyboardInterrupt):
             return
         try:
-            reply = sandbox.on_big_stack(functools.partial(answer, store, *request, max_answer=max_answer))
+            reply = answer(store, *request, max_answer=max_answer)
         except MemoryError:
             reply = ("error", 507, sandbox.crash_message("the query", None, "MemoryError", max_memory))
         connection.send(reply)
