@@ -240,48 +240,62 @@ def stats(seed_dir, graph_file, store, kinds, include, source, lang, top) -> Non
     click.echo(network.format_stats(G, api.stats(G, top), lang))
 
 
+def link_filter_options(func):
+    """The options of kg path and kg neighbors that leave links out (kg/linkfilter.py)."""
+    options = [
+        click.option("--avoid", "--exclude", "avoid", multiple=True, metavar="NAME",
+                     help="Leave this node out, such as a hub everyone deals with (--avoid nvidia). Repeat for more."),
+        click.option("--status", metavar="STATUS,...",
+                     help="Only relations with one of these statuses, such as signed,agreed (relations without a "
+                          "status are left out)."),
+        click.option("--signed-only", is_flag=True, help="Only signed agreements: --status signed."),
+        click.option("--since", metavar="DATE", help="Only relations dated DATE (YYYY, YYYY-MM or YYYY-MM-DD) or "
+                     "later: the agreement's date, else the first report of it."),
+        click.option("--until", metavar="DATE", help="Only relations dated DATE or earlier."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 @main.command()
 @network_options
 @click.argument("a")
 @click.argument("b")
 @click.option("--limit", type=click.IntRange(1), default=10, show_default=True, help="At most this many chains.")
-@click.option("--exclude", "exclude", multiple=True, metavar="NAME",
-              help="Leave this node out of the chains, such as a hub everyone deals with (--exclude nvidia). "
-                   "Repeat for more.")
-@click.option("--signed-only", is_flag=True, help="Only relations whose status is signed (signed agreements).")
+@link_filter_options
 @user_errors
-def path(seed_dir, graph_file, store, kinds, include, source, lang, a, b, limit, exclude, signed_only) -> None:
+def path(seed_dir, graph_file, store, kinds, include, source, lang, a, b, limit, avoid, status, signed_only, since,
+         until) -> None:
     """The shortest chains of partnerships between A and B, with the agreement and source behind each link.
 
     \b
       kg path "LG Electronics" KISTI
-      kg path "LG Electronics" KISTI --exclude nvidia --signed-only"""
-    from kg import api, netfilter, network
-    from kg.errors import KgError
+      kg path "LG Electronics" KISTI --avoid nvidia --status signed,agreed --since 2025-10"""
+    from kg import api, linkfilter, netfilter
 
+    flt = linkfilter.LinkFilter.parse(avoid, status, since, until, signed_only=signed_only, lang=lang)
     ds = open_graph(seed_dir, graph_file, store)
     G = api.partnership_network(ds, kinds=kinds, include=include, source=source, lang=lang)
     start, end = (netfilter.require(ds, G, n, kinds=kinds, include=include, source=source, lang=lang) for n in (a, b))
-    H, removed = netfilter.restrict(G, exclude, signed_only, keep=(start, end), lang=lang)
-    chains = api.paths(H, start, end, limit)
-    if not chains:
-        raise KgError(netfilter.no_chain(G, start, end, removed, signed_only, lang))
-    click.echo(network.format_paths(H, start, end, chains, lang))
+    click.echo(linkfilter.path_text(G, start, end, flt, limit, lang))
 
 
 @main.command()
 @network_options
 @click.argument("name")
+@link_filter_options
 @user_errors
-def neighbors(seed_dir, graph_file, store, kinds, include, source, lang, name) -> None:
+def neighbors(seed_dir, graph_file, store, kinds, include, source, lang, name, avoid, status, signed_only, since,
+              until) -> None:
     """An organisation's direct partners, with the relations and sources behind each."""
-    from kg import api, netfilter, network
+    from kg import api, linkfilter, netfilter
 
+    flt = linkfilter.LinkFilter.parse(avoid, status, since, until, signed_only=signed_only, lang=lang)
     ds = open_graph(seed_dir, graph_file, store)
     G = api.partnership_network(ds, kinds=kinds, include=include, source=source, lang=lang)
     node = netfilter.require(ds, G, name, kinds=kinds, include=include, source=source, lang=lang)
-    node, links = api.neighbors(G, node)
-    click.echo(network.format_neighbors(G, node, links, lang))
+    click.echo(linkfilter.neighbors_text(G, node, flt, lang))
 
 
 @main.command("network")
