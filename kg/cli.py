@@ -163,22 +163,37 @@ def validate(seed_dir: Path, graph_file: Path | None, store: str | None) -> None
 
 @main.command()
 @graph_options
-@click.option("-f", "--format", "fmt", type=click.Choice(["turtle", "trig", "nt", "nquads", "jsonld"]),
-              default=None, help="Output format [default: from the file name, else turtle].")
+@click.option("-f", "--format", "fmt", type=click.Choice(["turtle", "trig", "nt", "nquads", "jsonld", "gexf",
+                                                          "graphml", "csv", "kumu"]), default=None,
+              help="Output format [default: from the file name, else turtle]: RDF (turtle, trig, nt, nquads, "
+                   "jsonld) or the partnership network as `kg network` writes it (gexf, graphml, csv, kumu).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write (atomically); standard output when omitted.")
+@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
+              help="Language of messages (and of Kumu's labels).")
 @user_errors
-def export(seed_dir: Path, graph_file: Path | None, store: str | None, fmt: str | None, output: Path | None) -> None:
-    """Export the graph as Turtle, TriG, N-Triples, N-Quads or JSON-LD (deterministic)."""
-    from kg import api
-    from kg.serialize import format_for
+def export(seed_dir: Path, graph_file: Path | None, store: str | None, fmt: str | None, output: Path | None,
+           lang: str) -> None:
+    """Export the graph as Turtle, TriG, N-Triples, N-Quads or JSON-LD (deterministic), or its partnership
+    network for Gephi, Cytoscape, Kumu or a spreadsheet (kg network has the network's options)."""
+    from kg import api, exportformat
 
-    fmt = fmt or (format_for(output) if output else None) or "turtle"
+    family, fmt = exportformat.choose(output, fmt, lang)
+    created = exportformat.created_note(exportformat.missing_folder(output), lang)
+    if family == exportformat.NETWORK:
+        from kg import netexport
+
+        G = api.partnership_network(open_graph(seed_dir, graph_file, store))
+        written = netexport.write(G, output, fmt, lang=lang)
+        click.echo(netexport.written_text(written, fmt, G, lang) + created, err=True)
+        return
     data = api.export(open_graph(seed_dir, graph_file, store), fmt, output)
     if output is None:
         sys.stdout.buffer.write(data)
+    elif lang == "ko":
+        click.echo(f"{output} 파일을 썼습니다 ({fmt}, {len(data)}바이트{created})", err=True)
     else:
-        click.echo(f"Wrote {output} ({fmt}, {len(data)} bytes)", err=True)
+        click.echo(f"Wrote {output} ({fmt}, {len(data)} bytes{created})", err=True)
 
 
 # ------------------------------------------------------------------ the partnership network: view and analytics
@@ -325,12 +340,7 @@ def network_command(seed_dir, graph_file, store, kinds, include, source, lang, o
 
     G = _network(seed_dir, graph_file, store, kinds, include, source, hubs=hubs)
     written = netexport.write(G, output, fmt, bom=bom, lang=lang)
-    fmt = fmt or netexport.format_for(output)
-    files = ", ".join(f"{path} ({size:,} bytes)" for path, size in written)
-    if lang == "ko":
-        click.echo(f"{files} 파일을 썼습니다 ({fmt}, 노드 {G.number_of_nodes()}개, 링크 {G.number_of_edges()}개)")
-    else:
-        click.echo(f"Wrote {files} ({fmt}, {G.number_of_nodes()} nodes, {G.number_of_edges()} links)")
+    click.echo(netexport.written_text(written, fmt or netexport.format_for(output) or "", G, lang))
 
 
 # ------------------------------------------------------------------ SPARQL queries (kg/query/, queries/*.rq)
