@@ -101,7 +101,26 @@ def user_errors(func):
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Kg(click.Group):
+    """The kg command group: click's usage errors (an unknown option, a value not among the choices) exit with 1,
+    as kg's own bad values do, so each exit status has one meaning (kg.errors.EXIT_CODES)."""
+
+    def make_context(self, *args, **kwargs):
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.UsageError as exc:
+            exc.exit_code = 1
+            raise
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            exc.exit_code = 1
+            raise
+
+
+@click.group(cls=Kg, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")  # kg.__version__, whichever copy of kg this is
 def main() -> None:
     """Partnership knowledge graph: sourced facts about AI-industry partnerships as RDF."""
@@ -182,6 +201,8 @@ def export(seed_dir: Path, graph_file: Path | None, store: str | None, fmt: str 
     created = exportformat.created_note(exportformat.missing_folder(output), lang)
     if family == exportformat.NETWORK:
         from kg import netexport
+
+        assert output is not None  # exportformat.choose refuses a network format without -o
 
         G = api.partnership_network(open_graph(seed_dir, graph_file, store))
         written = netexport.write(G, output, fmt, lang=lang)
@@ -361,6 +382,8 @@ def network_command(seed_dir, graph_file, store, kinds, include, source, lang, o
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle"]),
               default="table", show_default=True,
               help="An aligned table, the W3C SPARQL result formats for scripts, or Turtle for CONSTRUCT/DESCRIBE.")
+@click.option("--excel", is_flag=True,
+              help="Start CSV or TSV with a UTF-8 byte order mark, so Excel on Windows shows Hangul intact.")
 @click.option("--timeout", type=SECONDS, default=30.0, show_default=True, metavar="SECONDS",
               help="Stop the query after this many seconds (0: no limit).")
 @click.option("--max-memory", type=BYTES, default=str(DEFAULT_MAX_MEMORY >> 20) + "M", show_default=True,
@@ -372,8 +395,8 @@ def network_command(seed_dir, graph_file, store, kinds, include, source, lang, o
                    "requests to those URLs). Updates are refused regardless.")
 @graph_options
 @user_errors
-def query_command(name, query_file, text, params, lang, fmt, timeout, max_memory, max_rows, allow_remote, seed_dir,
-                  graph_file, store) -> None:
+def query_command(name, query_file, text, params, lang, fmt, excel, timeout, max_memory, max_rows, allow_remote,
+                  seed_dir, graph_file, store) -> None:
     """Run a named query (see `kg queries`), a query file or a SPARQL text, and print the answer.
 
     \b
@@ -393,6 +416,11 @@ def query_command(name, query_file, text, params, lang, fmt, timeout, max_memory
 
     if sum(x is not None for x in (name, query_file, text)) != 1:
         raise QueryError("give one of: a query NAME (kg queries lists them), --file FILE or -e 'SELECT …'")
+    if excel and fmt not in ("csv", "tsv"):
+        from kg.errors import KgError
+
+        raise KgError("--excel: 바이트 순서 표시는 CSV와 TSV에만 붙습니다 — -f csv 또는 -f tsv를 주세요" if lang == "ko"
+                         else "--excel puts a byte order mark on CSV and TSV only — add -f csv or -f tsv")
     # Any: parse_params refuses the names of kg query's options (OPTION_NAMES), so no parameter lands on a typed
     # option such as timeout; the values are text, bound to the query's variables
     values: dict[str, Any] = parse_params(params)
@@ -408,7 +436,7 @@ def query_command(name, query_file, text, params, lang, fmt, timeout, max_memory
         result = api.sparql_file(ds, query_file, lang=lang, allow_remote=allow_remote, **limits, **values)
     else:
         result = api.sparql(ds, text, lang=lang, origin="<-e>", allow_remote=allow_remote, **limits, **values)
-    click.echo(result.serialize(fmt), nl=False)
+    click.echo(("\ufeff" if excel else "") + result.serialize(fmt), nl=False)
     if fmt == "table" and result.kind == "SELECT":
         note = f"{len(result)} row{'' if len(result) == 1 else 's'}"
         if result.cut_cells():
@@ -531,7 +559,9 @@ def conflicts(strict, lang, fmt, seed_dir, graph_file, store) -> None:
     report = api.find_conflicts(open_graph(seed_dir, graph_file, store), lang)
     click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if fmt == "json" else report.text())
     if strict and report.conflicts:
-        sys.exit(1)
+        from kg.errors import CHECK_FAILED
+
+        sys.exit(CHECK_FAILED)
 
 
 @main.command("new-source")
