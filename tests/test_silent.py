@@ -218,3 +218,22 @@ def test_avoiding_an_end_is_refused():
     assert ko.exit_code == 1
     assert ko.stderr == ("--avoid KISTI: 한국과학기술정보연구원(kisti)은 파트너를 찾는 대상입니다 — 다른 노드를 "
                          "빼세요\n")
+
+
+# ------------------------------------------------------------------ kg explain: an unknown name
+
+
+def test_a_one_syllable_typo_gets_the_nearest():
+    result = run("explain", "삼송")
+    assert result.exit_code == 1
+    assert result.stderr == "unknown entity '삼송' — did you mean samsung-electronics?\n"
+
+
+def test_no_near_name_points_to_a_list_of_entities_not_to_the_sources():
+    result = run("explain", "xyzzy")
+    assert result.exit_code == 1
+    assert "kg sources" not in result.stderr
+    assert result.stderr == ("unknown entity 'xyzzy' — check the spelling; kg query -e 'SELECT ?id ?name { ?id "
+                             "rdfs:label ?name }' lists every entity's names\n")
+    listing = run("query", "-e", "SELECT ?id ?name { ?id rdfs:label ?name }", "-f", "csv")
+    assert listing.exit_code == 0 and "삼성전자" in listing.stdout
