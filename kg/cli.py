@@ -436,6 +436,11 @@ def query_command(name, query_file, text, params, lang, fmt, excel, timeout, max
         result = api.sparql_file(ds, query_file, lang=lang, allow_remote=allow_remote, **limits, **values)
     else:
         result = api.sparql(ds, text, lang=lang, origin="<-e>", allow_remote=allow_remote, **limits, **values)
+    if name is None and result.empty:  # an empty answer from a misspelt kgo: term is an error, not silence
+        from kg.vocabulary import check_terms
+
+        own = text if text is not None else query_file.read_text(encoding="utf-8")
+        check_terms(own, "<-e>" if text is not None else str(query_file), lang)
     click.echo(("\ufeff" if excel else "") + result.serialize(fmt), nl=False)
     if fmt == "table" and result.kind == "SELECT":
         note = f"{len(result)} row{'' if len(result) == 1 else 's'}"
@@ -446,6 +451,23 @@ def query_command(name, query_file, text, params, lang, fmt, excel, timeout, max
         what = "rows" if result.kind == "SELECT" else "triples"
         click.echo(f"the answer has more than {max_rows:,} {what}; only the first {max_rows:,} are shown — "
                    "narrow the query, or raise --max-rows (0 for all)", err=True)
+
+
+@main.command()
+@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True, help="Label language.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@graph_options
+@user_errors
+def schema(lang, fmt, seed_dir, graph_file, store) -> None:
+    """The graph's vocabulary: classes, properties and controlled values with English and Korean labels,
+    comments and how many things in the graph use each, and example queries."""
+    import json
+
+    from kg import vocabulary
+
+    found = vocabulary.schema(open_graph(seed_dir, graph_file, store))
+    click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2) if fmt == "json"
+               else vocabulary.format_schema(found, lang))
 
 
 @main.command("queries")

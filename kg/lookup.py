@@ -59,13 +59,16 @@ class Names:
         raise KgError(f"unknown entity '{text}' — {hint}")
 
     def nearest(self, key: str) -> list[str]:
-        """Up to five ids whose names are close to key, or contain it (as the map's search finds them); a short
-        name, such as two Hangul syllables with one wrong (삼송 for 삼성), gets a looser match."""
+        """Up to five ids whose names are close to key; when none is, those whose names contain it (as the map's
+        search finds them) or, for a short name such as two Hangul syllables with one wrong (삼송 for 삼성), are
+        a little less close."""
         if not key:
             return []
-        close = difflib.get_close_matches(key, list(self.by_key), n=5, cutoff=0.6 if len(key) > 3 else 0.5)
-        close += sorted(k for k in self.by_key if key in k and k not in close)
-        return list(dict.fromkeys(i for k in close for i in sorted(self.by_key[k])))[:5]
+        close = difflib.get_close_matches(key, list(self.by_key), n=5, cutoff=0.6)
+        if not close:
+            close = [k for k in self.by_key if key in k]
+            close += difflib.get_close_matches(key, list(self.by_key), n=5, cutoff=0.5) if len(key) <= 3 else []
+        return sorted({i for k in close for i in self.by_key[k]})[:5]
 
     def iri(self, text: str) -> URIRef:
         return KG[self.resolve(text)]
