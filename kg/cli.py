@@ -139,6 +139,8 @@ def build(seed_dir: Path, output: Path, store: str | None, no_validate: bool) ->
     from kg import api
 
     result = api.build(seed_dir, output, check_shapes=not no_validate, store=store)
+    for line in result.seeds.warnings:
+        click.echo(f"warning: {line}" if not line.startswith(" ") else line, err=True)
     click.echo(format_summary(result.summary()))
     if result.report is not None:
         click.echo(f"SHACL: conforms ({result.report.focus_nodes} nodes checked)")
@@ -174,6 +176,8 @@ def validate(seed_dir: Path, graph_file: Path | None, store: str | None) -> None
         report = api.validate(graph)
     else:
         seeds = load_seeds(seed_dir)
+        for line in seeds.warnings:
+            click.echo(f"warning: {line}" if not line.startswith(" ") else line, err=True)
         report = api.validate(api.build_dataset(seeds), seeds)
     if not report.conforms:
         raise ValidationError(report.text())

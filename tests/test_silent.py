@@ -35,6 +35,39 @@ def test_without_the_texts_folder_paragraphs_are_not_checked(minimal_copy, tmp_p
     shutil.rmtree(minimal_copy / "texts")
     result = run("build", "--seeds", str(minimal_copy), "-o", str(tmp_path / "g.nq"))
     assert result.exit_code == 0, result.output
+    # ... but not silently: a warning names the paragraphs that go unchecked, counted here from the YAML itself
+    sources = minimal_copy / "sources.yaml"
+    line = sources.read_text(encoding="utf-8").splitlines().index("texts: texts") + 1
+    cited = _cited_paragraphs(minimal_copy)
+    total = sum(len(p) for p in cited.values())
+    warning = result.stderr.splitlines()
+    assert warning[0] == (f"warning: {sources}:{line}: the texts folder {minimal_copy / 'texts'} is not there, so "
+                          f"{total} cited paragraphs of {len(cited)} articles are not checked — put the article "
+                          "texts there, or correct 'texts:'")
+    assert warning[1:] == [f"  {src}: para {', '.join(map(str, sorted(paras)))}"
+                           for src, paras in sorted(cited.items())]
+    assert run("validate", "--seeds", str(minimal_copy)).stderr.splitlines()[0] == warning[0]
+
+
+def _cited_paragraphs(folder) -> dict[str, set[int]]:
+    """source id -> the paragraphs the seed files cite from it (a fact's para under its file's source, and
+    cite: entries), read with plain YAML."""
+    import yaml
+
+    cited: dict[str, set[int]] = {}
+
+    def add(source, para):
+        cited.setdefault(source, set()).update(para if isinstance(para, list) else [para])
+
+    for path in sorted((folder / "facts").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for entry in data.get("facts") or []:  # a fact, or `cite: FACT-ID` (another source for a fact)
+            if "para" in entry:
+                add(data["source"], entry["para"])
+    for entity in yaml.safe_load((folder / "entities.yaml").read_text(encoding="utf-8")).get("entities") or []:
+        for c in entity.get("cite") or []:
+            add(c["source"], c["para"])
+    return cited
 
 
 def test_a_misspelt_entity_type_is_reported_once(minimal_copy, tmp_path):
