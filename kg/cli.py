@@ -346,8 +346,9 @@ def neighbors(seed_dir, graph_file, store, kinds, include, source, lang, name, a
 @click.option("-f", "--format", "fmt", type=click.Choice(["gexf", "graphml", "csv", "kumu"]), default=None,
               help="gexf (Gephi), graphml (Cytoscape, yEd), csv (nodes and edges), kumu (Kumu's Label/Type/From/To "
                    "columns) [default: from the file name].")
-@click.option("--bom/--no-bom", default=True, show_default=True,
-              help="Start CSV files with a UTF-8 byte order mark, so Excel on Windows shows Hangul intact.")
+@click.option("--bom/--no-bom", "--excel", "bom", default=True, show_default=True,
+              help="Start CSV files with a UTF-8 byte order mark, so Excel on Windows shows Hangul intact "
+                   "(--excel: the same, as kg query says it).")
 @click.option("--hubs", is_flag=True, help="A node per agreement with three or more parties, instead of a clique.")
 @user_errors
 def network_command(seed_dir, graph_file, store, kinds, include, source, lang, output, fmt, bom, hubs) -> None:

@@ -103,3 +103,14 @@ def test_the_format_choices_are_the_two_tables():
     assert list(options["fmt"].type.choices) == exportformat.choices() == [*serialize.FORMATS, *netexport.FORMATS]
     network = {p.name: p for p in main.commands["network"].params}
     assert list(network["fmt"].type.choices) == list(netexport.FORMATS)
+
+
+def test_network_excel_is_the_bom_option(tmp_path):
+    """--excel means the same on kg network as on kg query: a UTF-8 BOM, which Python's csv module reads back
+    with utf-8-sig."""
+    assert run("network", "-o", str(tmp_path / "plain.csv"), "--no-bom").exit_code == 0
+    assert run("network", "-o", str(tmp_path / "excel.csv"), "--no-bom", "--excel").exit_code == 0
+    plain, excel = (tmp_path / "plain-nodes.csv").read_bytes(), (tmp_path / "excel-nodes.csv").read_bytes()
+    assert not plain.startswith(b"\xef\xbb\xbf") and excel == b"\xef\xbb\xbf" + plain
+    with (tmp_path / "excel-nodes.csv").open(encoding="utf-8-sig", newline="") as fh:
+        assert next(csv.reader(fh))[:2] == ["id", "label_en"]
