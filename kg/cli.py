@@ -126,6 +126,12 @@ def main() -> None:
     """Partnership knowledge graph: sourced facts about AI-industry partnerships as RDF."""
 
 
+def warn(lines: list[str]) -> None:
+    """What was not checked (kg.seeds' warnings) on stderr: the first line of each marked as a warning."""
+    for line in lines:
+        click.echo(line if line.startswith(" ") else f"warning: {line}", err=True)
+
+
 @main.command()
 @SEEDS_OPTION
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default="out/graph.nq",
@@ -139,8 +145,7 @@ def build(seed_dir: Path, output: Path, store: str | None, no_validate: bool) ->
     from kg import api
 
     result = api.build(seed_dir, output, check_shapes=not no_validate, store=store)
-    for line in result.seeds.warnings:
-        click.echo(f"warning: {line}" if not line.startswith(" ") else line, err=True)
+    warn(result.seeds.warnings)
     click.echo(format_summary(result.summary()))
     if result.report is not None:
         click.echo(f"SHACL: conforms ({result.report.focus_nodes} nodes checked)")
@@ -176,8 +181,7 @@ def validate(seed_dir: Path, graph_file: Path | None, store: str | None) -> None
         report = api.validate(graph)
     else:
         seeds = load_seeds(seed_dir)
-        for line in seeds.warnings:
-            click.echo(f"warning: {line}" if not line.startswith(" ") else line, err=True)
+        warn(seeds.warnings)
         report = api.validate(api.build_dataset(seeds), seeds)
     if not report.conforms:
         raise ValidationError(report.text())
@@ -207,7 +211,6 @@ def export(seed_dir: Path, graph_file: Path | None, store: str | None, fmt: str 
         from kg import netexport
 
         assert output is not None  # exportformat.choose refuses a network format without -o
-
         G = api.partnership_network(open_graph(seed_dir, graph_file, store))
         written = netexport.write(G, output, fmt, lang=lang)
         click.echo(netexport.written_text(written, fmt, G, lang) + created, err=True)
