@@ -101,10 +101,35 @@ def user_errors(func):
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Kg(click.Group):
+    """The kg command group: click's usage errors (an unknown option, a value not among the choices) exit with 1,
+    as kg's own bad values do, so each exit status has one meaning (kg.errors.EXIT_CODES)."""
+
+    def make_context(self, *args, **kwargs):
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.UsageError as exc:
+            exc.exit_code = 1
+            raise
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            exc.exit_code = 1
+            raise
+
+
+@click.group(cls=Kg, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")  # kg.__version__, whichever copy of kg this is
 def main() -> None:
     """Partnership knowledge graph: sourced facts about AI-industry partnerships as RDF."""
+
+
+def warn(lines: list[str]) -> None:
+    """What was not checked (kg.seeds' warnings) on stderr: the first line of each marked as a warning."""
+    for line in lines:
+        click.echo(line if line.startswith(" ") else f"warning: {line}", err=True)
 
 
 @main.command()
@@ -120,6 +145,7 @@ def build(seed_dir: Path, output: Path, store: str | None, no_validate: bool) ->
     from kg import api
 
     result = api.build(seed_dir, output, check_shapes=not no_validate, store=store)
+    warn(result.seeds.warnings)
     click.echo(format_summary(result.summary()))
     if result.report is not None:
         click.echo(f"SHACL: conforms ({result.report.focus_nodes} nodes checked)")
@@ -155,6 +181,7 @@ def validate(seed_dir: Path, graph_file: Path | None, store: str | None) -> None
         report = api.validate(graph)
     else:
         seeds = load_seeds(seed_dir)
+        warn(seeds.warnings)
         report = api.validate(api.build_dataset(seeds), seeds)
     if not report.conforms:
         raise ValidationError(report.text())
@@ -163,22 +190,38 @@ def validate(seed_dir: Path, graph_file: Path | None, store: str | None) -> None
 
 @main.command()
 @graph_options
-@click.option("-f", "--format", "fmt", type=click.Choice(["turtle", "trig", "nt", "nquads", "jsonld"]),
-              default=None, help="Output format [default: from the file name, else turtle].")
+@click.option("-f", "--format", "fmt", type=click.Choice(["turtle", "trig", "nt", "nquads", "jsonld", "gexf",
+                                                          "graphml", "csv", "kumu"]), default=None,
+              help="Output format [default: from the file name, else turtle]: RDF (turtle, trig, nt, nquads, "
+                   "jsonld) or the partnership network as `kg network` writes it (gexf, graphml, csv, kumu).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write (atomically); standard output when omitted.")
+@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
+              help="Language of messages (and of Kumu's labels).")
 @user_errors
-def export(seed_dir: Path, graph_file: Path | None, store: str | None, fmt: str | None, output: Path | None) -> None:
-    """Export the graph as Turtle, TriG, N-Triples, N-Quads or JSON-LD (deterministic)."""
-    from kg import api
-    from kg.serialize import format_for
+def export(seed_dir: Path, graph_file: Path | None, store: str | None, fmt: str | None, output: Path | None,
+           lang: str) -> None:
+    """Export the graph as Turtle, TriG, N-Triples, N-Quads or JSON-LD (deterministic), or its partnership
+    network for Gephi, Cytoscape, Kumu or a spreadsheet (kg network has the network's options)."""
+    from kg import api, exportformat
 
-    fmt = fmt or (format_for(output) if output else None) or "turtle"
+    family, fmt = exportformat.choose(output, fmt, lang)
+    created = exportformat.created_note(exportformat.missing_folder(output), lang)
+    if family == exportformat.NETWORK:
+        from kg import netexport
+
+        assert output is not None  # exportformat.choose refuses a network format without -o
+        G = api.partnership_network(open_graph(seed_dir, graph_file, store))
+        written = netexport.write(G, output, fmt, lang=lang)
+        click.echo(netexport.written_text(written, fmt, G, lang) + created, err=True)
+        return
     data = api.export(open_graph(seed_dir, graph_file, store), fmt, output)
     if output is None:
         sys.stdout.buffer.write(data)
+    elif lang == "ko":
+        click.echo(f"{output} 파일을 썼습니다 ({fmt}, {len(data)}바이트{created})", err=True)
     else:
-        click.echo(f"Wrote {output} ({fmt}, {len(data)} bytes)", err=True)
+        click.echo(f"Wrote {output} ({fmt}, {len(data)} bytes{created})", err=True)
 
 
 # ------------------------------------------------------------------ the partnership network: view and analytics
@@ -240,48 +283,62 @@ def stats(seed_dir, graph_file, store, kinds, include, source, lang, top) -> Non
     click.echo(network.format_stats(G, api.stats(G, top), lang))
 
 
+def link_filter_options(func):
+    """The options of kg path and kg neighbors that leave links out (kg/linkfilter.py)."""
+    options = [
+        click.option("--avoid", "--exclude", "avoid", multiple=True, metavar="NAME",
+                     help="Leave this node out, such as a hub everyone deals with (--avoid nvidia). Repeat for more."),
+        click.option("--status", metavar="STATUS,...",
+                     help="Only relations with one of these statuses, such as signed,agreed (relations without a "
+                          "status are left out)."),
+        click.option("--signed-only", is_flag=True, help="Only signed agreements: --status signed."),
+        click.option("--since", metavar="DATE", help="Only relations dated DATE (YYYY, YYYY-MM or YYYY-MM-DD) or "
+                     "later: the agreement's date, else the first report of it."),
+        click.option("--until", metavar="DATE", help="Only relations dated DATE or earlier."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 @main.command()
 @network_options
 @click.argument("a")
 @click.argument("b")
 @click.option("--limit", type=click.IntRange(1), default=10, show_default=True, help="At most this many chains.")
-@click.option("--exclude", "exclude", multiple=True, metavar="NAME",
-              help="Leave this node out of the chains, such as a hub everyone deals with (--exclude nvidia). "
-                   "Repeat for more.")
-@click.option("--signed-only", is_flag=True, help="Only relations whose status is signed (signed agreements).")
+@link_filter_options
 @user_errors
-def path(seed_dir, graph_file, store, kinds, include, source, lang, a, b, limit, exclude, signed_only) -> None:
+def path(seed_dir, graph_file, store, kinds, include, source, lang, a, b, limit, avoid, status, signed_only, since,
+         until) -> None:
     """The shortest chains of partnerships between A and B, with the agreement and source behind each link.
 
     \b
       kg path "LG Electronics" KISTI
-      kg path "LG Electronics" KISTI --exclude nvidia --signed-only"""
-    from kg import api, netfilter, network
-    from kg.errors import KgError
+      kg path "LG Electronics" KISTI --avoid nvidia --status signed,agreed --since 2025-10"""
+    from kg import api, linkfilter, netfilter
 
+    flt = linkfilter.LinkFilter.parse(avoid, status, since, until, signed_only=signed_only, lang=lang)
     ds = open_graph(seed_dir, graph_file, store)
     G = api.partnership_network(ds, kinds=kinds, include=include, source=source, lang=lang)
     start, end = (netfilter.require(ds, G, n, kinds=kinds, include=include, source=source, lang=lang) for n in (a, b))
-    H, removed = netfilter.restrict(G, exclude, signed_only, keep=(start, end), lang=lang)
-    chains = api.paths(H, start, end, limit)
-    if not chains:
-        raise KgError(netfilter.no_chain(G, start, end, removed, signed_only, lang))
-    click.echo(network.format_paths(H, start, end, chains, lang))
+    click.echo(linkfilter.path_text(G, start, end, flt, limit, lang))
 
 
 @main.command()
 @network_options
 @click.argument("name")
+@link_filter_options
 @user_errors
-def neighbors(seed_dir, graph_file, store, kinds, include, source, lang, name) -> None:
+def neighbors(seed_dir, graph_file, store, kinds, include, source, lang, name, avoid, status, signed_only, since,
+              until) -> None:
     """An organisation's direct partners, with the relations and sources behind each."""
-    from kg import api, netfilter, network
+    from kg import api, linkfilter, netfilter
 
+    flt = linkfilter.LinkFilter.parse(avoid, status, since, until, signed_only=signed_only, lang=lang)
     ds = open_graph(seed_dir, graph_file, store)
     G = api.partnership_network(ds, kinds=kinds, include=include, source=source, lang=lang)
     node = netfilter.require(ds, G, name, kinds=kinds, include=include, source=source, lang=lang)
-    node, links = api.neighbors(G, node)
-    click.echo(network.format_neighbors(G, node, links, lang))
+    click.echo(linkfilter.neighbors_text(G, node, flt, lang))
 
 
 @main.command("network")
@@ -292,8 +349,9 @@ def neighbors(seed_dir, graph_file, store, kinds, include, source, lang, name) -
 @click.option("-f", "--format", "fmt", type=click.Choice(["gexf", "graphml", "csv", "kumu"]), default=None,
               help="gexf (Gephi), graphml (Cytoscape, yEd), csv (nodes and edges), kumu (Kumu's Label/Type/From/To "
                    "columns) [default: from the file name].")
-@click.option("--bom/--no-bom", default=True, show_default=True,
-              help="Start CSV files with a UTF-8 byte order mark, so Excel on Windows shows Hangul intact.")
+@click.option("--bom/--no-bom", "--excel", "bom", default=True, show_default=True,
+              help="Start CSV files with a UTF-8 byte order mark, so Excel on Windows shows Hangul intact "
+                   "(--excel: the same, as kg query says it).")
 @click.option("--hubs", is_flag=True, help="A node per agreement with three or more parties, instead of a clique.")
 @user_errors
 def network_command(seed_dir, graph_file, store, kinds, include, source, lang, output, fmt, bom, hubs) -> None:
@@ -311,12 +369,7 @@ def network_command(seed_dir, graph_file, store, kinds, include, source, lang, o
 
     G = _network(seed_dir, graph_file, store, kinds, include, source, hubs=hubs)
     written = netexport.write(G, output, fmt, bom=bom, lang=lang)
-    fmt = fmt or netexport.format_for(output)
-    files = ", ".join(f"{path} ({size:,} bytes)" for path, size in written)
-    if lang == "ko":
-        click.echo(f"{files} 파일을 썼습니다 ({fmt}, 노드 {G.number_of_nodes()}개, 링크 {G.number_of_edges()}개)")
-    else:
-        click.echo(f"Wrote {files} ({fmt}, {G.number_of_nodes()} nodes, {G.number_of_edges()} links)")
+    click.echo(netexport.written_text(written, fmt or netexport.format_for(output) or "", G, lang))
 
 
 # ------------------------------------------------------------------ SPARQL queries (kg/query/, queries/*.rq)
@@ -337,6 +390,8 @@ def network_command(seed_dir, graph_file, store, kinds, include, source, lang, o
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle"]),
               default="table", show_default=True,
               help="An aligned table, the W3C SPARQL result formats for scripts, or Turtle for CONSTRUCT/DESCRIBE.")
+@click.option("--excel", is_flag=True,
+              help="Start CSV or TSV with a UTF-8 byte order mark, so Excel on Windows shows Hangul intact.")
 @click.option("--timeout", type=SECONDS, default=30.0, show_default=True, metavar="SECONDS",
               help="Stop the query after this many seconds (0: no limit).")
 @click.option("--max-memory", type=BYTES, default=str(DEFAULT_MAX_MEMORY >> 20) + "M", show_default=True,
@@ -348,8 +403,8 @@ def network_command(seed_dir, graph_file, store, kinds, include, source, lang, o
                    "requests to those URLs). Updates are refused regardless.")
 @graph_options
 @user_errors
-def query_command(name, query_file, text, params, lang, fmt, timeout, max_memory, max_rows, allow_remote, seed_dir,
-                  graph_file, store) -> None:
+def query_command(name, query_file, text, params, lang, fmt, excel, timeout, max_memory, max_rows, allow_remote,
+                  seed_dir, graph_file, store) -> None:
     """Run a named query (see `kg queries`), a query file or a SPARQL text, and print the answer.
 
     \b
@@ -369,6 +424,11 @@ def query_command(name, query_file, text, params, lang, fmt, timeout, max_memory
 
     if sum(x is not None for x in (name, query_file, text)) != 1:
         raise QueryError("give one of: a query NAME (kg queries lists them), --file FILE or -e 'SELECT …'")
+    if excel and fmt not in ("csv", "tsv"):
+        from kg.errors import KgError
+
+        raise KgError("--excel: 바이트 순서 표시는 CSV와 TSV에만 붙습니다 — -f csv 또는 -f tsv를 주세요" if lang == "ko"
+                         else "--excel puts a byte order mark on CSV and TSV only — add -f csv or -f tsv")
     # Any: parse_params refuses the names of kg query's options (OPTION_NAMES), so no parameter lands on a typed
     # option such as timeout; the values are text, bound to the query's variables
     values: dict[str, Any] = parse_params(params)
@@ -384,7 +444,12 @@ def query_command(name, query_file, text, params, lang, fmt, timeout, max_memory
         result = api.sparql_file(ds, query_file, lang=lang, allow_remote=allow_remote, **limits, **values)
     else:
         result = api.sparql(ds, text, lang=lang, origin="<-e>", allow_remote=allow_remote, **limits, **values)
-    click.echo(result.serialize(fmt), nl=False)
+    if name is None and result.empty:  # an empty answer from a misspelt kgo: term is an error, not silence
+        from kg.vocabulary import check_terms
+
+        own = text if text is not None else query_file.read_text(encoding="utf-8")
+        check_terms(own, "<-e>" if text is not None else str(query_file), lang)
+    click.echo(("\ufeff" if excel else "") + result.serialize(fmt), nl=False)
     if fmt == "table" and result.kind == "SELECT":
         note = f"{len(result)} row{'' if len(result) == 1 else 's'}"
         if result.cut_cells():
@@ -394,6 +459,23 @@ def query_command(name, query_file, text, params, lang, fmt, timeout, max_memory
         what = "rows" if result.kind == "SELECT" else "triples"
         click.echo(f"the answer has more than {max_rows:,} {what}; only the first {max_rows:,} are shown — "
                    "narrow the query, or raise --max-rows (0 for all)", err=True)
+
+
+@main.command()
+@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True, help="Label language.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@graph_options
+@user_errors
+def schema(lang, fmt, seed_dir, graph_file, store) -> None:
+    """The graph's vocabulary: classes, properties and controlled values with English and Korean labels,
+    comments and how many things in the graph use each, and example queries."""
+    import json
+
+    from kg import vocabulary
+
+    found = vocabulary.schema(open_graph(seed_dir, graph_file, store))
+    click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2) if fmt == "json"
+               else vocabulary.format_schema(found, lang))
 
 
 @main.command("queries")
@@ -507,7 +589,9 @@ def conflicts(strict, lang, fmt, seed_dir, graph_file, store) -> None:
     report = api.find_conflicts(open_graph(seed_dir, graph_file, store), lang)
     click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if fmt == "json" else report.text())
     if strict and report.conflicts:
-        sys.exit(1)
+        from kg.errors import CHECK_FAILED
+
+        sys.exit(CHECK_FAILED)
 
 
 @main.command("new-source")

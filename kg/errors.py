@@ -1,8 +1,28 @@
-"""The few exception types the CLI turns into one-line messages; anything else is a bug and keeps its traceback."""
+"""The few exception types the CLI turns into one-line messages; anything else is a bug and keeps its traceback.
+
+Each carries its exit status; the table of what each status means, the same in every command, is EXIT_CODES
+(shown in README.md, "Exit status"): one meaning per code."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+#: Exit status -> what it means. KgError subclasses below carry these codes; click's usage errors (an
+#: unknown option, a value that is not one of the choices) are made 1 by kg.cli, with kg's own bad values.
+EXIT_CODES: dict[int, str] = {
+    0: "done",
+    1: "the request cannot be met as given: an unknown option or a bad value, an unknown name or one of the wrong "
+       "kind, nothing left after the filters, a file that cannot be read or written",
+    2: "the seed files have problems (each as file:line); nothing was written",
+    3: "the graph fails a check: the SHACL shapes (kg build, kg validate), or sources that disagree "
+       "(kg conflicts --strict)",
+    4: "the query cannot run as written: an unknown named query or parameter, a parameter of the wrong kind, a "
+       "SPARQL syntax error, an update or a remote request refused",
+    5: "the query was stopped: past --timeout or --max-memory, or the engine crashed on it",
+}
+
+#: kg conflicts --strict when sources disagree.
+CHECK_FAILED = 3
 
 
 @dataclass(frozen=True, order=True)
@@ -68,3 +88,9 @@ class QueryError(KgError):
     @property
     def lines(self) -> list[str]:
         return [str(self)] + self.details
+
+
+class QueryStopped(QueryError):
+    """A query that ran but was stopped: past its time or memory limit, or the engine crashed on it."""
+
+    exit_code = 5

@@ -52,11 +52,23 @@ class Names:
             return next(iter(found))
         if len(found) > 1:
             raise KgError(f"'{text}' names several entities: {', '.join(sorted(found))} — give the id")
-        close = difflib.get_close_matches(normalise(raw), list(self.by_key), n=5, cutoff=0.6)
-        suggestions = sorted({i for key in close for i in self.by_key[key]})[:5]
+        suggestions = self.nearest(normalise(raw))
         hint = (f"did you mean {', '.join(suggestions)}?" if suggestions
-                else "check the spelling or list entities with kg sources")
+                else "check the spelling; kg query -e 'SELECT ?id ?name { ?id rdfs:label ?name }' lists every "
+                     "entity's names")
         raise KgError(f"unknown entity '{text}' — {hint}")
+
+    def nearest(self, key: str) -> list[str]:
+        """Up to five ids whose names are close to key; when none is, those whose names contain it (as the map's
+        search finds them) or, for a short name such as two Hangul syllables with one wrong (삼송 for 삼성), are
+        a little less close."""
+        if not key:
+            return []
+        close = difflib.get_close_matches(key, list(self.by_key), n=5, cutoff=0.6)
+        if not close:
+            close = [k for k in self.by_key if key in k]
+            close += difflib.get_close_matches(key, list(self.by_key), n=5, cutoff=0.5) if len(key) <= 3 else []
+        return sorted({i for k in close for i in self.by_key[k]})[:5]
 
     def iri(self, text: str) -> URIRef:
         return KG[self.resolve(text)]

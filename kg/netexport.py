@@ -146,3 +146,11 @@ def write(G: nx.MultiGraph, output: str | Path, fmt: str | None = None, *, bom: 
         elements, connections = _kumu(G, lang, bom)
         files = [(_sibling(output, "elements"), elements), (_sibling(output, "connections"), connections)]
     return [(write_atomic(path, data), len(data)) for path, data in files]
+
+
+def written_text(written: list[tuple[Path, int]], fmt: str, G: nx.MultiGraph, lang: str = "en") -> str:
+    """'Wrote FILE (N bytes) (gexf, 29 nodes, 82 links)', as `kg network` and `kg export` say it."""
+    files = ", ".join(f"{path} ({size:,} bytes)" for path, size in written)
+    if lang == "ko":
+        return f"{files} 파일을 썼습니다 ({fmt}, 노드 {G.number_of_nodes()}개, 링크 {G.number_of_edges()}개)"
+    return f"Wrote {files} ({fmt}, {G.number_of_nodes()} nodes, {G.number_of_edges()} links)"

@@ -1,12 +1,11 @@
 """What `kg path` and `kg neighbors` add to the network of kg/network.py: names that are in the graph but not
 in the network are explained (a person needs --include people; an organisation with no link of the --kind
-asked for lists the kinds it has), and chains can leave out hubs (--exclude) or keep only signed agreements
-(--signed-only). Messages in English and Korean (--lang)."""
+asked for lists the kinds it has). Which links chains and partners may use is kg/linkfilter.py. Messages in
+English and Korean (--lang)."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 
 import networkx as nx
 
@@ -19,10 +18,6 @@ GROUP_INCLUDE = {"person": "people", "product": "products", "project": "projects
 GROUP_WORDS = {"person": ("a person", "인물"), "product": ("a product", "제품"), "project": ("a project", "프로젝트"),
                "organisation": ("an organisation", "조직"), "sector": ("a sector", "부문"),
                "country": ("a country", "국가")}
-
-#: What --signed-only keeps: relations whose status is one of these.
-SIGNED = ("signed",)
-
 
 def _label(labels: dict[str, str], ident: str, lang: str) -> str:
     return labels.get(lang) or labels.get("en") or ident
@@ -106,54 +101,3 @@ def _class_phrase(cls: str, lang: str) -> str:
         return "다른 종류" if lang == "ko" else "something else"
     label = kinds.class_label(cls, lang)
     return label if lang == "ko" else kinds.a(label)
-
-
-def restrict(G: nx.MultiGraph, exclude: Iterable[str] = (), signed_only: bool = False,
-             keep: Iterable[str] = (), lang: str = "en") -> tuple[nx.MultiGraph, list[str]]:
-    """G without the excluded nodes (names resolved as everywhere) and, with signed_only, without relations
-    whose status is not signed; returns the graph and the excluded node ids. Excluding a node in `keep` (the
-    ends of a path) is a KgError."""
-    removed: list[str] = []
-    keep = set(keep)
-    for name in exclude:
-        node = network.resolve(G, name)
-        if node in keep:
-            shown = network.display(G, node, lang)
-            if lang == "ko":
-                raise KgError(f"--exclude {name}: {shown}({node}){josa(shown, '은', '는')} 경로의 시작이나 끝입니다 — "
-                              "다른 노드를 빼세요")
-            raise KgError(f"--exclude {name}: {shown} ({node}) is an end of the path — exclude another node")
-        if node not in removed:
-            removed.append(node)
-    H = G.copy()
-    H.remove_nodes_from(removed)
-    if signed_only:
-        H.remove_edges_from([(u, v, k) for u, v, k, d in H.edges(keys=True, data=True)
-                             if d.get("status") not in SIGNED])
-    return H, removed
-
-
-def no_chain(G: nx.MultiGraph, start: str, end: str, removed: list[str], signed_only: bool, lang: str = "en") -> str:
-    """The message when no chain is left: what was left out, and how to widen the search."""
-    a, b = network.display(G, start, lang), network.display(G, end, lang)
-    names = ", ".join(network.display(G, n, lang) for n in removed)
-    options = " / ".join(o for o, used in (("--exclude", removed), ("--signed-only", signed_only)) if used)
-    if lang == "ko":
-        conditions = []
-        if removed:
-            conditions.append(f"{names}{josa(names, '을', '를')} 거치지 않는")
-        if signed_only:
-            conditions.append("서명된 합의만으로 된")
-        if not conditions:
-            return f"{a}{josa(a, '과', '와')} {b}{josa(b, '을', '를')} 잇는 파트너십 경로가 없습니다."
-        return (f"{a}{josa(a, '과', '와')} {b}{josa(b, '을', '를')} 잇는 {' '.join(conditions)} 파트너십 경로가 "
-                f"없습니다 — {options} 옵션을 빼면 다른 경로를 찾습니다")
-    conditions = []
-    if removed:
-        conditions.append(f"avoiding {names}")
-    if signed_only:
-        conditions.append("of signed agreements only")
-    if not conditions:
-        return f"No chain of partnerships connects {a} and {b}."
-    return (f"No chain of partnerships {' and '.join(conditions)} connects {a} and {b} — "
-            f"drop {options} to see the other chains")

@@ -88,6 +88,7 @@ class Seeds:
     sources: dict[str, Record]
     entities: dict[str, Record]
     facts: dict[str, Record]
+    warnings: list[str] = field(default_factory=list)  # what was not checked, for kg build to say
 
     def summary(self) -> dict[str, Any]:
         """Counts that `kg build` prints: how much was loaded, by kind."""
@@ -476,6 +477,8 @@ class Context:
     ids: dict[str, tuple[str, int, str]] = field(default_factory=dict)  # id -> (file, line, what)
     file_lines: dict[str, int] = field(default_factory=dict)  # source id -> line of its 'file:'
     texts_dir: Path | None = None
+    texts_line: int = 0
+    warnings: list[str] = field(default_factory=list)
     sources_complete: bool = True
     entities_complete: bool = True
     facts_complete: bool = True
@@ -563,7 +566,7 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
     _check_whole_set(ctx)
     if ctx.check.problems:
         raise SeedError([_printable(p) for p in ctx.check.problems])
-    return Seeds(root=root, sources=ctx.sources, entities=ctx.entities, facts=ctx.facts)
+    return Seeds(root=root, sources=ctx.sources, entities=ctx.entities, facts=ctx.facts, warnings=ctx.warnings)
 
 
 # -- step 1: read -----------------------------------------------------------------------------------
@@ -582,6 +585,7 @@ def _read_files(ctx: Context) -> dict[str, Any]:
     ctx.facts_complete = all(data is not None for _, data in raw_facts)
     if isinstance(raw_sources, LineDict) and isinstance(raw_sources.get("texts"), str):
         ctx.texts_dir = root / raw_sources["texts"]  # the folder the project keeps its article texts in
+        ctx.texts_line = raw_sources.line_of("texts")
     return {"sources": raw_sources, "entities": raw_entities, "facts": raw_facts}
 
 
@@ -785,9 +789,29 @@ def _check_whole_set(ctx: Context) -> None:
                               "merge the paragraphs into one citation: para: [10, 13]")
             seen[c.source] = c
     _check_part_of_cycles(ctx.facts, ctx.check)
-    if ctx.texts_dir is not None:
+    if ctx.texts_dir is not None and not ctx.texts_dir.is_dir():
+        ctx.warnings += _unchecked_texts(ctx)
+    elif ctx.texts_dir is not None:
         _check_paragraphs(ctx.texts_dir, ctx.sources, ctx.file_lines,
                           list(ctx.facts.values()) + list(ctx.entities.values()), ctx.check)
+
+
+def _unchecked_texts(ctx: Context) -> list[str]:
+    """The warning when the texts folder is not at hand (a copy of the seeds alone): which cited paragraphs of
+    which articles go unchecked, instead of skipping the check silently."""
+    assert ctx.texts_dir is not None
+    cited: dict[str, set[int]] = {}
+    for record in list(ctx.facts.values()) + list(ctx.entities.values()):
+        for c in record.citations:
+            cited.setdefault(c.source, set()).update(c.paras)
+    if not cited:
+        return []
+    total = sum(len(p) for p in cited.values())
+    head = (f"{ctx.root / 'sources.yaml'}:{ctx.texts_line}: the texts folder {ctx.texts_dir} is not there, so "
+            f"{total} cited paragraph{'' if total == 1 else 's'} of {len(cited)} "
+            f"article{'' if len(cited) == 1 else 's'} are not checked — put the article texts there, or correct "
+            "'texts:'")
+    return [head] + [f"  {ident}: para {_para_list(sorted(paras))}" for ident, paras in sorted(cited.items())]
 
 
 def _what(record: Record) -> str:

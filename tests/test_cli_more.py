@@ -69,7 +69,7 @@ def test_conflicts_reports_both_private_sector_sources_and_the_sums():
 
 
 def test_conflicts_strict_fails_and_json_is_parseable():
-    assert run("conflicts", "--strict").exit_code == 1
+    assert run("conflicts", "--strict").exit_code == 3
     data = json.loads(run("conflicts", "-f", "json").output)
     assert set(data) == {"findings", "sums"} and len(data["findings"]) == 6 and len(data["sums"]) == 5
     assert [f["verdict"] for f in data["findings"]].count("contradiction") == 1

@@ -35,6 +35,39 @@ def test_without_the_texts_folder_paragraphs_are_not_checked(minimal_copy, tmp_p
     shutil.rmtree(minimal_copy / "texts")
     result = run("build", "--seeds", str(minimal_copy), "-o", str(tmp_path / "g.nq"))
     assert result.exit_code == 0, result.output
+    # ... but not silently: a warning names the paragraphs that go unchecked, counted here from the YAML itself
+    sources = minimal_copy / "sources.yaml"
+    line = sources.read_text(encoding="utf-8").splitlines().index("texts: texts") + 1
+    cited = _cited_paragraphs(minimal_copy)
+    total = sum(len(p) for p in cited.values())
+    warning = result.stderr.splitlines()
+    assert warning[0] == (f"warning: {sources}:{line}: the texts folder {minimal_copy / 'texts'} is not there, so "
+                          f"{total} cited paragraphs of {len(cited)} articles are not checked — put the article "
+                          "texts there, or correct 'texts:'")
+    assert warning[1:] == [f"  {src}: para {', '.join(map(str, sorted(paras)))}"
+                           for src, paras in sorted(cited.items())]
+    assert run("validate", "--seeds", str(minimal_copy)).stderr.splitlines()[0] == warning[0]
+
+
+def _cited_paragraphs(folder) -> dict[str, set[int]]:
+    """source id -> the paragraphs the seed files cite from it (a fact's para under its file's source, and
+    cite: entries), read with plain YAML."""
+    import yaml
+
+    cited: dict[str, set[int]] = {}
+
+    def add(source, para):
+        cited.setdefault(source, set()).update(para if isinstance(para, list) else [para])
+
+    for path in sorted((folder / "facts").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for entry in data.get("facts") or []:  # a fact, or `cite: FACT-ID` (another source for a fact)
+            if "para" in entry:
+                add(data["source"], entry["para"])
+    for entity in yaml.safe_load((folder / "entities.yaml").read_text(encoding="utf-8")).get("entities") or []:
+        for c in entity.get("cite") or []:
+            add(c["source"], c["para"])
+    return cited
 
 
 def test_a_misspelt_entity_type_is_reported_once(minimal_copy, tmp_path):
@@ -159,55 +192,81 @@ def test_a_misspelt_name_still_gets_the_nearest():
     assert result.stderr.startswith("no organisation called 'Nvidai' in the network — nearest: NVIDIA (nvidia)")
 
 
-# ------------------------------------------------------------------ kg path --exclude / --signed-only
+# ------------------------------------------------------------------ kg path --avoid (alias --exclude) / --signed-only
+# (the other filters, --status, --since, --until: tests/test_linkfilter.py)
 
 
 def test_path_through_the_hub_only():
     plain = run("path", "LG Electronics", "KISTI")
     assert plain.exit_code == 0
     assert "LG Electronics —[cooperation]— NVIDIA —[joint research]— Korea Institute" in plain.stdout
-    result = run("path", "LG Electronics", "KISTI", "--exclude", "nvidia")
-    assert result.exit_code == 1
-    assert result.stdout == ""
-    assert result.stderr == ("No chain of partnerships avoiding NVIDIA connects LG Electronics and Korea Institute of "
-                             "Science and Technology Information — drop --exclude to see the other chains\n")
-    ko = run("path", "LG Electronics", "KISTI", "--exclude", "nvidia", "--lang", "ko")
+    for option in ("--avoid", "--exclude"):
+        result = run("path", "LG Electronics", "KISTI", option, "nvidia")
+        assert result.exit_code == 1
+        assert result.stdout == ""
+        assert result.stderr == ("No chain of partnerships avoiding NVIDIA connects LG Electronics and Korea Institute "
+                                 "of Science and Technology Information — drop --avoid to see the other chains\n")
+    ko = run("path", "LG Electronics", "KISTI", "--avoid", "nvidia", "--lang", "ko")
     assert ko.exit_code == 1
     assert ko.stderr == ("LG전자와 한국과학기술정보연구원을 잇는 엔비디아를 거치지 않는 파트너십 경로가 없습니다 — "
-                         "--exclude 옵션을 빼면 다른 경로를 찾습니다\n")
+                         "--avoid 옵션을 빼면 다른 경로를 찾습니다\n")
 
 
 def test_path_signed_only():
     result = run("path", "LG Electronics", "KISTI", "--signed-only")
     assert result.exit_code == 1
-    assert result.stderr == ("No chain of partnerships of signed agreements only connects LG Electronics and Korea "
-                             "Institute of Science and Technology Information — drop --signed-only to see the other "
+    assert result.stderr == ("No chain of partnerships of status signed connects LG Electronics and Korea "
+                             "Institute of Science and Technology Information — drop --status to see the other "
                              "chains\n")
     signed = run("path", "nvidia", "Naver Cloud", "--signed-only")
     assert signed.exit_code == 0
     chain_lines = [line for line in signed.stdout.splitlines() if line.startswith("1. ")]
     assert chain_lines == ["1. NVIDIA —[MOU]— Naver Cloud"]
-    assert "status" not in signed.stdout or "signed" in signed.stdout
+    assert signed.stdout.splitlines()[1] == "  (only links of status signed; drop --status for all)"
 
 
-def test_path_exclude_finds_a_longer_chain():
+def test_path_avoid_finds_a_longer_chain():
     """Leaving out the hub gives the chain around it, when there is one."""
     from kg import api, network
-    from kg.netfilter import restrict
+    from kg.linkfilter import LinkFilter
 
     G = api.partnership_network("seeds")
     assert [[link.b for link in chain] for chain in network.paths(G, "msit", "naver")] == [["nvidia", "naver"]]
-    H, removed = restrict(G, ["NVIDIA"], keep=("msit", "naver"))
+    H, removed = LinkFilter(avoid=("NVIDIA",)).apply(G, keep=("msit", "naver"))
     assert removed == ["nvidia"] and "nvidia" not in H and "nvidia" in G
     assert [[link.b for link in chain] for chain in network.paths(H, "msit", "naver")] == [
         ["hyundai-motor-group", "physical-ai-global-alliance", "naver"]]
-    result = run("path", "msit", "naver", "--exclude", "nvidia")
+    result = run("path", "msit", "naver", "--avoid", "nvidia")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == ("Ministry of Science and ICT → Naver: 1 shortest chain of 3 links")
+    assert result.stdout.splitlines()[:2] == ["Ministry of Science and ICT → Naver: 1 shortest chain of 3 links",
+                                              "  (only links avoiding NVIDIA; drop --avoid for all)"]
 
 
-def test_excluding_an_end_is_refused():
-    result = run("path", "LG Electronics", "KISTI", "--exclude", "kisti")
+def test_avoiding_an_end_is_refused():
+    result = run("path", "LG Electronics", "KISTI", "--avoid", "kisti")
     assert result.exit_code == 1
-    assert result.stderr == ("--exclude kisti: Korea Institute of Science and Technology Information (kisti) is an "
-                             "end of the path — exclude another node\n")
+    assert result.stderr == ("--avoid kisti: Korea Institute of Science and Technology Information (kisti) is an "
+                             "end of the path — avoid another node\n")
+    ko = run("neighbors", "kisti", "--avoid", "KISTI", "--lang", "ko")
+    assert ko.exit_code == 1
+    assert ko.stderr == ("--avoid KISTI: 한국과학기술정보연구원(kisti)은 파트너를 찾는 대상입니다 — 다른 노드를 "
+                         "빼세요\n")
+
+
+# ------------------------------------------------------------------ kg explain: an unknown name
+
+
+def test_a_one_syllable_typo_gets_the_nearest():
+    result = run("explain", "삼송")
+    assert result.exit_code == 1
+    assert result.stderr == "unknown entity '삼송' — did you mean samsung-electronics?\n"
+
+
+def test_no_near_name_points_to_a_list_of_entities_not_to_the_sources():
+    result = run("explain", "xyzzy")
+    assert result.exit_code == 1
+    assert "kg sources" not in result.stderr
+    assert result.stderr == ("unknown entity 'xyzzy' — check the spelling; kg query -e 'SELECT ?id ?name { ?id "
+                             "rdfs:label ?name }' lists every entity's names\n")
+    listing = run("query", "-e", "SELECT ?id ?name { ?id rdfs:label ?name }", "-f", "csv")
+    assert listing.exit_code == 0 and "삼성전자" in listing.stdout

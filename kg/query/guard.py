@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from rdflib import URIRef
 
 from kg import ontology, sandbox
-from kg.errors import KgError, QueryError
+from kg.errors import KgError, QueryError, QueryStopped
 from kg.ontology import PREFIXES
 from kg.query.binding import _IRI_FORBIDDEN, blank
 from kg.query.internal import ask
@@ -236,7 +236,7 @@ def _in_worker(evaluate, timeout: float | None, origin: str, offline: bool,
         sender.close()
         try:
             if not receiver.poll(timeout):
-                raise QueryError(f"{origin}: the query ran longer than {timeout:g} s and was stopped — narrow it "
+                raise QueryStopped(f"{origin}: the query ran longer than {timeout:g} s and was stopped — narrow it "
                                  "down (fewer unbound patterns, a LIMIT, a more specific property path) or allow "
                                  "more time with --timeout SECONDS")
             status, payload = receiver.recv()
@@ -244,7 +244,7 @@ def _in_worker(evaluate, timeout: float | None, origin: str, offline: bool,
             process.join(5)
             stderr.seek(0)
             last_words = stderr.read(1 << 16).decode("utf-8", "replace")
-            raise QueryError(sandbox.crash_message(origin, process.exitcode, last_words, max_memory)) from None
+            raise QueryStopped(sandbox.crash_message(origin, process.exitcode, last_words, max_memory)) from None
         finally:
             if process.is_alive():
                 process.kill()

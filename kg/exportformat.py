@@ -1,0 +1,60 @@
+"""Which file `kg export` writes: the RDF formats of kg/serialize.py (FORMATS) or the network formats of
+kg/netexport.py (FORMATS), chosen by --format or else by the output's suffix. One place decides, from those
+two tables, so `kg export -o x.csv` writes the network's CSV instead of Turtle named .csv (issue 15), and a
+suffix neither knows is an error instead of a silent Turtle file. Messages in English and Korean."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg import netexport, serialize
+from kg.errors import KgError
+
+RDF, NETWORK = "rdf", "network"
+
+
+def choices() -> list[str]:
+    """Every format `kg export --format` takes: the RDF ones, then the network ones."""
+    return list(serialize.FORMATS) + list(netexport.FORMATS)
+
+
+def suffixes() -> list[str]:
+    rdf = [ext for ext, _ in serialize.FORMATS.values()]
+    return rdf + [s for s in netexport.SUFFIXES if s not in rdf]
+
+
+def choose(output: Path | None, fmt: str | None, lang: str = "en") -> tuple[str, str]:
+    """(family, format) for the output file and --format: RDF or network; Turtle on standard output."""
+    if fmt is None and output is not None:
+        fmt = serialize.format_for(output) or netexport.format_for(output)
+        if fmt is None:
+            known = ", ".join(suffixes())
+            if lang == "ko":
+                raise KgError(f"{str(output)!r}의 이름으로는 형식을 알 수 없습니다 — 파일 이름을 {known} 중 하나로 "
+                              f"끝내거나 --format {'|'.join(choices())}를 주세요")
+            raise KgError(f"cannot tell the format from {str(output)!r} — end the file name with one of {known}, "
+                          f"or give --format {'|'.join(choices())}")
+    fmt = fmt or "turtle"
+    if fmt in serialize.FORMATS:
+        return RDF, fmt
+    if output is None:
+        if lang == "ko":
+            raise KgError(f"{fmt} 형식은 파일로만 씁니다 — -o 파일 이름을 주세요 (예: -o out/partners.{fmt})")
+        raise KgError(f"the {fmt} format is written to files only — give -o FILE (such as -o out/partners.{fmt})")
+    return NETWORK, fmt
+
+
+def missing_folder(output: Path | None) -> Path | None:
+    """The output's folder when it does not exist yet (writing the file will create it)."""
+    if output is None or Path(output).absolute().parent.exists():
+        return None
+    return Path(output).parent
+
+
+def created_note(folder: Path | None, lang: str = "en") -> str:
+    """What to add to 'Wrote FILE' when writing created folders, so a mistyped path does not pass unnoticed."""
+    if folder is None:
+        return ""
+    if lang == "ko":
+        return f"; 없던 폴더 {folder}를 만들었습니다"
+    return f"; created the folder {folder}, which did not exist"
