@@ -38,6 +38,8 @@ _ESTIMATE = re.compile(r"합치면|보유|\d+\s*위|세\s*번째|in all includin
 _TARGET = re.compile(r"목표|계획|target|goal|plan|aim", re.I)
 _TARGET_ONLY = re.compile(r"목표|target|goal", re.I)
 _THIS_YEAR = re.compile(r"올해|금년|연내|this year|by the end of the year", re.I)
+_SUPPLIES = re.compile(r"공급(?:한다|하기로|할)|\bsuppl(?:y|ies)\b", re.I)
+_EN_SUPPLIES = re.compile(r"^\s+(?:\w+\s+){0,2}?suppl", re.I)
 _INVEST = re.compile(r"투자|invest", re.I)
 _BOTH = re.compile(r"양사|양측|두\s*회사|both companies|the two companies|the pair", re.I)
 _SIZES = re.compile(r"^\s*(?:규모|-strong|in size)")
@@ -144,7 +146,10 @@ def _supplier(sentences: list[_Sentence]) -> str | None:
     counts: Counter[str] = Counter()
     for s in sentences:
         for m in s.mentions:
-            if m.entity.role == "party" and re.match(r"^(?:의|'s)?\s*(?:\S+\s+){0,2}?GPU", s.text[m.end:m.end + 20]):
+            after = s.text[m.end:m.end + 20]
+            if m.entity.role == "party" and (re.match(r"^(?:의|'s)?\s+(?:\S+\s+){0,2}?GPU", after) or (
+                    _SUPPLIES.search(s.text) and (_KO_SUBJECT.match(after) or _EN_SUPPLIES.match(after))
+                    and m.entity.type != "GovernmentBody")):
                 counts[m.entity.id] += 1
     return counts.most_common(1)[0][0] if counts else None
 
@@ -210,6 +215,11 @@ def _year(s: _Sentence, lo: int, f: Figure, art: _Article) -> int | None:
     years = [y for y in s.figures if y.kind == "year" and lo <= y.span[0] < f.span[0]]
     if years:
         return years[-1].value
+    if art.lang != "ko":    # English puts the year after the count: "15,000 GPUs by 2028"
+        later = [y for y in s.figures if y.kind == "year" and f.span[1] <= y.span[0]
+                 and re.search(r"\b(?:by|in|until|through)\s+$", s.text[:y.span[0]], re.I)]
+        if later:
+            return later[0].value
     return art.year if _THIS_YEAR.search(s.text[lo:f.span[0]]) else None
 
 
@@ -245,6 +255,9 @@ def _recipients(s: _Sentence, f: Figure, lo: int, hi: int, art: _Article) -> tup
     for chosen in ((dative_after[:1] if object_first else []), dative_before[-1:], dative_after[:1]):
         if chosen:
             return [chosen[0].entity.id], 0.9, "marked as receiving / 받는 쪽으로 표시됨"
+    own = list(dict.fromkeys(m.entity for m in before))
+    if len(own) == 1 and own[0].type != "GovernmentBody":
+        return [own[0].id], 0.7, "the one recipient named before the figure / 수치 앞에 나온 유일한 수령 주체"
     named = list(dict.fromkeys(m.entity for m in inside if m.end <= f.span[0]))
     if len(named) == 1 and named[0].type != "GovernmentBody":
         return [named[0].id], 0.7, "the one recipient the sentence names / 문장이 밝힌 유일한 수령 주체"
@@ -274,8 +287,7 @@ def _investments(s: _Sentence, art: _Article) -> list[Proposal]:
 
 
 def _investors(s: _Sentence, f: Figure, art: _Article) -> tuple[tuple[str, ...], float, str] | None:
-    named = tuple(dict.fromkeys(m.entity.id for m in s.mentions if m.entity.role == "party" and m.end <= f.span[0]
-                                and m.entity.type != "GovernmentBody"))
+    named = tuple(dict.fromkeys(m.entity.id for m in s.mentions if m.entity.role == "party" and m.end <= f.span[0]))
     if named:
         return named, 0.7, "the organisations named before the amount / 금액 앞에 나온 조직"
     if s.para in art.both:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from kg import qualifiers, schema
 from kg.draft.known import FIGURE, PARTIES, Compared
@@ -124,3 +125,12 @@ def describe(c: Compared, paragraphs: tuple[str, ...], lang: str = "en", colour:
         verdict = _t(lang, finding.verdict.upper(), {"contradiction": "모순", "consistent": "양립"}[finding.verdict])
         lines.append(f"    ! {verdict} {_t(lang, 'with', '대상:')} {known_id}: {finding.reason}")
     return lines
+
+
+def summary(count: int, written: Path | None, lang: str = "en") -> str:
+    """The last line of kg draft: how many proposals, and where they went."""
+    if lang == "ko":
+        return f"제안 {count}건" + (f"; {written}에 씀 — 항목마다 검토한 뒤 'review:' 줄을 지우십시오" if written else
+                                    "; 쓴 파일 없음 (--dry-run)")
+    return f"{count} proposal(s)" + (f"; written to {written} — review each entry, then delete its 'review:' line"
+                                     if written else "; nothing written (--dry-run)")
