@@ -123,3 +123,29 @@ def test_draft_a_saved_page_then_review_it(seeds):
     again = runner.invoke(main, ["draft", str(HERE / "saved-page.html"), "--source", "garam-20251104",
                                  "--seeds", str(seeds)])
     assert again.exit_code == 1 and "holds reviewed facts" in again.output  # curated facts are never overwritten
+
+
+def test_drafting_again_gives_the_same_file(seeds):
+    """A second draft replaces the first one word for word (its own ids do not count as taken)."""
+    runner = CliRunner()
+    args = ["draft", str(HERE / "saved-page.html"), "--source", "garam-20251104", "--seeds", str(seeds)]
+    assert runner.invoke(main, args).exit_code == 0
+    first = (seeds / "facts" / "garam-20251104.yaml").read_text(encoding="utf-8")
+    again = runner.invoke(main, args)
+    assert again.exit_code == 0, again.output
+    assert (seeds / "facts" / "garam-20251104.yaml").read_text(encoding="utf-8") == first
+    assert "id: alloc-badabit-cloud-30000-garam-20251104\n" in first
+
+
+def test_a_cite_still_marked_for_review_is_refused(seeds):
+    facts = seeds / "facts" / "asiae-20251103.yaml"
+    text = facts.read_text(encoding="utf-8")
+    cite = "  - cite: alloc-total-260k-exact\n"
+    marked = text.replace(cite, cite + "    review: check\n", 1)
+    assert marked != text
+    facts.write_text(marked, encoding="utf-8")
+    line = marked.splitlines().index("    review: check") + 1
+    built = CliRunner().invoke(main, ["build", "--seeds", str(seeds), "-o", str(seeds.parent / "g.nq"),
+                                      "--no-validate"])
+    assert built.exit_code == 2
+    assert f"{facts}:{line}: cite of 'alloc-total-260k-exact' is a draft / 검토하지 않은 초안입니다" in built.output

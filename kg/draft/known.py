@@ -79,10 +79,10 @@ def load_known(seed_dir: str | Path, source: str) -> Known:
         data = read_data(root, path) or {}
         owner = data.get("source") if isinstance(data, dict) else None
         for entry in (data.get("facts") or []) if isinstance(data, dict) else []:
-            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+            # the source's own file is what the draft replaces: neither its facts nor its ids count
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str) and owner != source and path.stem != source:
                 known.ids.add(entry["id"])
-                if owner != source and path.stem != source:
-                    known.facts.append((str(owner), entry))
+                known.facts.append((str(owner), entry))
     return known
 
 
