@@ -549,12 +549,9 @@ def draft_command(article, source_id, date, output, dry_run, lang, seed_dir) -> 
     Example: kg draft ~/saved/yonhap-gpu.html --source yonhap-20251102
     """
     from kg import api
-    from kg.draft.review import describe, summary
 
     done = api.draft_article(article, seed_dir, source_id, output=output, write=not dry_run, date=date, lang=lang)
-    for compared in done.compared:
-        click.echo("\n".join(describe(compared, done.article.paragraphs, lang, colour=sys.stdout.isatty())))
-    click.echo(summary(len(done.compared), done.facts_file, lang))
+    click.echo(done.report(lang, colour=sys.stdout.isatty()))
 
 
 # ------------------------------------------------------------------ stores: load, push, serve

@@ -149,3 +149,27 @@ def test_a_cite_still_marked_for_review_is_refused(seeds):
                                       "--no-validate"])
     assert built.exit_code == 2
     assert f"{facts}:{line}: cite of 'alloc-total-260k-exact' is a draft / 검토하지 않은 초안입니다" in built.output
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("ko-article.txt", [("한빛반도체", "Company", [1, 3, 6, 7]), ("해오름전자", "Company", [4, 6]),
+                        ("바다빛클라우드", "Company", [4, 7]), ("누리통신", "Company", [4, 8])]),
+    ("en-article.txt", [("Hanbit Semiconductor", "Company", [3]), ("Haeoreum Electronics", "Company", [4]),
+                        ("Badabit Cloud", "Company", [4, 5]), ("Nuri Telecom", "Company", [4, 8])]),
+])
+def test_unknown_organisations_become_stubs(name, expected, registry):
+    from kg.draft.stubs import find_stubs
+
+    article = read_article(HERE / name)
+    assert [(s.name, s.type, s.paras) for s in find_stubs(article.paragraphs, Registry([]))] == expected
+    assert find_stubs(article.paragraphs, registry) == []     # all known: no stub
+
+
+def test_stub_types_and_common_words():
+    from kg.draft.stubs import find_stubs
+
+    text = ("과학기술정보통신부와 연세대학교, 한국전자통신연구원은 이동통신 분야에서 일부 공동 연구소를 운영하고, "
+            "the Ministry of Science and Gaon Capital joined.")
+    assert [(s.name, s.type) for s in find_stubs([text], Registry([]))] == [
+        ("과학기술정보통신부", "GovernmentBody"), ("연세대학교", "University"),
+        ("한국전자통신연구원", "PublicResearchInstitute"), ("Gaon Capital", "InvestmentFirm")]

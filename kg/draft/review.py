@@ -134,3 +134,12 @@ def summary(count: int, written: Path | None, lang: str = "en") -> str:
                                     "; 쓴 파일 없음 (--dry-run)")
     return f"{count} proposal(s)" + (f"; written to {written} — review each entry, then delete its 'review:' line"
                                      if written else "; nothing written (--dry-run)")
+
+
+def stub_report(stubs, lang: str = "en") -> list[str]:
+    """The names that look like organisations but are not in the registry, one line."""
+    if not stubs:
+        return []
+    names = ", ".join(f"{s.name} ({', '.join(map(str, s.paras))})" for s in stubs)
+    return [_t(lang, f"Not in entities.yaml (stubs at the end of the draft): {names}",
+               f"entities.yaml에 없음 (초안 끝에 항목 틀): {names}")]

@@ -13,7 +13,8 @@ import yaml
 from kg.draft.article import Article, read_article
 from kg.draft.known import Compared, Known, compare, load_known, read_data
 from kg.draft.proposals import propose
-from kg.draft.review import fact_file
+from kg.draft.review import describe, fact_file, stub_report, summary
+from kg.draft.stubs import Stub, find_stubs, stub_lines
 from kg.errors import KgError
 from kg.serialize import write_atomic
 
@@ -29,6 +30,13 @@ class Draft:
     facts_file: Path | None          # where it was written (None: not written)
     text_file: Path | None           # the article's text file
     registered: bool = False         # the source was new and is now in sources.yaml
+    stubs: list[Stub] | None = None  # organisations the registry does not know
+
+    def report(self, lang: str = "en", colour: bool = False) -> str:
+        """What kg draft prints: each proposal with its sentence and verdicts, the unknown names, a summary."""
+        lines = [line for c in self.compared for line in describe(c, self.article.paragraphs, lang, colour)]
+        lines += stub_report(self.stubs or [], lang)
+        return "\n".join([*lines, summary(len(self.compared), self.facts_file, lang)])
 
 
 def draft(path: str | Path, seed_dir: str | Path = "seeds", source: str = "", *, output: str | Path | None = None,
@@ -50,11 +58,13 @@ def draft(path: str | Path, seed_dir: str | Path = "seeds", source: str = "", *,
     proposals = propose(article.paragraphs, known.registry, "ko" if lang_of_text.startswith("ko") else "en", year)
     compared = [compare(p, known, lang) for p in proposals]
     facts_file = Path(output) if output else root / "facts" / f"{source}.yaml"
+    stubs = find_stubs(article.paragraphs, known.registry)
     text = fact_file(compared, source, Path(path).name, set(known.ids))
+    text += "".join(line + "\n" for line in stub_lines(stubs))
     if write:
         _refuse_curated(root, facts_file, registered)
         write_atomic(facts_file, text.encode("utf-8"))
-    return Draft(source, article, compared, text, facts_file if write else None, text_file, registered)
+    return Draft(source, article, compared, text, facts_file if write else None, text_file, registered, stubs)
 
 
 def _register(root: Path, source: str, article: Article, date: str | None) -> None:
