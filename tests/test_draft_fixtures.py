@@ -19,7 +19,7 @@ from kg.draft.mentions import Registry, entities_of
 from kg.draft.proposals import propose
 
 HERE = Path(__file__).parent / "fixtures" / "draft"
-A, T, INV = "gpu-allocation", "gpu-target", "investment"
+A, T, INV, AGR = "gpu-allocation", "gpu-target", "investment", "agreement"
 
 #: file -> proposals as (kind, parties, value, qualifier, paras, by_year, currency, conversion)
 EXPECTED = {
@@ -35,6 +35,7 @@ EXPECTED = {
         (A, ("badabit-cloud",), 50000, "up-to", [7], None, None, None),                 # 최대 5만개
         (A, ("nuri-telecom",), 20000, "more-than", [8], None, None, None),              # 2만 장을 넘는
         (INV, ("korea-government",), 14000000000000, "stated", [9], None, "KRW", None),   # 14조 원
+        (AGR, ("badabit-cloud", "nuri-telecom"), 0, "stated", [10], None, None, None),     # 합작
     ],
     "en-article.txt": [
         (A, ("republic-of-korea",), 260000, "stated", [1], None, None, None),           # 260,000 GPUs to South Korea
@@ -49,6 +50,7 @@ EXPECTED = {
          (4000000000000, "KRW", "about")),                                               # $3 billion (approximately …)
         (A, ("nuri-telecom",), 20000, "more-than", [8], None, None, None),              # over
         (INV, ("korea-government",), 14000000000000, "stated", [9], None, "KRW", None),   # 14 trillion won
+        (AGR, ("badabit-cloud", "nuri-telecom"), 0, "stated", [10], None, None, None),     # memorandum of …
     ],
     "saved-page.html": [
         (A, ("badabit-cloud",), 30000, "stated", [1, 2], None, None, None),
@@ -69,11 +71,15 @@ def test_fixture_articles(registry, name):
     found = propose(article.paragraphs, registry, "en" if name.startswith("en") else "ko", 2025)
     assert [(p.kind, p.parties, p.value, p.qualifier, p.paras, p.by_year, p.currency, p.conversion)
             for p in found] == EXPECTED[name]
+    assert [p.type for p in found if p.kind == AGR] == {"ko-article.txt": ["joint-venture"],
+                                                         "en-article.txt": ["mou"]}.get(name, [])
     supplier = {"saved-page.html": "haeoreum-electronics"}.get(name, "hanbit-semi")
     assert {p.supplier for p in found if p.kind == A} == {supplier}
-    for p in found:   # the evidence points at the figure: its text holds the figure's digits
+    for p in found:   # the evidence points at the figure (its digits) or at the agreement's word
         para, start, end = p.evidence[0]
-        assert para == p.paras[0] and any(ch.isdigit() for ch in article.paragraphs[para - 1][start:end])
+        pointed = article.paragraphs[para - 1][start:end]
+        assert para == p.paras[0] and (pointed in ("합작", "memorandum of understanding") if p.kind == AGR
+                                       else any(ch.isdigit() for ch in pointed))
 
 
 @pytest.fixture
@@ -153,9 +159,9 @@ def test_a_cite_still_marked_for_review_is_refused(seeds):
 
 @pytest.mark.parametrize(("name", "expected"), [
     ("ko-article.txt", [("한빛반도체", "Company", [1, 3, 6, 7]), ("해오름전자", "Company", [4, 6]),
-                        ("바다빛클라우드", "Company", [4, 7]), ("누리통신", "Company", [4, 8])]),
+                        ("바다빛클라우드", "Company", [4, 7, 10]), ("누리통신", "Company", [4, 8, 10])]),
     ("en-article.txt", [("Hanbit Semiconductor", "Company", [3]), ("Haeoreum Electronics", "Company", [4]),
-                        ("Badabit Cloud", "Company", [4, 5]), ("Nuri Telecom", "Company", [4, 8])]),
+                        ("Badabit Cloud", "Company", [4, 5, 10]), ("Nuri Telecom", "Company", [4, 8, 10])]),
 ])
 def test_unknown_organisations_become_stubs(name, expected, registry):
     from kg.draft.stubs import find_stubs

@@ -2,8 +2,9 @@
 
 A draft for source S never reads facts/S.yaml (the file the draft replaces), so drafting an article that is
 already curated is a leave-one-out run by construction. A proposal that says what a known fact says (same kind,
-parties, figure, qualifier) becomes a `cite:` of it; one about the same quantity with another figure or hedge is
-a new fact, judged against the known one with kg/conflicts.py's verdicts (contradiction or consistent).
+parties, supplier, figure, qualifier) becomes a `cite:` of it; one about the same quantity with another figure
+or hedge is a new fact, judged against the known one with kg/conflicts.py's verdicts (contradiction or
+consistent).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from kg.seeds import MAX_SEED_FILE_BYTES, FileRefused, read_inside
 
 _ALIAS = re.compile(rb"(?m)^[^#\n]*[:\-\[,]\s*[&*][A-Za-z0-9_-]")
 #: The field that holds the parties of each kind the draft proposes, and the one that holds its figure.
-PARTIES = {"gpu-allocation": "recipient", "gpu-target": "set_by", "investment": "investors"}
+PARTIES = {"gpu-allocation": "recipient", "gpu-target": "set_by", "investment": "investors", "agreement": "parties"}
 FIGURE = {"gpu-allocation": "gpus", "gpu-target": "gpus", "investment": "amount"}
 
 
@@ -99,8 +100,14 @@ def compare(proposal: Proposal, known: Known, lang: str = "en") -> Compared:
         kind = entry.get("kind")
         if kind != proposal.kind or _parties(kind, entry) != mine or entry.get("currency") != proposal.currency:
             continue
+        if kind == "agreement":
+            if entry.get("type") == proposal.type:
+                out.cite = out.cite or entry["id"]
+            continue
         if kind == "gpu-target" and entry.get("by_year") != proposal.by_year:
             continue
+        if kind == "gpu-allocation" and proposal.supplier and entry.get("supplier") != proposal.supplier:
+            continue    # another supplier's deal: not the same quantity
         figure, qualifier = entry.get(FIGURE[kind]), entry.get("qualifier") or qualifiers.DEFAULT
         if not isinstance(figure, int):
             continue

@@ -20,6 +20,9 @@ Per money figure in a sentence about investing: an investment by the organisatio
 엔비디아가 … 30억달러"), or by the two companies last named when the text says "양사" / "both companies"; a
 figure in another currency right after it in brackets is its conversion ("30억달러(약 4조원)").
 
+Per sentence that names an MOU or a joint venture (양해각서, 업무협약, MOU; 합작, 조인트벤처, joint venture): an
+agreement of that type between the organisations the sentence names, when it names two or more.
+
 Proposals that say the same thing in several paragraphs are one proposal citing each paragraph.
 """
 
@@ -50,6 +53,10 @@ _EN_DATIVE = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$", re.I)
 _KO_OBJECT = re.compile(r"^\s*[을를]")
 _KO_SUBJECT = re.compile(r"^\s*(?:은|는|이|가|도)(?![가-힣])")
 _RECIPIENT_ROLES = ("party", "country", "sector")
+#: Agreement types a sentence names outright (the vaguer "cooperation" is left to the curator).
+_AGREEMENTS = (("joint-venture", re.compile(r"합작|조인트\s*벤처|joint[ -]venture", re.I)),
+               ("mou", re.compile(r"양해\s*각서|업무\s*협약|(?<![A-Za-z])MOU(?![A-Za-z])|memorandum of understanding",
+                                  re.I)))
 
 
 @dataclass
@@ -57,9 +64,9 @@ class Proposal:
     """A proposed fact. parties: the recipient, the investors or the setter; evidence: (para, start, end) of the
     figure in each paragraph that states it."""
 
-    kind: str                        # gpu-allocation | gpu-target | investment
+    kind: str                        # gpu-allocation | gpu-target | investment | agreement
     parties: tuple[str, ...]
-    value: int
+    value: int                       # 0 for an agreement
     qualifier: str
     paras: list[int] = field(default_factory=list)
     evidence: list[tuple[int, int, int]] = field(default_factory=list)
@@ -69,10 +76,11 @@ class Proposal:
     conversion: tuple[int, str, str] | None = None
     confidence: float = 0.5
     how: str = ""                    # why these parties: shown to the curator
+    type: str | None = None          # an agreement's type: mou | joint-venture
 
     @property
     def key(self) -> tuple:
-        return (self.kind, self.parties, self.value, self.qualifier, self.currency, self.by_year)
+        return (self.kind, self.parties, self.value, self.qualifier, self.currency, self.by_year, self.type)
 
 
 @dataclass
@@ -116,7 +124,7 @@ def propose(paragraphs: Sequence[str], registry: Registry, lang: str = "ko", yea
                 art.subjects[s.para] = subject
     found: dict[tuple, Proposal] = {}
     for s in sentences:
-        for p in [*_gpu_proposals(s, art), *_investments(s, art)]:
+        for p in [*_gpu_proposals(s, art), *_investments(s, art), *_agreements(s, art)]:
             kept = found.setdefault(p.key, p)
             if kept is not p and p.paras[0] not in kept.paras:
                 kept.paras.append(p.paras[0])
@@ -297,3 +305,16 @@ def _investors(s: _Sentence, f: Figure, art: _Article) -> tuple[tuple[str, ...],
     if s.para in art.subjects:
         return (art.subjects[s.para],), 0.5, "the paragraph's subject / 문단의 주어"
     return None
+
+
+def _agreements(s: _Sentence, art: _Article) -> list[Proposal]:
+    parties = tuple(sorted({m.entity.id for m in s.mentions
+                            if m.entity.role == "party" and m.entity.type != "NewsPublisher"}))
+    out = []
+    for kind, pattern in _AGREEMENTS:
+        m = pattern.search(s.text)
+        if m and len(parties) >= 2:
+            out.append(Proposal("agreement", parties, 0, "stated", [s.para], [(s.para, s.start + m.start(),
+                                s.start + m.end())], confidence=0.5, type=kind,
+                                how="the organisations the sentence names / 문장이 밝힌 조직"))
+    return out

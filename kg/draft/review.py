@@ -16,7 +16,7 @@ from kg import qualifiers, schema
 from kg.draft.known import FIGURE, PARTIES, Compared
 from kg.draft.proposals import Proposal
 
-_PREFIX = {"gpu-allocation": "alloc", "gpu-target": "target", "investment": "invest"}
+_PREFIX = {"gpu-allocation": "alloc", "gpu-target": "target", "investment": "invest", "agreement": "agree"}
 
 
 def _t(lang: str, en: str, ko: str) -> str:
@@ -30,10 +30,10 @@ def _q(text: str) -> str:
 
 def fact_id(p: Proposal, source: str, taken: set[str]) -> str:
     """A readable id not yet in use: alloc-samsung-electronics-50000-<source>."""
-    parts = [_PREFIX[p.kind], *p.parties[:2], str(p.value)]
+    parts = [_PREFIX[p.kind], *p.parties[:2], p.type or str(p.value)]
     if p.by_year:
         parts.append(str(p.by_year))
-    if p.qualifier != qualifiers.DEFAULT:
+    if p.qualifier != qualifiers.DEFAULT and p.kind != "agreement":
         parts.append(p.qualifier)
     base = "-".join([*parts, source])[:schema.MAX_ID_CHARS - 4].strip("-")
     ident, n = base, 2
@@ -66,8 +66,13 @@ def entry_lines(c: Compared, source: str, taken: set[str]) -> list[str]:
         if p.kind == "gpu-allocation" and p.supplier:
             lines.append(f"    supplier: {p.supplier}")
         field = PARTIES[p.kind]
-        value = f"[{', '.join(p.parties)}]" if field == "investors" else p.parties[0]
+        value = f"[{', '.join(p.parties)}]" if field in ("investors", "parties") else p.parties[0]
+        if p.type:
+            lines.append(f"    type: {p.type}")
         lines.append(f"    {field}: {value}")
+        if p.kind == "agreement":
+            lines += [f"    para: {_para(p)}", '    note: ""', f"    {schema.REVIEW_FIELD}: {_q(_review(p))}"]
+            return lines
         lines.append(f"    {FIGURE[p.kind]}: {p.value}")
         if p.currency:
             lines.append(f"    currency: {p.currency}")
@@ -110,8 +115,9 @@ def describe(c: Compared, paragraphs: tuple[str, ...], lang: str = "en", colour:
     p = c.proposal
     figure = qualifiers.figure(p.value, p.qualifier, p.currency or "", lang, bool(p.currency))
     what = {"gpu-allocation": _t(lang, "GPU allocation", "GPU 배분"), "gpu-target": _t(lang, "GPU target", "GPU 목표"),
-            "investment": _t(lang, "investment", "투자")}[p.kind]
-    head = f"{what}: {', '.join(p.parties)} — {figure}"
+            "investment": _t(lang, "investment", "투자"),
+            "agreement": _t(lang, f"agreement ({p.type})", f"협약 ({p.type})")}[p.kind]
+    head = f"{what}: {', '.join(p.parties)}" + ("" if p.kind == "agreement" else f" — {figure}")
     if p.by_year:
         head += _t(lang, f" by {p.by_year}", f" ({p.by_year}년까지)")
     head += _t(lang, f" (para {_para(p)}, confidence {p.confidence:.1f})",
