@@ -214,6 +214,14 @@ def new_source(seed_dir: str | Path, ident: str, **fields):
     return _new_source(seed_dir, ident, **fields)
 
 
+def draft_article(article: str | Path, seed_dir: str | Path = "seeds", source: str = "", **options):
+    """`kg draft` (kg.draft is the package): propose sourced facts from a saved article as a fact file marked
+    for review."""
+    from kg.draft.run import draft as _draft
+
+    return _draft(article, seed_dir, source, **options)
+
+
 # ------------------------------------------------------------------ stores (kg/store.py, kg/remote.py, kg/serve.py)
 
 
@@ -246,4 +254,4 @@ __all__ = ["BuildResult", "build", "build_graph", "validate", "export", "read_gr
            "DEFAULT_GRAPH_FILE", "partnership_network", "write_view", "stats", "paths", "neighbors",
            "run_query", "sparql", "sparql_file", "list_queries", "get_query", "query_dataset", "QueryResult",
            "NamedQuery", "open_graph", "explain", "claims_of_source", "sources", "find_conflicts", "new_source",
-           "load", "push", "serve_endpoint"]
+           "draft_article", "load", "push", "serve_endpoint"]

@@ -614,6 +614,30 @@ def new_source(source_id, date, label_en, label_ko, publisher, title, language, 
     click.echo(f"Added {source_id} to {sources_file} and wrote {facts_file}; add its facts there, then run kg build")
 
 
+@main.command("draft")
+@click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--source", "source_id", required=True, metavar="ID",
+              help="The source id; a new one is registered from the page (--date when the page has none).")
+@click.option("--date", help="Publication date, YYYY-MM-DD, for a new source whose page does not say it.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the draft [default: seeds/facts/ID.yaml].")
+@click.option("--dry-run", is_flag=True, help="Show the proposals; write nothing.")
+@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
+              help="Language of the report.")
+@SEEDS_OPTION
+@user_errors
+def draft_command(article, source_id, date, output, dry_run, lang, seed_dir) -> None:
+    """Propose sourced facts from a saved article (HTML or text), written for review.
+
+    \b
+    Example: kg draft ~/saved/yonhap-gpu.html --source yonhap-20251102
+    """
+    from kg import api
+
+    done = api.draft_article(article, seed_dir, source_id, output=output, write=not dry_run, date=date, lang=lang)
+    click.echo(done.report(lang, colour=sys.stdout.isatty()))
+
+
 # ------------------------------------------------------------------ stores: load, push, serve
 
 

@@ -551,6 +551,10 @@ def _judge(kind: str, subject: list[str], subject_label: str, values: list[Value
     return Finding(CONSISTENT, kind, subject, subject_label, values, reason)
 
 
+#: The verdict on values of one quantity, for other readers of claims (kg draft judges a proposed figure with it).
+judge = _judge
+
+
 def _sides(sets: list[Bounds]) -> list[list[int]]:
     """Values grouped by agreement: connected through overlapping value sets."""
     group = list(range(len(sets)))

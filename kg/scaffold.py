@@ -39,12 +39,14 @@ facts: []
 
 def new_source(seed_dir: str | Path, ident: str, *, date: str, label_en: str, label_ko: str,
                publisher: str | None = None, title: str | None = None, language: str = "ko",
-               file: str | None = None) -> tuple[Path, Path]:
+               file: str | None = None, url: str | None = None) -> tuple[Path, Path]:
     """Append a source to sources.yaml and create facts/<id>.yaml from a template; returns both paths.
 
     Checks what can be checked before writing anything, with the loader's own checks (so that what it writes,
     kg build accepts); the files are written atomically."""
     _check_options(ident, date, label_en, label_ko, publisher, title, language, file)
+    if url is not None and (NOT_ONE_LINE.search(url) or len(url) > schema.MAX_TEXT_CHARS):
+        raise KgError(f"bad URL {url[:80]!r} — give one line of at most {schema.MAX_TEXT_CHARS} characters")
     root = Path(seed_dir)
     sources_file = root / "sources.yaml"
     facts_file = root / "facts" / f"{ident}.yaml"
@@ -67,6 +69,8 @@ def new_source(seed_dir: str | Path, ident: str, *, date: str, label_en: str, la
         entry["title"] = title
     entry.update({"label": {"en": label_en, "ko": label_ko}, "date": date, "language": language,
                   "file": file or f"{ident}.txt"})
+    if url:
+        entry["url"] = url
     block = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=120)
     block = "".join("  " + line if line.strip() else line for line in block.splitlines(keepends=True))
     text = sources_file.read_text(encoding="utf-8")  # read_yaml read it already: a regular file inside root

@@ -46,6 +46,9 @@ class Field:
 #: the curator supplied that value where the cited text does not state it (built as kgo:Inference nodes).
 FACT_META_FIELDS = ("id", "kind", "para", "note", "cite", "inferred")
 
+#: The mark kg draft puts on every entry it proposes; kg build refuses an entry until the curator deletes it.
+REVIEW_FIELD = "review"
+
 #: Fields of an entry that adds this source's citation to a fact defined elsewhere.
 CITE_ENTRY_FIELDS = ("cite", "para", "note")
 

@@ -632,6 +632,9 @@ def _register_facts(ctx: Context, file: str, data: Any) -> None:
                           check.did_you_mean(source_id, ctx.sources, "add it to sources.yaml first"))
             source_id = None
     for entry, line in entries:
+        if schema.REVIEW_FIELD in entry:
+            _draft_entry(check, file, entry)
+            continue
         if "cite" in entry and "id" not in entry:
             if source_id:
                 ctx.cite_entries.append((source_id, file, entry, line))
@@ -645,6 +648,16 @@ def _register_facts(ctx: Context, file: str, data: Any) -> None:
         if ctx.register(ident, file, line, "fact") and kind and source_id:
             ctx.facts[ident] = Record(ident, kind, {"_entry": entry}, file, line)
             ctx.fact_sources[ident] = source_id
+
+
+def _draft_entry(check: _Checker, file: str, entry: LineDict) -> None:
+    """An entry kg draft proposed and nobody has reviewed yet (it keeps its 'review:' line): refused."""
+    what = f"fact {_shown(entry['id'])}" if isinstance(entry.get("id"), str) else f"cite of {_shown(entry.get('cite'))}"
+    paras = entry.get("para")
+    where = ", ".join(map(str, paras)) if isinstance(paras, list) else str(paras)
+    check.add(file, entry.line_of(schema.REVIEW_FIELD), f"{what} is a draft / 검토하지 않은 초안입니다",
+              f"check it against paragraph {where}, write its note and remove 'review' "
+              f"/ {where}번 문단과 대조하고 메모를 쓴 뒤 'review' 줄을 지우십시오")
 
 
 # -- step 3: check each record's fields by their field kinds ---------------------------------------------

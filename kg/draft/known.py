@@ -1,0 +1,129 @@
+"""What the seeds already hold, for a draft: the source registry and the facts of every OTHER source.
+
+A draft for source S never reads facts/S.yaml (the file the draft replaces), so drafting an article that is
+already curated is a leave-one-out run by construction. A proposal that says what a known fact says (same kind,
+parties, supplier, figure, qualifier) becomes a `cite:` of it; one about the same quantity with another figure
+or hedge is a new fact, judged against the known one with kg/conflicts.py's verdicts (contradiction or
+consistent).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kg import qualifiers
+from kg.conflicts import Finding, Value, judge
+from kg.draft.mentions import Registry, entities_of
+from kg.draft.proposals import Proposal
+from kg.errors import KgError
+from kg.seeds import MAX_SEED_FILE_BYTES, FileRefused, read_inside
+
+_ALIAS = re.compile(rb"(?m)^[^#\n]*[:\-\[,]\s*[&*][A-Za-z0-9_-]")
+#: The field that holds the parties of each kind the draft proposes, and the one that holds its figure.
+PARTIES = {"gpu-allocation": "recipient", "gpu-target": "set_by", "investment": "investors", "agreement": "parties"}
+FIGURE = {"gpu-allocation": "gpus", "gpu-target": "gpus", "investment": "amount"}
+
+
+@dataclass
+class Known:
+    sources: dict[str, dict]                      # id -> the entry in sources.yaml
+    texts: str | None                             # sources.yaml's texts: folder, relative to the seeds
+    facts: list[tuple[str, dict]] = field(default_factory=list)   # (source id, fact entry) of other sources
+    ids: set[str] = field(default_factory=set)    # every id in use (entities, facts)
+    registry: Registry = field(default_factory=lambda: Registry([]))
+
+
+@dataclass
+class Compared:
+    """A proposal as it stands against the known facts."""
+
+    proposal: Proposal
+    cite: str | None = None                       # the known fact it restates
+    findings: list[tuple[str, Finding]] = field(default_factory=list)   # (known fact id, verdict) where it differs
+
+
+def read_data(root: Path, path: Path) -> Any:
+    """A seed file's data, read with the loader's limits (inside the seed folder, no FIFOs, at most 5 MiB) and
+    libyaml for speed; anchors and aliases are refused as kg build refuses them."""
+    try:
+        data = read_inside(root, path, MAX_SEED_FILE_BYTES, "seed folder", "a seed file", "split it")
+    except FileRefused as e:
+        raise KgError(f"{path}: the file {e.what} — {e.hint} / 파일을 읽을 수 없습니다") from None
+    except OSError as e:
+        raise KgError(f"{path}: cannot read the file ({e.strerror}) — check the path"
+                      f" / 파일을 읽을 수 없습니다 — 경로를 확인하십시오") from None
+    if _ALIAS.search(data):
+        raise KgError(f"{path}: YAML anchors or aliases — write every entry out (kg build checks the file)"
+                      f" / YAML 앵커·별칭은 쓸 수 없습니다 — 항목을 모두 풀어 쓰십시오")
+    try:
+        return yaml.load(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as e:
+        raise KgError(f"{path}: not valid YAML ({str(e).splitlines()[0]}) — run kg build to see the problem"
+                      f" / YAML 형식 오류 — kg build로 문제를 확인하십시오") from None
+
+
+def load_known(seed_dir: str | Path, source: str) -> Known:
+    """The source registry and the facts of every source but `source`."""
+    root = Path(seed_dir)
+    raw = read_data(root, root / "sources.yaml") or {}
+    sources = {s["id"]: s for s in raw.get("sources") or [] if isinstance(s, dict) and isinstance(s.get("id"), str)}
+    known = Known(sources, raw.get("texts") if isinstance(raw.get("texts"), str) else None)
+    entities = read_data(root, root / "entities.yaml") or {}
+    known.registry = Registry(entities_of(entities))
+    known.ids |= set(known.registry.entities)
+    for path in sorted((root / "facts").glob("*.yaml")):
+        data = read_data(root, path) or {}
+        owner = data.get("source") if isinstance(data, dict) else None
+        for entry in (data.get("facts") or []) if isinstance(data, dict) else []:
+            # the source's own file is what the draft replaces: neither its facts nor its ids count
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str) and owner != source and path.stem != source:
+                known.ids.add(entry["id"])
+                known.facts.append((str(owner), entry))
+    return known
+
+
+def _parties(kind: str, entry: dict) -> tuple[str, ...]:
+    value = entry.get(PARTIES[kind])
+    return tuple(sorted(value)) if isinstance(value, list) else (str(value),)
+
+
+def compare(proposal: Proposal, known: Known, lang: str = "en") -> Compared:
+    """Whether a known fact says the same (a cite) or something else about the same quantity (verdicts)."""
+    out = Compared(proposal)
+    mine = tuple(sorted(proposal.parties))
+    for source, entry in known.facts:
+        kind = entry.get("kind")
+        if kind != proposal.kind or _parties(kind, entry) != mine or entry.get("currency") != proposal.currency:
+            continue
+        if kind == "agreement":
+            if entry.get("type") == proposal.type:
+                out.cite = out.cite or entry["id"]
+            continue
+        if kind == "gpu-target" and entry.get("by_year") != proposal.by_year:
+            continue
+        if kind == "gpu-allocation" and proposal.supplier and entry.get("supplier") != proposal.supplier:
+            continue    # another supplier's deal: not the same quantity
+        figure, qualifier = entry.get(FIGURE[kind]), entry.get("qualifier") or qualifiers.DEFAULT
+        if not isinstance(figure, int):
+            continue
+        if figure == proposal.value and qualifier == proposal.qualifier:
+            out.cite = out.cite or entry["id"]
+            continue
+        values = [_value(figure, qualifier, source, entry), _value(proposal.value, proposal.qualifier, "draft", None)]
+        finding = judge(kind, list(mine), ", ".join(mine), values, lang, proposal.currency or "")
+        out.findings.append((entry["id"], finding))
+    if out.cite:
+        out.findings = []
+    return out
+
+
+def _value(n: int, qualifier: str, source: str, entry: dict | None) -> Value:
+    paras = entry.get("para") if entry else None
+    paragraphs = paras if isinstance(paras, list) else [paras] if paras else []
+    return Value(n, qualifier, qualifiers.value_set(n, qualifier).to_dict(), [{"id": source, "paragraphs": paragraphs}],
+                 [entry["id"]] if entry else [])

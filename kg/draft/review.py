@@ -1,0 +1,151 @@
+"""The draft as the curator gets it: a fact file in the seeds' format whose every entry carries a `review:` line
+(kg build refuses it until the curator deletes that line), and the same proposals on the terminal with the
+figure highlighted in its sentence.
+
+The file holds pointers, never the article's words: each entry's `review:` gives the paragraph and the character
+span of its figure and why the draft chose its parties; `note:` is left empty for the curator's own words.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from kg import qualifiers, schema
+from kg.draft.known import FIGURE, PARTIES, Compared
+from kg.draft.proposals import Proposal
+
+_PREFIX = {"gpu-allocation": "alloc", "gpu-target": "target", "investment": "invest", "agreement": "agree"}
+
+
+def _t(lang: str, en: str, ko: str) -> str:
+    return ko if lang == "ko" else en
+
+
+def _q(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's string syntax is YAML's)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def fact_id(p: Proposal, source: str, taken: set[str]) -> str:
+    """A readable id not yet in use: alloc-samsung-electronics-50000-<source>."""
+    parts = [_PREFIX[p.kind], *p.parties[:2], p.type or str(p.value)]
+    if p.by_year:
+        parts.append(str(p.by_year))
+    if p.qualifier != qualifiers.DEFAULT and p.kind != "agreement":
+        parts.append(p.qualifier)
+    base = "-".join([*parts, source])[:schema.MAX_ID_CHARS - 4].strip("-")
+    ident, n = base, 2
+    while ident in taken:
+        ident, n = f"{base}-{n}", n + 1
+    taken.add(ident)
+    return ident
+
+
+def _para(p: Proposal) -> str:
+    return str(p.paras[0]) if len(p.paras) == 1 else "[" + ", ".join(map(str, p.paras)) + "]"
+
+
+def _review(p: Proposal) -> str:
+    spans = "; ".join(f"para {para} chars {a}-{b}" for para, a, b in p.evidence)
+    return (f"check against paragraph {_para(p).strip('[]')} ({spans}); parties: {p.how}; "
+            f"confidence {p.confidence:.1f} — then write the note and delete this line")
+
+
+def entry_lines(c: Compared, source: str, taken: set[str]) -> list[str]:
+    """One fact file entry for a compared proposal (a cite of a known fact, or a new fact)."""
+    p = c.proposal
+    lines = []
+    for known_id, finding in c.findings:
+        lines.append(f"  # {finding.verdict} with {known_id}: {finding.reason}")
+    if c.cite:
+        lines += [f"  - cite: {c.cite}"]
+    else:
+        lines += [f"  - id: {fact_id(p, source, taken)}", f"    kind: {p.kind}"]
+        if p.kind == "gpu-allocation" and p.supplier:
+            lines.append(f"    supplier: {p.supplier}")
+        field = PARTIES[p.kind]
+        value = f"[{', '.join(p.parties)}]" if field in ("investors", "parties") else p.parties[0]
+        if p.type:
+            lines.append(f"    type: {p.type}")
+        lines.append(f"    {field}: {value}")
+        if p.kind == "agreement":
+            lines += [f"    para: {_para(p)}", '    note: ""', f"    {schema.REVIEW_FIELD}: {_q(_review(p))}"]
+            return lines
+        lines.append(f"    {FIGURE[p.kind]}: {p.value}")
+        if p.currency:
+            lines.append(f"    currency: {p.currency}")
+        if p.by_year:
+            lines.append(f"    by_year: {p.by_year}")
+        lines.append(f"    qualifier: {p.qualifier}")
+        if p.conversion:
+            amount, currency, qualifier = p.conversion
+            lines.append(f"    conversion: {{amount: {amount}, currency: {currency}, qualifier: {qualifier}}}")
+    lines += [f"    para: {_para(p)}", '    note: ""', f"    {schema.REVIEW_FIELD}: {_q(_review(p))}"]
+    return lines
+
+
+def fact_file(compared: list[Compared], source: str, article: str, taken: set[str]) -> str:
+    """The draft fact file for source."""
+    head = [f"# Draft facts for {source}, proposed by kg draft from {article}.",
+            "# Every entry is marked 'review:'. Check each against its paragraph, fix what is wrong, write the note",
+            "# in your own words, then delete its 'review:' line; kg build refuses entries still marked.",
+            f"# kg draft가 {article}에서 제안한 {source}의 사실 초안입니다. 항목마다 문단과 대조해 고치고, 메모를",
+            "# 직접 쓴 뒤 'review:' 줄을 지우십시오. 표시가 남은 항목은 kg build가 받지 않습니다.",
+            "", f"source: {source}"]
+    if not compared:
+        return "\n".join([*head, "facts: []", ""])
+    body = ["facts:"]
+    for c in compared:
+        body += ["", *entry_lines(c, source, taken)]
+    return "\n".join([*head, *body, ""])
+
+
+def _highlight(text: str, start: int, end: int, colour: bool) -> str:
+    """The sentence around text[start:end], with the figure marked (bold, or »…« without colour)."""
+    lo = max((m.end() for m in re.finditer(r"[.!?]\s+", text[:start])), default=0)
+    hi = next((m.start() + 1 for m in re.finditer(r"[.!?](\s|$)", text[end:])), len(text) - end) + end
+    mark = ("\x1b[1;33m", "\x1b[0m") if colour else ("»", "«")
+    return text[lo:start] + mark[0] + text[start:end] + mark[1] + text[end:hi]
+
+
+def describe(c: Compared, paragraphs: tuple[str, ...], lang: str = "en", colour: bool = False) -> list[str]:
+    """How the terminal shows one proposal: what it says, its sentence with the figure marked, its verdicts."""
+    p = c.proposal
+    figure = qualifiers.figure(p.value, p.qualifier, p.currency or "", lang, bool(p.currency))
+    what = {"gpu-allocation": _t(lang, "GPU allocation", "GPU 배분"), "gpu-target": _t(lang, "GPU target", "GPU 목표"),
+            "investment": _t(lang, "investment", "투자"),
+            "agreement": _t(lang, f"agreement ({p.type})", f"협약 ({p.type})")}[p.kind]
+    head = f"{what}: {', '.join(p.parties)}" + ("" if p.kind == "agreement" else f" — {figure}")
+    if p.by_year:
+        head += _t(lang, f" by {p.by_year}", f" ({p.by_year}년까지)")
+    head += _t(lang, f" (para {_para(p)}, confidence {p.confidence:.1f})",
+               f" ({_para(p)}번 문단, 신뢰도 {p.confidence:.1f})")
+    if c.cite:
+        head += _t(lang, f" = known fact {c.cite}: cited", f" = 기존 사실 {c.cite}: 인용으로 씀")
+    lines = [head]
+    for para, start, end in p.evidence[:1]:
+        lines.append(f"    {para}: " + _highlight(paragraphs[para - 1], start, end, colour))
+    for known_id, finding in c.findings:
+        verdict = _t(lang, finding.verdict.upper(), {"contradiction": "모순", "consistent": "양립"}[finding.verdict])
+        lines.append(f"    ! {verdict} {_t(lang, 'with', '대상:')} {known_id}: {finding.reason}")
+    return lines
+
+
+def summary(count: int, written: Path | None, lang: str = "en") -> str:
+    """The last line of kg draft: how many proposals, and where they went."""
+    if lang == "ko":
+        return f"제안 {count}건" + (f"; {written}에 씀 — 항목마다 검토한 뒤 'review:' 줄을 지우십시오" if written else
+                                    "; 쓴 파일 없음 (--dry-run)")
+    return f"{count} proposal(s)" + (f"; written to {written} — review each entry, then delete its 'review:' line"
+                                     if written else "; nothing written (--dry-run)")
+
+
+def stub_report(stubs, lang: str = "en") -> list[str]:
+    """The names that look like organisations but are not in the registry, one line."""
+    if not stubs:
+        return []
+    names = ", ".join(f"{s.name} ({', '.join(map(str, s.paras))})" for s in stubs)
+    return [_t(lang, f"Not in entities.yaml (stubs at the end of the draft): {names}",
+               f"entities.yaml에 없음 (초안 끝에 항목 틀): {names}")]
