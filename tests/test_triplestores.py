@@ -23,7 +23,7 @@ from kg.cli import main
 from kg.graph import quads
 from kg.ontology import GRAPH
 from kg.query import list_queries
-from kg.store import open_dataset
+from kg.stores import open_dataset
 
 
 @dataclass
