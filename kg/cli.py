@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from kg import __version__
+from kg.rdfformats import EXPORTED
 from kg.sandbox import DEFAULT_MAX_MEMORY
 
 
@@ -163,7 +164,7 @@ def validate(seed_dir: Path, graph_file: Path | None, store: str | None) -> None
 
 @main.command()
 @graph_options
-@click.option("-f", "--format", "fmt", type=click.Choice(["turtle", "trig", "nt", "nquads", "jsonld"]),
+@click.option("-f", "--format", "fmt", type=click.Choice(EXPORTED),
               default=None, help="Output format [default: from the file name, else turtle].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write (atomically); standard output when omitted.")
@@ -171,9 +172,9 @@ def validate(seed_dir: Path, graph_file: Path | None, store: str | None) -> None
 def export(seed_dir: Path, graph_file: Path | None, store: str | None, fmt: str | None, output: Path | None) -> None:
     """Export the graph as Turtle, TriG, N-Triples, N-Quads or JSON-LD (deterministic)."""
     from kg import api
-    from kg.serialize import format_for
+    from kg.rdfformats import exported_as
 
-    fmt = fmt or (format_for(output) if output else None) or "turtle"
+    fmt = fmt or (exported_as(output) if output else None) or "turtle"
     data = api.export(open_graph(seed_dir, graph_file, store), fmt, output)
     if output is None:
         sys.stdout.buffer.write(data)

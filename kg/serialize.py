@@ -21,18 +21,13 @@ from rdflib.term import URIRef
 from kg.errors import KgError, WriteError
 from kg.graph import decimal_lexical, quads, union_graph
 from kg.ontology import FACTS_GRAPH, PREFIXES, REGISTRY_GRAPH
+from kg.rdfformats import BY_NAME, EXPORTED
 
-#: Format name -> (file suffix, whether it keeps named graphs).
-FORMATS = {
-    "turtle": (".ttl", False),
-    "trig": (".trig", True),
-    "nt": (".nt", False),
-    "nquads": (".nq", True),
-    "jsonld": (".jsonld", False),
-}
+#: Export format name -> (file suffix, whether it keeps named graphs), from kg.rdfformats.
+FORMATS = {name: (BY_NAME[name].suffix, BY_NAME[name].keeps_graphs) for name in EXPORTED}
 
-#: Formats as rdflib's parser names them, for re-import.
-PARSER_FORMATS = {"turtle": "turtle", "trig": "trig", "nt": "nt", "nquads": "nquads", "jsonld": "json-ld"}
+#: Export formats as rdflib's parser names them, for re-import.
+PARSER_FORMATS = {name: BY_NAME[name].rdflib for name in EXPORTED}
 
 
 def _umask() -> int:
@@ -137,8 +132,6 @@ def _oxigraph(ds: Dataset, fmt: str) -> bytes:
     output is the same bytes every time (and 30-50x faster than rdflib's serialisers at 1M triples)."""
     import pyoxigraph as ox
 
-    formats = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
-               "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS}
     statements = ox_quads(ds)
     if FORMATS[fmt][1]:
         order = {str(REGISTRY_GRAPH): "0", str(FACTS_GRAPH): "1"}
@@ -148,7 +141,7 @@ def _oxigraph(ds: Dataset, fmt: str) -> bytes:
         statements = sorted((ox.Triple(*t) for t in triples),
                             key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
     prefixes = None if fmt in ("nt", "nquads") else {p: str(ns) for p, ns in sorted(PREFIXES.items())}
-    written = ox.serialize(statements, format=formats[fmt], prefixes=prefixes)
+    written = ox.serialize(statements, format=BY_NAME[fmt].pyoxigraph, prefixes=prefixes)
     assert written is not None  # (None only when given an output file)
     return written
 
@@ -186,11 +179,3 @@ def export(ds: Dataset, fmt: str = "turtle", path: str | Path | None = None) -> 
         write_atomic(path, data)
     return data
 
-
-def format_for(path: str | Path) -> str | None:
-    """The export format a file name implies by its suffix, if any."""
-    suffix = Path(path).suffix.lower()
-    for fmt, (ext, _) in FORMATS.items():
-        if suffix == ext:
-            return fmt
-    return {".json": "jsonld", ".n3": "turtle"}.get(suffix)

@@ -74,7 +74,7 @@ def load_oxigraph(path: str | Path, sources: Sequence[tuple[bytes | Path, str]])
     The new store is built in a fresh folder beside the old one and swapped in by renames, so a killed
     load leaves the previous store intact and a re-run starts clean (nothing is loaded twice); the re-run
     also removes what the killed one left (see recover).
-    sources: (bytes or file path, format name as in kg.rdfio.SUFFIXES). Returns the number of quads.
+    sources: (bytes or file path, format name as in kg.rdfformats). Returns the number of quads.
     One writer at a time per store (writer_lock): a second one stops at once with a message that says so."""
     path = Path(path)
     try:
