@@ -98,7 +98,7 @@ def _keep(dataset: Dataset, root: Path, place: Path) -> None:
     """Store a build in the cache, and remove the oldest builds beyond KEEP; failing that, do nothing."""
     import pyoxigraph
 
-    from kg.engine import inner_store
+    from kg.rdf import inner_store
     from kg.stores.oxigraph import load_oxigraph
 
     store = inner_store(dataset)

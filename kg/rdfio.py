@@ -171,7 +171,7 @@ def read_dataset(path: str | Path) -> Dataset:
     """A user's RDF file as a dataset (in-memory Oxigraph behind rdflib's API)."""
     import pyoxigraph as ox
 
-    from kg.engine import oxigraph_dataset
+    from kg.rdf import oxigraph_dataset
 
     path, fmt = check_file(path)
     store = ox.Store()

@@ -11,16 +11,14 @@ import glob
 import json
 import os
 import tempfile
-from decimal import Decimal
 from pathlib import Path
 
-from rdflib import Dataset, Graph, Literal
-from rdflib.namespace import XSD
-from rdflib.term import URIRef
+from rdflib import Dataset, Graph
 
 from kg.errors import KgError, WriteError
-from kg.graph import decimal_lexical, quads, union_graph
+from kg.graph import union_graph
 from kg.ontology import FACTS_GRAPH, PREFIXES, REGISTRY_GRAPH
+from kg.rdf import oxigraph_quads
 from kg.rdfformats import BY_NAME, EXPORTED
 
 #: Export format name -> (file suffix, whether it keeps named graphs), from kg.rdfformats.
@@ -88,41 +86,6 @@ def remove_stale_temporaries(target: Path) -> None:
             leftover.unlink(missing_ok=True)
 
 
-def ox_quads(ds: Dataset) -> list:
-    """The dataset's quads as pyoxigraph terms in canonical form (see kg.graph.canonical).
-
-    An Oxigraph-backed dataset hands its quads over directly; others are converted term by term."""
-    import pyoxigraph as ox
-
-    from kg.engine import inner_store
-    from kg.graph import canonical
-
-    inner = inner_store(ds)
-    if inner is not None:
-        return [_canonical_ox(q, ox) for q in inner]
-    return [ox.Quad(_to_ox(s, ox), _to_ox(p, ox), _to_ox(canonical(o), ox), _to_ox(g, ox)) for s, p, o, g in quads(ds)]
-
-
-def _to_ox(term, ox):
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise KgError(f"cannot export {term!r}: blank nodes and other terms are not used in kg graphs")
-
-
-def _canonical_ox(quad, ox):
-    o = quad.object
-    if isinstance(o, ox.Literal) and o.datatype.value == str(XSD.decimal):
-        o = ox.Literal(decimal_lexical(Decimal(o.value)), datatype=o.datatype)
-        return ox.Quad(quad.subject, quad.predicate, o, quad.graph_name)
-    return quad
-
-
 def _sort_key(quad) -> tuple[str, str, str, str]:
     return str(quad.graph_name), str(quad.subject), str(quad.predicate), str(quad.object)
 
@@ -132,7 +95,7 @@ def _oxigraph(ds: Dataset, fmt: str) -> bytes:
     output is the same bytes every time (and 30-50x faster than rdflib's serialisers at 1M triples)."""
     import pyoxigraph as ox
 
-    statements = ox_quads(ds)
+    statements = oxigraph_quads(ds)
     if FORMATS[fmt][1]:
         order = {str(REGISTRY_GRAPH): "0", str(FACTS_GRAPH): "1"}
         statements.sort(key=lambda q: (order.get(getattr(q.graph_name, "value", ""), "2"),) + _sort_key(q))

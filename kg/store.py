@@ -1,7 +1,8 @@
 """The names kg.store had before the stores became the package kg.stores, for code that imports them from here."""
 
+from kg.rdf import oxigraph_dataset
 from kg.stores import KINDS, STORE_ENV, StoreSpec, kind_of, load_files, open_dataset, parse_store, save_dataset
-from kg.stores.oxigraph import load_oxigraph, open_oxigraph, oxigraph_dataset, recover, writer_lock
+from kg.stores.oxigraph import load_oxigraph, open_oxigraph, recover, writer_lock
 from kg.stores.sparql import (
     UPDATE_URL_ENV,
     EndpointStore,

@@ -20,9 +20,9 @@ from oxigraph_server import OxigraphServer
 from virtuoso_server import VirtuosoServer
 
 from kg.cli import main
-from kg.graph import quads
 from kg.ontology import GRAPH
 from kg.query import list_queries
+from kg.rdf import quads
 from kg.stores import open_dataset
 
 

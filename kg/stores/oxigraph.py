@@ -17,8 +17,8 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from kg.engine import oxigraph_dataset
 from kg.errors import KgError
+from kg.rdf import oxigraph_dataset
 from kg.stores import StoreSpec
 
 
