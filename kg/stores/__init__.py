@@ -106,7 +106,7 @@ def unknown_store(text: str, name: str | None = None) -> KgError:
     """'unknown store …' with every kind's usage and, for a misspelt name, the nearest kind."""
     from kg.seeds import nearest
 
-    usages = [kind_of(known).usage for known in KINDS]
+    usages = [kind_of(known).usage for known in list(KINDS)]
     listed = ", ".join(usages[:-1]) + " or " + usages[-1] if len(usages) > 1 else usages[0]
     close = nearest(name, [known for known in KINDS if known != name]) if name else []
     hint = f"did you mean {kind_of(close[0]).usage}? " if close else ""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from kg.stores import StoreSpec
+from kg.stores import StoreKind, StoreSpec
 from kg.stores.transient import FromSeeds
 
 
@@ -20,4 +20,4 @@ class MemoryStore(FromSeeds):
         return seeds_dataset(seed_dir)  # built once, then kept on disk until an input changes
 
 
-KIND = MemoryStore()
+KIND: StoreKind = MemoryStore()  # mypy checks that the class does what StoreKind says

@@ -19,7 +19,7 @@ from rdflib import Dataset
 
 from kg.errors import KgError
 from kg.rdf import oxigraph_dataset
-from kg.stores import StoreSpec
+from kg.stores import StoreKind, StoreSpec
 
 
 class OxigraphStore:
@@ -183,4 +183,4 @@ def _swap_in(fresh: Path, path: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-KIND = OxigraphStore()
+KIND: StoreKind = OxigraphStore()  # mypy checks that the class does what StoreKind says

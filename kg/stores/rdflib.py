@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from kg.stores import StoreSpec
+from kg.stores import StoreKind, StoreSpec
 from kg.stores.transient import FromSeeds
 
 
@@ -21,4 +21,4 @@ class RdflibStore(FromSeeds):
         return build_dataset(load_seeds(seed_dir), store="default")
 
 
-KIND = RdflibStore()
+KIND: StoreKind = RdflibStore()  # mypy checks that the class does what StoreKind says

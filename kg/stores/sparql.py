@@ -1,7 +1,7 @@
 """`--store sparql:URL`: any SPARQL 1.1 Protocol endpoint (Oxigraph server, Fuseki, GraphDB, Virtuoso, ...), as it
 is configured. kg reads only its own graphs there (EndpointStore), and fills it by SPARQL Update (kg.remote.push):
-`kg build --store sparql:URL` and `kg load` go to its update URL (--update-url / $KG_UPDATE_URL, or the one that
-goes with the query URL by the servers' conventions)."""
+`kg build --store sparql:URL` and `kg load` go to its update URL ($KG_UPDATE_URL, else the one that goes with
+the query URL by the servers' conventions: default_update_url)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from rdflib.query import Result
 
 from kg.errors import KgError
 from kg.ontology import GRAPH
-from kg.stores import StoreSpec
+from kg.stores import StoreKind, StoreSpec
 
 UPDATE_URL_ENV = "KG_UPDATE_URL"
 
@@ -213,4 +213,4 @@ def http_detail(exc: Exception) -> str:
     return f"{exc}: {body}" if body else str(exc)
 
 
-KIND = SparqlStore()
+KIND: StoreKind = SparqlStore()  # mypy checks that the class does what StoreKind says
