@@ -41,7 +41,7 @@ def load_reference_disk(nquads: str, folder: str):
 
 
 def load_kg_oxigraph(nquads: str, folder: str):
-    from kg.store import StoreSpec, load_files
+    from kg.stores import StoreSpec, load_files
 
     return timed(load_files, [nquads], StoreSpec("oxigraph", folder))
 
@@ -120,7 +120,7 @@ def query_reference(folder_or_file: str, repeat: str = "3"):
     """Every named query's SPARQL, exactly as kg sends it, run directly by pyoxigraph (best of N)."""
     import pyoxigraph as ox
 
-    from kg.store import oxigraph_dataset
+    from kg.rdf import oxigraph_dataset
 
     if Path(folder_or_file).is_dir():
         store = ox.Store.read_only(folder_or_file)
@@ -142,7 +142,7 @@ def query_kg(store_spec: str, data: str, repeat: str = "3"):
     Python values as `kg query` gives them."""
     from kg import query
     from kg.rdfio import read_dataset
-    from kg.store import open_dataset, parse_store
+    from kg.stores import open_dataset, parse_store
 
     spec = parse_store(store_spec)
     if spec.kind == "memory":
@@ -163,7 +163,7 @@ def query_kg(store_spec: str, data: str, repeat: str = "3"):
 
 def export_kg(folder: str, out: str, fmt: str = "nquads"):
     from kg.serialize import export
-    from kg.store import open_oxigraph
+    from kg.stores.oxigraph import open_oxigraph
 
     ds = open_oxigraph(folder)
     return timed(lambda: len(export(ds, fmt, out)))
@@ -186,7 +186,7 @@ def dump_reference(folder: str, out: str, fmt: str = "nquads"):
 
 def view_kg(folder: str, out: str, focus: str):
     from kg import api
-    from kg.store import open_oxigraph
+    from kg.stores.oxigraph import open_oxigraph
 
     ds = open_oxigraph(folder)
 

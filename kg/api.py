@@ -74,7 +74,7 @@ def build(seed_dir: str | Path = "seeds", output: str | Path | None = DEFAULT_GR
     persistent store when one is named (oxigraph:PATH, sparql:URL).
 
     Nothing is written unless every step before succeeds; files and stores are replaced atomically."""
-    from kg.store import parse_store, save_dataset
+    from kg.stores import parse_store, save_dataset
 
     spec = parse_store(store) if store else None
     seeds = load_seeds(seed_dir)
@@ -97,8 +97,8 @@ def build(seed_dir: str | Path = "seeds", output: str | Path | None = DEFAULT_GR
 def open_graph(seed_dir: str | Path = "seeds", graph_file: str | Path | None = None,
                store: str | None = None, check: bool = True) -> Dataset:
     """The graph a reading command reads: an RDF file if given, else the store (--store / $KG_STORE; by
-    default the seeds built into Oxigraph in memory). See kg.store.open_dataset for `check`."""
-    from kg.store import open_dataset
+    default the seeds built into Oxigraph in memory). See kg.stores.open_dataset for `check`."""
+    from kg.stores import open_dataset
 
     if graph_file is not None:
         return read_graph(graph_file)
@@ -222,12 +222,12 @@ def draft_article(article: str | Path, seed_dir: str | Path = "seeds", source: s
     return _draft(article, seed_dir, source, **options)
 
 
-# ------------------------------------------------------------------ stores (kg/store.py, kg/remote.py, kg/serve.py)
+# ------------------------------------------------------------------ stores (kg/stores/, kg/remote.py, kg/serve.py)
 
 
 def load(paths, store: str):
     """`kg load`: replace a persistent store's content by RDF files (Oxigraph's bulk loader); returns quads."""
-    from kg.store import load_files, parse_store
+    from kg.stores import load_files, parse_store
 
     return load_files(list(paths), parse_store(store))
 
@@ -245,7 +245,7 @@ def serve_endpoint(store: str | None = None, seed_dir: str | Path = "seeds", hos
     """`kg serve` (kg.serve is the module): a read-only SPARQL endpoint; use it as
     `with kg.serve_endpoint() as endpoint: ...` and query endpoint.url + "/query"."""
     from kg.serve import serve as _serve
-    from kg.store import parse_store
+    from kg.stores import parse_store
 
     return _serve(parse_store(store), seed_dir, host, port, timeout, max_memory)
 

@@ -3,8 +3,8 @@ and checking every seed file again (0.9 s of a 1 s `kg query` on the seeds; minu
 
 The cache is keyed by the content of everything a build reads — the seed files, the article texts the loader
 checks citations against, the ontology, and kg's own code — so an edit of any of them builds anew and a stale
-store is never used. A store is put in place whole (kg.oxstore.load_oxigraph: built beside, swapped in by rename,
-one writer at a time), so a killed build leaves nothing half-written. A cache that cannot be written (read-only
+store is never used. A store is put in place whole (kg.stores.oxigraph.load_oxigraph: built beside, swapped in by
+rename, one writer at a time), so a killed build leaves nothing half-written. A cache that cannot be written (read-only
 home, a second kg writing the same entry) only makes the command as slow as it was.
 
 Where: $KG_CACHE (a folder, or `off`), else $XDG_CACHE_HOME/kg, else ~/.cache/kg. The newest KEEP builds stay.
@@ -75,8 +75,8 @@ def _ontology_dir() -> Path:
 def seeds_dataset(seed_dir: str | Path) -> Dataset:
     """The dataset the seeds describe, from the cache when it holds this build (see the module docstring)."""
     from kg.graph import build_dataset
-    from kg.oxstore import open_oxigraph
     from kg.seeds import load_seeds
+    from kg.stores.oxigraph import open_oxigraph
 
     root = cache_root()
     if root is None:
@@ -98,8 +98,8 @@ def _keep(dataset: Dataset, root: Path, place: Path) -> None:
     """Store a build in the cache, and remove the oldest builds beyond KEEP; failing that, do nothing."""
     import pyoxigraph
 
-    from kg.engine import inner_store
-    from kg.oxstore import load_oxigraph
+    from kg.rdf import inner_store
+    from kg.stores.oxigraph import load_oxigraph
 
     store = inner_store(dataset)
     if store is None:

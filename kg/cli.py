@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from kg import __version__
+from kg.rdfformats import EXPORTED
 from kg.sandbox import DEFAULT_MAX_MEMORY
 
 
@@ -190,8 +191,8 @@ def validate(seed_dir: Path, graph_file: Path | None, store: str | None) -> None
 
 @main.command()
 @graph_options
-@click.option("-f", "--format", "fmt", type=click.Choice(["turtle", "trig", "nt", "nquads", "jsonld", "gexf",
-                                                          "graphml", "csv", "kumu"]), default=None,
+@click.option("-f", "--format", "fmt", type=click.Choice([*EXPORTED, "gexf", "graphml", "csv", "kumu"]),
+              default=None,
               help="Output format [default: from the file name, else turtle]: RDF (turtle, trig, nt, nquads, "
                    "jsonld) or the partnership network as `kg network` writes it (gexf, graphml, csv, kumu).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),

@@ -16,11 +16,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib import Graph, Variable
 from rdflib.namespace import XSD
 from rdflib.query import Result
 
-from kg.graph import canonical, decimal_lexical
+from kg.rdf import decimal_lexical, oxigraph_store, to_rdflib
 
 _STRING = XSD.string.toPython()
 _DECIMAL = XSD.decimal.toPython()
@@ -29,29 +29,6 @@ _INTEGER_FORM = re.compile(r"[+-]?[0-9]+")
 _DECIMAL_FORM = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 _DATE = XSD.date.toPython()
 _DATE_FORM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # no time zone: rdflib gives a date for those too
-
-
-def oxigraph_dataset(store) -> Dataset:
-    """An rdflib Dataset over a pyoxigraph Store, with the union of named graphs as default graph."""
-    from oxrdflib import OxigraphStore
-
-    return Dataset(store=OxigraphStore(store=store), default_union=True)
-
-
-def inner_store(graph) -> Any | None:
-    """The pyoxigraph Store under a graph or dataset kept in Oxigraph (oxrdflib), or None for any other."""
-    store = getattr(graph, "store", None)
-    if store is None or type(store).__name__ != "OxigraphStore":
-        return None
-    return store._inner  # oxrdflib's pyoxigraph Store (a property without a public name)
-
-
-def oxigraph_store(graph) -> Any | None:
-    """The pyoxigraph Store under an rdflib Dataset whose default graph is the union of its graphs (how kg
-    opens every Oxigraph store), or None for any other graph, store or endpoint: queries run there."""
-    if not isinstance(graph, Dataset) or not graph.default_union:
-        return None
-    return inner_store(graph)
 
 
 class Answer(Result):
@@ -149,26 +126,3 @@ def python_rows(rows: Iterable[tuple], fallback: Callable[[Any], Any]) -> list[t
     return list(_converted(rows, value))
 
 
-_datatypes: dict[str, URIRef] = {}
-
-
-def to_rdflib(term) -> Any:
-    """A pyoxigraph term as the rdflib term kg uses (literals in kg's canonical form, see graph.canonical)."""
-    kind = type(term).__name__
-    if kind == "NamedNode":
-        return URIRef(term.value)
-    if kind == "Literal":
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        if datatype == _STRING:
-            return Literal(term.value)
-        if datatype not in _datatypes:
-            _datatypes[datatype] = URIRef(datatype)
-        literal = Literal(term.value, datatype=_datatypes[datatype])
-        return canonical(literal) if datatype == _DECIMAL else literal
-    if kind == "BlankNode":
-        return BNode(term.value)
-    if kind == "Triple":  # RDF-star: as oxrdflib gives it
-        return to_rdflib(term.subject), to_rdflib(term.predicate), to_rdflib(term.object)
-    raise ValueError(f"unexpected Oxigraph term {term!r}")

@@ -1,4 +1,4 @@
-"""Which file `kg export` writes: the RDF formats of kg/serialize.py (FORMATS) or the network formats of
+"""Which file `kg export` writes: the RDF formats of kg/rdfformats.py (EXPORTED) or the network formats of
 kg/netexport.py (FORMATS), chosen by --format or else by the output's suffix. One place decides, from those
 two tables, so `kg export -o x.csv` writes the network's CSV instead of Turtle named .csv (issue 15), and a
 suffix neither knows is an error instead of a silent Turtle file. Messages in English and Korean."""
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg import netexport, serialize
+from kg import netexport, rdfformats
 from kg.errors import KgError
 
 RDF, NETWORK = "rdf", "network"
@@ -15,18 +15,18 @@ RDF, NETWORK = "rdf", "network"
 
 def choices() -> list[str]:
     """Every format `kg export --format` takes: the RDF ones, then the network ones."""
-    return list(serialize.FORMATS) + list(netexport.FORMATS)
+    return list(rdfformats.EXPORTED) + list(netexport.FORMATS)
 
 
 def suffixes() -> list[str]:
-    rdf = [ext for ext, _ in serialize.FORMATS.values()]
+    rdf = [rdfformats.BY_NAME[name].suffix for name in rdfformats.EXPORTED]
     return rdf + [s for s in netexport.SUFFIXES if s not in rdf]
 
 
 def choose(output: Path | None, fmt: str | None, lang: str = "en") -> tuple[str, str]:
     """(family, format) for the output file and --format: RDF or network; Turtle on standard output."""
     if fmt is None and output is not None:
-        fmt = serialize.format_for(output) or netexport.format_for(output)
+        fmt = rdfformats.exported_as(output) or netexport.format_for(output)
         if fmt is None:
             known = ", ".join(suffixes())
             if lang == "ko":
@@ -35,7 +35,7 @@ def choose(output: Path | None, fmt: str | None, lang: str = "en") -> tuple[str,
             raise KgError(f"cannot tell the format from {str(output)!r} — end the file name with one of {known}, "
                           f"or give --format {'|'.join(choices())}")
     fmt = fmt or "turtle"
-    if fmt in serialize.FORMATS:
+    if fmt in rdfformats.EXPORTED:
         return RDF, fmt
     if output is None:
         if lang == "ko":

@@ -12,17 +12,15 @@ schema.org or PROV still understand the data.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Any, cast
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
-from rdflib.term import Node
 
 from kg import fieldkinds, model, ontology, schema
-from kg.fieldkinds import decimal_lexical  # noqa: F401 - engine and serialize use it from here
 from kg.model import curie
 from kg.ontology import FACTS_GRAPH, GRAPH, KG, KGO, REGISTRY_GRAPH
+from kg.rdf import decimal_lexical, quads
 from kg.schema import Field
 from kg.seeds import Citation, Record, Seeds
 
@@ -194,25 +192,6 @@ def build_dataset(seeds: Seeds, store: str = "default") -> Dataset:
             graphs[g] = ds.graph(g)
         graphs[g].add((s, p, o))
     return ds
-
-
-def canonical(term: Any) -> Any:
-    """Stores differ in how they keep some literals (Oxigraph drops a decimal's ".0" and spells out
-    xsd:string); write one form whatever the store."""
-    if not isinstance(term, Literal) or term.datatype is None:  # most terms: checked first, as this runs per term
-        return term
-    if term.datatype == XSD.decimal:
-        value = term.toPython()  # an ill-formed decimal ("abc") stays as it is
-        return Literal(decimal_lexical(value), datatype=XSD.decimal) if isinstance(value, Decimal) else term
-    if term.datatype == XSD.string:  # the same as a plain literal in RDF 1.1
-        return Literal(str(term))
-    return term
-
-
-def quads(ds: Dataset) -> Iterator[tuple[Node, Node, Any, Node | None]]:
-    """Every quad of the dataset as (s, p, o, graph name), with literals in canonical form."""
-    for s, p, o, g in ds.quads((None, None, None, None)):
-        yield s, p, canonical(o), (g.identifier if isinstance(g, Graph) else g)
 
 
 def union_graph(ds: Dataset) -> Graph:

@@ -23,15 +23,10 @@ from xml.sax.handler import ContentHandler
 from rdflib import Dataset
 
 from kg.errors import KgError
+from kg.rdfformats import BY_NAME, SUFFIXES
 
 MAX_DEPTH = 128  # nesting of XML elements or JSON objects and arrays; see above
 MAX_TERM = 16 * 1024 * 1024  # Oxigraph's parser buffer (bytes); XML text and attribute values (characters)
-
-SUFFIXES = {
-    ".ttl": "turtle", ".turtle": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads",
-    ".jsonld": "jsonld", ".json": "jsonld", ".rdf": "rdfxml", ".xml": "rdfxml", ".owl": "rdfxml",
-}
-
 
 def rdf_format(path: Path) -> str:
     fmt = SUFFIXES.get(path.suffix.lower())
@@ -42,10 +37,8 @@ def rdf_format(path: Path) -> str:
 
 
 def oxigraph_format(fmt: str):
-    import pyoxigraph as ox
-
-    return {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
-            "nquads": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}[fmt]
+    """The pyoxigraph.RdfFormat of a format kg names (kg.rdfformats)."""
+    return BY_NAME[fmt].pyoxigraph
 
 
 class _XmlCheck(ContentHandler):
@@ -178,7 +171,7 @@ def read_dataset(path: str | Path) -> Dataset:
     """A user's RDF file as a dataset (in-memory Oxigraph behind rdflib's API)."""
     import pyoxigraph as ox
 
-    from kg.engine import oxigraph_dataset
+    from kg.rdf import oxigraph_dataset
 
     path, fmt = check_file(path)
     store = ox.Store()

@@ -19,7 +19,7 @@ from rdflib import Dataset, URIRef
 from rdflib.plugins.serializers.nt import _nt_row
 
 from kg.errors import KgError
-from kg.graph import quads
+from kg.rdf import quads
 
 SCRATCH_SUFFIX = "#kg-push-upload"
 

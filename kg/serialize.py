@@ -11,28 +11,21 @@ import glob
 import json
 import os
 import tempfile
-from decimal import Decimal
 from pathlib import Path
 
-from rdflib import Dataset, Graph, Literal
-from rdflib.namespace import XSD
-from rdflib.term import URIRef
+from rdflib import Dataset, Graph
 
 from kg.errors import KgError, WriteError
-from kg.graph import decimal_lexical, quads, union_graph
+from kg.graph import union_graph
 from kg.ontology import FACTS_GRAPH, PREFIXES, REGISTRY_GRAPH
+from kg.rdf import oxigraph_quads
+from kg.rdfformats import BY_NAME, EXPORTED
 
-#: Format name -> (file suffix, whether it keeps named graphs).
-FORMATS = {
-    "turtle": (".ttl", False),
-    "trig": (".trig", True),
-    "nt": (".nt", False),
-    "nquads": (".nq", True),
-    "jsonld": (".jsonld", False),
-}
+#: Export format name -> (file suffix, whether it keeps named graphs), from kg.rdfformats.
+FORMATS = {name: (BY_NAME[name].suffix, BY_NAME[name].keeps_graphs) for name in EXPORTED}
 
-#: Formats as rdflib's parser names them, for re-import.
-PARSER_FORMATS = {"turtle": "turtle", "trig": "trig", "nt": "nt", "nquads": "nquads", "jsonld": "json-ld"}
+#: Export formats as rdflib's parser names them, for re-import.
+PARSER_FORMATS = {name: BY_NAME[name].rdflib for name in EXPORTED}
 
 
 def _umask() -> int:
@@ -93,41 +86,6 @@ def remove_stale_temporaries(target: Path) -> None:
             leftover.unlink(missing_ok=True)
 
 
-def ox_quads(ds: Dataset) -> list:
-    """The dataset's quads as pyoxigraph terms in canonical form (see kg.graph.canonical).
-
-    An Oxigraph-backed dataset hands its quads over directly; others are converted term by term."""
-    import pyoxigraph as ox
-
-    from kg.engine import inner_store
-    from kg.graph import canonical
-
-    inner = inner_store(ds)
-    if inner is not None:
-        return [_canonical_ox(q, ox) for q in inner]
-    return [ox.Quad(_to_ox(s, ox), _to_ox(p, ox), _to_ox(canonical(o), ox), _to_ox(g, ox)) for s, p, o, g in quads(ds)]
-
-
-def _to_ox(term, ox):
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise KgError(f"cannot export {term!r}: blank nodes and other terms are not used in kg graphs")
-
-
-def _canonical_ox(quad, ox):
-    o = quad.object
-    if isinstance(o, ox.Literal) and o.datatype.value == str(XSD.decimal):
-        o = ox.Literal(decimal_lexical(Decimal(o.value)), datatype=o.datatype)
-        return ox.Quad(quad.subject, quad.predicate, o, quad.graph_name)
-    return quad
-
-
 def _sort_key(quad) -> tuple[str, str, str, str]:
     return str(quad.graph_name), str(quad.subject), str(quad.predicate), str(quad.object)
 
@@ -137,9 +95,7 @@ def _oxigraph(ds: Dataset, fmt: str) -> bytes:
     output is the same bytes every time (and 30-50x faster than rdflib's serialisers at 1M triples)."""
     import pyoxigraph as ox
 
-    formats = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
-               "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS}
-    statements = ox_quads(ds)
+    statements = oxigraph_quads(ds)
     if FORMATS[fmt][1]:
         order = {str(REGISTRY_GRAPH): "0", str(FACTS_GRAPH): "1"}
         statements.sort(key=lambda q: (order.get(getattr(q.graph_name, "value", ""), "2"),) + _sort_key(q))
@@ -148,7 +104,7 @@ def _oxigraph(ds: Dataset, fmt: str) -> bytes:
         statements = sorted((ox.Triple(*t) for t in triples),
                             key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
     prefixes = None if fmt in ("nt", "nquads") else {p: str(ns) for p, ns in sorted(PREFIXES.items())}
-    written = ox.serialize(statements, format=formats[fmt], prefixes=prefixes)
+    written = ox.serialize(statements, format=BY_NAME[fmt].pyoxigraph, prefixes=prefixes)
     assert written is not None  # (None only when given an output file)
     return written
 
@@ -186,11 +142,3 @@ def export(ds: Dataset, fmt: str = "turtle", path: str | Path | None = None) -> 
         write_atomic(path, data)
     return data
 
-
-def format_for(path: str | Path) -> str | None:
-    """The export format a file name implies by its suffix, if any."""
-    suffix = Path(path).suffix.lower()
-    for fmt, (ext, _) in FORMATS.items():
-        if suffix == ext:
-            return fmt
-    return {".json": "jsonld", ".n3": "turtle"}.get(suffix)

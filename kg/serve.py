@@ -47,7 +47,7 @@ from pathlib import Path
 
 from kg import sandbox, serve_engine
 from kg.errors import KgError
-from kg.store import StoreSpec, load_oxigraph
+from kg.stores import StoreSpec, kind_of
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_MEMORY = 1 << 30  # per query
@@ -586,25 +586,10 @@ def query_page() -> bytes:
 def serve(spec: StoreSpec, seed_dir: str | Path = "seeds", host: str = "127.0.0.1", port: int = 8000,
           timeout: float = DEFAULT_TIMEOUT, max_memory: int | None = DEFAULT_MAX_MEMORY) -> Endpoint:
     """Prepare an endpoint over the store (call .start(), or use it as a context manager)."""
-    if spec.kind == "sparql":
-        raise KgError("kg serve serves a local graph — the sparql store is already an endpoint")
+    kind = kind_of(spec.kind, str(spec))
     if not 0 < timeout < float("inf"):
         raise KgError(f"--timeout must be a positive number of seconds, not {timeout}")
-    cleanup = None
-    if spec.kind == "oxigraph":
-        location = Path(spec.location)
-        if not (location / "CURRENT").is_file():
-            raise KgError(f"{location}: no Oxigraph store there — build one with: kg build --store oxigraph:{location}")
-    elif spec.kind in ("memory", "rdflib"):  # built from the seeds into a temporary Oxigraph store
-        from kg.graph import build_dataset
-        from kg.seeds import load_seeds
-        from kg.serialize import serialize
-
-        cleanup = Path(tempfile.mkdtemp(prefix="kg-serve-"))
-        location = cleanup / "store"
-        load_oxigraph(location, [(serialize(build_dataset(load_seeds(seed_dir)), "nquads"), "nquads")])
-    else:
-        raise KgError(f"kg serve cannot serve a {spec.kind} store — use memory or oxigraph:PATH")
+    location, cleanup = kind.serve_from(spec, Path(seed_dir))  # the seeds are built into a temporary store
     try:
         return Endpoint(location, host, port, timeout, cleanup, max_memory)
     except OSError as exc:

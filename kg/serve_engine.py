@@ -126,7 +126,7 @@ def answer(store, text: str, accept: str, default_graphs: list[str], named_graph
         if media is None:
             offered = ", ".join(GRAPH_TYPES if graph else SOLUTION_TYPES)
             return "error", 406, f"no answer format the Accept header allows — this query's answer comes as {offered}"
-        result.serialize(spool, _format(ox, media))
+        result.serialize(spool, _format(ox, media, graph))
     except SyntaxError as exc:
         if _is_update(text):
             return "error", 403, ("this endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, DROP, …) is "
@@ -171,16 +171,9 @@ def negotiate(accept: str, offered: tuple[str, ...]) -> str | None:
     return best
 
 
-def _format(ox, media: str):
-    return {
-        "application/sparql-results+json": ox.QueryResultsFormat.JSON, "application/json": ox.QueryResultsFormat.JSON,
-        "application/sparql-results+xml": ox.QueryResultsFormat.XML, "application/xml": ox.QueryResultsFormat.XML,
-        "text/csv": ox.QueryResultsFormat.CSV, "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-        "text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFormat.N_TRIPLES,
-        "text/plain": ox.RdfFormat.N_TRIPLES, "application/rdf+xml": ox.RdfFormat.RDF_XML,
-        "application/ld+json": ox.RdfFormat.JSON_LD, "application/n-quads": ox.RdfFormat.N_QUADS,
-        "application/trig": ox.RdfFormat.TRIG,
-    }[media]
+def _format(ox, media: str, graph: bool):
+    """pyoxigraph's format for a media type of GRAPH_TYPES (graph) or SOLUTION_TYPES."""
+    return (ox.RdfFormat if graph else ox.QueryResultsFormat).from_media_type(media)
 
 
 def _die_with_parent() -> None:

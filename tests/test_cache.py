@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from kg import cache
 from kg.cli import main
-from kg.store import open_dataset
+from kg.stores import open_dataset
 
 
 @pytest.fixture()

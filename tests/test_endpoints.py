@@ -16,7 +16,7 @@ from oxigraph_server import OxigraphServer
 from kg.cli import main
 from kg.graph import build_dataset
 from kg.seeds import load_seeds
-from kg.store import StoreSpec, save_dataset
+from kg.stores import StoreSpec, save_dataset
 
 
 def kg(*args):

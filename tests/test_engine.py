@@ -11,8 +11,8 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg import engine
-from kg.graph import canonical
 from kg.query import python_value
+from kg.rdf import canonical
 
 LEXICAL = {
     XSD.integer: ["7", "007", "+5", "-0", "12345678901234567890", "abc", " 5", "1.0", ""],

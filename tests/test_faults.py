@@ -179,7 +179,7 @@ def test_a_killed_load_keeps_the_previous_store_and_a_rerun_loads_once(big, smal
 PAUSED_KG = r"""
 import os, sys, time
 from pathlib import Path
-import kg.oxstore
+import kg.stores.oxigraph
 step, marker = sys.argv[1], Path(sys.argv[2])
 real_replace = os.replace
 
@@ -190,14 +190,14 @@ def pause():  # until killed, or until the test creates marker + ".go" (at most 
         time.sleep(0.01)
 
 if step == "before-swap":
-    real_swap = kg.oxstore._swap_in
-    kg.oxstore._swap_in = lambda fresh, path: (pause(), real_swap(fresh, path))
+    real_swap = kg.stores.oxigraph._swap_in
+    kg.stores.oxigraph._swap_in = lambda fresh, path: (pause(), real_swap(fresh, path))
 else:
     def replace(src, dst):
         real_replace(src, dst)
         if ".old-" in str(dst):
             pause()
-    kg.oxstore.os.replace = replace
+    kg.stores.oxigraph.os.replace = replace
 from kg.cli import main
 sys.argv = ["kg"] + sys.argv[3:]
 main()

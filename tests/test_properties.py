@@ -30,8 +30,8 @@ from rdflib.compare import isomorphic
 
 from kg import model, schema
 from kg.cli import main
-from kg.graph import decimal_lexical
 from kg.query import literal_n3, sparql
+from kg.rdf import decimal_lexical
 from kg.rdfio import read_dataset
 from kg.serialize import FORMATS, PARSER_FORMATS
 

@@ -25,7 +25,7 @@ from test_query import ALLOCATIONS
 from kg.cli import main
 from kg.graph import build_dataset
 from kg.query import get_query, list_queries
-from kg.store import StoreSpec, save_dataset
+from kg.stores import StoreSpec, save_dataset
 
 NAMES = [q.name for q in list_queries()]
 SPARQL_RESULTS = "{http://www.w3.org/2005/sparql-results#}"

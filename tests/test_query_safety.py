@@ -27,7 +27,7 @@ from kg.errors import QueryError
 from kg.graph import build_dataset
 from kg.query import _in_worker, list_queries, run_query, sparql
 from kg.seeds import load_seeds
-from kg.store import StoreSpec, save_dataset
+from kg.stores import StoreSpec, save_dataset
 
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 ANSWER = {"head": {"vars": ["s"]}, "results": {"bindings": [{"s": {"type": "uri", "value": "http://example.org/x"}}]}}

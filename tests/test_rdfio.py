@@ -212,3 +212,38 @@ def test_a_term_over_16_mib_is_refused_without_a_traceback(tmp_path, name):
         result = CliRunner().invoke(main, args)
         assert (result.exit_code, result.output) == (1, message)
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # no store, no half-built one, no lock
+
+
+# ------------------------------------------------------------------ the one table of RDF formats (kg.rdfformats)
+
+
+def test_the_format_table_agrees_with_pyoxigraph_and_rdflib():
+    """Each format's suffixes are those pyoxigraph gives the same format (where it knows the suffix), the first is
+    pyoxigraph's own, and rdflib has a parser by the row's rdflib name."""
+    import pyoxigraph
+    from rdflib.parser import Parser
+    from rdflib.plugin import get
+
+    from kg.rdfformats import FORMATS
+
+    for f in FORMATS:
+        assert f.suffix == "." + f.pyoxigraph.file_extension, f.name
+        for suffix in f.suffixes + f.also_written:
+            assert pyoxigraph.RdfFormat.from_extension(suffix[1:]) in (None, f.pyoxigraph, pyoxigraph.RdfFormat.N3)
+        assert get(f.rdflib, Parser) is not None
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "trig", "nt", "nquads", "jsonld"])
+def test_every_export_is_read_back_by_its_file_name(fmt, tmp_path):
+    """What `kg export -o FILE` writes, `kg load` and `kg validate --graph` read by the same name: one table."""
+    from conftest import MINIMAL
+
+    from kg.api import build_graph, export
+    from kg.rdfformats import BY_NAME
+    from kg.serialize import serialize
+
+    built = build_graph(MINIMAL)
+    path = tmp_path / f"graph{BY_NAME[fmt].suffix}"
+    export(built, fmt, path)
+    back = read_dataset(path)
+    assert serialize(back, "nt") == serialize(built, "nt")  # the same triples, each in its canonical form

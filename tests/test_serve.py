@@ -15,7 +15,7 @@ import pytest
 from conftest import MINIMAL
 from processes import alive, descendants
 
-from kg.store import StoreSpec
+from kg.stores import StoreSpec
 
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 

@@ -22,7 +22,7 @@ from processes import children, cpu_seconds, rss_bytes
 from test_browser import ARGS, CHROMIUM
 
 from kg.serve import MAX_BODY, serve
-from kg.store import StoreSpec
+from kg.stores import StoreSpec
 
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 SHORT = "SELECT ?n WHERE { ?a <https://w3id.org/ai-partnerships/ontology#gpuCount> ?n } ORDER BY ?n"

@@ -9,7 +9,8 @@ from rdflib.compare import isomorphic
 
 from kg.errors import KgError
 from kg.graph import union_graph
-from kg.store import StoreSpec, load_oxigraph, open_dataset, parse_store, save_dataset
+from kg.stores import StoreSpec, open_dataset, parse_store, save_dataset
+from kg.stores.oxigraph import load_oxigraph
 
 
 @pytest.fixture()
@@ -144,3 +145,115 @@ def test_sparql_store_reads_what_was_pushed(minimal_ds, server):
     q = "SELECT ?n WHERE { ?a <https://w3id.org/ai-partnerships/ontology#recipient> ?r ; " \
         "<https://w3id.org/ai-partnerships/ontology#gpuCount> ?n } ORDER BY ?n"
     assert [int(r[0]) for r in remote.query(q)] == [int(r[0]) for r in minimal_ds.query(q)]
+
+
+# ------------------------------------------------------------------ the registry of kinds (kg/stores/__init__.py)
+
+
+class ToyStore:
+    """A kind of store kg does not have, registered from outside: it keeps datasets in a dict by name."""
+
+    name = "toy"
+    usage = "toy:NAME"
+    persistent = True
+
+    def __init__(self):
+        self.kept = {}
+
+    def parse(self, address, update_url):
+        return StoreSpec(self.name, address) if address.isidentifier() else None
+
+    def open(self, spec, seed_dir, check):
+        from kg.errors import KgError
+
+        if spec.location not in self.kept:
+            raise KgError(f"toy store {spec.location} is empty")
+        return self.kept[spec.location]
+
+    def load(self, spec, files):
+        from kg.rdfio import read_dataset
+
+        self.kept[spec.location] = read_dataset(files[-1][0])
+        return len(self.kept[spec.location])
+
+    def save(self, spec, ds):
+        self.kept[spec.location] = ds
+        return len(ds)
+
+    def serve_from(self, spec, seed_dir):
+        from kg.errors import KgError
+
+        raise KgError("kg serve cannot serve a toy store")
+
+
+@pytest.fixture()
+def toy(monkeypatch):
+    import kg.stores
+
+    kind = ToyStore()
+    monkeypatch.setitem(kg.stores.KINDS, "toy", kind)
+    return kind
+
+
+def test_a_registered_kind_is_a_store_for_every_command(toy, tmp_path):
+    from click.testing import CliRunner
+    from conftest import MINIMAL
+
+    from kg.cli import main
+
+    assert parse_store("toy:shelf") == StoreSpec("toy", "shelf")
+    runner = CliRunner()
+    built = runner.invoke(main, ["build", "--seeds", str(MINIMAL), "-o", str(tmp_path / "g.nq"),
+                                 "--store", "toy:shelf"])
+    assert built.exit_code == 0, built.output
+    assert f"Loaded {len(toy.kept['shelf'])} quads into toy:shelf" in built.output
+    exported = runner.invoke(main, ["export", "--store", "toy:shelf", "--seeds", str(tmp_path / "none"),
+                                    "-f", "nquads"])
+    assert exported.exit_code == 0, exported.output
+    assert exported.stdout_bytes == (tmp_path / "g.nq").read_bytes()
+    loaded = runner.invoke(main, ["load", str(tmp_path / "g.nq"), "--store", "toy:other"])
+    assert loaded.exit_code == 0, loaded.output
+    assert isomorphic(union_graph(toy.kept["other"]), union_graph(toy.kept["shelf"]))
+    served = runner.invoke(main, ["serve", "--store", "toy:shelf"])
+    assert (served.exit_code, served.output) == (1, "kg serve cannot serve a toy store\n")
+    malformed = runner.invoke(main, ["export", "--store", "toy:not a name"])
+    assert malformed.output.endswith("or toy:NAME\n"), malformed.output  # its usage joins the list of stores
+
+
+@pytest.mark.parametrize("text, hint", [
+    ("postgres:x", ""),
+    ("oxigrph:data/kg", "did you mean oxigraph:PATH? "),
+    ("sparq:http://h/query", "did you mean sparql:http://HOST/QUERY-URL? "),
+    ("rdflb", "did you mean rdflib? "),
+])
+def test_an_unknown_kind_names_the_known_kinds_and_the_nearest(text, hint, monkeypatch):
+    monkeypatch.delenv("KG_STORE", raising=False)
+    with pytest.raises(KgError) as error:
+        parse_store(text)
+    assert str(error.value) == (f"unknown store '{text}' — {hint}use memory, rdflib, oxigraph:PATH or "
+                                "sparql:http://HOST/QUERY-URL")
+
+
+@pytest.mark.parametrize("call", ["open", "save", "load", "serve"])
+def test_a_spec_of_an_unknown_kind_is_refused_by_every_entry_point(call, minimal_ds, tmp_path):
+    """A StoreSpec built by hand with a kind nobody registered never falls through to another kind's behaviour
+    (kg serve once would have served the seeds for it)."""
+    from kg.serve import serve
+    from kg.stores import load_files
+
+    spec = StoreSpec("postgres", "x")
+    (tmp_path / "g.nt").write_text("<http://x/a> <http://x/b> <http://x/c> .\n")
+    calls = {"open": lambda: open_dataset(spec), "save": lambda: save_dataset(minimal_ds, spec),
+             "load": lambda: load_files([tmp_path / "g.nt"], spec), "serve": lambda: serve(spec)}
+    with pytest.raises(KgError, match=r"^unknown store 'postgres:x' — use memory, rdflib, oxigraph:PATH or sparql:"):
+        calls[call]()
+
+
+def test_the_old_module_still_gives_the_old_names():
+    import kg.store
+    import kg.stores
+    import kg.stores.sparql
+
+    assert kg.store.parse_store is kg.stores.parse_store
+    assert kg.store.EndpointStore is kg.stores.sparql.EndpointStore
+    assert set(kg.store.__all__) <= set(dir(kg.store))

@@ -10,7 +10,7 @@ from oxigraph_server import OxigraphServer
 
 from kg.cli import main
 from kg.query import list_queries, run_query, sparql
-from kg.store import StoreSpec, open_dataset, save_dataset
+from kg.stores import StoreSpec, open_dataset, save_dataset
 
 NAMES = sorted(q.name for q in list_queries())
 

@@ -20,10 +20,10 @@ from oxigraph_server import OxigraphServer
 from virtuoso_server import VirtuosoServer
 
 from kg.cli import main
-from kg.graph import quads
 from kg.ontology import GRAPH
 from kg.query import list_queries
-from kg.store import open_dataset
+from kg.rdf import quads
+from kg.stores import open_dataset
 
 
 @dataclass

@@ -57,7 +57,7 @@ def run(graph, text: str, bindings: Mapping[str, Node | None] | None = None, ori
         result = _in_worker(evaluate, timeout or None, origin, offline=not allow_remote and not _is_endpoint(graph),
                             max_memory=max_memory)
     if _is_endpoint(graph) and result.empty:  # an endpoint with no data, or none in its default graph, says so
-        from kg.store import check_default_graph
+        from kg.stores.sparql import check_default_graph
 
         check_default_graph(graph.store.query_endpoint)
     return result
@@ -87,7 +87,7 @@ def _evaluate(graph, text: str, full: str, origin: str, max_rows: int | None) ->
         if isinstance(exc, KgError):
             raise
         if type(exc).__module__.startswith(("urllib", "http")) or "SPARQLWrapper" in type(exc).__module__:
-            from kg.store import http_detail
+            from kg.stores.sparql import http_detail
 
             if getattr(exc, "code", None):  # it answered, with an error: its own words say why
                 raise QueryError(f"{origin}: the endpoint refused the query ({http_detail(exc)}) — check the "

@@ -29,7 +29,7 @@ def _endpoint_reason(graph, full: str, prefixes: dict) -> str:
     """The body of the endpoint's error answer to the query (the URL the user named), cut short; "" if none."""
     import urllib.error
 
-    from kg.store import error_body, post_query
+    from kg.stores.sparql import error_body, post_query
 
     url = getattr(getattr(graph, "store", None), "query_endpoint", None)
     if not url:

@@ -4,7 +4,7 @@
 The W3C formats are written here, not by the engines' serializers, which were compared on every named query:
 - pyoxigraph's `QuerySolutions.serialize` writes the same CSV and TSV except for decimals (Oxigraph's own
   lexical form, `255000` and in TSV `"255000"^^xsd:decimal`, where kg writes the canonical `255000.0` of
-  kg.graph.canonical, as every store gives it), and JSON and XML on one line. It also only serves answers
+  kg.rdf.canonical, as every store gives it), and JSON and XML on one line. It also only serves answers
   of an Oxigraph store still in the process: kg's answers come from rdflib's engine and SPARQL endpoints too,
   and cross from the time-limited worker as rdflib terms.
 - rdflib's `Result.serialize` has no TSV, fails on an unbound value in XML ("Unsupported RDF term: None"),
@@ -29,9 +29,9 @@ from rdflib.term import Node
 
 from kg import engine, ontology
 from kg.errors import QueryError
-from kg.graph import canonical
 from kg.query.binding import literal_n3
 from kg.query.params import _DECIMAL, _INTEGER, compact
+from kg.rdf import canonical
 
 #: Output formats: an aligned table for people, the W3C SPARQL 1.1 result formats for scripts, and Turtle
 #: for the graphs CONSTRUCT and DESCRIBE return.

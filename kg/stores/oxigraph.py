@@ -1,6 +1,6 @@
-"""The on-disk Oxigraph store: open it, replace its content safely (built beside, swapped in by rename, one
-writer at a time), and tidy up after a killed load. Its own module so that kg.store and kg.cache can both use it
-without importing each other; kg.store re-exports the names for its callers."""
+"""`--store oxigraph:PATH`, the on-disk Oxigraph store: open it, replace its content safely (built beside, swapped
+in by rename, one writer at a time), and tidy up after a killed load. kg.cache keeps its builds in such stores, and
+`kg serve` serves one."""
 
 from __future__ import annotations
 
@@ -17,8 +17,37 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from kg.engine import oxigraph_dataset
 from kg.errors import KgError
+from kg.rdf import oxigraph_dataset
+from kg.stores import StoreKind, StoreSpec
+
+
+class OxigraphStore:
+    """The kind: a folder that `kg build --store` and `kg load` replace whole and readers open read-only."""
+
+    name = "oxigraph"
+    usage = "oxigraph:PATH"
+    persistent = True
+
+    def parse(self, address: str, update_url: str | None) -> StoreSpec | None:
+        return StoreSpec(self.name, address) if address else None
+
+    def open(self, spec: StoreSpec, seed_dir: Path, check: bool) -> Dataset:
+        return open_oxigraph(spec.location)
+
+    def load(self, spec: StoreSpec, files: Sequence[tuple[Path, str]]) -> int:
+        return load_oxigraph(spec.location, files)
+
+    def save(self, spec: StoreSpec, ds: Dataset) -> int:
+        from kg.serialize import serialize
+
+        return load_oxigraph(spec.location, [(serialize(ds, "nquads"), "nquads")])
+
+    def serve_from(self, spec: StoreSpec, seed_dir: Path) -> tuple[Path, Path | None]:
+        location = Path(spec.location)
+        if not (location / "CURRENT").is_file():
+            raise KgError(f"{location}: no Oxigraph store there — build one with: kg build --store oxigraph:{location}")
+        return location, None
 
 
 def open_oxigraph(path: str | Path, read_only: bool = True) -> Dataset:
@@ -45,7 +74,7 @@ def load_oxigraph(path: str | Path, sources: Sequence[tuple[bytes | Path, str]])
     The new store is built in a fresh folder beside the old one and swapped in by renames, so a killed
     load leaves the previous store intact and a re-run starts clean (nothing is loaded twice); the re-run
     also removes what the killed one left (see recover).
-    sources: (bytes or file path, format name as in kg.rdfio.SUFFIXES). Returns the number of quads.
+    sources: (bytes or file path, format name as in kg.rdfformats). Returns the number of quads.
     One writer at a time per store (writer_lock): a second one stops at once with a message that says so."""
     path = Path(path)
     try:
@@ -152,3 +181,6 @@ def _swap_in(fresh: Path, path: Path) -> None:
     os.replace(fresh, path)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+KIND: StoreKind = OxigraphStore()  # mypy checks that the class does what StoreKind says
