@@ -181,6 +181,22 @@ def export(seed_dir: Path, graph_file: Path | None, store: str | None, fmt: str 
         click.echo(f"Wrote {output} ({fmt}, {len(data)} bytes)", err=True)
 
 
+@main.command("ontology-doc")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (atomically), such as docs/ontology.html; standard output when omitted.")
+@user_errors
+def ontology_doc(output: Path | None) -> None:
+    """Write the ontology as one offline HTML page: every class, property and controlled value, English and
+    Korean side by side."""
+    from kg import ontodoc
+
+    if output is None:
+        sys.stdout.buffer.write(ontodoc.page())
+    else:
+        data = ontodoc.write(output)
+        click.echo(f"Wrote {output} ({len(data)} bytes) / {output} 작성 완료 ({len(data)}바이트)", err=True)
+
+
 # ------------------------------------------------------------------ the partnership network: view and analytics
 
 
