@@ -25,6 +25,7 @@ demo: $(VENV)/.installed
 	$(BIN)/kg export --format turtle -o $(OUT)/partnerships.ttl
 	$(BIN)/kg export --format trig -o $(OUT)/partnerships.trig
 	$(BIN)/kg view -o $(OUT)/partners.html
+	$(BIN)/kg ontology-doc -o $(OUT)/ontology.html
 	$(BIN)/kg conflicts
 
 test: $(VENV)/.installed-test

@@ -241,13 +241,19 @@ def push(graph, update_url: str, batch_size: int = 5000, progress=None):
 
 
 def serve_endpoint(store: str | None = None, seed_dir: str | Path = "seeds", host: str = "127.0.0.1",
-                   port: int = 8000, timeout: float = 30.0, max_memory: int | None = 1 << 30):
+                   port: int = 8000, timeout: float = 30.0, max_memory: int | None = 1 << 30,
+                   cors: tuple[str, ...] = (), public_url: str | None = None):
     """`kg serve` (kg.serve is the module): a read-only SPARQL endpoint; use it as
-    `with kg.serve_endpoint() as endpoint: ...` and query endpoint.url + "/query"."""
+    `with kg.serve_endpoint() as endpoint: ...` and query endpoint.url + "/query". `cors`: the origins whose
+    pages may read answers ("*": any; none by default); `public_url`: /query as clients reach it behind a proxy."""
     from kg.serve import serve as _serve
+    from kg.serve_cors import check_origins, check_public_url
     from kg.stores import parse_store
 
-    return _serve(parse_store(store), seed_dir, host, port, timeout, max_memory)
+    cors = check_origins(cors)  # before a store is built for nothing
+    if public_url:
+        check_public_url(public_url)
+    return _serve(parse_store(store), seed_dir, host, port, timeout, max_memory).allow(cors, public_url)
 
 
 __all__ = ["BuildResult", "build", "build_graph", "validate", "export", "read_graph", "load_seeds",

@@ -225,6 +225,22 @@ def export(seed_dir: Path, graph_file: Path | None, store: str | None, fmt: str 
         click.echo(f"Wrote {output} ({fmt}, {len(data)} bytes{created})", err=True)
 
 
+@main.command("ontology-doc")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (atomically), such as docs/ontology.html; standard output when omitted.")
+@user_errors
+def ontology_doc(output: Path | None) -> None:
+    """Write the ontology as one offline HTML page: every class, property and controlled value, English and
+    Korean side by side."""
+    from kg import ontodoc
+
+    if output is None:
+        sys.stdout.buffer.write(ontodoc.page())
+    else:
+        data = ontodoc.write(output)
+        click.echo(f"Wrote {output} ({len(data)} bytes) / {output} 작성 완료 ({len(data)}바이트)", err=True)
+
+
 # ------------------------------------------------------------------ the partnership network: view and analytics
 
 
@@ -686,8 +702,14 @@ def push(update_url, batch_size, seed_dir, graph_file, store) -> None:
               help="Seconds a query may run, queued or running, before it is stopped with HTTP 503.")
 @click.option("--max-memory", type=BYTES, default="1G", show_default=True, metavar="SIZE",
               help="Memory each query may take, such as 512M or 2G (0: no limit).")
+@click.option("--cors", "cors", multiple=True, metavar="ORIGIN",
+              help="Let web pages on ORIGIN (such as http://localhost:3000) query the endpoint from a browser; "
+                   "repeat for more, '*' for any page (warned about). Off by default.")
+@click.option("--public-url", metavar="URL",
+              help="The endpoint's URL as clients reach it behind a proxy, named in the Service Description "
+                   "(default: the host the client asked for, /query).")
 @user_errors
-def serve(store, seed_dir, host, port, timeout, max_memory) -> None:
+def serve(store, seed_dir, host, port, timeout, max_memory, cors, public_url) -> None:
     """A read-only SPARQL 1.1 endpoint with a query page, on 127.0.0.1 by default (Ctrl-C stops it)."""
     import signal
     import time
@@ -700,11 +722,15 @@ def serve(store, seed_dir, host, port, timeout, max_memory) -> None:
     signal.signal(signal.SIGTERM, stop)  # `kill`, systemd, docker stop: shut down as on Ctrl-C
     signal.signal(signal.SIGINT, stop)  # also when started with SIGINT ignored (a background job of a script)
     from kg.serve import exposed
+    from kg.serve_cors import ANY_ORIGIN_WARNING
 
     if exposed(host):
         click.echo(f"warning: listening on {host} makes the endpoint reachable from other machines, and it has no "
                    "authentication — put it behind a proxy that has, or use --host 127.0.0.1", err=True)
-    endpoint = api.serve_endpoint(store, seed_dir, host, port, timeout, max_memory or None).start()
+    if "*" in cors:
+        click.echo(ANY_ORIGIN_WARNING, err=True)
+    endpoint = api.serve_endpoint(store, seed_dir, host, port, timeout, max_memory or None, tuple(cors),
+                                  public_url).start()
     click.echo(f"SPARQL endpoint at {endpoint.url}/query (query page at {endpoint.url}/), read-only, "
                f"queries stopped after {timeout:g} s. Ctrl-C to stop.")
     try:

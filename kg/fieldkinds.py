@@ -200,7 +200,8 @@ class Year(FieldKind):
         return None
 
     def to_rdf(self, field, value, lang="en"):
-        return [Literal(f"{value:04d}", datatype=XSD.gYear)]
+        # xsd:integer, not xsd:gYear: OWL 2 reasoners (HermiT) refuse datatypes outside the OWL 2 datatype map
+        return [Literal(value, datatype=XSD.integer)]
 
 
 class Amount(FieldKind):

@@ -47,6 +47,15 @@ from pathlib import Path
 
 from kg import sandbox, serve_engine
 from kg.errors import KgError
+from kg.serve_cors import (
+    CORS_HEADERS,
+    CORS_METHODS,
+    HOST_HEADER,
+    check_origins,
+    check_public_url,
+    cors_headers,
+    preflight_refusal,
+)
 from kg.stores import StoreSpec, kind_of
 
 DEFAULT_TIMEOUT = 30.0
@@ -332,6 +341,14 @@ class Endpoint:
             shutil.rmtree(self.spool, ignore_errors=True)
             raise
         self._thread: threading.Thread | None = None
+        self.cors: tuple[str, ...] = ()  # origins whose pages may read answers ("*": any); none by default
+        self.public_url: str | None = None  # /query as clients reach it, when a proxy stands in front
+
+    def allow(self, cors: tuple[str, ...] = (), public_url: str | None = None) -> Endpoint:
+        """Let pages on these origins read answers (CORS), and name this URL in the Service Description."""
+        self.cors = check_origins(cors)
+        self.public_url = check_public_url(public_url) if public_url else None
+        return self
 
     @property
     def url(self) -> str:
@@ -398,18 +415,26 @@ class QueryHandler(BaseHTTPRequestHandler):
         pass
 
     def end_headers(self):
-        if urllib.parse.urlsplit(self.path).path == "/query":  # any page may read this public, read-only data
-            self.send_header("Access-Control-Allow-Origin", "*")
+        if urllib.parse.urlsplit(self.path).path == "/query":
+            for key, value in cors_headers(self.endpoint.cors, self.headers.get("Origin")).items():
+                self.send_header(key, value)
         super().end_headers()
 
     def do_OPTIONS(self):
-        """A CORS preflight (a browser client such as YASGUI on another origin) for /query."""
+        """A CORS preflight for /query (a browser client such as YASGUI on another origin), granted only to the
+        origins given with --cors; a plain OPTIONS says which methods there are."""
         if urllib.parse.urlsplit(self.path).path != "/query":
             return self.error(404, "no such endpoint — use /query")
+        refused = preflight_refusal(self.endpoint.cors, self.headers.get("Origin"),
+                                    self.headers.get("Access-Control-Request-Method"),
+                                    self.headers.get("Access-Control-Request-Headers"))
+        if refused:
+            return self.error(403, refused)
         self.send_response(204)
-        self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
-        self.send_header("Access-Control-Max-Age", "86400")
+        if self.headers.get("Access-Control-Request-Method"):
+            self.send_header("Access-Control-Allow-Methods", ", ".join(CORS_METHODS))
+            self.send_header("Access-Control-Allow-Headers", ", ".join(CORS_HEADERS))
+            self.send_header("Access-Control-Max-Age", "86400")
         self.send_header("Allow", "GET, HEAD, POST, OPTIONS")
         self.send_header("Content-Length", "0")
         self.end_headers()
@@ -447,10 +472,20 @@ class QueryHandler(BaseHTTPRequestHandler):
         if "update" in params:
             return self.error(403, READ_ONLY)
         if "query" not in params:  # the endpoint itself: its SPARQL 1.1 Service Description
-            return self.reply(200, service_description(self.endpoint.url + "/query"), "text/turtle; charset=utf-8")
+            return self.reply(200, service_description(self.public_query_url()), "text/turtle; charset=utf-8")
         self.answer(params)
 
     do_HEAD = do_GET
+
+    def public_query_url(self) -> str:
+        """/query as this client reached it: --public-url, else the Host it asked for (when it is a plain host and
+        port), else the address kg serve listens on (0.0.0.0 names no machine)."""
+        if self.endpoint.public_url:
+            return self.endpoint.public_url
+        host = self.headers.get("Host") or ""
+        if HOST_HEADER.fullmatch(host):
+            return f"http://{host}/query"
+        return self.endpoint.url + "/query"
 
     def do_POST(self):
         parsed = urllib.parse.urlsplit(self.path)

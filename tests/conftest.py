@@ -70,7 +70,8 @@ def ox(seeds):
 
 #: Modules whose tests start servers, install packages, kill processes or generate many seed sets: `-m "not slow"`
 #: leaves them out of a quick run (CI runs everything).
-SLOW_MODULES = {"test_packaging", "test_triplestores", "test_serve_attacks", "test_faults", "test_properties"}
+SLOW_MODULES = {"test_packaging", "test_triplestores", "test_owl", "test_serve_attacks", "test_faults",
+                "test_properties"}
 
 
 def pytest_collection_modifyitems(items):

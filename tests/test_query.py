@@ -535,9 +535,9 @@ def test_earlier_gpu_targets_by_year(ox):
     """Newsis l.18 and l.21: 10,000 GPUs by the end of this year, 50,000 by 2028, 200,000 or more by 2030."""
     result = run_query(ox, "gpu-targets")
     assert table(result, "year", "gpus", "qualifier", "source", "paragraphs") == [
-        ("2025", 10000, "as stated", "newsis-20251101", "18, 21"),
-        ("2028", 50000, "as stated", "newsis-20251101", "18, 21"),
-        ("2030", 200000, "at least", "newsis-20251101", "18, 21"),
+        (2025, 10000, "as stated", "newsis-20251101", "18, 21"),
+        (2028, 50000, "as stated", "newsis-20251101", "18, 21"),
+        (2030, 200000, "at least", "newsis-20251101", "18, 21"),
     ]
     assert run_query(ox, "gpu-targets", org="nvidia").rows == []
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import http.client
 import json
 import subprocess
 import sys
@@ -14,6 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import MINIMAL
 from processes import alive, descendants
+from test_browser import browser  # noqa: F401  (browser: the module-scoped Chromium fixture)
 
 from kg.stores import StoreSpec
 
@@ -285,20 +288,116 @@ def test_listening_beyond_loopback_is_warned_about(tmp_path, host, warned):
 # ------------------------------------------------------------------ clients on other origins, and the description
 
 
-def test_a_browser_client_on_another_origin_may_query(endpoint):
-    """CORS: a preflight for /query is answered, and answers say any origin may read them (YASGUI and the like)."""
-    req = urllib.request.Request(endpoint.url + "/query", method="OPTIONS",
-                                 headers={"Origin": "http://yasgui.example", "Access-Control-Request-Method": "POST",
-                                          "Access-Control-Request-Headers": "content-type"})
-    with urllib.request.urlopen(req, timeout=30) as r:
-        assert r.status == 204
-        assert r.headers["Access-Control-Allow-Origin"] == "*"
-        assert set(r.headers["Access-Control-Allow-Methods"].split(", ")) == {"GET", "POST", "OPTIONS"}
-        assert "Content-Type" in r.headers["Access-Control-Allow-Headers"]
-    req = urllib.request.Request(f"{endpoint.url}/query?" + urllib.parse.urlencode({"query": "ASK {}"}),
-                                 headers={"Origin": "http://yasgui.example"})
-    with urllib.request.urlopen(req, timeout=30) as r:
-        assert r.headers["Access-Control-Allow-Origin"] == "*"
+def options(url, headers):
+    req = urllib.request.Request(url, method="OPTIONS", headers=headers)
+    try:
+        with urllib.request.urlopen(req, timeout=30) as r:
+            return r.status, r.headers, r.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers, exc.read()
+
+
+@contextlib.contextmanager
+def allowing(endpoint, *origins, public_url=None):
+    """The module's endpoint with these CORS origins (and public URL) for the block."""
+    endpoint.allow(origins, public_url)
+    try:
+        yield endpoint
+    finally:
+        endpoint.allow()
+
+
+PAGE = "http://127.0.0.1:5173"
+PREFLIGHT = {"Origin": PAGE, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
+
+
+def test_cross_origin_reading_is_off_by_default(endpoint):
+    """No CORS header on answers and a refused preflight, with a message that says how to allow it."""
+    ask = f"{endpoint.url}/query?" + urllib.parse.urlencode({"query": "ASK {}"})
+    with urllib.request.urlopen(urllib.request.Request(ask, headers={"Origin": PAGE}), timeout=30) as r:
+        assert r.status == 200 and "Access-Control-Allow-Origin" not in r.headers
+    status, headers, body = options(endpoint.url + "/query", PREFLIGHT)
+    assert status == 403 and "Access-Control-Allow-Origin" not in headers
+    message = json.loads(body)["error"]
+    assert f"--cors {PAGE}" in message and "허용하려면" in message
+    # an OPTIONS that is no preflight is still answered
+    status, headers, _ = options(endpoint.url + "/query", {})
+    assert status == 204 and headers["Allow"] == "GET, HEAD, POST, OPTIONS"
+
+
+def test_cors_grants_the_named_origins_only(endpoint):
+    with allowing(endpoint, PAGE, "https://yasgui.example.org"):
+        status, headers, _ = options(endpoint.url + "/query", PREFLIGHT)
+        assert status == 204
+        assert headers["Access-Control-Allow-Origin"] == PAGE and headers["Vary"] == "Origin"
+        assert set(headers["Access-Control-Allow-Methods"].split(", ")) == {"GET", "HEAD", "POST", "OPTIONS"}
+        assert {h.lower() for h in headers["Access-Control-Allow-Headers"].split(", ")} >= {"content-type", "accept"}
+        # refused: another origin (told nothing), a method or header the endpoint does not take (told why)
+        for refused, why in (({**PREFLIGHT, "Origin": "http://127.0.0.1:5174"}, "--cors http://127.0.0.1:5174"),
+                             ({**PREFLIGHT, "Access-Control-Request-Method": "PUT"}, "read-only"),
+                             ({**PREFLIGHT, "Access-Control-Request-Headers": "content-type, x-secret"}, "x-secret")):
+            status, headers, body = options(endpoint.url + "/query", refused)
+            assert status == 403 and why in json.loads(body)["error"], refused
+            assert headers["Access-Control-Allow-Origin"] == (None if refused["Origin"] != PAGE else PAGE)
+        ask = f"{endpoint.url}/query?" + urllib.parse.urlencode({"query": "ASK {}"})
+        for origin, granted in ((PAGE, PAGE), ("http://elsewhere.example", None)):
+            with urllib.request.urlopen(urllib.request.Request(ask, headers={"Origin": origin}), timeout=30) as r:
+                assert r.headers["Access-Control-Allow-Origin"] == granted
+    with allowing(endpoint, "*"):
+        status, headers, _ = options(endpoint.url + "/query", {**PREFLIGHT, "Origin": "http://any.example"})
+        assert status == 204 and headers["Access-Control-Allow-Origin"] == "*"
+
+
+@pytest.mark.parametrize("origin", ["localhost:3000", "http://localhost:3000/", "http://a.example/path", "ftp://a.b",
+                                    "http://a b"])
+def test_cors_refuses_what_is_not_an_origin(origin):
+    from kg.errors import KgError
+    from kg.serve_cors import check_origins
+
+    with pytest.raises(KgError, match="not an origin"):
+        check_origins((origin,))
+
+
+@pytest.mark.parametrize("options_given,output", [
+    (["--cors", "*"], "--cors '*' lets every web page"),
+    (["--cors", "http://localhost:3000/app"], "not an origin"),
+    (["--public-url", "https://x.example/q>"], "give the endpoint's URL"),
+])
+def test_kg_serve_warns_about_any_origin_and_refuses_a_bad_one(options_given, output):
+    from click.testing import CliRunner
+
+    from kg import api
+    from kg.cli import main
+
+    original, built = api.serve_endpoint, []
+
+    def stub(*args):  # a real endpoint on a free port, stopped at once: kg serve's own checks run, nothing stays
+        with original(*args[:2], "127.0.0.1", 0, *args[4:]) as endpoint:
+            built.append(endpoint.cors)
+        raise KeyboardInterrupt
+
+    api.serve_endpoint = stub
+    try:
+        result = CliRunner().invoke(main, ["serve", "--seeds", str(MINIMAL), *options_given])
+    finally:
+        api.serve_endpoint = original
+    assert output in result.output, result.output
+    assert "Traceback" not in result.output
+    assert built == ([("*",)] if options_given[1] == "*" else [])  # a bad option stops kg serve before it starts
+    if options_given[1] != "*":
+        assert result.exit_code == 1
+
+
+def test_construct_and_describe_without_accept_answer_turtle(endpoint):
+    """HTTP: a request with no Accept header accepts anything; a graph answer is then Turtle."""
+    for query in ("CONSTRUCT { ?s a ?t } WHERE { ?s a ?t } LIMIT 3", "DESCRIBE ?s WHERE { ?s a ?t } LIMIT 1"):
+        req = urllib.request.Request(f"{endpoint.url}/query?" + urllib.parse.urlencode({"query": query}))
+        assert "Accept" not in req.headers
+        with urllib.request.urlopen(req, timeout=30) as r:
+            assert r.status == 200 and r.headers["Content-Type"] == "text/turtle; charset=utf-8"
+            from rdflib import Graph
+
+            assert len(Graph().parse(data=r.read(), format="turtle")) >= 1
 
 
 def test_the_service_description_names_the_public_url_and_no_federation(endpoint):
@@ -313,6 +412,100 @@ def test_the_service_description_names_the_public_url_and_no_federation(endpoint
     assert URIRef("http://www.w3.org/ns/formats/SPARQL_Results_JSON") in set(graph.objects(None, SD.resultFormat))
     port = str(endpoint.httpd.server_address[1])
     assert {str(o).split(":")[-1].split("/")[0] for o in graph.objects(None, SD.endpoint)} == {port}
+
+
+CROSS_ORIGIN_PAGE = """<!doctype html><meta charset="utf-8"><title>another origin</title><pre id="out"></pre>
+<script>
+const endpoint = ENDPOINT, out = document.getElementById('out');
+async function run() {
+  const lines = [];
+  try {  // a simple GET (no preflight): the answer is readable only with Access-Control-Allow-Origin
+    const r = await fetch(endpoint + '?query=' + encodeURIComponent('SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'),
+                          {headers: {'Accept': 'application/sparql-results+json'}});
+    lines.push('get ' + (await r.json()).results.bindings[0].n.value);
+  } catch (e) { lines.push('get blocked'); }
+  try {  // a POST of application/sparql-query needs a preflight; a CONSTRUCT with fetch's default Accept
+    const r = await fetch(endpoint, {method: 'POST', headers: {'Content-Type': 'application/sparql-query'},
+                                     body: 'CONSTRUCT { ?s a ?t } WHERE { ?s a ?t } LIMIT 1'});
+    lines.push('post ' + r.headers.get('Content-Type') + ' ' + (await r.text()).includes('w3id.org/ai-partnerships/'));
+  } catch (e) { lines.push('post blocked'); }
+  out.textContent = lines.join('\\n');
+}
+run();
+</script>"""
+
+
+@contextlib.contextmanager
+def page_server(html: str):
+    """A second loopback origin: http.server in a thread, serving one page."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    class Page(BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = html.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Page)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_page_on_another_origin_reads_answers_in_chromium_only_with_cors(endpoint, browser):  # noqa: F811
+    expected = json.loads(get(endpoint.url + "/query?" + urllib.parse.urlencode(
+        {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"}))[2])["results"]["bindings"][0]["n"]["value"]
+    html = CROSS_ORIGIN_PAGE.replace("ENDPOINT", json.dumps(endpoint.url + "/query"))
+    with page_server(html) as origin:
+        seen = {}
+        for cors in ((), (origin,)):
+            with allowing(endpoint, *cors):
+                page = browser.new_page()
+                try:
+                    page.goto(origin + "/")
+                    page.wait_for_function("document.getElementById('out').textContent.includes('post')",
+                                           timeout=30_000)
+                    seen[cors] = page.inner_text("#out").splitlines()
+                finally:
+                    page.close()
+    assert seen[()] == ["get blocked", "post blocked"]
+    assert seen[(origin,)] == [f"get {expected}", "post text/turtle; charset=utf-8 true"]
+
+
+def _described_endpoint(endpoint, host: str | None = None) -> set[str]:
+    from rdflib import Graph, Namespace
+
+    conn = http.client.HTTPConnection("127.0.0.1", endpoint.httpd.server_address[1], timeout=30)
+    conn.putrequest("GET", "/query", skip_host=host is not None)
+    if host is not None:
+        conn.putheader("Host", host)
+    conn.endheaders()
+    answer = conn.getresponse()
+    assert answer.status == 200
+    graph = Graph().parse(data=answer.read(), format="turtle")
+    conn.close()
+    return {str(o) for o in graph.objects(None, Namespace("http://www.w3.org/ns/sparql-service-description#").endpoint)}
+
+
+def test_the_service_description_names_the_url_clients_use(endpoint):
+    """Behind a proxy (or on 0.0.0.0) the address kg serve listens on is not the one clients use: the description
+    names the Host the client asked for, or --public-url; a Host that is not a plain host and port is not echoed."""
+    assert _described_endpoint(endpoint, "sparql.example.org:8443") == {"http://sparql.example.org:8443/query"}
+    assert _described_endpoint(endpoint, "[::1]:8000") == {"http://[::1]:8000/query"}
+    assert _described_endpoint(endpoint, "evil> . <x") == {endpoint.url + "/query"}
+    with allowing(endpoint, public_url="https://data.example.org/kg/sparql"):
+        assert _described_endpoint(endpoint, "127.0.0.1:1") == {"https://data.example.org/kg/sparql"}
 
 
 def test_the_query_page_asks_for_graphs_too_and_predeclares_prefixes(endpoint):

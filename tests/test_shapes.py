@@ -84,7 +84,7 @@ BREAKS = [
     ("investment without any amount", drop((KG["invest-words"], KGO.amountText, None)), "kg:invest-words",
      "An investment states an amount, as a figure (amount + currency) or in words (amountText)."),
     ("target without year", drop((KG["target-2030"], KGO.targetYear, None)), "kg:target-2030",
-     "A GPU target has one target year (xsd:gYear)."),
+     "A GPU target has one target year (an xsd:integer such as 2030)."),
     ("membership of a company", put(KG["acme-in-alliance"], ORG.organization, KG["nvidia"]), "kg:acme-in-alliance",
      "An alliance membership names one alliance."),
     ("participation without event", drop((KG["summit-attendance"], KGO.event, None)), "kg:summit-attendance",
