@@ -221,11 +221,12 @@ def _network(seed_dir: Path, graph_file: Path | None, store: str | None, kinds: 
 def view(seed_dir, graph_file, store, kinds, include, source, lang, output, focus, depth, hubs) -> None:
     """Write the who-partners-with-whom network as an interactive HTML page that works offline."""
     from kg import api
+    from kg.text import tr
 
     G = _network(seed_dir, graph_file, store, kinds, include, source, hubs=hubs, focus=focus, depth=depth, lang=lang)
     path = api.write_view(G, output, lang)
-    click.echo(f"Wrote {path} ({G.number_of_nodes()} nodes, {G.number_of_edges()} links, "
-               f"{path.stat().st_size:,} bytes); open it in a browser, no network needed")
+    click.echo(tr("view wrote", lang, path=path, nodes=G.number_of_nodes(), links=G.number_of_edges(),
+                  size=f"{path.stat().st_size:,}"))
 
 
 @main.command()
@@ -308,15 +309,13 @@ def network_command(seed_dir, graph_file, store, kinds, include, source, lang, o
     Nodes carry id, kind, group, English and Korean labels, aliases, partners and relations; edges carry the
     relation kind, fact, direction, date, status, figures and sources."""
     from kg import netexport
+    from kg.text import tr
 
     G = _network(seed_dir, graph_file, store, kinds, include, source, hubs=hubs)
     written = netexport.write(G, output, fmt, bom=bom, lang=lang)
     fmt = fmt or netexport.format_for(output)
     files = ", ".join(f"{path} ({size:,} bytes)" for path, size in written)
-    if lang == "ko":
-        click.echo(f"{files} 파일을 썼습니다 ({fmt}, 노드 {G.number_of_nodes()}개, 링크 {G.number_of_edges()}개)")
-    else:
-        click.echo(f"Wrote {files} ({fmt}, {G.number_of_nodes()} nodes, {G.number_of_edges()} links)")
+    click.echo(tr("network wrote", lang, files=files, fmt=fmt, nodes=G.number_of_nodes(), links=G.number_of_edges()))
 
 
 # ------------------------------------------------------------------ SPARQL queries (kg/query/, queries/*.rq)
@@ -428,7 +427,7 @@ def explain(name, source_id, lang, fmt, seed_dir, graph_file, store) -> None:
 
     from kg import api
     from kg.errors import KgError
-    from kg.network import tr
+    from kg.text import tr
 
     if (name is None) == (source_id is None):
         raise KgError("give a NAME (id or label, English or Korean) or --source SOURCE_ID — see kg sources")
@@ -450,17 +449,17 @@ def explain(name, source_id, lang, fmt, seed_dir, graph_file, store) -> None:
     if other:
         head += f"\n  {tr('also', lang)}{other}"
     if found.partners:
-        from kg.network import DEFINITION
+        from kg.text import definition
 
         n = len(found.partners)
         head += ("\n  " + tr("explain partners", lang, n=n, s="" if n == 1 else "s")
                  + ", ".join(f"{p['label']} ({p['relations']})" for p in found.partners)
-                 + f"\n  ({DEFINITION['ko' if lang == 'ko' else 'en']})")
+                 + f"\n  ({definition(lang)})")
     click.echo(format_claims(found.claims, head, lang))
 
 
 def format_claims(claims, head: str, lang: str = "en") -> str:
-    from kg.network import tr
+    from kg.text import tr
 
     lines = [head, ""]
     for c in claims:
@@ -485,9 +484,11 @@ def format_claims(claims, head: str, lang: str = "en") -> str:
 def sources(lang, seed_dir, graph_file, store) -> None:
     """The source registry: each article with its publisher, date, title and how many facts it supports."""
     from kg import api
+    from kg.text import tr
 
     for s in api.sources(open_graph(seed_dir, graph_file, store), lang):
-        click.echo(f"{s.id}  {s.date}  {s.publisher or 'unattributed'}  {s.facts} facts")
+        click.echo(tr("sources line", lang, id=s.id, date=s.date, publisher=s.publisher or tr("unattributed", lang),
+                      n=s.facts))
         click.echo(f"    {s.title or s.label}")
 
 

@@ -19,6 +19,7 @@ from kg import ontology
 from kg.lookup import normalise
 from kg.ontology import KG, KGO
 from kg.query.internal import ask, select
+from kg.text import a, josa
 
 #: At most this many names are suggested.
 SUGGESTIONS = 5
@@ -31,18 +32,6 @@ def class_label(cls: str, lang: str = "en") -> str:
         if getattr(label, "language", None) == lang:
             return str(label)
     return cls
-
-
-def a(word: str) -> str:
-    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
-
-
-def josa(word: str, with_final: str, without_final: str) -> str:
-    """The Korean particle after a word: 이/가, 은/는, 을/를 by whether its last syllable ends in a consonant."""
-    last = word.rstrip()[-1:] or " "
-    if "가" <= last <= "힣":
-        return with_final if (ord(last) - 0xAC00) % 28 else without_final
-    return without_final if last.isalpha() and last.lower() in "aeiouy" else with_final
 
 
 def expected_phrase(classes: tuple[str, ...], lang: str) -> str:

@@ -12,7 +12,7 @@ import networkx as nx
 
 from kg import network
 from kg.errors import KgError
-from kg.kinds import josa
+from kg.text import a, josa
 
 #: The include option that brings a node group into the network, and the group's name (en, ko, plural en).
 GROUP_INCLUDE = {"person": "people", "product": "products", "project": "projects"}
@@ -105,7 +105,7 @@ def _class_phrase(cls: str, lang: str) -> str:
     if not cls:
         return "다른 종류" if lang == "ko" else "something else"
     label = kinds.class_label(cls, lang)
-    return label if lang == "ko" else kinds.a(label)
+    return label if lang == "ko" else a(label)
 
 
 def restrict(G: nx.MultiGraph, exclude: Iterable[str] = (), signed_only: bool = False,

@@ -39,6 +39,7 @@ from kg import model, ontology, qualifiers, query
 from kg.errors import KgError
 from kg.lookup import normalise
 from kg.ontology import KG, KGO
+from kg.text import MESSAGES, definition, tr
 
 
 @dataclass(frozen=True)
@@ -89,59 +90,6 @@ def __getattr__(name: str):
     return found()
 
 
-#: The one definition of the two counts that kg stats, kg neighbors, kg explain and the map show (and that
-#: queries/central-organisations.rq is tested against): partners and relations of a node in the default network.
-DEFINITION = {
-    "en": "partners: distinct organisations, sectors or countries linked to it by a partnership fact (MOU, joint "
-          "venture, joint research, cooperation, supply deal, alliance membership, GPU allocation, investment); "
-          "relations: one per such fact per pair of parties",
-    "ko": "파트너: 파트너십 사실(MOU, 합작회사, 공동연구, 협력, 공급 계약, 연합체 참여, GPU 공급 배정, 투자)로 연결된 "
-          "서로 다른 기관·부문·국가의 수; 관계: 그런 사실마다 당사자 쌍 하나당 1개",
-}
-
-
-#: Every fixed English/Korean string of the CLI text below (kg neighbors, kg path, kg explain's network part): the one
-#: place they live. Entity, kind, status and qualifier words come from the graph and the ontology's labels.
-TEXT: dict[str, tuple[str, str]] = {
-    # kg stats
-    "stats network": ("Network: {nodes} nodes, {links} links from {facts} facts",
-                      "네트워크: 노드 {nodes}개, 연결 {links}개 (사실 {facts}건)"),
-    "stats hubs": (" (hubs for multi-party facts)", " (다자 사실은 허브 노드로)"),
-    "stats nodes by type": ("  nodes by type:  ", "  유형별 노드:  "),
-    "stats facts by kind": ("  facts by kind:  ", "  종류별 사실:  "),
-    "stats links by kind": ("  links by kind:  ", "  종류별 연결:  "),
-    "stats most partners": ("Most partners (degree: distinct partners, relations):",
-                            "파트너가 가장 많은 곳 (연결 차수: 서로 다른 파트너 수, 관계 수):"),
-    "stats partners": ("{deg} partners, {rels} relations", "파트너 {deg}곳, 관계 {rels}개"),
-    "stats sampled": (", estimated from {n} sampled nodes", ", 표본 노드 {n}개로 추정"),
-    "stats betweenness": ("Most central as a go-between (betweenness centrality{note}):",
-                          "중개 역할이 가장 큰 곳 (매개 중심성{note}):"),
-    "stats clusters": ("Clusters (greedy modularity): {n}", "군집 (탐욕적 모듈성): {n}개"),
-    "stats more": (", … and {n} more", ", … 외 {n}곳"),
-    "partner": ("{n} partner", "파트너 {n}곳"),
-    "partners": ("{n} partners", "파트너 {n}곳"),
-    "relation": ("{n} relation", "관계 {n}개"),
-    "relations": ("{n} relations", "관계 {n}개"),
-    "source": ("source: ", "출처: "),
-    "products": ("products: ", "제품: "),
-    "para": (" (para {p})", " ({p}번째 문단)"),
-    "via": (" ({role}, via {kind} {fact})", " ({role}, {kind} {fact} 경유)"),
-    "this link": (" (this link)", " (이 연결)"),
-    "total": ("total: ", "총량: "),
-    "shares": ("shares: ", "배분: "),
-    "no chain": ("No chain of partnerships connects {a} and {b}.", "{a}와(과) {b}를 잇는 파트너십 연결이 없음."),
-    "chains": ("{a} → {b}: {n} shortest chain{s} of {k} link{ks}", "{a} → {b}: 링크 {k}개짜리 최단 경로 {n}개"),
-    # kg explain
-    "also": ("also: ", "다른 이름: "),
-    "explain partners": ("{n} partner{s} (relations): ", "파트너 {n}곳 (관계 수): "),
-    "as role": (" [as {role}]", " [역할: {role}]"),
-    "facts cite": ("{n} facts cite {source}", "{source}를 인용하는 사실 {n}개"),
-    "inference": ("curator's inference (큐레이터 추론)", "큐레이터 추론"),
-    "unknown publisher": ("unknown publisher", "출처 불명"),
-    "para list": ("para {p}", "{p}번째 문단"),
-}
-
-
 def role_text(role: str, lang: str, a: str, b: str) -> str:
     """A directed link in words: "{a} supplies {b}" (kg/model.yaml's edges say them in English and Korean)."""
     words = model.active().role_words().get(role, {})
@@ -154,12 +102,6 @@ def role_word(role: str, lang: str) -> str:
     if lang != "ko":
         return role
     return model.active().role_words().get(role, {}).get("ko_role") or role
-
-
-def tr(key: str, lang: str = "en", **values: Any) -> str:
-    """TEXT[key] in the language ('ko' or anything else for English), with {names} filled in."""
-    text = TEXT[key][lang == "ko"]
-    return text.format(**values) if values else text
 
 
 def status_label(notation: str, lang: str = "en") -> str:
@@ -322,13 +264,9 @@ def read_registry(ds) -> Registry:
                     dict(sorted(sources.items())))
 
 
-#: How an inference is introduced, in `kg explain`, `kg neighbors`, `kg path` and on the map.
-INFERENCE_HEAD = ("curator's inference", "큐레이터 추론")
-
-
 def inference_lines(inferred: dict[str, str], lang: str = "en") -> list[str]:
     """'curator's inference — supplier: line 5 does not name NVIDIA', one per inferred field."""
-    head = INFERENCE_HEAD[lang == "ko"]
+    head = tr("inference head", lang)
     return [f"{head} — {name}: {reason}" for name, reason in sorted(inferred.items())]
 
 
@@ -376,11 +314,8 @@ def read_facts(ds) -> dict[str, Fact]:
 #: finding's subject follows in brackets. Only contradictions are marked ⚠ (and red on the map); consistent
 #: differences are marked ≈ and kept quiet.
 SUM_KIND = "sum"
-CONFLICT_HEADS = {
-    "contradiction": ("⚠ Sources contradict each other", "⚠ 출처끼리 모순"),
-    "consistent": ("≈ Sources agree, worded differently", "≈ 표현만 다르고 서로 맞음"),
-    SUM_KIND: ("⚠ The shares cannot add up to the total", "⚠ 배분 합계가 총량과 맞을 수 없음"),
-}
+CONFLICT_HEADS = {kind: MESSAGES[f"conflict head {key}"] for kind, key in
+                  (("contradiction", "contradiction"), ("consistent", "consistent"), (SUM_KIND, "sum"))}
 
 
 def fact_conflicts(ds, lang: str = "en") -> dict[str, list[dict[str, Any]]]:
@@ -805,7 +740,7 @@ def format_stats(G: nx.MultiGraph, st: Stats, lang: str = "en") -> str:
     lines.append(tr("stats links by kind", lang) + ", ".join(f"{kind(k)} {v}" for k, v in st.links_by_kind.items()))
     lines.append("")
     lines.append(tr("stats most partners", lang))
-    lines.append(f"  ({DEFINITION['ko' if lang == 'ko' else 'en']})")
+    lines.append(f"  ({definition(lang)})")
     for i, (n, deg, rels) in enumerate(st.top_degree, 1):
         lines.append(f"  {i:2}. {display(G, n, lang)} ({n}): {tr('stats partners', lang, deg=deg, rels=rels)}")
     lines.append("")
@@ -847,7 +782,7 @@ def format_paths(G: nx.MultiGraph, a: str, b: str, chains: list[list[Link]], lan
 def format_neighbors(G: nx.MultiGraph, node: str, links: list[Link], lang: str = "en") -> str:
     lines = [f"{display(G, node, lang)} ({node}, {class_label(G.nodes[node]['type'], lang)}): "
              + tr("partner" if len(links) == 1 else "partners", lang, n=len(links)),
-             f"  ({DEFINITION['ko' if lang == 'ko' else 'en']})"]
+             f"  ({definition(lang)})"]
     for link in links:
         lines.append(f"  {display(G, link.b, lang)} ({link.b}, {class_label(G.nodes[link.b]['type'], lang)}): "
                      + tr("relations" if len(link.relations) > 1 else "relation", lang, n=len(link.relations)))

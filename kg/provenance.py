@@ -34,7 +34,7 @@ class SourceRef:
 
     def cite(self, lang: str = "en") -> str:
         """'News1, 2025-10-31, "headline", para 21' — what a report would print."""
-        from kg.network import tr
+        from kg.text import tr
 
         parts = [self.publisher or tr("unknown publisher", lang), self.date]
         parts.append(f'"{self.title}"' if self.title else self.label)
@@ -171,7 +171,7 @@ def explain(graph, name: str, lang: str = "en") -> Explanation:
         "http://www.w3.org/2000/01/rdf-schema#label"))}
     types = sorted({reader.label(t) for t in graph.objects(iri, URIRef(
         "http://www.w3.org/1999/02/22-rdf-syntax-ns#type")) if str(t).startswith(str(KGO))})
-    # partners as kg stats, kg neighbors and the map count them (kg.network.DEFINITION): one definition
+    # partners as kg stats, kg neighbors and the map count them (kg.text.DEFINITION): one definition
     from kg import network
 
     G = network.project(graph)

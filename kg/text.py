@@ -1,0 +1,177 @@
+"""Every fixed string kg shows to people, in English and Korean, and the small helpers that render them.
+
+One place for the words of the CLI (kg stats, neighbors, path, explain, sources, conflicts, network, view), of
+the map page (kg/templates/view.html.j2 and view.js read MESSAGES through the page data) and of their
+messages: a message is a key with an English and a Korean form, {names} filled in by `tr`. What comes from the
+data stays data: entity labels (the seeds), kind, role, class and status labels (kg/model.yaml, kg/ontology's
+kg.ttl), qualifier words (kgo:figureTemplate), curators' notes (in the language they were written in).
+
+tests/test_text.py fails for a message without both forms, for a key used in kg/ or view.js that is not here,
+and for {names} that differ between the two forms.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+LANGUAGES = ("en", "ko")
+
+#: The one definition of the two counts that kg stats, kg neighbors, kg explain and the map show (and that
+#: queries/central-organisations.rq is tested against): partners and relations of a node in the default network.
+DEFINITION = {
+    "en": "partners: distinct organisations, sectors or countries linked to it by a partnership fact (MOU, joint "
+          "venture, joint research, cooperation, supply deal, alliance membership, GPU allocation, investment); "
+          "relations: one per such fact per pair of parties",
+    "ko": "파트너: 파트너십 사실(MOU, 합작회사, 공동연구, 협력, 공급 계약, 연합체 참여, GPU 공급 배정, 투자)로 연결된 "
+          "서로 다른 기관·부문·국가의 수; 관계: 그런 사실마다 당사자 쌍 하나당 1개",
+}
+
+#: key -> (English, Korean). Keys name where the text is shown; "map …" keys are the map page's.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # kg stats
+    "stats network": ("Network: {nodes} nodes, {links} links from {facts} facts",
+                      "네트워크: 노드 {nodes}개, 연결 {links}개 (사실 {facts}건)"),
+    "stats hubs": (" (hubs for multi-party facts)", " (다자 사실은 허브 노드로)"),
+    "stats nodes by type": ("  nodes by type:  ", "  유형별 노드:  "),
+    "stats facts by kind": ("  facts by kind:  ", "  종류별 사실:  "),
+    "stats links by kind": ("  links by kind:  ", "  종류별 연결:  "),
+    "stats most partners": ("Most partners (degree: distinct partners, relations):",
+                            "파트너가 가장 많은 곳 (연결 차수: 서로 다른 파트너 수, 관계 수):"),
+    "stats partners": ("{deg} partners, {rels} relations", "파트너 {deg}곳, 관계 {rels}개"),
+    "stats sampled": (", estimated from {n} sampled nodes", ", 표본 노드 {n}개로 추정"),
+    "stats betweenness": ("Most central as a go-between (betweenness centrality{note}):",
+                          "중개 역할이 가장 큰 곳 (매개 중심성{note}):"),
+    "stats clusters": ("Clusters (greedy modularity): {n}", "군집 (탐욕적 모듈성): {n}개"),
+    "stats more": (", … and {n} more", ", … 외 {n}곳"),
+    # kg neighbors, kg path (and the map, where it says the same)
+    "partner": ("{n} partner", "파트너 {n}곳"),
+    "partners": ("{n} partners", "파트너 {n}곳"),
+    "relation": ("{n} relation", "관계 {n}개"),
+    "relations": ("{n} relations", "관계 {n}개"),
+    "source": ("source: ", "출처: "),
+    "products": ("products: ", "제품: "),
+    "topics": ("topics: ", "주제: "),
+    "para": (" (para {p})", " ({p}번째 문단)"),
+    "via": (" ({role}, via {kind} {fact})", " ({role}, {kind} {fact} 경유)"),
+    "this link": (" (this link)", " (이 연결)"),
+    "total": ("total: ", "총량: "),
+    "shares": ("shares: ", "배분: "),
+    "no chain": ("No chain of partnerships connects {a} and {b}.", "{a}와(과) {b}를 잇는 파트너십 연결이 없음."),
+    "chains": ("{a} → {b}: {n} shortest chain{s} of {k} link{ks}", "{a} → {b}: 링크 {k}개짜리 최단 경로 {n}개"),
+    # findings of kg conflicts attached to a relation (kg path, kg neighbors, the map's tooltip)
+    "conflict head contradiction": ("⚠ Sources contradict each other", "⚠ 출처끼리 모순"),
+    "conflict head consistent": ("≈ Sources agree, worded differently", "≈ 표현만 다르고 서로 맞음"),
+    "conflict head sum": ("⚠ The shares cannot add up to the total", "⚠ 배분 합계가 총량과 맞을 수 없음"),
+    # kg explain
+    "also": ("also: ", "다른 이름: "),
+    "explain partners": ("{n} partner{s} (relations): ", "파트너 {n}곳 (관계 수): "),
+    "as role": (" [as {role}]", " [역할: {role}]"),
+    "facts cite": ("{n} facts cite {source}", "{source}를 인용하는 사실 {n}개"),
+    "inference": ("curator's inference (큐레이터 추론)", "큐레이터 추론"),
+    "inference head": ("curator's inference", "큐레이터 추론"),
+    "note": ("{note}", "메모(원문): {note}"),   # a curator's note not in Korean, shown as written
+    "unknown publisher": ("unknown publisher", "출처 불명"),
+    "para list": ("para {p}", "{p}번째 문단"),
+    # kg sources
+    "sources line": ("{id}  {date}  {publisher}  {n} facts", "{id}  {date}  {publisher}  사실 {n}건"),
+    "unattributed": ("unattributed", "출처 불명"),
+    # kg view, kg network
+    "view wrote": ("Wrote {path} ({nodes} nodes, {links} links, {size} bytes); open it in a browser, no network "
+                   "needed", "{path} 파일을 썼습니다 (노드 {nodes}개, 링크 {links}개, {size}바이트) — 브라우저로 "
+                   "여세요, 네트워크 연결은 필요 없습니다"),
+    "network wrote": ("Wrote {files} ({fmt}, {nodes} nodes, {links} links)",
+                      "{files} 파일을 썼습니다 ({fmt}, 노드 {nodes}개, 링크 {links}개)"),
+    # the map page (kg/templates/view.html.j2, view.js)
+    "map title": ("Who partners with whom", "누가 누구와 협력하나"),
+    "map title focus": (" — {name} and partners within {depth} link{s}", " — {name}와(과) {depth}단계 안의 파트너"),
+    "map title source": (" — source {source}", " — 출처 {source}"),
+    "map find": ("Find an organisation", "조직 찾기"),
+    "map find placeholder": ("name or id, in English or Korean", "이름이나 id (한국어 또는 영어)"),
+    "map results": ("search results", "검색 결과"),
+    "map no match": ("No match among the nodes shown", "표시된 노드 중 일치하는 것 없음"),
+    "map fit": ("Fit", "전체 보기"),
+    "map fit title": ("Fit the whole network in view", "네트워크 전체를 화면에 맞추기"),
+    "map zoom in": ("Zoom in", "확대"),
+    "map zoom out": ("Zoom out", "축소"),
+    "map reset": ("Reset", "초기화"),
+    "map reset title": ("Clear the search, filters and selection", "검색·필터·선택을 모두 지우기"),
+    "map labels": ("Labels", "표시 언어"),
+    "map relations": ("Relations", "관계"),
+    "map source": ("Source", "출처"),
+    "map all sources": ("All sources", "모든 출처"),
+    "map nodes": ("Nodes", "노드"),
+    "map hint": ("Click a node to highlight its partners and list its relations with their sources; drag to move, "
+                 "scroll to zoom. Node size: number of partners.",
+                 "노드를 클릭하면 파트너가 강조되고 관계와 그 출처가 나열됩니다. 끌어서 옮기고, 스크롤로 "
+                 "확대·축소합니다. 노드 크기: 파트너 수."),
+    "map network": ("partnership network", "파트너십 네트워크"),
+    "map counts": ("Showing {nodes} of {all_nodes} nodes and {links} of {all_links} links ({facts} facts)",
+                   "노드 {all_nodes}개 중 {nodes}개, 연결 {all_links}개 중 {links}개 표시 (사실 {facts}건)"),
+    "map laying out": ("Laying out… {p}%", "배치 중… {p}%"),
+    "map close": ("Close", "닫기"),
+    "map partners relations": ("{partners} partners · {relations} relations", "파트너 {partners} · 관계 {relations}"),
+    "map shown": ("{partners} partners, {links} links shown", "표시된 파트너 {partners}곳, 연결 {links}개"),
+    "map show all": ("Show all", "모두 보기"),
+    "map show neighbourhood": ("Show only this neighbourhood", "이 노드의 이웃만 보기"),
+    "map link": (" · {n} link", " · 연결 {n}개"),
+    "map links": (" · {n} links", " · 연결 {n}개"),
+    "map gpus": ("{n} GPUs", "GPU {n}개"),
+    "map contradiction link": ("⚠ {n} link in a contradiction", "⚠ 출처끼리 모순인 연결 {n}개"),
+    "map contradiction links": ("⚠ {n} links in a contradiction", "⚠ 출처끼리 모순인 연결 {n}개"),
+    "map fact-check": ("Fact-check", "사실 확인"),
+    "map only contradictions": ("⚠ contradiction (show only these)", "⚠ 모순 (이것만 보기)"),
+    "map fact-check hint": (
+        "Red line and ⚠: the sources' figures for this link cannot all be true (their value sets do not overlap), "
+        "or one source's shares cannot add up to the total. ≈ (in a link's details): the figures differ only in "
+        "hedge, precision or level and agree; not a conflict. Hover a link to see every value with its sources "
+        "and the reason for the verdict.",
+        "빨간 선과 ⚠: 출처들의 수치가 동시에 참일 수 없는 연결(값의 범위가 겹치지 않음), 또는 한 출처의 배분 "
+        "합계가 총량에 맞을 수 없는 연결입니다. ≈ 표시(연결 정보 안): 한정어·정밀도·단위 수준만 다르고 서로 맞는 "
+        "수치로, 충돌이 아닙니다. 연결에 마우스를 올리면 각 값과 출처, 판정 이유가 보입니다."),
+}
+
+#: The messages the map page shows besides its own "map …" ones (the page data carries them all).
+PAGE_SHARED = ("also", "products", "topics", "this link", "para list", "inference head", "note")
+
+_FIELD = re.compile(r"\{(\w*)\}")
+
+
+def tr(key: str, lang: str = "en", **values: Any) -> str:
+    """MESSAGES[key] in the language ('ko', or anything else for English), with {names} filled in."""
+    text = MESSAGES[key][lang == "ko"]
+    return text.format(**values) if values else text
+
+
+def definition(lang: str = "en") -> str:
+    """DEFINITION in the language."""
+    return DEFINITION["ko" if lang == "ko" else "en"]
+
+
+def both(key: str) -> dict[str, str]:
+    """A message in both languages, {"en": …, "ko": …}."""
+    en, ko = MESSAGES[key]
+    return {"en": en, "ko": ko}
+
+
+def fields(text: str) -> set[str]:
+    """The {names} a message fills in."""
+    return set(_FIELD.findall(text))
+
+
+def page_messages() -> dict[str, list[str]]:
+    """The map page's messages, key -> [English, Korean], for view.js's t()."""
+    return {k: list(v) for k, v in sorted(MESSAGES.items()) if k.startswith("map ") or k in PAGE_SHARED}
+
+
+def a(word: str) -> str:
+    """An English noun with its indefinite article ('an organisation')."""
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+
+
+def josa(word: str, with_final: str, without_final: str) -> str:
+    """The Korean particle after a word: 이/가, 은/는, 을/를 by whether its last syllable ends in a consonant."""
+    last = word.rstrip()[-1:] or " "
+    if "가" <= last <= "힣":
+        return with_final if (ord(last) - 0xAC00) % 28 else without_final
+    return without_final if last.isalpha() and last.lower() in "aeiouy" else with_final
