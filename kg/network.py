@@ -314,8 +314,8 @@ def read_facts(ds) -> dict[str, Fact]:
 #: finding's subject follows in brackets. Only contradictions are marked ⚠ (and red on the map); consistent
 #: differences are marked ≈ and kept quiet.
 SUM_KIND = "sum"
-CONFLICT_HEADS = {kind: MESSAGES[f"conflict head {key}"] for kind, key in
-                  (("contradiction", "contradiction"), ("consistent", "consistent"), (SUM_KIND, "sum"))}
+CONFLICT_HEADS = {"contradiction": MESSAGES["conflict head contradiction"],
+                  "consistent": MESSAGES["conflict head consistent"], SUM_KIND: MESSAGES["conflict head sum"]}
 
 
 def fact_conflicts(ds, lang: str = "en") -> dict[str, list[dict[str, Any]]]:
