@@ -82,6 +82,64 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "여세요, 네트워크 연결은 필요 없습니다"),
     "network wrote": ("Wrote {files} ({fmt}, {nodes} nodes, {links} links)",
                       "{files} 파일을 썼습니다 ({fmt}, 노드 {nodes}개, 링크 {links}개)"),
+    # lists
+    "list sep": (", ", ", "),
+    "list or": (" or ", ", "),
+    "phrase sep": (", ", "·"),
+    "phrase or": (" or ", "·"),
+    # kg path, kg neighbors: a name that is not in the network asked for (kg/netfilter.py)
+    "group person": ("a person", "인물"),
+    "group product": ("a product", "제품"),
+    "group project": ("a project", "프로젝트"),
+    "group organisation": ("an organisation", "조직"),
+    "group sector": ("a sector", "부문"),
+    "group country": ("a country", "국가"),
+    "class phrase": ("{label:a}", "{label}"),
+    "another kind": ("something else", "다른 종류"),
+    "needs include": ("{label} ({ident}) is {what}, and {plural} are not in the network unless asked for — add "
+                      "{option}", "{label}({ident}){label:은} {what}이며, {what}{what:은} 기본 네트워크에 없습니다 — "
+                      "{option} 옵션을 붙여 다시 실행하세요"),
+    "not a network node": ("{label} ({ident}) is {what}, not an organisation, sector or country — see what the "
+                           "graph says about it with kg explain {ident}",
+                           "{label}({ident}){label:은} {what}이며, 네트워크에는 조직·부문·국가만 있습니다 — "
+                           "kg explain {ident}로 내용을 보세요"),
+    "kind count": ("{kind} {n}", "{label}({kind}) {n}"),
+    "no link of kind": ("{label} ({ident}) has no link of kind {asked} — its links: {has}; change or drop --kind",
+                        "{label}({ident})에는 {asked} 종류의 관계가 없습니다 — 있는 관계: {has}; "
+                        "--kind를 바꾸거나 빼세요"),
+    "no link in source": ("{label} ({ident}) has no link stated by source {source} — it has links in other "
+                          "sources; change or drop --source",
+                          "{label}({ident})에는 출처 {source}의 관계가 없습니다 — 다른 출처의 관계는 있습니다; "
+                          "--source를 바꾸거나 빼세요"),
+    "no link": ("{label} ({ident}) has no partnership link in the graph — see what the graph says about it with "
+                "kg explain {ident}", "{label}({ident})에는 그래프의 어떤 파트너십 관계도 없습니다 — kg explain "
+                "{ident}로 이 항목에 대한 내용을 보세요"),
+    "exclude an end": ("--exclude {name}: {shown} ({node}) is an end of the path — exclude another node",
+                       "--exclude {name}: {shown}({node}){shown:은} 경로의 시작이나 끝입니다 — 다른 노드를 빼세요"),
+    "no chain plain": ("No chain of partnerships connects {a} and {b}.",
+                       "{a}{a:과} {b}{b:을} 잇는 파트너십 경로가 없습니다."),
+    "no chain avoiding": ("avoiding {names}", "{names}{names:을} 거치지 않는"),
+    "no chain signed": ("of signed agreements only", "서명된 합의만으로 된"),
+    "no chain and": (" and ", " "),
+    "no chain when": ("No chain of partnerships {conditions} connects {a} and {b} — drop {options} to see the other "
+                      "chains", "{a}{a:과} {b}{b:을} 잇는 {conditions} 파트너십 경로가 없습니다 — {options} 옵션을 "
+                      "빼면 다른 경로를 찾습니다"),
+    # kg query: a parameter naming an entity of the wrong kind (kg/kinds.py)
+    "something else": ("something else", "다른 것"),
+    "wrong kind": ("parameter {param}: '{text}' is {label} ({ident}), {kind:a}, not {expected:a}",
+                   "매개변수 {param}: '{text}' → {label}({ident}): {expected}{expected:이} 아니라 {kind}입니다"),
+    "give articles": ("give one of its articles: {names}", "이 {kind}의 기사를 지정하세요: {names}"),
+    "give publisher": ("give its publisher: {names}", "이 {kind}의 발행 언론사를 지정하세요: {names}"),
+    "give nearest": ("give {expected:a}, such as {names}", "{expected} 중 하나를 지정하세요: {names}"),
+    # kg network
+    "network format unknown": ("cannot tell the format from {output} — name the file .gexf, .graphml or .csv, or "
+                               "give --format gexf|graphml|csv|kumu", "{output}의 이름으로는 형식을 알 수 "
+                               "없습니다 — 파일 이름을 .gexf, .graphml, .csv로 끝내거나 --format "
+                               "gexf|graphml|csv|kumu를 주세요"),
+    "network format bad": ("unknown network format {fmt} — choose from: {formats}",
+                           "알 수 없는 네트워크 형식 {fmt} — 다음 중에서 고르세요: {formats}"),
+    # figures
+    "gpus unit": ("GPUs", "GPU"),
     # the map page (kg/templates/view.html.j2, view.js)
     "map title": ("Who partners with whom", "누가 누구와 협력하나"),
     "map title focus": (" — {name} and partners within {depth} link{s}", " — {name}와(과) {depth}단계 안의 파트너"),
@@ -134,13 +192,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
 #: The messages the map page shows besides its own "map …" ones (the page data carries them all).
 PAGE_SHARED = ("also", "products", "topics", "this link", "para list", "inference head", "note")
 
-_FIELD = re.compile(r"\{(\w*)\}")
+_FIELD = re.compile(r"\{(\w*)(?::[^}]*)?\}")
+
+
+#: Korean particles a message can ask for after a word, {name:은} (either form names the pair).
+PARTICLES = {p: pair for pair in (("은", "는"), ("이", "가"), ("을", "를"), ("과", "와")) for p in pair}
+
+
+class _Word(str):
+    """A value in a message, which can also be formatted as the particle that follows it ({label:은} -> 는 after
+    엔비디아) or, in English, with its article ({kind:a} -> 'a company')."""
+
+    def __format__(self, spec: str) -> str:
+        if spec in PARTICLES:
+            return josa(self, *PARTICLES[spec])
+        if spec == "a":
+            return a(self)
+        return format(str(self), spec)
 
 
 def tr(key: str, lang: str = "en", **values: Any) -> str:
-    """MESSAGES[key] in the language ('ko', or anything else for English), with {names} filled in."""
+    """MESSAGES[key] in the language ('ko', or anything else for English), with {names} filled in: {name:은}
+    is the Korean particle after the value, {name:a} the value with its English article."""
     text = MESSAGES[key][lang == "ko"]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    return text.format(**{k: _Word(v) if isinstance(v, str) else v for k, v in values.items()})
+
+
+def or_list(words: list[str], lang: str = "en", sep: str = "list sep", last: str = "list or") -> str:
+    """'a, b or c' in English; in Korean as the messages sep and last say ('a, b, c' or 'a·b·c')."""
+    if len(words) < 2 or words[-1] == "…":
+        return ", ".join(words)
+    return tr(sep, lang).join(words[:-1]) + tr(last, lang) + words[-1]
 
 
 def definition(lang: str = "en") -> str:

@@ -15,8 +15,10 @@ from kg.resources import data_dir
 
 PACKAGE = Path(text.__file__).resolve().parent
 HANGUL = re.compile(r"[가-힣]")
-#: {names} only the English form needs: plural endings.
-PLURAL = {"s", "ks"}
+#: {names} only the English form needs: plural endings, the English plural of a group.
+PLURAL = {"s", "ks", "plural"}
+#: {names} only one form uses: the Korean label next to a kind's id; "this publisher's articles".
+ONE_LANGUAGE = {"kind count": {"label"}, "give articles": {"kind"}, "give publisher": {"kind"}}
 
 
 @pytest.mark.parametrize("key", sorted(text.MESSAGES))
@@ -24,11 +26,12 @@ def test_every_message_has_an_english_and_a_korean_form(key):
     forms = text.MESSAGES[key]
     assert isinstance(forms, tuple) and len(forms) == len(text.LANGUAGES)
     en, ko = forms
-    assert isinstance(en, str) and isinstance(ko, str) and en.strip() and ko.strip()
+    assert isinstance(en, str) and isinstance(ko, str) and en and ko
     assert not HANGUL.search(en.replace("(큐레이터 추론)", "")), "the English form is Korean"
-    assert HANGUL.search(ko), "the Korean form has no Korean word"
-    assert text.fields(ko) <= text.fields(en) and text.fields(en) - text.fields(ko) <= PLURAL
-    values = {name: "X" for name in text.fields(en)}
+    words = re.sub(r"\{[^}]*\}", "", ko)   # without its {names}: a Korean word, or only codes and marks
+    assert HANGUL.search(words) or not re.search(r"[a-z]{2,}", words), "the Korean form is English"
+    assert (text.fields(ko) ^ text.fields(en)) <= PLURAL | ONE_LANGUAGE.get(key, set())
+    values = {name: "엔비디아" for name in text.fields(en) | text.fields(ko)}
     assert "{" not in text.tr(key, "en", **values) + text.tr(key, "ko", **values) or not values
 
 
@@ -51,6 +54,11 @@ def python_keys() -> dict[str, set[str]]:
                 first = node.args[0] if node.args else None
                 options = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
                 for option in options:
+                    if isinstance(option, ast.JoinedStr) and isinstance(option.values[0], ast.Constant):
+                        family = {k for k in text.MESSAGES if k.startswith(str(option.values[0].value))}
+                        assert family, f"{path.name}:{node.lineno}: no message key starts like this f-string"
+                        keys |= family   # tr(f"group {group}"): the "group …" messages
+                        continue
                     assert isinstance(option, ast.Constant) and isinstance(option.value, str), \
                         f"{path.name}:{node.lineno}: tr() with a key that is not a string literal"
                     keys.add(option.value)
@@ -85,8 +93,19 @@ def test_every_key_the_code_uses_is_a_message():
     assert keys and keys <= set(text.page_messages()), sorted(keys - set(text.page_messages()))
 
 
+def mentioned() -> set[str]:
+    """Message keys that kg's code passes on as string constants (or_list's separators), text.py's defaults too."""
+    found = set()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        nodes = ([d for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) for d in f.args.defaults]
+                 if path.name == "text.py" else list(ast.walk(tree)))
+        found |= {n.value for n in nodes if isinstance(n, ast.Constant) and n.value in text.MESSAGES}
+    return found
+
+
 def test_every_message_is_used():
-    used = set().union(*python_keys().values(), page_keys())
+    used = set().union(*python_keys().values(), page_keys(), mentioned())
     assert set(text.MESSAGES) - used == set()
 
 
