@@ -365,6 +365,7 @@ def query_command(name, query_file, text, params, lang, fmt, timeout, max_memory
     from kg import api
     from kg.errors import QueryError
     from kg.query import parse_params
+    from kg.text import tr
 
     if sum(x is not None for x in (name, query_file, text)) != 1:
         raise QueryError("give one of: a query NAME (kg queries lists them), --file FILE or -e 'SELECT …'")
@@ -385,14 +386,11 @@ def query_command(name, query_file, text, params, lang, fmt, timeout, max_memory
         result = api.sparql(ds, text, lang=lang, origin="<-e>", allow_remote=allow_remote, **limits, **values)
     click.echo(result.serialize(fmt), nl=False)
     if fmt == "table" and result.kind == "SELECT":
-        note = f"{len(result)} row{'' if len(result) == 1 else 's'}"
-        if result.cut_cells():
-            note += " (long cells cut; --format csv or json shows them whole)"
-        click.echo(note, err=True)
+        note = tr("query rows", lang, n=len(result), s="" if len(result) == 1 else "s")
+        click.echo(note + (tr("query cells cut", lang) if result.cut_cells() else ""), err=True)
     if result.truncated:
-        what = "rows" if result.kind == "SELECT" else "triples"
-        click.echo(f"the answer has more than {max_rows:,} {what}; only the first {max_rows:,} are shown — "
-                   "narrow the query, or raise --max-rows (0 for all)", err=True)
+        click.echo(tr("query truncated rows" if result.kind == "SELECT" else "query truncated triples", lang,
+                      n=f"{max_rows:,}"), err=True)
 
 
 @main.command("queries")

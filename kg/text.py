@@ -171,6 +171,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "conflicts partial": ("the source names only some recipients; the shares stay within every figure given for "
                           "the total, and the rest is not broken down",
                           "출처가 일부 수령처만 밝힘; 배분 합계가 총량의 모든 수치 안에 있고 나머지는 나뉘지 않음"),
+    # kg query (the footer of a table, on stderr)
+    "query rows": ("{n} row{s}", "{n}행"),
+    "query cells cut": (" (long cells cut; --format csv or json shows them whole)",
+                        " (긴 칸은 잘림; --format csv나 json으로 전체를 볼 수 있음)"),
+    "query truncated rows": ("the answer has more than {n} rows; only the first {n} are shown — narrow the query, or "
+                             "raise --max-rows (0 for all)",
+                             "답이 {n}행보다 많아 처음 {n}행만 보여 줌 — 질의를 좁히거나 "
+                             "--max-rows를 늘리세요 (0이면 전부)"),
+    "query truncated triples": ("the answer has more than {n} triples; only the first {n} are shown — narrow the "
+                                "query, or raise --max-rows (0 for all)", "답이 트리플 {n}개보다 많아 처음 {n}개만 "
+                                "보여 줌 — 질의를 좁히거나 --max-rows를 늘리세요 (0이면 전부)"),
     # kg network
     "network format unknown": ("cannot tell the format from {output} — name the file .gexf, .graphml or .csv, or "
                                "give --format gexf|graphml|csv|kumu", "{output}의 이름으로는 형식을 알 수 "

@@ -258,8 +258,7 @@ def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
         "conflict_heads": CONFLICT_HEADS,
         "qualifiers": qualifiers.words(),
         "definition": DEFINITION,  # what the partner and relation counts count (en, ko), shown next to them
-        "statuses": _statuses(facts),  # status notation -> its labels, for the facts shown
-        "ui": page_messages(),  # the page's own words (kg/text.py), for view.js's t()
+        "statuses": _statuses(facts), "ui": page_messages(),  # status labels; the page's words (kg/text.py)
     }
 
 

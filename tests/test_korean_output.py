@@ -1,4 +1,5 @@
-"""kg neighbors, kg path and kg explain with --lang ko print Korean: no English words of kg's own.
+"""kg neighbors, path, explain, stats, sources and conflicts with --lang ko print Korean: no English words of kg's own
+(and kg view, kg network and kg query's footer say their lines in Korean).
 
 What may stay Latin, and is stripped before the check:
 - ids: entity, fact and source ids (every kg: local name in the graph), wherever they stand;
@@ -32,6 +33,8 @@ COMMANDS = [
     ("explain", "nvidia"),
     ("explain", "--source", "asiae-20251103"),
     ("stats",),
+    ("sources",),
+    ("conflicts",),
 ]
 
 
@@ -130,3 +133,15 @@ def test_korean_stats_key_lines():
     assert lines[1].startswith("  유형별 노드:  ") and "기업 13" in lines[1]
     assert "   1. 엔비디아 (nvidia): 파트너 24곳, 관계 52개" in lines
     assert any(line.startswith("군집 (탐욕적 모듈성): ") for line in lines)
+
+
+def test_korean_lines_of_view_network_sources_and_query(tmp_path):
+    out = run_ko("view", "-o", str(tmp_path / "ko.html"))
+    assert out.startswith(f"{tmp_path / 'ko.html'} 파일을 썼습니다 (노드 29개, 링크 82개, ") and "bytes" not in out
+    out = run_ko("network", "-o", str(tmp_path / "ko.gexf"))
+    assert out.endswith("파일을 썼습니다 (gexf, 노드 29개, 링크 82개)\n")
+    assert "  사실 35건" in run_ko("sources").splitlines()[0]
+    result = CliRunner().invoke(main, ["query", "gpu-allocations", "--max-rows", "3", "--lang", "ko",
+                                       "--seeds", str(SEEDS)])
+    assert result.exit_code == 0 and result.stderr.splitlines() == [
+        "3행", "답이 3행보다 많아 처음 3행만 보여 줌 — 질의를 좁히거나 --max-rows를 늘리세요 (0이면 전부)"]
