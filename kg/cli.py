@@ -457,7 +457,7 @@ def explain(name, source_id, lang, fmt, seed_dir, graph_file, store) -> None:
 
 
 def format_claims(claims, head: str, lang: str = "en") -> str:
-    from kg.text import tr
+    from kg.text import note, tr
 
     lines = [head, ""]
     for c in claims:
@@ -465,13 +465,13 @@ def format_claims(claims, head: str, lang: str = "en") -> str:
         date = f" {c.date}" if c.date else ""
         lines.append(f"* {c.kind}: {c.summary}{date}{role}  ({c.id})")
         if c.note:
-            lines.append(f"    {c.note}")
+            lines.append(f"    {note(c.note, lang)}")
         for name, reason in sorted(c.inferred.items()):
             lines.append(f"    {tr('inference', lang)} — {name}: {reason}")
         for ref in c.sources:
             lines.append(f"    {tr('source', lang)}{ref.cite(lang)}")
             if ref.note and ref.note != c.note:
-                lines.append(f"            {ref.note}")
+                lines.append(f"            {note(ref.note, lang)}")
     return "\n".join(lines)
 
 

@@ -243,6 +243,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 #: The messages the map page shows besides its own "map …" ones (the page data carries them all).
 PAGE_SHARED = ("also", "products", "topics", "this link", "para list", "inference head", "note")
 
+HANGUL = re.compile(r"[가-힣]")
 _FIELD = re.compile(r"\{(\w*)(?::[^}]*)?\}")
 
 
@@ -281,6 +282,11 @@ def or_list(words: list[str], lang: str = "en", sep: str = "list sep", last: str
 def definition(lang: str = "en") -> str:
     """DEFINITION in the language."""
     return DEFINITION["ko" if lang == "ko" else "en"]
+
+
+def note(text: str, lang: str = "en") -> str:
+    """A curator's note as written; on a Korean page or report, one not in Korean is marked as such."""
+    return tr("note", lang, note=text) if lang == "ko" and not HANGUL.search(text) else text
 
 
 def both(key: str) -> dict[str, str]:
