@@ -264,7 +264,7 @@ def path(seed_dir, graph_file, store, kinds, include, source, lang, a, b, limit,
     G = api.partnership_network(ds, kinds=kinds, include=include, source=source, lang=lang)
     start, end = (netfilter.require(ds, G, n, kinds=kinds, include=include, source=source, lang=lang) for n in (a, b))
     H, removed = netfilter.restrict(G, exclude, signed_only, keep=(start, end), lang=lang)
-    chains = api.paths(H, start, end, limit)
+    chains = api.paths(H, start, end, limit, lang)
     if not chains:
         raise KgError(netfilter.no_chain(G, start, end, removed, signed_only, lang))
     click.echo(network.format_paths(H, start, end, chains, lang))
@@ -428,7 +428,7 @@ def explain(name, source_id, lang, fmt, seed_dir, graph_file, store) -> None:
     from kg.text import tr
 
     if (name is None) == (source_id is None):
-        raise KgError("give a NAME (id or label, English or Korean) or --source SOURCE_ID — see kg sources")
+        raise KgError(tr("explain usage", lang))
     graph = open_graph(seed_dir, graph_file, store)
     if source_id is not None:
         claims = api.claims_of_source(graph, source_id, lang)

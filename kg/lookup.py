@@ -12,6 +12,7 @@ from rdflib import URIRef
 from kg.errors import KgError
 from kg.ontology import KG
 from kg.query.internal import select
+from kg.text import tr
 
 
 def normalise(text: str) -> str:
@@ -38,8 +39,8 @@ class Names:
                 by_key.setdefault(key, set()).add(ident)
         return cls(by_key, ids)
 
-    def resolve(self, text: str) -> str:
-        """The id that text names; KgError with the nearest names when none or several match."""
+    def resolve(self, text: str, lang: str = "en") -> str:
+        """The id that text names; KgError with the nearest names when none or several match (in the language)."""
         raw = text.strip()
         if raw.startswith(str(KG)):
             raw = raw[len(str(KG)):]
@@ -51,12 +52,12 @@ class Names:
         if len(found) == 1:
             return next(iter(found))
         if len(found) > 1:
-            raise KgError(f"'{text}' names several entities: {', '.join(sorted(found))} — give the id")
+            raise KgError(tr("entity ambiguous", lang, text=text, ids=", ".join(sorted(found))))
         close = difflib.get_close_matches(normalise(raw), list(self.by_key), n=5, cutoff=0.6)
         suggestions = sorted({i for key in close for i in self.by_key[key]})[:5]
-        hint = (f"did you mean {', '.join(suggestions)}?" if suggestions
-                else "check the spelling or list entities with kg sources")
-        raise KgError(f"unknown entity '{text}' — {hint}")
+        hint = (tr("did you mean", lang, names=", ".join(suggestions)) if suggestions
+                else tr("entity spelling", lang))
+        raise KgError(tr("entity unknown", lang, text=text, hint=hint))
 
     def iri(self, text: str) -> URIRef:
         return KG[self.resolve(text)]

@@ -31,13 +31,13 @@ def require(ds, G: nx.MultiGraph, name: str, *, kinds: str | None, include: str,
     all (network.resolve's message), of a kind the network leaves out unless --include, or no link of the
     relation kinds or the source asked for."""
     try:
-        return network.resolve(G, name)
+        return network.resolve(G, name, lang)
     except KgError as exc:
         original = exc
     from kg.lookup import Names
 
     try:
-        ident = Names.of(ds).resolve(name)
+        ident = Names.of(ds).resolve(name, lang)
     except KgError:
         raise original from None
     registry = network.read_registry(ds)
@@ -91,7 +91,7 @@ def restrict(G: nx.MultiGraph, exclude: Iterable[str] = (), signed_only: bool = 
     removed: list[str] = []
     keep = set(keep)
     for name in exclude:
-        node = network.resolve(G, name)
+        node = network.resolve(G, name, lang)
         if node in keep:
             raise KgError(tr("exclude an end", lang, name=name, shown=network.display(G, node, lang), node=node))
         if node not in removed:

@@ -363,25 +363,25 @@ def _t_shares(lang: str) -> str:
     return tr("shares", lang)
 
 
-def parse_kinds(text: str | Iterable[str] | None) -> list[str] | None:
+def parse_kinds(text: str | Iterable[str] | None, lang: str = "en") -> list[str] | None:
     """'mou,gpu-allocation' -> ['mou', 'gpu-allocation']; unknown kinds are a user error naming the valid ones."""
     if text is None:
         return None
     names = [k.strip() for k in (text.split(",") if isinstance(text, str) else text) if k.strip()]
     unknown = [k for k in names if k not in kinds()]
     if unknown:
-        raise KgError(f"unknown relation kind {', '.join(repr(k) for k in unknown)} — "
-                      f"choose from: {', '.join(kinds())}")
+        raise KgError(tr("unknown kind", lang, kinds=", ".join(repr(k) for k in unknown), choices=", ".join(kinds())))
     return names
 
 
-def parse_include(text: str | Iterable[str] | None) -> list[str]:
+def parse_include(text: str | Iterable[str] | None, lang: str = "en") -> list[str]:
     if not text:
         return []
     names = [k.strip() for k in (text.split(",") if isinstance(text, str) else text) if k.strip()]
     unknown = [k for k in names if k not in INCLUDES]
     if unknown:
-        raise KgError(f"cannot include {', '.join(repr(k) for k in unknown)} — choose from: {', '.join(INCLUDES)}")
+        raise KgError(tr("unknown include", lang, names=", ".join(repr(k) for k in unknown),
+                         choices=", ".join(INCLUDES)))
     return names
 
 
@@ -392,15 +392,15 @@ def project(ds, *, kinds: Iterable[str] | str | None = None, include: Iterable[s
     kinds: relation kinds to keep (default all that `include` allows); include: any of people, products,
     projects; hubs: a node per fact with three or more parties instead of a clique; source: keep only the
     facts that this source id states; lang: the language of the conflict findings the facts carry."""
-    chosen = parse_kinds(kinds)
-    include = parse_include(include)
+    chosen = parse_kinds(kinds, lang)
+    include = parse_include(include, lang)
     registry = read_registry(ds)
     facts = read_facts(ds)
     disputed = fact_conflicts(ds, lang)  # over the whole graph: with --source, the other sources still disagree
     if source is not None and source not in registry.sources:
-        raise KgError(f"unknown source {source!r}" + _suggest(source, registry.sources)
-                      + f" — the sources are: {', '.join(registry.sources)}")
-    wanted = _wanted(chosen, include)
+        raise KgError(tr("unknown network source", lang, source=repr(source),
+                         suggest=_suggest(source, registry.sources, lang), sources=", ".join(registry.sources)))
+    wanted = _wanted(chosen, include, lang)
     G = nx.MultiGraph(kinds=sorted(wanted, key=kind_order), include=include, hubs=hubs,
                       source=source, sources=registry.sources, terms={})
     builder = _Builder(G, registry, set(ALWAYS) | {GROUPS[INCLUDES[i]] for i in include})
@@ -410,13 +410,13 @@ def project(ds, *, kinds: Iterable[str] | str | None = None, include: Iterable[s
     return G
 
 
-def _wanted(chosen: list[str] | None, include: list[str]) -> set[str]:
+def _wanted(chosen: list[str] | None, include: list[str], lang: str = "en") -> set[str]:
     """The relation kinds to draw: those chosen (all by default) that `include` allows."""
     KINDS = kinds()  # noqa: N806
-    missing = [f"'{k}' needs --include {KINDS[k].needs}" for k in chosen or () if KINDS[k].needs
+    missing = [tr("kind needs include", lang, kind=k, needs=KINDS[k].needs) for k in chosen or () if KINDS[k].needs
                and KINDS[k].needs not in include]
     if missing:
-        raise KgError("relation kind " + "; ".join(missing))
+        raise KgError(tr("kinds need include", lang, problems="; ".join(missing)))
     return {k for k in (chosen or KINDS) if not KINDS[k].needs or KINDS[k].needs in include}
 
 
@@ -520,12 +520,12 @@ def display(G: nx.MultiGraph, node: str, lang: str = "en") -> str:
     return G.nodes[node][f"label_{lang}"]
 
 
-def _suggest(name: str, candidates: Iterable[str]) -> str:
+def _suggest(name: str, candidates: Iterable[str], lang: str = "en") -> str:
     close = difflib.get_close_matches(name, list(candidates), n=3, cutoff=0.6)
-    return f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+    return tr("did you mean quoted", lang, names=", ".join(repr(c) for c in close)) if close else ""
 
 
-def resolve(G: nx.MultiGraph, name: str) -> str:
+def resolve(G: nx.MultiGraph, name: str, lang: str = "en") -> str:
     """The node an id or label in either language names, forgiving case, spacing and punctuation."""
     if name in G:
         return name
@@ -535,16 +535,16 @@ def resolve(G: nx.MultiGraph, name: str) -> str:
     if len(found) == 1:
         return next(iter(found))
     if found:
-        options = "; ".join(f"{display(G, n)} ({n})" for n in sorted(found))
-        raise KgError(f"{name!r} could be any of: {options} — give the id")
+        options = "; ".join(f"{display(G, n, lang)} ({n})" for n in sorted(found))
+        raise KgError(tr("name ambiguous", lang, name=repr(name), options=options))
     near: list[str] = []
     if key:
         near = [n for k in difflib.get_close_matches(key, list(index), n=5, cutoff=0.6) for n in sorted(index[k])]
         near += sorted({n for k, nodes in index.items() if key in k for n in nodes} - set(near))
     near = list(dict.fromkeys(near))[:5]
-    hint = ("nearest: " + "; ".join(f"{display(G, n)} ({n})" for n in near) if near
-            else "check the spelling, or list the organisations with `kg stats`")
-    raise KgError(f"no organisation called {name!r} in the network — {hint}")
+    hint = (tr("name nearest", lang, names="; ".join(f"{display(G, n, lang)} ({n})" for n in near)) if near
+            else tr("name spelling", lang))
+    raise KgError(tr("name none", lang, name=repr(name), hint=hint))
 
 
 # ---------------------------------------------------------------- analytics
@@ -630,11 +630,11 @@ def relations_between(G: nx.MultiGraph, a: str, b: str) -> list[dict[str, Any]]:
     return sorted(data.values(), key=lambda d: (kind_order(d["kind"]), d.get("date") or "", d["fact"]))
 
 
-def paths(G: nx.MultiGraph, a: str, b: str, limit: int = 10) -> list[list[Link]]:
+def paths(G: nx.MultiGraph, a: str, b: str, limit: int = 10, lang: str = "en") -> list[list[Link]]:
     """The shortest chains of partnerships between two nodes (Q12), each link with the facts behind it."""
-    start, end = resolve(G, a), resolve(G, b)
+    start, end = resolve(G, a, lang), resolve(G, b, lang)
     if start == end:
-        raise KgError(f"{a!r} and {b!r} are the same node ({start})")
+        raise KgError(tr("same node", lang, a=repr(a), b=repr(b), node=start))
     S = partners_graph(G)
     try:
         found = []
