@@ -15,7 +15,8 @@ the page's script builds tooltips, search results and the details panel with `te
 Where the sources disagree (`kg conflicts`, attached to each fact by kg/network.py), the page says so: a red
 halo and a ⚠ on the link, a "Fact-check" legend with a "show only these" checkbox, and in the tooltip and the
 details panel every value with its sources, the link's own one marked. The finding's words (values, source
-names, subject) are `kg conflicts`' English ones on a Korean page too; only the framing is translated.
+names, subject) are `kg conflicts`' in the language the network was projected in (`kg view --lang`); the page's
+own words come from kg/text.py (the page data's "ui"), in both languages, so its language switch relabels them.
 
 Layout time is bounded whatever the size. Up to IMPROVED_LAYOUT_LIMIT nodes vis-network lays out the network
 itself; above it the page starts from positions computed here (Louvain communities as discs on a sunflower

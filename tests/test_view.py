@@ -211,7 +211,7 @@ def test_cli_view_writes_the_page(tmp_path):
                                        "--focus", "nvidia", "--depth", "1", "--lang", "ko"])
     assert result.exit_code == 0, result.output
     # NVIDIA, its 9 MOU partners and 5 more allocation recipients; 25 MOU links (the cliques) + 13 allocations
-    assert result.output.startswith(f"Wrote {out} (15 nodes, 38 links, ")
+    assert result.output.startswith(f"{out} 파일을 썼습니다 (노드 15개, 링크 38개, ")  # --lang ko: in Korean
     data = page_json(out.read_text(encoding="utf-8"))
     assert {e["kind"] for e in data["edges"]} == {"mou", "gpu-allocation"}
     assert data["meta"] == {"lang": "ko", "nodes": 15, "edges": 38, "large": False, "hubs": False,
