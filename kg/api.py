@@ -161,11 +161,12 @@ def stats(G, top: int = 10):
     return network.stats(G, top)
 
 
-def paths(G, a: str, b: str, limit: int = 10):
-    """`kg path`: the shortest chains of partnerships between two organisations (ids or labels)."""
+def paths(G, a: str, b: str, limit: int = 10, lang: str = "en"):
+    """`kg path`: the shortest chains of partnerships between two organisations (ids or labels); lang: the
+    language of the error messages."""
     from kg import network
 
-    return network.paths(G, a, b, limit)
+    return network.paths(G, a, b, limit, lang)
 
 
 def neighbors(G, name: str):

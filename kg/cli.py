@@ -281,11 +281,12 @@ def _network(seed_dir: Path, graph_file: Path | None, store: str | None, kinds: 
 def view(seed_dir, graph_file, store, kinds, include, source, lang, output, focus, depth, hubs) -> None:
     """Write the who-partners-with-whom network as an interactive HTML page that works offline."""
     from kg import api
+    from kg.text import tr
 
     G = _network(seed_dir, graph_file, store, kinds, include, source, hubs=hubs, focus=focus, depth=depth, lang=lang)
     path = api.write_view(G, output, lang)
-    click.echo(f"Wrote {path} ({G.number_of_nodes()} nodes, {G.number_of_edges()} links, "
-               f"{path.stat().st_size:,} bytes); open it in a browser, no network needed")
+    click.echo(tr("view wrote", lang, path=path, nodes=G.number_of_nodes(), links=G.number_of_edges(),
+                  size=f"{path.stat().st_size:,}"))
 
 
 @main.command()
@@ -438,6 +439,7 @@ def query_command(name, query_file, text, params, lang, fmt, excel, timeout, max
     from kg import api
     from kg.errors import QueryError
     from kg.query import parse_params
+    from kg.text import tr
 
     if sum(x is not None for x in (name, query_file, text)) != 1:
         raise QueryError("give one of: a query NAME (kg queries lists them), --file FILE or -e 'SELECT …'")
@@ -468,14 +470,11 @@ def query_command(name, query_file, text, params, lang, fmt, excel, timeout, max
         check_terms(own, "<-e>" if text is not None else str(query_file), lang)
     click.echo(("\ufeff" if excel else "") + result.serialize(fmt), nl=False)
     if fmt == "table" and result.kind == "SELECT":
-        note = f"{len(result)} row{'' if len(result) == 1 else 's'}"
-        if result.cut_cells():
-            note += " (long cells cut; --format csv or json shows them whole)"
-        click.echo(note, err=True)
+        note = tr("query rows", lang, n=len(result), s="" if len(result) == 1 else "s")
+        click.echo(note + (tr("query cells cut", lang) if result.cut_cells() else ""), err=True)
     if result.truncated:
-        what = "rows" if result.kind == "SELECT" else "triples"
-        click.echo(f"the answer has more than {max_rows:,} {what}; only the first {max_rows:,} are shown — "
-                   "narrow the query, or raise --max-rows (0 for all)", err=True)
+        click.echo(tr("query truncated rows" if result.kind == "SELECT" else "query truncated triples", lang,
+                      n=f"{max_rows:,}"), err=True)
 
 
 @main.command()
@@ -527,10 +526,10 @@ def explain(name, source_id, lang, fmt, seed_dir, graph_file, store) -> None:
 
     from kg import api
     from kg.errors import KgError
-    from kg.network import tr
+    from kg.text import tr
 
     if (name is None) == (source_id is None):
-        raise KgError("give a NAME (id or label, English or Korean) or --source SOURCE_ID — see kg sources")
+        raise KgError(tr("explain usage", lang))
     graph = open_graph(seed_dir, graph_file, store)
     if source_id is not None:
         claims = api.claims_of_source(graph, source_id, lang)
@@ -549,17 +548,17 @@ def explain(name, source_id, lang, fmt, seed_dir, graph_file, store) -> None:
     if other:
         head += f"\n  {tr('also', lang)}{other}"
     if found.partners:
-        from kg.network import DEFINITION
+        from kg.text import definition
 
         n = len(found.partners)
         head += ("\n  " + tr("explain partners", lang, n=n, s="" if n == 1 else "s")
                  + ", ".join(f"{p['label']} ({p['relations']})" for p in found.partners)
-                 + f"\n  ({DEFINITION['ko' if lang == 'ko' else 'en']})")
+                 + f"\n  ({definition(lang)})")
     click.echo(format_claims(found.claims, head, lang))
 
 
 def format_claims(claims, head: str, lang: str = "en") -> str:
-    from kg.network import tr
+    from kg.text import note, tr
 
     lines = [head, ""]
     for c in claims:
@@ -567,13 +566,13 @@ def format_claims(claims, head: str, lang: str = "en") -> str:
         date = f" {c.date}" if c.date else ""
         lines.append(f"* {c.kind}: {c.summary}{date}{role}  ({c.id})")
         if c.note:
-            lines.append(f"    {c.note}")
+            lines.append(f"    {note(c.note, lang)}")
         for name, reason in sorted(c.inferred.items()):
             lines.append(f"    {tr('inference', lang)} — {name}: {reason}")
         for ref in c.sources:
             lines.append(f"    {tr('source', lang)}{ref.cite(lang)}")
             if ref.note and ref.note != c.note:
-                lines.append(f"            {ref.note}")
+                lines.append(f"            {note(ref.note, lang)}")
     return "\n".join(lines)
 
 
@@ -584,9 +583,11 @@ def format_claims(claims, head: str, lang: str = "en") -> str:
 def sources(lang, seed_dir, graph_file, store) -> None:
     """The source registry: each article with its publisher, date, title and how many facts it supports."""
     from kg import api
+    from kg.text import tr
 
     for s in api.sources(open_graph(seed_dir, graph_file, store), lang):
-        click.echo(f"{s.id}  {s.date}  {s.publisher or 'unattributed'}  {s.facts} facts")
+        click.echo(tr("sources line", lang, id=s.id, date=s.date, publisher=s.publisher or tr("unattributed", lang),
+                      n=s.facts))
         click.echo(f"    {s.title or s.label}")
 
 

@@ -31,12 +31,9 @@ from typing import Any, cast
 from kg import qualifiers, query
 from kg.labels import Labels, local
 from kg.qualifiers import Bounds
+from kg.text import tr
 
 CONTRADICTION, CONSISTENT = "contradiction", "consistent"
-
-
-def _t(lang: str, en: str, ko: str) -> str:
-    return ko if lang == "ko" else en
 
 
 @dataclass
@@ -147,14 +144,12 @@ class ConflictReport:
         return {"findings": [f.to_dict() for f in self.findings], "sums": [s.to_dict() for s in self.sums]}
 
     def text(self) -> str:
-        ko = self.lang == "ko"
         lines = []
         bad = [f for f in self.findings if f.verdict == CONTRADICTION]
         bad_sums = [s for s in self.sums if s.verdict == CONTRADICTION]
-        lines.append(_t(self.lang, "Contradictions (the claims cannot all be true)",
-                        "모순 (모든 주장이 동시에 참일 수 없음)"))
+        lines.append(tr("conflicts contradictions", self.lang))
         if not bad and not bad_sums:
-            lines.append("  " + _t(self.lang, "none", "없음"))
+            lines.append("  " + tr("conflicts none", self.lang))
         for f in bad:
             lines += ["  ⚠ " + f.lines()[0]] + ["  " + line for line in f.lines()[1:]]
         for s in bad_sums:
@@ -163,19 +158,14 @@ class ConflictReport:
         good_sums = [s for s in self.sums if s.verdict == CONSISTENT]
         if good or good_sums:
             lines.append("")
-            lines.append(_t(self.lang, "Sources agree, worded differently (consistent; not conflicts)",
-                            "표현만 다르고 서로 맞음 (양립 가능; 충돌 아님)"))
+            lines.append(tr("conflicts consistent", self.lang))
             for f in good:
                 lines += ["  ≈ " + f.lines()[0]] + ["  " + line for line in f.lines()[1:]]
             for s in good_sums:
                 lines += ["  ≈ " + s.lines()[0]] + ["  " + line for line in s.lines()[1:]]
         lines.append("")
-        n = self.conflicts
-        lines.append(f"모순 {n}건 (수치 {len(bad)}건, 합계 {len(bad_sums)}건); "
-                     f"표현만 다른 경우 {len(good) + len(good_sums)}건."
-                     if ko else
-                     f"{n} contradiction(s): {len(bad)} between figures, {len(bad_sums)} in sums; "
-                     f"{len(good) + len(good_sums)} consistent difference(s), not counted.")
+        lines.append(tr("conflicts summary", self.lang, n=self.conflicts, figures=len(bad), sums=len(bad_sums),
+                        consistent=len(good) + len(good_sums)))
         return "\n".join(lines)
 
 
@@ -215,7 +205,7 @@ class _Context:
 
         self.lang = lang
         self.label = Labels(graph, lang)
-        self.names = {s.id: f"{s.publisher or _t(lang, 'unattributed', '출처 불명')}, {s.date} [{s.id}]"
+        self.names = {s.id: f"{s.publisher or tr('unattributed', lang)}, {s.date} [{s.id}]"
                       for s in sources(graph, lang, self.label)}
         self.paras: dict[tuple[str, str], list[int]] = {}
         for fact, source, para in query.select(graph, "conflict-paragraphs"):
@@ -255,11 +245,10 @@ def conflicts(graph, lang: str = "en") -> ConflictReport:
     report.findings += _allocation_findings(alloc, deals, cx)
     report.findings += _model_findings(alloc, deals, cx)
     report.findings += _gpu_figures("gpu-target", query.select(graph, "conflict-targets"), cx,
-                                    lambda setter, year: f"{_t(lang, 'GPU target of', 'GPU 목표')} "
-                                                         f"{label_id(cx.label, setter)} {_t(lang, 'for', '—')} {year}")
+                                    lambda setter, year: tr("conflicts gpu target", lang,
+                                                            setter=label_id(cx.label, setter), year=year))
     report.findings += _gpu_figures("gpu-estimate", query.select(graph, "conflict-estimates"), cx,
-                                    lambda holder: f"{_t(lang, 'GPU stock of', 'GPU 보유량')} "
-                                                   f"{label_id(cx.label, holder)}")
+                                    lambda holder: tr("conflicts gpu stock", lang, holder=label_id(cx.label, holder)))
     report.findings += _investment_findings(graph, cx)
     report.findings.sort(key=lambda f: (f.verdict != CONTRADICTION, f.kind, f.subject_label))
     report.sums = _sum_checks(alloc, deals.deal, deals.root, cx)
@@ -318,10 +307,10 @@ def _allocation_findings(alloc: dict[str, dict], deals: _Deals, cx: _Context) ->
         values += rolled.get(key, [])
         if len(values) < 2:
             continue
-        subject_label = f"{_t(lang, 'GPU allocation', 'GPU 배분')} {label_id(label, supplier)} → " \
-                        f"{label_id(label, recipient)}" + \
-            ("" if whole == recipient else f" ({_t(lang, 'in the deal', '거래')} {label_id(label, supplier)} → "
-                                           f"{label_id(label, whole)})")
+        subject_label = tr("conflicts gpu allocation", lang, supplier=label_id(label, supplier),
+                           recipient=label_id(label, recipient)) + \
+            ("" if whole == recipient else tr("conflicts in the deal", lang, supplier=label_id(label, supplier),
+                                              whole=label_id(label, whole)))
         findings.append(_judge("gpu-allocation", [supplier, recipient], subject_label, values, lang))
     return findings
 
@@ -377,14 +366,12 @@ def _rolled_value(below: list[tuple[str, dict]], stated: list[tuple[str, dict]],
     names = " + ".join(f"{label_id(label, a['recipient'])} {qualifiers.figure(a['n'], a['q'], '', lang)}"
                        for _, a in sorted(below, key=lambda fa: fa[0]))
     if len(below) == 1:
-        shown = _t(lang, f"{names} GPUs, one level below {_bounds_text(b)}",
-                   f"{names} {qualifiers.gpus(lang)} (한 단계 아래) {_bounds_text(b)}")
+        shown = tr("conflicts one level below", lang, names=names, unit=qualifiers.gpus(lang), bounds=_bounds_text(b))
     else:
-        shown = _t(lang, f"sum of {names} = {total:,} GPUs {_bounds_text(b)}",
-                   f"합계 {names} = {total:,} {qualifiers.gpus(lang)} {_bounds_text(b)}")
+        shown = tr("conflicts sum of", lang, names=names, total=f"{total:,}", unit=qualifiers.gpus(lang),
+                   bounds=_bounds_text(b))
     if not is_complete:
-        shown += _t(lang, " (a lower bound: the source's shares do not cover its whole total)",
-                    " (하한: 출처의 배분이 전체 총량을 다 나누지 않음)")
+        shown += tr("conflicts lower bound", lang)
     return Value(total, "stated" if all(a["q"] in ("stated", "exact") for _, a in below) else None,
                  b.to_dict(), cx.source_refs({(f, source) for f in facts}), facts, sum_of=facts,
                  label=f"{shown} — {cx.names.get(source, source)}")
@@ -417,18 +404,13 @@ def _model_findings(alloc: dict[str, dict], deals: _Deals, cx: _Context) -> list
                 else:
                     clash.append((m, o))
         if clash:
-            reason = "; ".join(_t(lang, f"{label_id(label, a)} and {label_id(label, b)} are different models, "
-                                        "neither a kind of the other",
-                                  f"{label_id(label, a)}와(과) {label_id(label, b)}는 "
-                                  "서로 다른 모델") for a, b in clash)
+            reason = "; ".join(tr("conflicts other models", lang, a=label_id(label, a), b=label_id(label, b))
+                               for a, b in clash)
         else:
-            reason = "; ".join(_t(lang, f"{label_id(label, a)} is a {label_id(label, b)} product (model family): "
-                                        "the same GPUs named more precisely",
-                                  f"{label_id(label, a)}은(는) {label_id(label, b)} 제품군: "
-                                  "같은 GPU를 더 구체적으로 부른 것") for a, b in related)
+            reason = "; ".join(tr("conflicts model family", lang, a=label_id(label, a), b=label_id(label, b))
+                               for a, b in related)
         findings.append(Finding(CONTRADICTION if clash else CONSISTENT, "gpu-model", list(d),
-                                f"{_t(lang, 'GPU models', 'GPU 모델')} {label_id(label, d[0])} → "
-                                f"{label_id(label, d[1])}",
+                                tr("conflicts gpu models", lang, a=label_id(label, d[0]), b=label_id(label, d[1])),
                                 values, reason))
     return findings
 
@@ -471,8 +453,8 @@ def _investment_findings(graph, cx: _Context) -> list[Finding]:
                       for (n, q), pairs in sorted(by_value.items())]
             subject = list(key[1]) + ([key[2]] if key[2] else [])
             findings.append(_judge("investment", subject,
-                                   f"{_t(lang, 'investment by', '투자')} "
-                                   f"{', '.join(label_id(label, x) for x in key[1])}"
+                                   tr("conflicts investment", lang,
+                                      investors=", ".join(label_id(label, x) for x in key[1]))
                                    + (f" → {label_id(label, key[2])}" if key[2] else ""), values, lang, key[3]))
     return findings
 
@@ -500,7 +482,7 @@ def _as_bounds(d: dict) -> Bounds:
 
 def _short(v: Value, lang: str, currency: str = "") -> str:
     if v.sum_of is not None:
-        return _t(lang, f"the shares summing to {v.number:,}", f"합계 {v.number:,}인 배분")
+        return tr("conflicts shares summing", lang, n=f"{v.number:,}")
     word = qualifiers.label(v.qualifier, lang)
     number = f"{currency} {v.number:,.0f}".strip() if currency else f"{v.number:,}"
     return f"{number} ({word})"
@@ -518,25 +500,20 @@ def _judge(kind: str, subject: list[str], subject_label: str, values: list[Value
         for i, j in clashes:
             a, b = values[i], values[j]
             both_stated = a.qualifier == b.qualifier == "stated" and a.sum_of is None and b.sum_of is None
+            sa, sb = _bounds_text(sets[i]), _bounds_text(sets[j])
             if both_stated:
-                parts.append(_t(lang, f"{a.number:,} and {b.number:,} as stated cannot both hold: "
-                                      f"{_bounds_text(sets[i])} and {_bounds_text(sets[j])} do not overlap",
-                                f"명시 수치 {a.number:,}와(과) {b.number:,}는 동시에 참일 수 없음: "
-                                f"{_bounds_text(sets[i])}와(과) {_bounds_text(sets[j])}가 겹치지 않음"))
+                parts.append(tr("conflicts stated clash", lang, a=f"{a.number:,}", b=f"{b.number:,}", sa=sa, sb=sb))
             else:
-                parts.append(_t(lang, f"{_short(a, lang, currency)} and {_short(b, lang, currency)} cannot both hold: "
-                                      f"{_bounds_text(sets[i])} and {_bounds_text(sets[j])} do not overlap",
-                                f"{_short(a, lang, currency)}와(과) {_short(b, lang, currency)}는 동시에 참일 수 없음: "
-                                f"{_bounds_text(sets[i])}와(과) {_bounds_text(sets[j])}가 겹치지 않음"))
+                parts.append(tr("conflicts clash", lang, a=_short(a, lang, currency), b=_short(b, lang, currency),
+                                sa=sa, sb=sb))
         sides = _sides(sets)
         reason = "; ".join(parts)
         if len(sides) > 1:
-            reason += _t(lang, ". Sides: ", ". 양쪽: ") + " | ".join(
+            reason += tr("conflicts sides", lang) + " | ".join(
                 ", ".join(_short(values[i], lang, currency) + " (" + ", ".join(s["id"] for s in values[i].sources) + ")"
                           for i in side) for side in sides)
         if selfish:
-            reason += _t(lang, f" (a source contradicting itself: {', '.join(selfish)})",
-                         f" (스스로 모순되는 출처: {', '.join(selfish)})")
+            reason += tr("conflicts self", lang, sources=", ".join(selfish))
         return Finding(CONTRADICTION, kind, subject, subject_label, values, reason, selfish, sides)
     common = sets[0]
     for s in sets[1:]:
@@ -545,9 +522,7 @@ def _judge(kind: str, subject: list[str], subject_label: str, values: list[Value
         hi, hi_c = min(his, key=lambda t: (t[0], t[1])) if his else (None, False)
         common = Bounds(lo, lo_c, hi, hi_c)
     where = _bounds_text(common, currency)
-    reason = _t(lang, f"the value sets overlap: every claim holds for values in {where}; they differ in hedge, "
-                      f"precision or level, not in fact",
-                f"값의 범위가 겹침: {where} 안의 값이면 모든 주장이 참; 한정어·정밀도·단위 수준만 다름")
+    reason = tr("conflicts overlap", lang, where=where)
     return Finding(CONSISTENT, kind, subject, subject_label, values, reason)
 
 
@@ -627,16 +602,12 @@ def _sum_checks(alloc: dict, deal, root, cx: _Context) -> list[SumCheck]:
 def _sum_reason(bad: list[tuple], own_bad: bool, whole: bool, lang: str) -> str:
     """Why a source's shares do or do not fit the figures for their total."""
     if bad:
-        reason = "; ".join(_t(lang, f"the shares cannot reach {qualifiers.figure(n, q, qualifiers.gpus(lang), lang)} "
-                                    f"{_bounds_text(tb)} ({', '.join(srcs)})",
-                              f"배분 합계가 {qualifiers.figure(n, q, qualifiers.gpus(lang), lang)} "
-                              f"{_bounds_text(tb)}와(과) "
-                              f"맞을 수 없음 ({', '.join(srcs)})") for n, q, tb, srcs in bad)
+        reason = "; ".join(tr("conflicts cannot reach", lang,
+                              figure=qualifiers.figure(n, q, qualifiers.gpus(lang), lang), bounds=_bounds_text(tb),
+                              sources=", ".join(srcs)) for n, q, tb, srcs in bad)
         if own_bad:
-            reason += _t(lang, " — the source contradicts its own total", " — 출처가 스스로의 총량과 모순")
+            reason += tr("conflicts own total", lang)
         return reason
     if whole:
-        return _t(lang, "the shares fit every figure given for the total", "배분 합계가 총량의 모든 수치와 양립")
-    return _t(lang, "the source names only some recipients; the shares stay within every figure given "
-                    "for the total, and the rest is not broken down",
-              "출처가 일부 수령처만 밝힘; 배분 합계가 총량의 모든 수치 안에 있고 나머지는 나뉘지 않음")
+        return tr("conflicts fit", lang)
+    return tr("conflicts partial", lang)

@@ -19,6 +19,7 @@ from kg import ontology
 from kg.lookup import normalise
 from kg.ontology import KG, KGO
 from kg.query.internal import ask, select
+from kg.text import or_list, tr
 
 #: At most this many names are suggested.
 SUGGESTIONS = 5
@@ -33,29 +34,8 @@ def class_label(cls: str, lang: str = "en") -> str:
     return cls
 
 
-def a(word: str) -> str:
-    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
-
-
-def josa(word: str, with_final: str, without_final: str) -> str:
-    """The Korean particle after a word: 이/가, 은/는, 을/를 by whether its last syllable ends in a consonant."""
-    last = word.rstrip()[-1:] or " "
-    if "가" <= last <= "힣":
-        return with_final if (ord(last) - 0xAC00) % 28 else without_final
-    return without_final if last.isalpha() and last.lower() in "aeiouy" else with_final
-
-
 def expected_phrase(classes: tuple[str, ...], lang: str) -> str:
-    labels = [class_label(c, lang) for c in classes]
-    if lang == "ko":
-        return "·".join(labels)
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " or " + labels[-1]
-
-
-def _or_list(names: list[str], lang: str) -> str:
-    if lang == "ko" or len(names) == 1 or names[-1] == "…":
-        return ", ".join(names)
-    return ", ".join(names[:-1]) + " or " + names[-1]
+    return or_list([class_label(c, lang) for c in classes], lang, "phrase sep", "phrase or")
 
 
 @dataclass
@@ -115,22 +95,13 @@ def message(param: str, text: str, found: WrongKind, classes: tuple[str, ...], l
     """`parameter source: 'asiae' is Asia Economy (asia-economy), a news publisher, not a source — give one of
     its sources: asiae-20251103` (and its Korean form)."""
     expected = expected_phrase(classes, lang)
-    kind = class_label(found.kind, lang) if found.kind else ("다른 것" if lang == "ko" else "something else")
-    if lang == "ko":
-        what = (f"매개변수 {param}: '{text}' → {found.label}({found.ident}): "
-                f"{expected}{josa(expected, '이', '가')} 아니라 {kind}입니다")
-        if found.relation == "articles":
-            hint = f"이 {kind}의 기사를 지정하세요: {', '.join(found.related)}"
-        elif found.relation == "publisher":
-            hint = f"이 {kind}의 발행 언론사를 지정하세요: {', '.join(found.related)}"
-        else:
-            hint = f"{expected} 중 하나를 지정하세요: {', '.join(found.nearest)}"
-        return f"{what} — {hint}"
-    what = f"parameter {param}: '{text}' is {found.label} ({found.ident}), {a(kind)}, not {a(expected)}"
+    kind = class_label(found.kind, lang) if found.kind else tr("something else", lang)
+    what = tr("wrong kind", lang, param=param, text=text, label=found.label, ident=found.ident, kind=kind,
+              expected=expected)
     if found.relation == "articles":
-        hint = f"give one of its articles: {_or_list(found.related, lang)}"
+        hint = tr("give articles", lang, kind=kind, names=or_list(found.related, lang))
     elif found.relation == "publisher":
-        hint = f"give its publisher: {_or_list(found.related, lang)}"
+        hint = tr("give publisher", lang, kind=kind, names=or_list(found.related, lang))
     else:
-        hint = f"give {a(expected)}, such as {_or_list(found.nearest, lang)}"
+        hint = tr("give nearest", lang, expected=expected, names=or_list(found.nearest, lang))
     return f"{what} — {hint}"

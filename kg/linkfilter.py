@@ -22,7 +22,7 @@ import networkx as nx
 
 from kg import network
 from kg.errors import KgError
-from kg.kinds import josa
+from kg.text import tr
 
 DATE = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?")
 
@@ -42,12 +42,8 @@ def parse_statuses(text: str | None, lang: str = "en") -> tuple[str, ...]:
         import difflib
 
         near = [c for s in unknown for c in difflib.get_close_matches(s, known, n=1)]
-        hint = (f" (did you mean {', '.join(near)}?)" if near else "") if lang != "ko" else (
-            f" ({', '.join(near)}을(를) 뜻했나요?)" if near else "")
-        if lang == "ko":
-            raise KgError(f"--status: 알 수 없는 상태 {', '.join(unknown)}{hint} — 다음 중에서 고르세요: "
-                          f"{', '.join(known)}")
-        raise KgError(f"--status: unknown status {', '.join(unknown)}{hint} — choose from: {', '.join(known)}")
+        hint = tr("status near", lang, near=", ".join(near)) if near else ""
+        raise KgError(tr("status unknown", lang, unknown=", ".join(unknown), hint=hint, known=", ".join(known)))
     return names
 
 
@@ -55,9 +51,7 @@ def parse_date(option: str, text: str | None, lang: str = "en") -> str | None:
     """A --since/--until value checked as YYYY, YYYY-MM or YYYY-MM-DD."""
     if text is None or DATE.fullmatch(text.strip()):
         return None if text is None else text.strip()
-    if lang == "ko":
-        raise KgError(f"{option} {text!r}: 날짜가 아닙니다 — 2025, 2025-11, 2025-11-01처럼 쓰세요")
-    raise KgError(f"{option} {text!r} is not a date — write one such as 2025, 2025-11 or 2025-11-01")
+    raise KgError(tr("date bad", lang, option=option, text=repr(text)))
 
 
 @dataclass(frozen=True)
@@ -76,9 +70,7 @@ class LinkFilter:
         statuses = parse_statuses(",".join(s for s in (status, "signed" if signed_only else None) if s), lang)
         start, end = parse_date("--since", since, lang), parse_date("--until", until, lang)
         if start is not None and end is not None and start[:len(end)] > end:
-            if lang == "ko":
-                raise KgError(f"--since {start}가 --until {end}보다 뒤입니다 — 두 날짜를 바꾸세요")
-            raise KgError(f"--since {start} is after --until {end} — swap the two dates")
+            raise KgError(tr("dates swapped", lang, start=start, end=end))
         return cls(tuple(avoid), statuses, start, end)
 
     def __bool__(self) -> bool:
@@ -131,43 +123,27 @@ class LinkFilter:
     def conditions(self, G: nx.MultiGraph, removed: list[str], lang: str = "en") -> list[str]:
         """The filter in words: 'avoiding NVIDIA', 'of status signed or agreed', 'dated 2025-11 or later'."""
         words = []
-        names = ", ".join(network.display(G, n, lang) for n in removed)
-        if lang == "ko":
-            statuses = "·".join(network.status_label(s, "ko") for s in self.statuses)
-            if removed:
-                words.append(f"{names}{josa(names, '을', '를')} 거치지 않는")
-            if self.statuses:
-                words.append(f"상태가 {statuses}인")
-            if self.since and self.until:
-                words.append(f"{self.since}부터 {self.until}까지 날짜인")
-            elif self.since or self.until:
-                words.append(f"{self.since} 이후 날짜인" if self.since else f"{self.until} 이전 날짜인")
-            return words
         if removed:
-            words.append(f"avoiding {names}")
+            words.append(tr("filter avoiding", lang, names=", ".join(network.display(G, n, lang) for n in removed)))
         if self.statuses:
-            words.append(f"of status {' or '.join(self.statuses)}")
+            statuses = tr("filter status or", lang).join(network.status_label(s, lang) for s in self.statuses)
+            words.append(tr("filter status", lang, statuses=statuses))
         if self.since and self.until:
-            words.append(f"dated {self.since} to {self.until}")
-        elif self.since or self.until:
-            words.append(f"dated {self.since} or later" if self.since else f"dated {self.until} or earlier")
+            words.append(tr("filter dated between", lang, since=self.since, until=self.until))
+        elif self.since:
+            words.append(tr("filter dated since", lang, since=self.since))
+        elif self.until:
+            words.append(tr("filter dated until", lang, until=self.until))
         return words
 
     def describe(self, G: nx.MultiGraph, removed: list[str], lang: str = "en") -> str:
         """The line shown under a filtered answer's heading, so a filtered answer never passes for the whole."""
-        conditions = self.conditions(G, removed, lang)
-        if lang == "ko":
-            return f"  (조건: {', '.join(conditions)} 관계만; 빼려면 {self.options()})"
-        return f"  (only links {', '.join(conditions)}; drop {self.options()} for all)"
+        return tr("filter note", lang, conditions=", ".join(self.conditions(G, removed, lang)), options=self.options())
 
 
 def _kept_message(G: nx.MultiGraph, name: str, node: str, end_word: str, lang: str) -> str:
-    shown = network.display(G, node, lang)
-    if lang == "ko":
-        what = "경로의 시작이나 끝" if end_word == "path" else "파트너를 찾는 대상"
-        return f"--avoid {name}: {shown}({node}){josa(shown, '은', '는')} {what}입니다 — 다른 노드를 빼세요"
-    what = "an end of the path" if end_word == "path" else "the node whose partners are asked for"
-    return f"--avoid {name}: {shown} ({node}) is {what} — avoid another node"
+    return tr("avoid kept path" if end_word == "path" else "avoid kept node", lang, name=name,
+              shown=network.display(G, node, lang), node=node)
 
 
 def with_note(text: str, note: str) -> str:
@@ -180,26 +156,17 @@ def no_chain(G: nx.MultiGraph, start: str, end: str, removed: list[str], flt: Li
     """The message when no chain is left: what was left out, and how to widen the search."""
     a, b = network.display(G, start, lang), network.display(G, end, lang)
     conditions = flt.conditions(G, removed, lang)
-    if lang == "ko":
-        if not conditions:
-            return f"{a}{josa(a, '과', '와')} {b}{josa(b, '을', '를')} 잇는 파트너십 경로가 없습니다."
-        return (f"{a}{josa(a, '과', '와')} {b}{josa(b, '을', '를')} 잇는 {' '.join(conditions)} 파트너십 경로가 "
-                f"없습니다 — {flt.options()} 옵션을 빼면 다른 경로를 찾습니다")
     if not conditions:
-        return f"No chain of partnerships connects {a} and {b}."
-    return (f"No chain of partnerships {' and '.join(conditions)} connects {a} and {b} — "
-            f"drop {flt.options()} to see the other chains")
+        return tr("no chain plain", lang, a=a, b=b)
+    return tr("no chain when", lang, conditions=tr("no chain and", lang).join(conditions), a=a, b=b,
+              options=flt.options())
 
 
 def no_partner(G: nx.MultiGraph, node: str, removed: list[str], flt: LinkFilter, lang: str = "en") -> str:
     """The message when the filter leaves a node no partner."""
     a = network.display(G, node, lang)
-    conditions = flt.conditions(G, removed, lang)
-    if lang == "ko":
-        return (f"{a}({node})에는 {' '.join(conditions)} 관계의 파트너가 없습니다 — {flt.options()} 옵션을 빼면 "
-                "다른 파트너를 찾습니다")
-    return (f"{a} ({node}) has no partner with these filters ({', '.join(conditions)}) — drop {flt.options()} "
-            "to see the others")
+    conditions = tr("no partner sep", lang).join(flt.conditions(G, removed, lang))
+    return tr("no partner", lang, a=a, node=node, conditions=conditions, options=flt.options())
 
 
 def path_text(G: nx.MultiGraph, start: str, end: str, flt: LinkFilter, limit: int = 10, lang: str = "en") -> str:

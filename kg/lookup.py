@@ -12,6 +12,7 @@ from rdflib import URIRef
 from kg.errors import KgError
 from kg.ontology import KG
 from kg.query.internal import select
+from kg.text import tr
 
 
 def normalise(text: str) -> str:
@@ -38,8 +39,8 @@ class Names:
                 by_key.setdefault(key, set()).add(ident)
         return cls(by_key, ids)
 
-    def resolve(self, text: str) -> str:
-        """The id that text names; KgError with the nearest names when none or several match."""
+    def resolve(self, text: str, lang: str = "en") -> str:
+        """The id that text names; KgError with the nearest names when none or several match (in the language)."""
         raw = text.strip()
         if raw.startswith(str(KG)):
             raw = raw[len(str(KG)):]
@@ -51,12 +52,11 @@ class Names:
         if len(found) == 1:
             return next(iter(found))
         if len(found) > 1:
-            raise KgError(f"'{text}' names several entities: {', '.join(sorted(found))} — give the id")
+            raise KgError(tr("entity ambiguous", lang, text=text, ids=", ".join(sorted(found))))
         suggestions = self.nearest(normalise(raw))
-        hint = (f"did you mean {', '.join(suggestions)}?" if suggestions
-                else "check the spelling; kg query -e 'SELECT ?id ?name { ?id rdfs:label ?name }' lists every "
-                     "entity's names")
-        raise KgError(f"unknown entity '{text}' — {hint}")
+        hint = (tr("did you mean", lang, names=", ".join(suggestions)) if suggestions
+                else tr("entity spelling", lang))
+        raise KgError(tr("entity unknown", lang, text=text, hint=hint))
 
     def nearest(self, key: str) -> list[str]:
         """Up to five ids whose names are close to key; when none is, those whose names contain it (as the map's

@@ -27,6 +27,7 @@ import networkx as nx
 from kg import network
 from kg.errors import KgError
 from kg.serialize import write_atomic
+from kg.text import tr
 
 FORMATS = ("gexf", "graphml", "csv", "kumu")
 SUFFIXES = {".gexf": "gexf", ".graphml": "graphml", ".csv": "csv"}
@@ -124,13 +125,9 @@ def write(G: nx.MultiGraph, output: str | Path, fmt: str | None = None, *, bom: 
     output = Path(output)
     fmt = fmt or format_for(output)
     if fmt is None:
-        if lang == "ko":
-            raise KgError(f"{str(output)!r}의 이름으로는 형식을 알 수 없습니다 — 파일 이름을 .gexf, .graphml, .csv로 "
-                          "끝내거나 --format gexf|graphml|csv|kumu를 주세요")
-        raise KgError(f"cannot tell the format from {str(output)!r} — name the file .gexf, .graphml or .csv, "
-                      "or give --format gexf|graphml|csv|kumu")
+        raise KgError(tr("network format unknown", lang, output=repr(str(output))))
     if fmt not in FORMATS:
-        raise KgError(f"unknown network format {fmt!r} — choose from: {', '.join(FORMATS)}")
+        raise KgError(tr("network format bad", lang, fmt=repr(fmt), formats=", ".join(FORMATS)))
     if fmt in ("gexf", "graphml"):
         out = io.BytesIO()
         H = to_networkx(G)
@@ -151,6 +148,4 @@ def write(G: nx.MultiGraph, output: str | Path, fmt: str | None = None, *, bom: 
 def written_text(written: list[tuple[Path, int]], fmt: str, G: nx.MultiGraph, lang: str = "en") -> str:
     """'Wrote FILE (N bytes) (gexf, 29 nodes, 82 links)', as `kg network` and `kg export` say it."""
     files = ", ".join(f"{path} ({size:,} bytes)" for path, size in written)
-    if lang == "ko":
-        return f"{files} 파일을 썼습니다 ({fmt}, 노드 {G.number_of_nodes()}개, 링크 {G.number_of_edges()}개)"
-    return f"Wrote {files} ({fmt}, {G.number_of_nodes()} nodes, {G.number_of_edges()} links)"
+    return tr("network wrote", lang, files=files, fmt=fmt, nodes=G.number_of_nodes(), links=G.number_of_edges())

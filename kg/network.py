@@ -39,6 +39,7 @@ from kg import model, ontology, qualifiers, query
 from kg.errors import KgError
 from kg.lookup import normalise
 from kg.ontology import KG, KGO
+from kg.text import MESSAGES, definition, tr
 
 
 @dataclass(frozen=True)
@@ -89,59 +90,6 @@ def __getattr__(name: str):
     return found()
 
 
-#: The one definition of the two counts that kg stats, kg neighbors, kg explain and the map show (and that
-#: queries/central-organisations.rq is tested against): partners and relations of a node in the default network.
-DEFINITION = {
-    "en": "partners: distinct organisations, sectors or countries linked to it by a partnership fact (MOU, joint "
-          "venture, joint research, cooperation, supply deal, alliance membership, GPU allocation, investment); "
-          "relations: one per such fact per pair of parties",
-    "ko": "파트너: 파트너십 사실(MOU, 합작회사, 공동연구, 협력, 공급 계약, 연합체 참여, GPU 공급 배정, 투자)로 연결된 "
-          "서로 다른 기관·부문·국가의 수; 관계: 그런 사실마다 당사자 쌍 하나당 1개",
-}
-
-
-#: Every fixed English/Korean string of the CLI text below (kg neighbors, kg path, kg explain's network part): the one
-#: place they live. Entity, kind, status and qualifier words come from the graph and the ontology's labels.
-TEXT: dict[str, tuple[str, str]] = {
-    # kg stats
-    "stats network": ("Network: {nodes} nodes, {links} links from {facts} facts",
-                      "네트워크: 노드 {nodes}개, 연결 {links}개 (사실 {facts}건)"),
-    "stats hubs": (" (hubs for multi-party facts)", " (다자 사실은 허브 노드로)"),
-    "stats nodes by type": ("  nodes by type:  ", "  유형별 노드:  "),
-    "stats facts by kind": ("  facts by kind:  ", "  종류별 사실:  "),
-    "stats links by kind": ("  links by kind:  ", "  종류별 연결:  "),
-    "stats most partners": ("Most partners (degree: distinct partners, relations):",
-                            "파트너가 가장 많은 곳 (연결 차수: 서로 다른 파트너 수, 관계 수):"),
-    "stats partners": ("{deg} partners, {rels} relations", "파트너 {deg}곳, 관계 {rels}개"),
-    "stats sampled": (", estimated from {n} sampled nodes", ", 표본 노드 {n}개로 추정"),
-    "stats betweenness": ("Most central as a go-between (betweenness centrality{note}):",
-                          "중개 역할이 가장 큰 곳 (매개 중심성{note}):"),
-    "stats clusters": ("Clusters (greedy modularity): {n}", "군집 (탐욕적 모듈성): {n}개"),
-    "stats more": (", … and {n} more", ", … 외 {n}곳"),
-    "partner": ("{n} partner", "파트너 {n}곳"),
-    "partners": ("{n} partners", "파트너 {n}곳"),
-    "relation": ("{n} relation", "관계 {n}개"),
-    "relations": ("{n} relations", "관계 {n}개"),
-    "source": ("source: ", "출처: "),
-    "products": ("products: ", "제품: "),
-    "para": (" (para {p})", " ({p}번째 문단)"),
-    "via": (" ({role}, via {kind} {fact})", " ({role}, {kind} {fact} 경유)"),
-    "this link": (" (this link)", " (이 연결)"),
-    "total": ("total: ", "총량: "),
-    "shares": ("shares: ", "배분: "),
-    "no chain": ("No chain of partnerships connects {a} and {b}.", "{a}와(과) {b}를 잇는 파트너십 연결이 없음."),
-    "chains": ("{a} → {b}: {n} shortest chain{s} of {k} link{ks}", "{a} → {b}: 링크 {k}개짜리 최단 경로 {n}개"),
-    # kg explain
-    "also": ("also: ", "다른 이름: "),
-    "explain partners": ("{n} partner{s} (relations): ", "파트너 {n}곳 (관계 수): "),
-    "as role": (" [as {role}]", " [역할: {role}]"),
-    "facts cite": ("{n} facts cite {source}", "{source}를 인용하는 사실 {n}개"),
-    "inference": ("curator's inference (큐레이터 추론)", "큐레이터 추론"),
-    "unknown publisher": ("unknown publisher", "출처 불명"),
-    "para list": ("para {p}", "{p}번째 문단"),
-}
-
-
 def role_text(role: str, lang: str, a: str, b: str) -> str:
     """A directed link in words: "{a} supplies {b}" (kg/model.yaml's edges say them in English and Korean)."""
     words = model.active().role_words().get(role, {})
@@ -154,12 +102,6 @@ def role_word(role: str, lang: str) -> str:
     if lang != "ko":
         return role
     return model.active().role_words().get(role, {}).get("ko_role") or role
-
-
-def tr(key: str, lang: str = "en", **values: Any) -> str:
-    """TEXT[key] in the language ('ko' or anything else for English), with {names} filled in."""
-    text = TEXT[key][lang == "ko"]
-    return text.format(**values) if values else text
 
 
 def status_label(notation: str, lang: str = "en") -> str:
@@ -322,13 +264,9 @@ def read_registry(ds) -> Registry:
                     dict(sorted(sources.items())))
 
 
-#: How an inference is introduced, in `kg explain`, `kg neighbors`, `kg path` and on the map.
-INFERENCE_HEAD = ("curator's inference", "큐레이터 추론")
-
-
 def inference_lines(inferred: dict[str, str], lang: str = "en") -> list[str]:
     """'curator's inference — supplier: line 5 does not name NVIDIA', one per inferred field."""
-    head = INFERENCE_HEAD[lang == "ko"]
+    head = tr("inference head", lang)
     return [f"{head} — {name}: {reason}" for name, reason in sorted(inferred.items())]
 
 
@@ -376,11 +314,8 @@ def read_facts(ds) -> dict[str, Fact]:
 #: finding's subject follows in brackets. Only contradictions are marked ⚠ (and red on the map); consistent
 #: differences are marked ≈ and kept quiet.
 SUM_KIND = "sum"
-CONFLICT_HEADS = {
-    "contradiction": ("⚠ Sources contradict each other", "⚠ 출처끼리 모순"),
-    "consistent": ("≈ Sources agree, worded differently", "≈ 표현만 다르고 서로 맞음"),
-    SUM_KIND: ("⚠ The shares cannot add up to the total", "⚠ 배분 합계가 총량과 맞을 수 없음"),
-}
+CONFLICT_HEADS = {"contradiction": MESSAGES["conflict head contradiction"],
+                  "consistent": MESSAGES["conflict head consistent"], SUM_KIND: MESSAGES["conflict head sum"]}
 
 
 def fact_conflicts(ds, lang: str = "en") -> dict[str, list[dict[str, Any]]]:
@@ -428,25 +363,25 @@ def _t_shares(lang: str) -> str:
     return tr("shares", lang)
 
 
-def parse_kinds(text: str | Iterable[str] | None) -> list[str] | None:
+def parse_kinds(text: str | Iterable[str] | None, lang: str = "en") -> list[str] | None:
     """'mou,gpu-allocation' -> ['mou', 'gpu-allocation']; unknown kinds are a user error naming the valid ones."""
     if text is None:
         return None
     names = [k.strip() for k in (text.split(",") if isinstance(text, str) else text) if k.strip()]
     unknown = [k for k in names if k not in kinds()]
     if unknown:
-        raise KgError(f"unknown relation kind {', '.join(repr(k) for k in unknown)} — "
-                      f"choose from: {', '.join(kinds())}")
+        raise KgError(tr("unknown kind", lang, kinds=", ".join(repr(k) for k in unknown), choices=", ".join(kinds())))
     return names
 
 
-def parse_include(text: str | Iterable[str] | None) -> list[str]:
+def parse_include(text: str | Iterable[str] | None, lang: str = "en") -> list[str]:
     if not text:
         return []
     names = [k.strip() for k in (text.split(",") if isinstance(text, str) else text) if k.strip()]
     unknown = [k for k in names if k not in INCLUDES]
     if unknown:
-        raise KgError(f"cannot include {', '.join(repr(k) for k in unknown)} — choose from: {', '.join(INCLUDES)}")
+        raise KgError(tr("unknown include", lang, names=", ".join(repr(k) for k in unknown),
+                         choices=", ".join(INCLUDES)))
     return names
 
 
@@ -457,15 +392,15 @@ def project(ds, *, kinds: Iterable[str] | str | None = None, include: Iterable[s
     kinds: relation kinds to keep (default all that `include` allows); include: any of people, products,
     projects; hubs: a node per fact with three or more parties instead of a clique; source: keep only the
     facts that this source id states; lang: the language of the conflict findings the facts carry."""
-    chosen = parse_kinds(kinds)
-    include = parse_include(include)
+    chosen = parse_kinds(kinds, lang)
+    include = parse_include(include, lang)
     registry = read_registry(ds)
     facts = read_facts(ds)
     disputed = fact_conflicts(ds, lang)  # over the whole graph: with --source, the other sources still disagree
     if source is not None and source not in registry.sources:
-        raise KgError(f"unknown source {source!r}" + _suggest(source, registry.sources)
-                      + f" — the sources are: {', '.join(registry.sources)}")
-    wanted = _wanted(chosen, include)
+        raise KgError(tr("unknown network source", lang, source=repr(source),
+                         suggest=_suggest(source, registry.sources, lang), sources=", ".join(registry.sources)))
+    wanted = _wanted(chosen, include, lang)
     G = nx.MultiGraph(kinds=sorted(wanted, key=kind_order), include=include, hubs=hubs,
                       source=source, sources=registry.sources, terms={})
     builder = _Builder(G, registry, set(ALWAYS) | {GROUPS[INCLUDES[i]] for i in include})
@@ -475,13 +410,13 @@ def project(ds, *, kinds: Iterable[str] | str | None = None, include: Iterable[s
     return G
 
 
-def _wanted(chosen: list[str] | None, include: list[str]) -> set[str]:
+def _wanted(chosen: list[str] | None, include: list[str], lang: str = "en") -> set[str]:
     """The relation kinds to draw: those chosen (all by default) that `include` allows."""
     KINDS = kinds()  # noqa: N806
-    missing = [f"'{k}' needs --include {KINDS[k].needs}" for k in chosen or () if KINDS[k].needs
+    missing = [tr("kind needs include", lang, kind=k, needs=KINDS[k].needs) for k in chosen or () if KINDS[k].needs
                and KINDS[k].needs not in include]
     if missing:
-        raise KgError("relation kind " + "; ".join(missing))
+        raise KgError(tr("kinds need include", lang, problems="; ".join(missing)))
     return {k for k in (chosen or KINDS) if not KINDS[k].needs or KINDS[k].needs in include}
 
 
@@ -585,12 +520,12 @@ def display(G: nx.MultiGraph, node: str, lang: str = "en") -> str:
     return G.nodes[node][f"label_{lang}"]
 
 
-def _suggest(name: str, candidates: Iterable[str]) -> str:
+def _suggest(name: str, candidates: Iterable[str], lang: str = "en") -> str:
     close = difflib.get_close_matches(name, list(candidates), n=3, cutoff=0.6)
-    return f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+    return tr("did you mean quoted", lang, names=", ".join(repr(c) for c in close)) if close else ""
 
 
-def resolve(G: nx.MultiGraph, name: str) -> str:
+def resolve(G: nx.MultiGraph, name: str, lang: str = "en") -> str:
     """The node an id or label in either language names, forgiving case, spacing and punctuation."""
     if name in G:
         return name
@@ -600,16 +535,16 @@ def resolve(G: nx.MultiGraph, name: str) -> str:
     if len(found) == 1:
         return next(iter(found))
     if found:
-        options = "; ".join(f"{display(G, n)} ({n})" for n in sorted(found))
-        raise KgError(f"{name!r} could be any of: {options} — give the id")
+        options = "; ".join(f"{display(G, n, lang)} ({n})" for n in sorted(found))
+        raise KgError(tr("name ambiguous", lang, name=repr(name), options=options))
     near: list[str] = []
     if key:
         near = [n for k in difflib.get_close_matches(key, list(index), n=5, cutoff=0.6) for n in sorted(index[k])]
         near += sorted({n for k, nodes in index.items() if key in k for n in nodes} - set(near))
     near = list(dict.fromkeys(near))[:5]
-    hint = ("nearest: " + "; ".join(f"{display(G, n)} ({n})" for n in near) if near
-            else "check the spelling, or list the organisations with `kg stats`")
-    raise KgError(f"no organisation called {name!r} in the network — {hint}")
+    hint = (tr("name nearest", lang, names="; ".join(f"{display(G, n, lang)} ({n})" for n in near)) if near
+            else tr("name spelling", lang))
+    raise KgError(tr("name none", lang, name=repr(name), hint=hint))
 
 
 # ---------------------------------------------------------------- analytics
@@ -695,11 +630,11 @@ def relations_between(G: nx.MultiGraph, a: str, b: str) -> list[dict[str, Any]]:
     return sorted(data.values(), key=lambda d: (kind_order(d["kind"]), d.get("date") or "", d["fact"]))
 
 
-def paths(G: nx.MultiGraph, a: str, b: str, limit: int = 10) -> list[list[Link]]:
+def paths(G: nx.MultiGraph, a: str, b: str, limit: int = 10, lang: str = "en") -> list[list[Link]]:
     """The shortest chains of partnerships between two nodes (Q12), each link with the facts behind it."""
-    start, end = resolve(G, a), resolve(G, b)
+    start, end = resolve(G, a, lang), resolve(G, b, lang)
     if start == end:
-        raise KgError(f"{a!r} and {b!r} are the same node ({start})")
+        raise KgError(tr("same node", lang, a=repr(a), b=repr(b), node=start))
     S = partners_graph(G)
     try:
         found = []
@@ -805,7 +740,7 @@ def format_stats(G: nx.MultiGraph, st: Stats, lang: str = "en") -> str:
     lines.append(tr("stats links by kind", lang) + ", ".join(f"{kind(k)} {v}" for k, v in st.links_by_kind.items()))
     lines.append("")
     lines.append(tr("stats most partners", lang))
-    lines.append(f"  ({DEFINITION['ko' if lang == 'ko' else 'en']})")
+    lines.append(f"  ({definition(lang)})")
     for i, (n, deg, rels) in enumerate(st.top_degree, 1):
         lines.append(f"  {i:2}. {display(G, n, lang)} ({n}): {tr('stats partners', lang, deg=deg, rels=rels)}")
     lines.append("")
@@ -847,7 +782,7 @@ def format_paths(G: nx.MultiGraph, a: str, b: str, chains: list[list[Link]], lan
 def format_neighbors(G: nx.MultiGraph, node: str, links: list[Link], lang: str = "en") -> str:
     lines = [f"{display(G, node, lang)} ({node}, {class_label(G.nodes[node]['type'], lang)}): "
              + tr("partner" if len(links) == 1 else "partners", lang, n=len(links)),
-             f"  ({DEFINITION['ko' if lang == 'ko' else 'en']})"]
+             f"  ({definition(lang)})"]
     for link in links:
         lines.append(f"  {display(G, link.b, lang)} ({link.b}, {class_label(G.nodes[link.b]['type'], lang)}): "
                      + tr("relations" if len(link.relations) > 1 else "relation", lang, n=len(link.relations)))

@@ -15,6 +15,7 @@ from kg import model, ontology, qualifiers, query
 from kg.labels import Labels, SourceInfo, local, sources  # noqa: F401 - kg.provenance is where callers find them
 from kg.lookup import Names
 from kg.ontology import KG, KGO
+from kg.text import tr
 
 # --------------------------------------------------------------------------------------------------
 # Claims and their sources
@@ -34,8 +35,6 @@ class SourceRef:
 
     def cite(self, lang: str = "en") -> str:
         """'News1, 2025-10-31, "headline", para 21' — what a report would print."""
-        from kg.network import tr
-
         parts = [self.publisher or tr("unknown publisher", lang), self.date]
         parts.append(f'"{self.title}"' if self.title else self.label)
         parts.append(tr("para list", lang, p=", ".join(map(str, self.paragraphs))))
@@ -158,7 +157,7 @@ class Explanation:
 
 def explain(graph, name: str, lang: str = "en") -> Explanation:
     """What the graph says about the entity that name designates (id or label, either language)."""
-    ident = Names.of(graph).resolve(name)
+    ident = Names.of(graph).resolve(name, lang)
     iri = KG[ident]
     reader = ClaimReader(graph, lang)
     found: dict[URIRef, set[str]] = {}
@@ -171,7 +170,7 @@ def explain(graph, name: str, lang: str = "en") -> Explanation:
         "http://www.w3.org/2000/01/rdf-schema#label"))}
     types = sorted({reader.label(t) for t in graph.objects(iri, URIRef(
         "http://www.w3.org/1999/02/22-rdf-syntax-ns#type")) if str(t).startswith(str(KGO))})
-    # partners as kg stats, kg neighbors and the map count them (kg.network.DEFINITION): one definition
+    # partners as kg stats, kg neighbors and the map count them (kg.text.DEFINITION): one definition
     from kg import network
 
     G = network.project(graph)
@@ -197,7 +196,7 @@ def claims_of_source(graph, source: str, lang: str = "en") -> list[Claim]:
         from kg.seeds import nearest
 
         close = nearest(ident, registry, n=3)
-        raise KgError(f"unknown source '{source}' — " + (f"did you mean {', '.join(close)}?" if close
-                                                       else "list the sources with kg sources"))
+        raise KgError(tr("source unknown", lang, source=source,
+                         hint=tr("did you mean", lang, names=", ".join(close)) if close else tr("list sources", lang)))
     facts = [f for (f,) in query.select(graph, "source-facts", source=KG[ident])]
     return ClaimReader(graph, lang).claims(sorted(facts))

@@ -28,6 +28,7 @@ from rdflib import Literal
 from rdflib.namespace import RDFS
 
 from kg import ontology
+from kg.text import tr
 
 #: The qualifier of a figure whose seed gives none.
 DEFAULT = "stated"
@@ -97,12 +98,9 @@ def get(notation: str | None) -> Qualifier:
     return all_qualifiers()[notation or DEFAULT]
 
 
-#: The unit GPU counts are written with, by language: "50,000 GPUs", "50,000 GPU".
-GPU_UNIT = {"en": "GPUs", "ko": "GPU"}
-
-
 def gpus(lang: str = "en") -> str:
-    return GPU_UNIT["ko" if lang == "ko" else "en"]
+    """The unit GPU counts are written with: "50,000 GPUs", "50,000 GPU"."""
+    return tr("gpus unit", lang)
 
 
 def label(notation: str | None, lang: str = "en") -> str:

@@ -15,7 +15,8 @@ the page's script builds tooltips, search results and the details panel with `te
 Where the sources disagree (`kg conflicts`, attached to each fact by kg/network.py), the page says so: a red
 halo and a ⚠ on the link, a "Fact-check" legend with a "show only these" checkbox, and in the tooltip and the
 details panel every value with its sources, the link's own one marked. The finding's words (values, source
-names, subject) are `kg conflicts`' English ones on a Korean page too; only the framing is translated.
+names, subject) are `kg conflicts`' in the language the network was projected in (`kg view --lang`); the page's
+own words come from kg/text.py (the page data's "ui"), in both languages, so its language switch relabels them.
 
 Layout time is bounded whatever the size. Up to IMPROVED_LAYOUT_LIMIT nodes vis-network lays out the network
 itself; above it the page starts from positions computed here (Louvain communities as discs on a sunflower
@@ -39,10 +40,11 @@ from rdflib import Literal
 from rdflib.namespace import RDFS
 
 from kg import model, ontology, qualifiers
-from kg.network import CONFLICT_HEADS, DEFINITION, display, kinds, partner_counts, partners_graph
+from kg.network import CONFLICT_HEADS, display, kinds, partner_counts, partners_graph, status_label
 from kg.ontology import KGO
 from kg.resources import data_dir
 from kg.serialize import write_atomic
+from kg.text import DEFINITION, page_messages, tr
 
 #: Node colour and shape by type (most specific class), falling back to the group.
 NODE_STYLES: dict[str, tuple[str, str]] = {
@@ -257,16 +259,23 @@ def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
         "conflict_heads": CONFLICT_HEADS,
         "qualifiers": qualifiers.words(),
         "definition": DEFINITION,  # what the partner and relation counts count (en, ko), shown next to them
+        "statuses": _statuses(facts), "ui": page_messages(),  # status labels; the page's words (kg/text.py)
     }
 
 
+def _statuses(facts: dict[str, dict[str, Any]]) -> dict[str, dict[str, str]]:
+    return {s: {"en": status_label(s, "en"), "ko": status_label(s, "ko")}
+            for s in sorted({f["status"] for f in facts.values() if f.get("status")})}
+
+
 def title_for(G: nx.MultiGraph, lang: str = "en") -> str:
-    title = "Who partners with whom"
+    title = tr("map title", lang)
     if G.graph.get("focus"):
         depth = G.graph.get("depth", 1)
-        title += f" — {display(G, G.graph['focus'], lang)} and partners within {depth} link{'s' if depth != 1 else ''}"
+        title += tr("map title focus", lang, name=display(G, G.graph["focus"], lang), depth=depth,
+                    s="s" if depth != 1 else "")
     if G.graph.get("source"):
-        title += f" — source {G.graph['source']}"
+        title += tr("map title source", lang, source=G.graph["source"])
     return title
 
 
@@ -286,7 +295,15 @@ def render(G: nx.MultiGraph, lang: str = "en", title: str | None = None) -> str:
     if lang not in ("en", "ko"):
         raise ValueError(f"lang must be 'en' or 'ko', not {lang!r}")
     parts = {k: Markup(v) for k, v in assets().items()}
-    return _template().render(title=title or title_for(G, lang), lang=lang, data=page_data(G, lang), **parts)
+    data = page_data(G, lang)
+    data["title"] = {"en": title, "ko": title} if title else {k: title_for(G, k) for k in ("en", "ko")}
+    return _template().render(title=data["title"][lang], lang=lang, data=data, ui=_words(data["ui"], lang),
+                              **parts)
+
+
+def _words(messages: dict[str, list[str]], lang: str) -> dict[str, str]:
+    """The template's words in the language: ui["map fit"]."""
+    return {k: v[lang == "ko"] for k, v in messages.items()}
 
 
 def write(G: nx.MultiGraph, path: str | Path, lang: str = "en", title: str | None = None) -> Path:

@@ -1,4 +1,5 @@
-"""kg neighbors, kg path and kg explain with --lang ko print Korean: no English words of kg's own.
+"""kg neighbors, path, explain, stats, sources and conflicts with --lang ko print Korean: no English words of kg's own
+(and kg view, kg network and kg query's footer say their lines in Korean).
 
 What may stay Latin, and is stripped before the check:
 - ids: entity, fact and source ids (every kg: local name in the graph), wherever they stand;
@@ -18,7 +19,7 @@ from click.testing import CliRunner
 from conftest import SEEDS
 from rdflib import URIRef
 
-from kg import api
+from kg import api, network
 from kg.cli import main
 from kg.ontology import KG, KGO
 
@@ -32,6 +33,8 @@ COMMANDS = [
     ("explain", "nvidia"),
     ("explain", "--source", "asiae-20251103"),
     ("stats",),
+    ("sources",),
+    ("conflicts",),
 ]
 
 
@@ -130,3 +133,44 @@ def test_korean_stats_key_lines():
     assert lines[1].startswith("  유형별 노드:  ") and "기업 13" in lines[1]
     assert "   1. 엔비디아 (nvidia): 파트너 24곳, 관계 52개" in lines
     assert any(line.startswith("군집 (탐욕적 모듈성): ") for line in lines)
+
+
+def test_korean_lines_of_view_network_sources_and_query(tmp_path):
+    out = run_ko("view", "-o", str(tmp_path / "ko.html"))
+    assert out.startswith(f"{tmp_path / 'ko.html'} 파일을 썼습니다 (노드 29개, 링크 82개, ") and "bytes" not in out
+    out = run_ko("network", "-o", str(tmp_path / "ko.gexf"))
+    assert out.endswith("파일을 썼습니다 (gexf, 노드 29개, 링크 82개)\n")
+    assert "  사실 35건" in run_ko("sources").splitlines()[0]
+    result = CliRunner().invoke(main, ["query", "gpu-allocations", "--max-rows", "3", "--lang", "ko",
+                                       "--seeds", str(SEEDS)])
+    assert result.exit_code == 0 and result.stderr.splitlines() == [
+        "3행", "답이 3행보다 많아 처음 3행만 보여 줌 — 질의를 좁히거나 --max-rows를 늘리세요 (0이면 전부)"]
+
+
+ERRORS = [
+    ("neighbors", "삼송"), ("neighbors", "nvdia"), ("neighbors", "Jensen Huang"),
+    ("neighbors", "kisti", "--kind", "mou"),
+    ("neighbors", "kisti", "--source", "mt-20251031"), ("neighbors", "nvidia", "--source", "news1-2025"),
+    ("neighbors", "nvidia", "--kind", "zzz"), ("neighbors", "nvidia", "--include", "zzz"),
+    ("neighbors", "nvidia", "--kind", "position"), ("neighbors", "asiae-20251103"),
+    ("path", "nvidia", "nvidia"), ("path", "LG Electronics", "KISTI", "--exclude", "nvidia", "--signed-only"),
+    ("path", "kisti", "nvidia", "--exclude", "kisti"),
+    ("explain", "삼송"), ("explain", "nvdia"), ("explain", "--source", "news1"), ("explain",),
+    ("query", "gpu-allocations", "-p", "source=asiae"), ("query", "gpu-allocations", "-p", "source=nvidia"),
+]
+
+
+@pytest.mark.parametrize("args", ERRORS, ids=" ".join)
+def test_korean_error_messages_have_no_english_words(args, data):
+    """A name, kind or source that names nothing, or the wrong kind of thing, is said in Korean with --lang ko:
+    only ids, what was typed, option names, command names and data labels stay Latin."""
+    ids, labels, _ = data
+    result = CliRunner().invoke(main, [*args, "--lang", "ko", "--seeds", str(SEEDS)])
+    assert result.exit_code != 0 and re.search(r"[가-힣]", result.output), result.output
+    left = re.sub(r"'[^']*'|--[a-z-]+|`?kg [a-z]+`?|\S+=\S+", "", result.output)   # typed text, options, commands
+    left = strip_allowed(left, ids, {en for en, _ in labels.values()} | {ko for _, ko in labels.values()})
+    left = re.sub(r"(?<![A-Za-z])(people|products|projects|gexf|graphml|csv|kumu|source|org)(?![A-Za-z])", "",
+                  left)  # option values (Hangul may follow)
+    names = sorted([*network.KINDS, *ids], key=len, reverse=True)   # relation kinds and ids, which errors list
+    left = re.sub(r"(?<![A-Za-z0-9-])(?:" + "|".join(re.escape(k) for k in names) + r")(?![A-Za-z0-9-])", "", left)
+    assert not re.findall(r"[A-Za-z]{3,}", left), result.output

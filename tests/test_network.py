@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import MINIMAL, SEEDS
 
-from kg import api, network
+from kg import api, network, text
 from kg.cli import main
 from kg.errors import KgError
 from kg.graph import build_dataset
@@ -262,7 +262,7 @@ def test_cli_stats_names_nvidia_first():
     assert result.exit_code == 0, result.output
     out = result.output
     assert out.startswith("Network: 29 nodes, 82 links from 47 facts\n")
-    assert ("Most partners (degree: distinct partners, relations):\n  (" + network.DEFINITION["en"] + ")\n"
+    assert ("Most partners (degree: distinct partners, relations):\n  (" + text.DEFINITION["en"] + ")\n"
             "   1. NVIDIA (nvidia): 24 partners, 52 relations") in out
     assert "Most central as a go-between (betweenness centrality):\n   1. NVIDIA (nvidia): 0.886" in out
     assert "Clusters (greedy modularity): 4" in out
@@ -273,7 +273,7 @@ def test_cli_neighbors_and_unknown_names():
     assert result.exit_code == 0
     assert result.output.splitlines()[:2] == [
         "Korea Institute of Science and Technology Information (kisti, PublicResearchInstitute): 1 partner",
-        "  (" + network.DEFINITION["en"] + ")"]
+        "  (" + text.DEFINITION["en"] + ")"]
     assert result.output.splitlines()[2] == "  NVIDIA (nvidia, Company): 1 relation"
     result = run("neighbors", "nvida")
     assert result.exit_code == 1

@@ -362,7 +362,7 @@ def central_from_network(ds) -> dict[str, tuple[int, int, int, str]]:
 
 def test_central_organisations_count_partners_and_relations_as_the_network_does(ox):
     """For every organisation, sector or country: partners and relations as network.partner_counts counts them
-    (network.DEFINITION), the facts that link it and their sources. Triangles (how tightly knit the partners
+    (text.DEFINITION), the facts that link it and their sources. Triangles (how tightly knit the partners
     are) are left to kg stats, as counting them through a hub is quadratic in its degree."""
     result = run_query(ox, "central-organisations")
     assert result.vars == ["org", "orgLabel", "partners", "relations", "facts", "sources"]

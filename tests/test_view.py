@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import MINIMAL, ROOT, SEEDS
 
-from kg import api, view
+from kg import api, text, view
 from kg.cli import main
 from kg.resources import data_dir
 
@@ -211,7 +211,7 @@ def test_cli_view_writes_the_page(tmp_path):
                                        "--focus", "nvidia", "--depth", "1", "--lang", "ko"])
     assert result.exit_code == 0, result.output
     # NVIDIA, its 9 MOU partners and 5 more allocation recipients; 25 MOU links (the cliques) + 13 allocations
-    assert result.output.startswith(f"Wrote {out} (15 nodes, 38 links, ")
+    assert result.output.startswith(f"{out} 파일을 썼습니다 (노드 15개, 링크 38개, ")  # --lang ko: in Korean
     data = page_json(out.read_text(encoding="utf-8"))
     assert {e["kind"] for e in data["edges"]} == {"mou", "gpu-allocation"}
     assert data["meta"] == {"lang": "ko", "nodes": 15, "edges": 38, "large": False, "hubs": False,
@@ -258,12 +258,12 @@ def test_the_page_counts_partners_by_the_one_definition_and_prints_it(G, html):
     from kg import network
 
     data = page_json(html)
-    assert data["definition"] == network.DEFINITION
+    assert data["definition"] == text.DEFINITION
     assert {n["id"]: (n["partners"], n["relations"]) for n in data["nodes"]} == {
         node: network.partner_counts(G, node) for node in G}
     wide = network.project(api.build_graph(SEEDS), include="people,products")
     counts = {n["id"]: (n["partners"], n["relations"]) for n in view.page_data(wide)["nodes"]}
     assert counts["nvidia"] == (24, 52)
-    assert network.DEFINITION["en"] in html and network.DEFINITION["ko"] in view.render(G, "ko")
+    assert text.DEFINITION["en"] in html and text.DEFINITION["ko"] in view.render(G, "ko")
     script = (data_dir("templates") / "view.js").read_text(encoding="utf-8")
-    assert script.count("data.definition[state.lang]") == 2  # the tooltip and the details panel
+    assert script.count("data.definition[state.lang]") == 3  # the tooltip, the details panel, the sidebar

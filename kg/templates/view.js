@@ -43,6 +43,12 @@
     return type;
   }
   function term(id) { var t = data.terms[id]; return t ? (state.lang === "ko" ? t.ko : t.en) : id; }
+  /** The page's words in the current language (kg/text.py's MESSAGES, through the page data), {names} filled in. */
+  function t(key, values) {
+    var m = data.ui[key], text = m ? m[state.lang === "ko" ? 1 : 0] : key;
+    return text.replace(/\{(\w*)\}/g, function (all, name) { return values && name in values ? values[name] : all; });
+  }
+  function statusLabel(s) { var x = data.statuses[s]; return x ? (state.lang === "ko" ? x.ko : x.en) : s; }
   function normalise(text) { return String(text).normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]/gu, ""); }
   function number(n) { return Number(n).toLocaleString("en-US"); }
 
@@ -50,7 +56,7 @@
   function figures(f) {
     var q = data.qualifiers[f.qualifier || "stated"] || data.qualifiers.stated, parts = [];
     function hedge(text) { return (state.lang === "ko" ? q.ko : q.en).replace("{n}", text); }
-    if (f.gpus !== undefined) parts.push(hedge(state.lang === "ko" ? "GPU " + number(f.gpus) + "개" : number(f.gpus) + " GPUs"));
+    if (f.gpus !== undefined) parts.push(hedge(t("map gpus", { n: number(f.gpus) })));
     if (f.amount !== undefined) parts.push(hedge((f.currency ? f.currency + " " : "") + number(f.amount)));
     else if (f.amount_text) parts.push(f.amount_text);
     return parts.join(", ");
@@ -78,7 +84,7 @@
         box.appendChild(document.createTextNode(i ? "; " : " "));
         var text = side.sources.length ? side.value + " — " + side.sources.join(", ") : side.value;
         var span = el("span", text, side.own ? "side own" : "side");
-        if (side.own) span.appendChild(el("span", state.lang === "ko" ? " (이 연결)" : " (this link)", "this"));
+        if (side.own) span.appendChild(el("span", t("this link"), "this"));
         box.appendChild(span);
       });
       if (c.detail) box.appendChild(document.createTextNode(" — " + c.detail));
@@ -93,7 +99,7 @@
     var parts = [who];
     if (s.date) parts.push(s.date);
     if (s.title) parts.push("“" + s.title + "”");
-    if (ref.paras && ref.paras.length) parts.push("para " + ref.paras.join(", "));
+    if (ref.paras && ref.paras.length) parts.push(t("para list", { p: ref.paras.join(", ") }));
     return parts.join(" · ");
   }
 
@@ -118,17 +124,17 @@
     var bits = [];
     if (edge.kind !== f.fact_kind) bits.push(kindLabel(f.fact_kind) + " " + edge.fact);
     else bits.push(edge.fact);
-    if (f.status) bits.push(f.status);
+    if (f.status) bits.push(statusLabel(f.status));
     if (f.date) bits.push(f.date);
     var fig = figures(f);
     if (fig) bits.push(fig);
     container.appendChild(el("div", bits.join(" · "), "muted"));
     conflictBlock(f, container);
-    if (f.products && f.products.length) container.appendChild(el("div", (state.lang === "ko" ? "제품: " : "products: ") + f.products.map(term).join(", "), "muted"));
-    if (f.topics && f.topics.length) container.appendChild(el("div", (state.lang === "ko" ? "주제: " : "topics: ") + f.topics.map(term).join(", "), "muted"));
-    if (f.note) container.appendChild(el("div", f.note, "note"));
+    if (f.products && f.products.length) container.appendChild(el("div", t("products") + f.products.map(term).join(", "), "muted"));
+    if (f.topics && f.topics.length) container.appendChild(el("div", t("topics") + f.topics.map(term).join(", "), "muted"));
+    if (f.note) container.appendChild(el("div", /[가-힣]/.test(f.note) ? f.note : t("note", { note: f.note }), "note"));
     Object.keys(f.inferred || {}).sort().forEach(function (name) {  // values the curator supplied, not the text
-      container.appendChild(el("div", (state.lang === "ko" ? "큐레이터 추론 — " : "curator's inference — ") + name + ": " +
+      container.appendChild(el("div", t("inference head") + " — " + name + ": " +
                                       f.inferred[name], "inferred"));
     });
     var list = el("ul", null, "sources");
@@ -227,9 +233,9 @@
   function updateCounts() {
     var facts = new Set();
     visibleEdges.forEach(function (id) { facts.add(edgeById.get(id).fact); });
-    document.getElementById("counts").textContent =
-      "Showing " + visibleNodes.size + " of " + data.nodes.length + " nodes and " + visibleEdges.size + " of " +
-      data.edges.length + " links (" + facts.size + " facts)";
+    document.getElementById("counts").textContent = t("map counts", {
+      nodes: visibleNodes.size, all_nodes: data.nodes.length, links: visibleEdges.size, all_links: data.edges.length,
+      facts: facts.size });
   }
 
   // ------------------------------------------------------------------ network
@@ -261,7 +267,7 @@
   network.on("stabilizationProgress", function (p) {
     var bar = document.getElementById("progress");
     bar.hidden = false;
-    bar.textContent = "Laying out… " + Math.round(100 * p.iterations / p.total) + "%";
+    bar.textContent = t("map laying out", { p: Math.round(100 * p.iterations / p.total) });
   });
   network.once("stabilizationIterationsDone", done);
 
@@ -330,22 +336,21 @@
     if (!state.selected) { panel.hidden = true; return; }
     var close = el("button", "×", "close");
     close.type = "button";
-    close.title = "Close";
+    close.title = t("map close");
     close.addEventListener("click", clearSelection);
     panel.appendChild(close);
     if (state.selected.type === "node") {
       var n = nodeById.get(state.selected.id);
       panel.appendChild(el("h2", label(n)));
       panel.appendChild(el("div", otherLabel(n) + " · " + typeLabel(n.type) + " · " + n.id, "muted"));
-      if (n.aliases.length) panel.appendChild(el("div", "also: " + n.aliases.join(", "), "muted"));
+      if (n.aliases.length) panel.appendChild(el("div", t("also") + n.aliases.join(", "), "muted"));
       var rels = incident(n.id);
       var partners = new Set(rels.map(function (e) { return e.from === n.id ? e.to : e.from; }));
-      panel.appendChild(el("div", (state.lang === "ko" ? "파트너 " + n.partners + " · 관계 " + n.relations
-                                                       : n.partners + " partners · " + n.relations + " relations")
+      panel.appendChild(el("div", t("map partners relations", { partners: n.partners, relations: n.relations })
                                   + " (" + (data.definition[state.lang] || data.definition.en) + ")", "muted definition"));
-      panel.appendChild(el("div", partners.size + " partners, " + rels.length + " links shown", "muted"));
+      panel.appendChild(el("div", t("map shown", { partners: partners.size, links: rels.length }), "muted"));
       var actions = el("div", null, "actions");
-      var focusButton = el("button", state.focus ? "Show all" : "Show only this neighbourhood");
+      var focusButton = el("button", state.focus ? t("map show all") : t("map show neighbourhood"));
       focusButton.type = "button";
       focusButton.id = "focus-toggle";
       focusButton.addEventListener("click", function () {
@@ -354,7 +359,7 @@
       });
       actions.appendChild(focusButton);
       panel.appendChild(actions);
-      panel.appendChild(el("h3", "Relations"));
+      panel.appendChild(el("h3", t("map relations")));
       var list = el("ul", null, "relations");
       var byPartner = new Map();
       rels.forEach(function (e) {
@@ -370,7 +375,8 @@
         var li = el("li");
         var who = el("div", null, "partner");
         who.appendChild(nodeButton(other));
-        who.appendChild(el("span", " · " + byPartner.get(other).length + " link" + (byPartner.get(other).length > 1 ? "s" : ""), "muted"));
+        var count = byPartner.get(other).length;
+        who.appendChild(el("span", t(count > 1 ? "map links" : "map link", { n: count }), "muted"));
         li.appendChild(who);
         byPartner.get(other).forEach(function (e) {
           var box = el("div", null, "relation");
@@ -416,20 +422,18 @@
   function hideTooltip() { tooltip.hidden = true; }
   network.on("hoverNode", function (params) {
     var n = nodeById.get(params.node);
-    showTooltip(function (t) {
-      t.appendChild(el("strong", label(n)));
-      t.appendChild(el("div", otherLabel(n) + " · " + typeLabel(n.type), "muted"));
-      t.appendChild(el("div", state.lang === "ko" ? "파트너 " + n.partners + " · 관계 " + n.relations
-                                                  : n.partners + " partners · " + n.relations + " relations"));
-      t.appendChild(el("div", data.definition[state.lang] || data.definition.en, "muted definition"));
+    showTooltip(function (tip) {
+      tip.appendChild(el("strong", label(n)));
+      tip.appendChild(el("div", otherLabel(n) + " · " + typeLabel(n.type), "muted"));
+      tip.appendChild(el("div", t("map partners relations", { partners: n.partners, relations: n.relations })));
+      tip.appendChild(el("div", data.definition[state.lang] || data.definition.en, "muted definition"));
       var n2 = incident(n.id).filter(disputed).length;
-      if (n2) t.appendChild(el("div", state.lang === "ko" ? "⚠ 출처끼리 모순인 연결 " + n2 + "개"
-                                                          : "⚠ " + n2 + " link" + (n2 > 1 ? "s" : "") + " in a contradiction", "conflict"));
+      if (n2) tip.appendChild(el("div", t(n2 > 1 ? "map contradiction links" : "map contradiction link", { n: n2 }), "conflict"));
     }, params.event && params.event.srcEvent ? params.event.srcEvent : params.event);
   });
   network.on("hoverEdge", function (params) {
     var e = edgeById.get(params.edge);
-    showTooltip(function (t) { relationBlock(e, t); },
+    showTooltip(function (tip) { relationBlock(e, tip); },
                 params.event && params.event.srcEvent ? params.event.srcEvent : params.event);
   });
   network.on("blurNode", hideTooltip);
@@ -462,7 +466,7 @@
       if (rank >= 0) matches.push([rank, label(n), n.id]);
     });
     matches.sort(function (a, b) { return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0); });
-    if (!matches.length) { results.appendChild(el("li", "No match among the nodes shown", "none")); return; }
+    if (!matches.length) { results.appendChild(el("li", t("map no match"), "none")); return; }
     matches.slice(0, 12).forEach(function (m) {
       var n = nodeById.get(m[2]);
       var li = el("li"), b = el("button");
@@ -510,11 +514,11 @@
   /** The legend of the ⚠ mark, with a checkbox that shows only the disputed links; hidden when none is. */
   function buildConflicts() {
     var box = document.getElementById("conflicts");
-    var count = data.edges.filter(disputed).length, ko = state.lang === "ko";
+    var count = data.edges.filter(disputed).length;
     box.replaceChildren();
     box.hidden = count === 0;
     if (!count) return;
-    box.appendChild(el("legend", ko ? "사실 확인" : "Fact-check"));
+    box.appendChild(el("legend", t("map fact-check")));
     var row = el("label", null, "legend-row");
     var check = el("input");
     check.type = "checkbox";
@@ -524,15 +528,10 @@
     var line = el("span", null, "line conflict-line");
     row.appendChild(check);
     row.appendChild(line);
-    row.appendChild(el("span", ko ? "⚠ 모순 (이것만 보기)" : "⚠ contradiction (show only these)", "conflict-mark"));
+    row.appendChild(el("span", t("map only contradictions"), "conflict-mark"));
     row.appendChild(el("span", count, "count"));
     box.appendChild(row);
-    box.appendChild(el("p", ko ? "빨간 선과 ⚠: 출처들의 수치가 동시에 참일 수 없는 연결(값의 범위가 겹치지 않음), 또는 한 출처의 배분 합계가 총량에 맞을 수 없는 연결입니다. " +
-                                 "≈ 표시(연결 정보 안): 한정어·정밀도·단위 수준만 다르고 서로 맞는 수치로, 충돌이 아닙니다. 연결에 마우스를 올리면 각 값과 출처, 판정 이유가 보입니다."
-                               : "Red line and ⚠: the sources' figures for this link cannot all be true (their value sets do not " +
-                                 "overlap), or one source's shares cannot add up to the total. ≈ (in a link's details): the " +
-                                 "figures differ only in hedge, precision or level and agree; not a conflict. Hover a link to " +
-                                 "see every value with its sources and the reason for the verdict.", "hint"));
+    box.appendChild(el("p", t("map fact-check hint"), "hint"));
   }
 
   function buildTypes() {
@@ -560,9 +559,23 @@
     select.value = state.source;
   }
 
+  /** The page's fixed words (data-t: text, data-t-title and so on: that attribute) and title in the language. */
+  function relabelPage() {
+    ["", "title", "placeholder", "aria-label"].forEach(function (attr) {
+      var name = attr ? "data-t-" + attr : "data-t";
+      document.querySelectorAll("[" + name + "]").forEach(function (e) {
+        if (attr) e.setAttribute(attr, t(e.getAttribute(name))); else e.textContent = t(e.getAttribute(name));
+      });
+    });
+    document.title = document.getElementById("title").textContent = data.title[state.lang];
+    document.getElementById("definition").textContent = data.definition[state.lang];
+    updateCounts();
+  }
+
   function relabel() {
     nodes.update(data.nodes.map(function (n) { return { id: n.id, label: label(n) }; }));
     document.documentElement.lang = state.lang;
+    relabelPage();
     buildKinds();
     buildConflicts();
     buildTypes();

@@ -1,0 +1,369 @@
+"""Every fixed string kg shows to people, in English and Korean, and the small helpers that render them.
+
+One place for the words of the CLI (kg stats, neighbors, path, explain, sources, conflicts, network, view), of
+the map page (kg/templates/view.html.j2 and view.js read MESSAGES through the page data) and of their
+messages: a message is a key with an English and a Korean form, {names} filled in by `tr`. What comes from the
+data stays data: entity labels (the seeds), kind, role, class and status labels (kg/model.yaml, kg/ontology's
+kg.ttl), qualifier words (kgo:figureTemplate), curators' notes (in the language they were written in).
+
+tests/test_text.py fails for a message without both forms, for a key used in kg/ or view.js that is not here,
+and for {names} that differ between the two forms.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+LANGUAGES = ("en", "ko")
+
+#: The one definition of the two counts that kg stats, kg neighbors, kg explain and the map show (and that
+#: queries/central-organisations.rq is tested against): partners and relations of a node in the default network.
+DEFINITION = {
+    "en": "partners: distinct organisations, sectors or countries linked to it by a partnership fact (MOU, joint "
+          "venture, joint research, cooperation, supply deal, alliance membership, GPU allocation, investment); "
+          "relations: one per such fact per pair of parties",
+    "ko": "파트너: 파트너십 사실(MOU, 합작회사, 공동연구, 협력, 공급 계약, 연합체 참여, GPU 공급 배정, 투자)로 연결된 "
+          "서로 다른 기관·부문·국가의 수; 관계: 그런 사실마다 당사자 쌍 하나당 1개",
+}
+
+#: key -> (English, Korean). Keys name where the text is shown; "map …" keys are the map page's.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # kg stats
+    "stats network": ("Network: {nodes} nodes, {links} links from {facts} facts",
+                      "네트워크: 노드 {nodes}개, 연결 {links}개 (사실 {facts}건)"),
+    "stats hubs": (" (hubs for multi-party facts)", " (다자 사실은 허브 노드로)"),
+    "stats nodes by type": ("  nodes by type:  ", "  유형별 노드:  "),
+    "stats facts by kind": ("  facts by kind:  ", "  종류별 사실:  "),
+    "stats links by kind": ("  links by kind:  ", "  종류별 연결:  "),
+    "stats most partners": ("Most partners (degree: distinct partners, relations):",
+                            "파트너가 가장 많은 곳 (연결 차수: 서로 다른 파트너 수, 관계 수):"),
+    "stats partners": ("{deg} partners, {rels} relations", "파트너 {deg}곳, 관계 {rels}개"),
+    "stats sampled": (", estimated from {n} sampled nodes", ", 표본 노드 {n}개로 추정"),
+    "stats betweenness": ("Most central as a go-between (betweenness centrality{note}):",
+                          "중개 역할이 가장 큰 곳 (매개 중심성{note}):"),
+    "stats clusters": ("Clusters (greedy modularity): {n}", "군집 (탐욕적 모듈성): {n}개"),
+    "stats more": (", … and {n} more", ", … 외 {n}곳"),
+    # kg neighbors, kg path (and the map, where it says the same)
+    "partner": ("{n} partner", "파트너 {n}곳"),
+    "partners": ("{n} partners", "파트너 {n}곳"),
+    "relation": ("{n} relation", "관계 {n}개"),
+    "relations": ("{n} relations", "관계 {n}개"),
+    "source": ("source: ", "출처: "),
+    "products": ("products: ", "제품: "),
+    "topics": ("topics: ", "주제: "),
+    "para": (" (para {p})", " ({p}번째 문단)"),
+    "via": (" ({role}, via {kind} {fact})", " ({role}, {kind} {fact} 경유)"),
+    "this link": (" (this link)", " (이 연결)"),
+    "total": ("total: ", "총량: "),
+    "shares": ("shares: ", "배분: "),
+    "no chain": ("No chain of partnerships connects {a} and {b}.", "{a}와(과) {b}를 잇는 파트너십 연결이 없음."),
+    "chains": ("{a} → {b}: {n} shortest chain{s} of {k} link{ks}", "{a} → {b}: 링크 {k}개짜리 최단 경로 {n}개"),
+    # findings of kg conflicts attached to a relation (kg path, kg neighbors, the map's tooltip)
+    "conflict head contradiction": ("⚠ Sources contradict each other", "⚠ 출처끼리 모순"),
+    "conflict head consistent": ("≈ Sources agree, worded differently", "≈ 표현만 다르고 서로 맞음"),
+    "conflict head sum": ("⚠ The shares cannot add up to the total", "⚠ 배분 합계가 총량과 맞을 수 없음"),
+    # kg explain
+    "also": ("also: ", "다른 이름: "),
+    "explain partners": ("{n} partner{s} (relations): ", "파트너 {n}곳 (관계 수): "),
+    "as role": (" [as {role}]", " [역할: {role}]"),
+    "facts cite": ("{n} facts cite {source}", "{source}를 인용하는 사실 {n}개"),
+    "inference": ("curator's inference (큐레이터 추론)", "큐레이터 추론"),
+    "inference head": ("curator's inference", "큐레이터 추론"),
+    "note": ("{note}", "메모(원문): {note}"),   # a curator's note not in Korean, shown as written
+    "unknown publisher": ("unknown publisher", "출처 불명"),
+    "para list": ("para {p}", "{p}번째 문단"),
+    # kg sources
+    "sources line": ("{id}  {date}  {publisher}  {n} facts", "{id}  {date}  {publisher}  사실 {n}건"),
+    "unattributed": ("unattributed", "출처 불명"),
+    # kg view, kg network
+    "view wrote": ("Wrote {path} ({nodes} nodes, {links} links, {size} bytes); open it in a browser, no network "
+                   "needed", "{path} 파일을 썼습니다 (노드 {nodes}개, 링크 {links}개, {size}바이트) — 브라우저로 "
+                   "여세요, 네트워크 연결은 필요 없습니다"),
+    "network wrote": ("Wrote {files} ({fmt}, {nodes} nodes, {links} links)",
+                      "{files} 파일을 썼습니다 ({fmt}, 노드 {nodes}개, 링크 {links}개)"),
+    # lists
+    "list sep": (", ", ", "),
+    "list or": (" or ", ", "),
+    "phrase sep": (", ", "·"),
+    "phrase or": (" or ", "·"),
+    # names, kinds and sources that name nothing (kg/network.py, kg/lookup.py, kg/provenance.py, kg explain)
+    "name ambiguous": ("{name} could be any of: {options} — give the id",
+                       "{name}: 여러 노드와 맞습니다: {options} — id를 지정하세요"),
+    "name nearest": ("nearest: {names}", "가장 가까운 이름: {names}"),
+    "name spelling": ("check the spelling, or list the organisations with `kg stats`",
+                      "철자를 확인하거나 `kg stats`로 조직 목록을 보세요"),
+    "name none": ("no organisation called {name} in the network — {hint}",
+                  "네트워크에 {name}(이)라는 조직이 없습니다 — {hint}"),
+    "same node": ("{a} and {b} are the same node ({node})", "{a}와(과) {b}는 같은 노드입니다 ({node})"),
+    "unknown kind": ("unknown relation kind {kinds} — choose from: {choices}",
+                     "알 수 없는 관계 종류 {kinds} — 다음 중에서 고르세요: {choices}"),
+    "unknown include": ("cannot include {names} — choose from: {choices}",
+                        "--include에 쓸 수 없는 값 {names} — 다음 중에서 고르세요: {choices}"),
+    "kinds need include": ("relation kind {problems}", "관계 종류 {problems}"),
+    "kind needs include": ("'{kind}' needs --include {needs}", "'{kind}'에는 --include {needs}가 필요합니다"),
+    "unknown network source": ("unknown source {source}{suggest} — the sources are: {sources}",
+                               "알 수 없는 출처 {source}{suggest} — 출처 목록: {sources}"),
+    "did you mean quoted": (" (did you mean {names}?)", " ({names} 중 하나인가요?)"),
+    "did you mean": ("did you mean {names}?", "{names} 중 하나인가요?"),
+    "entity ambiguous": ("'{text}' names several entities: {ids} — give the id",
+                         "'{text}'에 맞는 항목이 여럿입니다: {ids} — id를 지정하세요"),
+    "entity spelling": ("check the spelling; kg query -e 'SELECT ?id ?name { ?id rdfs:label ?name }' lists every "
+                        "entity's names",
+                        "철자를 확인하세요; kg query -e 'SELECT ?id ?name { ?id rdfs:label ?name }'가 모든 항목의 "
+                        "이름을 보여 줍니다"),
+    "entity unknown": ("unknown entity '{text}' — {hint}", "알 수 없는 항목 '{text}' — {hint}"),
+    "source unknown": ("unknown source '{source}' — {hint}", "알 수 없는 출처 '{source}' — {hint}"),
+    "list sources": ("list the sources with kg sources", "kg sources로 출처 목록을 보세요"),
+    "explain usage": ("give a NAME (id or label, English or Korean) or --source SOURCE_ID — see kg sources",
+                      "NAME(id나 이름, 영어 또는 한국어)이나 --source SOURCE_ID를 주세요 — kg sources 참고"),
+    # kg path, kg neighbors: a name that is not in the network asked for (kg/netfilter.py)
+    "group person": ("a person", "인물"),
+    "group product": ("a product", "제품"),
+    "group project": ("a project", "프로젝트"),
+    "group organisation": ("an organisation", "조직"),
+    "group sector": ("a sector", "부문"),
+    "group country": ("a country", "국가"),
+    "class phrase": ("{label:a}", "{label}"),
+    "another kind": ("something else", "다른 종류"),
+    "needs include": ("{label} ({ident}) is {what}, and {plural} are not in the network unless asked for — add "
+                      "{option}", "{label}({ident}){label:은} {what}이며, {what}{what:은} 기본 네트워크에 없습니다 — "
+                      "{option} 옵션을 붙여 다시 실행하세요"),
+    "not a network node": ("{label} ({ident}) is {what}, not an organisation, sector or country — see what the "
+                           "graph says about it with kg explain {ident}",
+                           "{label}({ident}){label:은} {what}이며, 네트워크에는 조직·부문·국가만 있습니다 — "
+                           "kg explain {ident}로 내용을 보세요"),
+    "kind count": ("{kind} {n}", "{label}({kind}) {n}"),
+    "no link of kind": ("{label} ({ident}) has no link of kind {asked} — its links: {has}; change or drop --kind",
+                        "{label}({ident})에는 {asked} 종류의 관계가 없습니다 — 있는 관계: {has}; "
+                        "--kind를 바꾸거나 빼세요"),
+    "no link in source": ("{label} ({ident}) has no link stated by source {source} — it has links in other "
+                          "sources; change or drop --source",
+                          "{label}({ident})에는 출처 {source}의 관계가 없습니다 — 다른 출처의 관계는 있습니다; "
+                          "--source를 바꾸거나 빼세요"),
+    "no link": ("{label} ({ident}) has no partnership link in the graph — see what the graph says about it with "
+                "kg explain {ident}", "{label}({ident})에는 그래프의 어떤 파트너십 관계도 없습니다 — kg explain "
+                "{ident}로 이 항목에 대한 내용을 보세요"),
+    # kg path / kg neighbors filters (kg/linkfilter.py)
+    "status unknown": ("--status: unknown status {unknown}{hint} — choose from: {known}",
+                       "--status: 알 수 없는 상태 {unknown}{hint} — 다음 중에서 고르세요: {known}"),
+    "status near": (" (did you mean {near}?)", " ({near}을(를) 뜻했나요?)"),
+    "date bad": ("{option} {text} is not a date — write one such as 2025, 2025-11 or 2025-11-01",
+                 "{option} {text}: 날짜가 아닙니다 — 2025, 2025-11, 2025-11-01처럼 쓰세요"),
+    "dates swapped": ("--since {start} is after --until {end} — swap the two dates",
+                      "--since {start}가 --until {end}보다 뒤입니다 — 두 날짜를 바꾸세요"),
+    "filter avoiding": ("avoiding {names}", "{names}{names:을} 거치지 않는"),
+    "filter status": ("of status {statuses}", "상태가 {statuses}인"),
+    "filter status or": (" or ", "·"),
+    "filter dated between": ("dated {since} to {until}", "{since}부터 {until}까지 날짜인"),
+    "filter dated since": ("dated {since} or later", "{since} 이후 날짜인"),
+    "filter dated until": ("dated {until} or earlier", "{until} 이전 날짜인"),
+    "filter note": ("  (only links {conditions}; drop {options} for all)",
+                    "  (조건: {conditions} 관계만; 빼려면 {options})"),
+    "avoid kept path": ("--avoid {name}: {shown} ({node}) is an end of the path — avoid another node",
+                        "--avoid {name}: {shown}({node}){shown:은} 경로의 시작이나 끝입니다 — 다른 노드를 빼세요"),
+    "avoid kept node": ("--avoid {name}: {shown} ({node}) is the node whose partners are asked for — avoid another "
+                        "node",
+                        "--avoid {name}: {shown}({node}){shown:은} 파트너를 찾는 대상입니다 — 다른 노드를 빼세요"),
+    "no partner": ("{a} ({node}) has no partner with these filters ({conditions}) — drop {options} to see the others",
+                   "{a}({node})에는 {conditions} 관계의 파트너가 없습니다 — {options} 옵션을 빼면 "
+                   "다른 파트너를 찾습니다"),
+    "no partner sep": (", ", " "),
+    "no chain plain": ("No chain of partnerships connects {a} and {b}.",
+                       "{a}{a:과} {b}{b:을} 잇는 파트너십 경로가 없습니다."),
+    "no chain and": (" and ", " "),
+    "no chain when": ("No chain of partnerships {conditions} connects {a} and {b} — drop {options} to see the other "
+                      "chains", "{a}{a:과} {b}{b:을} 잇는 {conditions} 파트너십 경로가 없습니다 — {options} 옵션을 "
+                      "빼면 다른 경로를 찾습니다"),
+    # kg query: a parameter naming an entity of the wrong kind (kg/kinds.py)
+    "something else": ("something else", "다른 것"),
+    "wrong kind": ("parameter {param}: '{text}' is {label} ({ident}), {kind:a}, not {expected:a}",
+                   "매개변수 {param}: '{text}' → {label}({ident}): {expected}{expected:이} 아니라 {kind}입니다"),
+    "give articles": ("give one of its articles: {names}", "이 {kind}의 기사를 지정하세요: {names}"),
+    "give publisher": ("give its publisher: {names}", "이 {kind}의 발행 언론사를 지정하세요: {names}"),
+    "give nearest": ("give {expected:a}, such as {names}", "{expected} 중 하나를 지정하세요: {names}"),
+    # kg conflicts (kg/conflicts.py), and its findings where kg path, kg neighbors and the map show them
+    "conflicts contradictions": ("Contradictions (the claims cannot all be true)",
+                                 "모순 (모든 주장이 동시에 참일 수 없음)"),
+    "conflicts none": ("none", "없음"),
+    "conflicts consistent": ("Sources agree, worded differently (consistent; not conflicts)",
+                             "표현만 다르고 서로 맞음 (양립 가능; 충돌 아님)"),
+    "conflicts summary": ("{n} contradiction(s): {figures} between figures, {sums} in sums; {consistent} consistent "
+                          "difference(s), not counted.",
+                          "모순 {n}건 (수치 {figures}건, 합계 {sums}건); 표현만 다른 경우 {consistent}건."),
+    "conflicts gpu target": ("GPU target of {setter} for {year}", "GPU 목표 {setter} — {year}"),
+    "conflicts gpu stock": ("GPU stock of {holder}", "GPU 보유량 {holder}"),
+    "conflicts gpu allocation": ("GPU allocation {supplier} → {recipient}", "GPU 배분 {supplier} → {recipient}"),
+    "conflicts in the deal": (" (in the deal {supplier} → {whole})", " (거래 {supplier} → {whole})"),
+    "conflicts gpu models": ("GPU models {a} → {b}", "GPU 모델 {a} → {b}"),
+    "conflicts investment": ("investment by {investors}", "투자 {investors}"),
+    "conflicts one level below": ("{names} {unit}, one level below {bounds}", "{names} {unit} (한 단계 아래) {bounds}"),
+    "conflicts sum of": ("sum of {names} = {total} {unit} {bounds}", "합계 {names} = {total} {unit} {bounds}"),
+    "conflicts lower bound": (" (a lower bound: the source's shares do not cover its whole total)",
+                              " (하한: 출처의 배분이 전체 총량을 다 나누지 않음)"),
+    "conflicts other models": ("{a} and {b} are different models, neither a kind of the other",
+                               "{a}와(과) {b}는 서로 다른 모델"),
+    "conflicts model family": ("{a} is a {b} product (model family): the same GPUs named more precisely",
+                               "{a}은(는) {b} 제품군: 같은 GPU를 더 구체적으로 부른 것"),
+    "conflicts shares summing": ("the shares summing to {n}", "합계 {n}인 배분"),
+    "conflicts stated clash": ("{a} and {b} as stated cannot both hold: {sa} and {sb} do not overlap",
+                               "명시 수치 {a}와(과) {b}는 동시에 참일 수 없음: {sa}와(과) {sb}가 겹치지 않음"),
+    "conflicts clash": ("{a} and {b} cannot both hold: {sa} and {sb} do not overlap",
+                        "{a}와(과) {b}는 동시에 참일 수 없음: {sa}와(과) {sb}가 겹치지 않음"),
+    "conflicts sides": (". Sides: ", ". 양쪽: "),
+    "conflicts self": (" (a source contradicting itself: {sources})", " (스스로 모순되는 출처: {sources})"),
+    "conflicts overlap": ("the value sets overlap: every claim holds for values in {where}; they differ in hedge, "
+                          "precision or level, not in fact",
+                          "값의 범위가 겹침: {where} 안의 값이면 모든 주장이 참; 한정어·정밀도·단위 수준만 다름"),
+    "conflicts cannot reach": ("the shares cannot reach {figure} {bounds} ({sources})",
+                               "배분 합계가 {figure} {bounds}와(과) 맞을 수 없음 ({sources})"),
+    "conflicts own total": (" — the source contradicts its own total", " — 출처가 스스로의 총량과 모순"),
+    "conflicts fit": ("the shares fit every figure given for the total", "배분 합계가 총량의 모든 수치와 양립"),
+    "conflicts partial": ("the source names only some recipients; the shares stay within every figure given for "
+                          "the total, and the rest is not broken down",
+                          "출처가 일부 수령처만 밝힘; 배분 합계가 총량의 모든 수치 안에 있고 나머지는 나뉘지 않음"),
+    # kg query (the footer of a table, on stderr)
+    "query rows": ("{n} row{s}", "{n}행"),
+    "query cells cut": (" (long cells cut; --format csv or json shows them whole)",
+                        " (긴 칸은 잘림; --format csv나 json으로 전체를 볼 수 있음)"),
+    "query truncated rows": ("the answer has more than {n} rows; only the first {n} are shown — narrow the query, or "
+                             "raise --max-rows (0 for all)",
+                             "답이 {n}행보다 많아 처음 {n}행만 보여 줌 — 질의를 좁히거나 "
+                             "--max-rows를 늘리세요 (0이면 전부)"),
+    "query truncated triples": ("the answer has more than {n} triples; only the first {n} are shown — narrow the "
+                                "query, or raise --max-rows (0 for all)", "답이 트리플 {n}개보다 많아 처음 {n}개만 "
+                                "보여 줌 — 질의를 좁히거나 --max-rows를 늘리세요 (0이면 전부)"),
+    # kg network
+    "network format unknown": ("cannot tell the format from {output} — name the file .gexf, .graphml or .csv, or "
+                               "give --format gexf|graphml|csv|kumu", "{output}의 이름으로는 형식을 알 수 "
+                               "없습니다 — 파일 이름을 .gexf, .graphml, .csv로 끝내거나 --format "
+                               "gexf|graphml|csv|kumu를 주세요"),
+    "network format bad": ("unknown network format {fmt} — choose from: {formats}",
+                           "알 수 없는 네트워크 형식 {fmt} — 다음 중에서 고르세요: {formats}"),
+    # figures
+    "gpus unit": ("GPUs", "GPU"),
+    # the map page (kg/templates/view.html.j2, view.js)
+    "map title": ("Who partners with whom", "누가 누구와 협력하나"),
+    "map title focus": (" — {name} and partners within {depth} link{s}", " — {name}와(과) {depth}단계 안의 파트너"),
+    "map title source": (" — source {source}", " — 출처 {source}"),
+    "map find": ("Find an organisation", "조직 찾기"),
+    "map find placeholder": ("name or id, in English or Korean", "이름이나 id (한국어 또는 영어)"),
+    "map results": ("search results", "검색 결과"),
+    "map no match": ("No match among the nodes shown", "표시된 노드 중 일치하는 것 없음"),
+    "map fit": ("Fit", "전체 보기"),
+    "map fit title": ("Fit the whole network in view", "네트워크 전체를 화면에 맞추기"),
+    "map zoom in": ("Zoom in", "확대"),
+    "map zoom out": ("Zoom out", "축소"),
+    "map reset": ("Reset", "초기화"),
+    "map reset title": ("Clear the search, filters and selection", "검색·필터·선택을 모두 지우기"),
+    "map labels": ("Labels", "표시 언어"),
+    "map relations": ("Relations", "관계"),
+    "map source": ("Source", "출처"),
+    "map all sources": ("All sources", "모든 출처"),
+    "map nodes": ("Nodes", "노드"),
+    "map hint": ("Click a node to highlight its partners and list its relations with their sources; drag to move, "
+                 "scroll to zoom. Node size: number of partners.",
+                 "노드를 클릭하면 파트너가 강조되고 관계와 그 출처가 나열됩니다. 끌어서 옮기고, 스크롤로 "
+                 "확대·축소합니다. 노드 크기: 파트너 수."),
+    "map network": ("partnership network", "파트너십 네트워크"),
+    "map counts": ("Showing {nodes} of {all_nodes} nodes and {links} of {all_links} links ({facts} facts)",
+                   "노드 {all_nodes}개 중 {nodes}개, 연결 {all_links}개 중 {links}개 표시 (사실 {facts}건)"),
+    "map laying out": ("Laying out… {p}%", "배치 중… {p}%"),
+    "map close": ("Close", "닫기"),
+    "map partners relations": ("{partners} partners · {relations} relations", "파트너 {partners} · 관계 {relations}"),
+    "map shown": ("{partners} partners, {links} links shown", "표시된 파트너 {partners}곳, 연결 {links}개"),
+    "map show all": ("Show all", "모두 보기"),
+    "map show neighbourhood": ("Show only this neighbourhood", "이 노드의 이웃만 보기"),
+    "map link": (" · {n} link", " · 연결 {n}개"),
+    "map links": (" · {n} links", " · 연결 {n}개"),
+    "map gpus": ("{n} GPUs", "GPU {n}개"),
+    "map contradiction link": ("⚠ {n} link in a contradiction", "⚠ 출처끼리 모순인 연결 {n}개"),
+    "map contradiction links": ("⚠ {n} links in a contradiction", "⚠ 출처끼리 모순인 연결 {n}개"),
+    "map fact-check": ("Fact-check", "사실 확인"),
+    "map only contradictions": ("⚠ contradiction (show only these)", "⚠ 모순 (이것만 보기)"),
+    "map fact-check hint": (
+        "Red line and ⚠: the sources' figures for this link cannot all be true (their value sets do not overlap), "
+        "or one source's shares cannot add up to the total. ≈ (in a link's details): the figures differ only in "
+        "hedge, precision or level and agree; not a conflict. Hover a link to see every value with its sources "
+        "and the reason for the verdict.",
+        "빨간 선과 ⚠: 출처들의 수치가 동시에 참일 수 없는 연결(값의 범위가 겹치지 않음), 또는 한 출처의 배분 "
+        "합계가 총량에 맞을 수 없는 연결입니다. ≈ 표시(연결 정보 안): 한정어·정밀도·단위 수준만 다르고 서로 맞는 "
+        "수치로, 충돌이 아닙니다. 연결에 마우스를 올리면 각 값과 출처, 판정 이유가 보입니다."),
+}
+
+#: The messages the map page shows besides its own "map …" ones (the page data carries them all).
+PAGE_SHARED = ("also", "products", "topics", "this link", "para list", "inference head", "note")
+
+HANGUL = re.compile(r"[가-힣]")
+_FIELD = re.compile(r"\{(\w*)(?::[^}]*)?\}")
+
+
+#: Korean particles a message can ask for after a word, {name:은} (either form names the pair).
+PARTICLES = {p: pair for pair in (("은", "는"), ("이", "가"), ("을", "를"), ("과", "와")) for p in pair}
+
+
+class _Word(str):
+    """A value in a message, which can also be formatted as the particle that follows it ({label:은} -> 는 after
+    엔비디아) or, in English, with its article ({kind:a} -> 'a company')."""
+
+    def __format__(self, spec: str) -> str:
+        if spec in PARTICLES:
+            return josa(self, *PARTICLES[spec])
+        if spec == "a":
+            return a(self)
+        return format(str(self), spec)
+
+
+def tr(key: str, lang: str = "en", **values: Any) -> str:
+    """MESSAGES[key] in the language ('ko', or anything else for English), with {names} filled in: {name:은}
+    is the Korean particle after the value, {name:a} the value with its English article."""
+    text = MESSAGES[key][lang == "ko"]
+    if not values:
+        return text
+    return text.format(**{k: _Word(v) if isinstance(v, str) else v for k, v in values.items()})
+
+
+def or_list(words: list[str], lang: str = "en", sep: str = "list sep", last: str = "list or") -> str:
+    """'a, b or c' in English; in Korean as the messages sep and last say ('a, b, c' or 'a·b·c')."""
+    if len(words) < 2 or words[-1] == "…":
+        return ", ".join(words)
+    return tr(sep, lang).join(words[:-1]) + tr(last, lang) + words[-1]
+
+
+def definition(lang: str = "en") -> str:
+    """DEFINITION in the language."""
+    return DEFINITION["ko" if lang == "ko" else "en"]
+
+
+def note(text: str, lang: str = "en") -> str:
+    """A curator's note as written; on a Korean page or report, one not in Korean is marked as such."""
+    return tr("note", lang, note=text) if lang == "ko" and not HANGUL.search(text) else text
+
+
+def both(key: str) -> dict[str, str]:
+    """A message in both languages, {"en": …, "ko": …}."""
+    en, ko = MESSAGES[key]
+    return {"en": en, "ko": ko}
+
+
+def fields(text: str) -> set[str]:
+    """The {names} a message fills in."""
+    return set(_FIELD.findall(text))
+
+
+def page_messages() -> dict[str, list[str]]:
+    """The map page's messages, key -> [English, Korean], for view.js's t()."""
+    return {k: list(v) for k, v in sorted(MESSAGES.items()) if k.startswith("map ") or k in PAGE_SHARED}
+
+
+def a(word: str) -> str:
+    """An English noun with its indefinite article ('an organisation')."""
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+
+
+def josa(word: str, with_final: str, without_final: str) -> str:
+    """The Korean particle after a word: 이/가, 은/는, 을/를 by whether its last syllable ends in a consonant."""
+    last = word.rstrip()[-1:] or " "
+    if "가" <= last <= "힣":
+        return with_final if (ord(last) - 0xAC00) % 28 else without_final
+    return without_final if last.isalpha() and last.lower() in "aeiouy" else with_final
