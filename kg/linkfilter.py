@@ -172,7 +172,7 @@ def no_partner(G: nx.MultiGraph, node: str, removed: list[str], flt: LinkFilter,
 def path_text(G: nx.MultiGraph, start: str, end: str, flt: LinkFilter, limit: int = 10, lang: str = "en") -> str:
     """`kg path`'s answer: the shortest chains left by the filter, with the filter noted; KgError when none is."""
     H, removed = flt.apply(G, keep=(start, end), lang=lang)
-    chains = network.paths(H, start, end, limit)
+    chains = network.paths(H, start, end, limit, lang)
     if not chains:
         raise KgError(no_chain(G, start, end, removed, flt, lang))
     text = network.format_paths(H, start, end, chains, lang)
