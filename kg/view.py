@@ -65,6 +65,7 @@ NODE_STYLES: dict[str, tuple[str, str]] = {
 
 #: Up to this many nodes vis-network lays the network out itself (improvedLayout, Kamada-Kawai, is quadratic);
 #: above it the page starts from a layout computed here (initial_positions).
+#: The page also moves nodes apart until no labels overlap (view.js, declutter: quadratic too) up to this size.
 IMPROVED_LAYOUT_LIMIT = 200
 #: Above this many nodes the page is "large": no physics at all (the computed layout is final; nodes can still
 #: be dragged), straight edges, edges hidden while dragging and zooming.
@@ -240,7 +241,8 @@ def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
     cited = sorted({s["id"] for f in facts.values() for s in f["sources"]})
     return {
         "meta": {"lang": lang, "nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
-                 "large": large, "hubs": bool(G.graph.get("hubs")), "focus": G.graph.get("focus"),
+                 "large": large, "declutter": G.number_of_nodes() <= IMPROVED_LAYOUT_LIMIT,
+                 "hubs": bool(G.graph.get("hubs")), "focus": G.graph.get("focus"),
                  "depth": G.graph.get("depth"), "source": G.graph.get("source")},
         "options": vis_options(G.number_of_nodes()),
         "kinds": _legend(G, edges),

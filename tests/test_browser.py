@@ -310,3 +310,63 @@ def test_hostile_sources_notes_and_link_texts_show_as_text_and_run_nothing(brows
     assert v.errors == [] and v.blocked == []
     assert v.requests == [path.as_uri()]
     v.close()
+
+
+#: The box of every label vis-network draws, in the canvas's own pixels (0, 0 = its top left corner): the
+#: width measured here with the canvas's text metrics in the font vis-network draws the label in, centred on
+#: the node as vis-network centres it; the top and bottom where vis-network last drew the label.
+LABEL_BOXES = """() => { const net = kgView.network, ctx = document.createElement('canvas').getContext('2d');
+    const threshold = net.body.nodes[net.body.nodeIndices[0]].options.scaling.label.drawThreshold;
+    return net.body.nodeIndices.map(id => { const n = net.body.nodes[id], L = n.labelModule, f = L.fontOptions;
+        ctx.font = f.size + 'px ' + f.face;
+        const width = Math.max(...String(n.options.label).split('\\n').map(t => ctx.measureText(t).width));
+        const a = net.canvasToDOM({x: n.x - width / 2, y: L.size.top});
+        const b = net.canvasToDOM({x: n.x + width / 2, y: L.size.top + L.size.height});
+        return {id, label: n.options.label, left: a.x, top: a.y, right: b.x, bottom: b.y,
+                drawn: f.size * net.getScale() >= threshold, measured: width, vis: L.size.width}; }); }"""
+
+
+def label_problems(v: Visit) -> dict[str, list]:
+    """Labels that are not drawn, that stick out of the map's canvas, or that overlap another label."""
+    boxes = v.js(LABEL_BOXES)
+    width, height = v.js("(c => [c.clientWidth, c.clientHeight])(kgView.network.canvas.frame.canvas)")
+    assert len(boxes) == len(v.js("kgView.visibleNodes()")) > 0
+    for b in boxes:  # the width measured here is the one vis-network measured: the boxes are where the text is
+        assert abs(b["measured"] - b["vis"]) < 1, b
+    return {
+        "not drawn": [b["label"] for b in boxes if not b["drawn"]],
+        "clipped": [b["label"] for b in boxes if b["left"] < 0 or b["top"] < 0 or b["right"] > width
+                    or b["bottom"] > height],
+        "overlapping": [(a["label"], b["label"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                        if a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"]
+                        and b["top"] < a["bottom"]],
+    }
+
+
+@pytest.fixture(scope="module")
+def korean_page(tmp_path_factory, G):
+    path = tmp_path_factory.mktemp("view-ko") / "partners-ko.html"
+    api.write_view(G, path, lang="ko")
+    return path
+
+
+@pytest.mark.parametrize("viewport", [(1400, 900), (1280, 720)])
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_no_label_is_clipped_or_overlaps_another_at_first_view(browser, seed_page, korean_page, lang, viewport):
+    v = Visit(browser, seed_page if lang == "en" else korean_page, viewport).ready()
+    v.settle()
+    assert label_problems(v) == {"not drawn": [], "clipped": [], "overlapping": []}
+    if lang == "en":  # and after switching the labels to the other language
+        v.page.select_option("#lang", "ko")
+        v.page.click("#fit")
+        v.settle()
+        assert label_problems(v) == {"not drawn": [], "clipped": [], "overlapping": []}
+    assert v.errors == [] and v.blocked == []
+    v.close()
+
+
+def test_conflict_marks_stand_upright(visit):
+    """A ⚠ drawn along its link turns with the link and looks like an arrowhead; it is drawn level."""
+    marked = visit.js("kgView.network.body.edgeIndices.map(id => kgView.network.body.edges[id].options)"
+                      ".filter(o => o.label === '⚠').map(o => o.font.align)")
+    assert len(marked) == 8 and set(marked) == {"horizontal"}

@@ -214,7 +214,7 @@ def test_cli_view_writes_the_page(tmp_path):
     assert result.output.startswith(f"Wrote {out} (15 nodes, 38 links, ")
     data = page_json(out.read_text(encoding="utf-8"))
     assert {e["kind"] for e in data["edges"]} == {"mou", "gpu-allocation"}
-    assert data["meta"] == {"lang": "ko", "nodes": 15, "edges": 38, "large": False, "hubs": False,
+    assert data["meta"] == {"lang": "ko", "nodes": 15, "edges": 38, "large": False, "declutter": True, "hubs": False,
                             "focus": "nvidia", "depth": 1, "source": None}
     assert [p.name for p in out.parent.iterdir()] == ["partners.html"]  # no temporary file left
 

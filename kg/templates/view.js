@@ -161,7 +161,7 @@
     };
     if (disputed(e)) {  // a red halo along the line and a ⚠ at its middle (the legend says what they mean)
       v.label = "⚠";
-      v.font = { color: dim ? "#f0b4b4" : CONFLICT, size: 20, strokeWidth: 4, strokeColor: "#ffffff", align: "middle" };
+      v.font = { color: dim ? "#f0b4b4" : CONFLICT, size: 20, strokeWidth: 4, strokeColor: "#ffffff", align: "horizontal" };  // upright, not along the link like an arrowhead
       v.shadow = { enabled: !dim, color: "rgba(214, 39, 40, 0.75)", size: 7, x: 0, y: 0 };
     }
     return v;
@@ -250,10 +250,57 @@
     nodes.update(Object.keys(pos).map(function (id) { return { id: id, x: pos[id].x, y: pos[id].y }; }));
   }
 
+  /** Move nodes apart until no node's footprint (its shape and its label, as vis-network last drew them, plus a
+      small gap) overlaps another's, pushing each overlapping pair apart along the axis where they overlap least
+      (mostly up and down: labels are wide). Physics packs nodes by their shapes only, so long labels run into
+      each other; this fixes that for networks small enough to read label by label (data.meta.declutter). */
+  function declutter() {
+    var GAP = 6, body = network.body.nodes;
+    network.redraw();  // draws now, so every label's measured box is current
+    var items = network.body.nodeIndices.map(function (id) {
+      var n = body[id], s = n.labelModule.size, r = n.options.size || 10;
+      var box = { left: -r, right: r, top: -r, bottom: r };
+      if (n.options.label && s.width > 0) {
+        box.left = Math.min(box.left, s.left - n.x); box.right = Math.max(box.right, s.left + s.width - n.x);
+        box.top = Math.min(box.top, s.top - n.y); box.bottom = Math.max(box.bottom, s.top + s.height - n.y);
+      }
+      return { id: id, x: n.x, y: n.y, box: box };
+    });
+    var moved = false;
+    for (var round = 0; round < 400; round++) {
+      var overlapping = false;
+      for (var i = 0; i < items.length; i++) {
+        for (var j = i + 1; j < items.length; j++) {
+          var a = items[i], b = items[j];
+          var ox = Math.min(a.x + a.box.right, b.x + b.box.right) - Math.max(a.x + a.box.left, b.x + b.box.left) + GAP;
+          var oy = Math.min(a.y + a.box.bottom, b.y + b.box.bottom) - Math.max(a.y + a.box.top, b.y + b.box.top) + GAP;
+          if (ox <= 0 || oy <= 0) continue;
+          overlapping = moved = true;
+          if (oy <= ox) {
+            var dy = (a.y + (a.box.top + a.box.bottom) / 2 <= b.y + (b.box.top + b.box.bottom) / 2 ? 1 : -1) * oy / 2;
+            a.y -= dy; b.y += dy;
+          } else {
+            var dx = (a.x + (a.box.left + a.box.right) / 2 <= b.x + (b.box.left + b.box.right) / 2 ? 1 : -1) * ox / 2;
+            a.x -= dx; b.x += dx;
+          }
+        }
+      }
+      if (!overlapping) break;
+    }
+    if (moved) {
+      items.forEach(function (it) { network.moveNode(it.id, it.x, it.y); });
+      keepPositions();
+      network.redraw();
+    }
+  }
+
   function done() {
     if (api.ready) return;
     network.setOptions({ physics: { enabled: false } });
     keepPositions();
+    if (data.meta.declutter) declutter();
+    network.redraw();
+    network.fit();  // after a draw: vis-network's own fit during stabilisation leaves the labels out and clips them
     document.getElementById("progress").hidden = true;
     api.ready = true;
     document.body.setAttribute("data-ready", "1");
@@ -562,6 +609,7 @@
 
   function relabel() {
     nodes.update(data.nodes.map(function (n) { return { id: n.id, label: label(n) }; }));
+    if (data.meta.declutter && api.ready) declutter();  // labels in the other language have other widths
     document.documentElement.lang = state.lang;
     buildKinds();
     buildConflicts();
