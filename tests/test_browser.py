@@ -7,6 +7,8 @@ run. Never skipped: without Chromium the tests fail and say how to install it (m
 
 from __future__ import annotations
 
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -39,11 +41,12 @@ def browser():
 class Visit:
     """A page opened offline: every request that is not for a file: URL is aborted and recorded."""
 
-    def __init__(self, browser, path: Path, viewport=(1400, 900)):
+    def __init__(self, browser, path: Path, viewport=(1400, 900), pixel_ratio: float = 1):
         self.requests: list[str] = []      # everything the page asked for, file: URLs included
         self.blocked: list[str] = []
         self.errors: list[str] = []
-        self.page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+        self.page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]},
+                                     device_scale_factor=pixel_ratio)
         self.page.route("**/*", self._route)
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
@@ -278,7 +281,8 @@ def test_hostile_sources_notes_and_link_texts_show_as_text_and_run_nothing(brows
     path = tmp_path / "hostile-sources.html"
     api.write_view(G, path)
     v = Visit(browser, path).ready()
-    dangerous = "document.querySelectorAll('img, svg:not(#graph svg), a, iframe, object, embed').length"
+    # (the page's own SVG: the legend's node shapes)
+    dangerous = "document.querySelectorAll('img, svg:not(#types svg.swatch), a, iframe, object, embed').length"
     assert v.js("typeof window.__xss") == "undefined" and v.js(dangerous) == 0
     assert v.js("document.querySelectorAll('script').length") == 3
 
@@ -370,3 +374,133 @@ def test_conflict_marks_stand_upright(visit):
     marked = visit.js("kgView.network.body.edgeIndices.map(id => kgView.network.body.edges[id].options)"
                       ".filter(o => o.label === '⚠').map(o => o.font.align)")
     assert len(marked) == 8 and set(marked) == {"horizontal"}
+
+
+def png_rgba(png: bytes) -> tuple[int, int, list[bytes]]:
+    """A PNG screenshot as (width, height, rows of RGBA bytes): 8-bit RGB or RGBA, not interlaced, as Chromium
+    writes them."""
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat, head = 8, b"", None
+    while pos < len(png):
+        length, kind = struct.unpack(">I4s", png[pos:pos + 8])
+        body = png[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            head = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    width, height, depth, colour, _, _, interlace = head
+    assert depth == 8 and colour in (2, 6) and interlace == 0, head
+    bpp = 4 if colour == 6 else 3
+    raw, stride, rows, prev = zlib.decompress(idat), width * bpp, [], bytearray(width * bpp)
+    for y in range(height):
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a, b = line[i - bpp] if i >= bpp else 0, prev[i]
+            c = prev[i - bpp] if i >= bpp else 0
+            if kind == 1:
+                line[i] = (line[i] + a) & 255
+            elif kind == 2:
+                line[i] = (line[i] + b) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif kind == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append(bytes(line) if bpp == 4 else b"".join(bytes(line[i:i + 3]) + b"\xff" for i in range(0, stride, 3)))
+        prev = line
+    return width, height, rows
+
+
+def shape_mask(png: bytes, colour: str, n: int = 32) -> set[tuple[int, int]]:
+    """The shape in the middle of a picture: the pixels in (nearly) the given colour connected to its centre,
+    cropped to where they are and scaled to n x n cells, so that shapes of any size and position compare."""
+    want = bytes.fromhex(colour.lstrip("#")[:6])
+    width, height, rows = png_rgba(png)
+    near = {(x, y) for y, row in enumerate(rows) for x in range(width)
+            if row[4 * x + 3] > 128 and max(abs(row[4 * x + k] - want[k]) for k in range(3)) <= 20}
+    todo = [(width // 2, height // 2)] if (width // 2, height // 2) in near else []
+    found: set[tuple[int, int]] = set(todo)
+    while todo:  # flood fill: lines of a similar colour that only touch the shape's border stay out
+        x, y = todo.pop()
+        for step in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)):
+            if step in near and step not in found:
+                found.add(step)
+                todo.append(step)
+    hits = list(found)
+    assert len(hits) > 50, f"no shape in {colour} found in the middle"
+    x0, x1 = min(x for x, _ in hits), max(x for x, _ in hits) + 1
+    y0, y1 = min(y for _, y in hits), max(y for _, y in hits) + 1
+    return {(i, j) for i in range(n) for j in range(n)
+            if (int(x0 + (i + 0.5) * (x1 - x0) / n), int(y0 + (j + 0.5) * (y1 - y0) / n)) in found}
+
+
+def overlap(a: set, b: set) -> float:
+    return len(a & b) / len(a | b)
+
+
+def test_legend_shapes_are_the_shapes_drawn(browser, tmp_path):
+    """Every node type's legend swatch, rendered, has the outline of the nodes of that type on the map (compared as
+    pixel masks): it matches its own nodes better than any swatch of another shape does. The page has every
+    shape: people (star), products (hexagon), projects (triangle down), agreement hubs (diamond)."""
+    H = api.partnership_network(SEEDS, include=["people", "products", "projects"], hubs=True)
+    path = tmp_path / "all-shapes.html"
+    api.write_view(H, path)
+    v = Visit(browser, path).ready()
+    # swatches drawn big (they are SVG: the same shape at any size); links hidden, so only node shapes are seen
+    v.js("document.querySelectorAll('#types .swatch').forEach(s => { s.style.width = s.style.height = '120px'; })")
+    v.js("kgView.edges.update(kgView.edges.getIds().map(id => ({id, hidden: true})))")
+    types = v.js("kgView.data.types")
+    assert {t["shape"] for t in types} == {"dot", "square", "triangle", "triangleDown", "diamond", "star", "hexagon"}
+    graph = v.page.locator("#graph").bounding_box()
+    swatches = v.page.locator("#types .legend-row .swatch")
+    assert swatches.count() == len(types)
+    drawn, legend = {}, {}
+    for i, t in enumerate(types):
+        # the biggest node of the type, as drawn on the map's canvas, zoomed in on
+        node = v.js(f"""(() => {{ const net = kgView.network, ids = net.body.nodeIndices.filter(id =>
+            kgView.data.nodes.find(n => n.id === id).type === {t['type']!r});
+            const id = ids.sort((a, b) => net.body.nodes[b].options.size - net.body.nodes[a].options.size)[0];
+            const n = net.body.nodes[id];
+            net.moveTo({{position: {{x: n.x, y: n.y}}, scale: 60 / n.options.size}});
+            net.redraw();
+            const p = net.canvasToDOM({{x: n.x, y: n.y}});
+            return {{id, shape: n.options.shape, x: p.x, y: p.y, r: n.options.size * net.getScale()}}; }})()""")
+        assert node["shape"] == t["shape"]
+        half = 1.5 * node["r"]
+        drawn[t["type"]] = shape_mask(v.page.screenshot(clip={"x": graph["x"] + node["x"] - half, "width": 2 * half,
+                                                             "y": graph["y"] + node["y"] - half, "height": 2 * half}),
+                                      t["color"])
+        legend[t["type"]] = (t["shape"], shape_mask(swatches.nth(i).screenshot(), t["color"]))
+    for t in types:
+        own = overlap(drawn[t["type"]], legend[t["type"]][1])
+        others = {shape: round(overlap(drawn[t["type"]], mask), 2) for shape, mask in legend.values()
+                  if shape != t["shape"]}
+        assert own >= 0.85 and all(o < own - 0.05 for o in others.values()), (t["type"], t["shape"], own, others)
+    assert v.errors == [] and v.blocked == []
+    v.close()
+
+
+def test_legend_counts_follow_the_filters(visit, G):
+    def counts(legend):
+        rows = visit.page.locator(f"#{legend} .legend-row")
+        return [" ".join(t.split()) for t in rows.all_inner_texts()]
+
+    sectors = sum(1 for _, t in G.nodes(data="type") if t == "Sector")
+    assert f"sector {sectors}" in counts("types")
+    visit.page.uncheck('#kinds input[data-kind="gpu-allocation"]')
+    # the public and private sectors receive GPUs only: one sector is left; the unticked kind still says 13
+    assert f"sector 1/{sectors}" in counts("types") and "GPU allocation 13" in counts("kinds")
+    visit.page.click("#reset")
+    visit.page.select_option("#source", "news1-20251031")
+    only = api.partnership_network(SEEDS, source="news1-20251031")
+    by_kind = {}
+    for _, _, k in only.edges(data="kind"):
+        by_kind[k] = by_kind.get(k, 0) + 1
+    shown = visit.js("Array.from(document.querySelectorAll('#kinds .legend-row')).map(r => "
+                     "[r.querySelector('input').value, +r.querySelector('.count').dataset.shown])")
+    assert {k: n for k, n in shown if n} == by_kind
+    companies = sum(1 for _, t in only.nodes(data="type") if t == "Company")
+    shown_companies = visit.js("+document.querySelector('#types [data-type=Company] .count').dataset.shown")
+    assert shown_companies == companies

@@ -136,6 +136,55 @@
     container.appendChild(list);
   }
 
+  // ------------------------------------------------------------------ node shapes in the legend
+
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  /** The outline of a vis-network node shape of size 1 centred on 0,0, as points, with vis-network 9.1.2's own
+      geometry (its shapes are drawn by these formulas), so that the legend shows the shape the map draws. */
+  function shapePoints(shape) {
+    var pts = [], i;
+    function ring(n, radius, turn) {
+      for (i = 0; i < n; i++) pts.push([radius(i) * Math.sin(turn(i)), -radius(i) * Math.cos(turn(i))]);
+    }
+    if (shape === "square") return [[-1, -1], [1, -1], [1, 1], [-1, 1]];
+    if (shape === "diamond") return [[0, 1], [1, 0], [0, -1], [-1, 0]];
+    if (shape === "triangle" || shape === "triangleDown") {
+      var r = 1.15, side = 2 * r, inner = Math.sqrt(3) / 6 * side, h = Math.sqrt(side * side - r * r), dy = 0.275 * r;
+      var up = [[0, dy - (h - inner)], [r, dy + inner], [-r, dy + inner]];
+      return shape === "triangle" ? up : up.map(function (p) { return [p[0], -p[1]]; });
+    }
+    if (shape === "star") {
+      ring(10, function (n) { return 0.82 * (n % 2 ? 0.5 : 1.3); }, function (n) { return n * Math.PI / 5; });
+      return pts.map(function (p) { return [p[0], p[1] + 0.082]; });
+    }
+    if (shape === "hexagon") {
+      for (i = 0; i < 6; i++) pts.push([Math.cos(i * Math.PI / 3), Math.sin(i * Math.PI / 3)]);
+      return pts;
+    }
+    return null;  // a dot
+  }
+
+  /** A legend swatch: the node shape in its colour, as a small SVG built element by element. */
+  function swatch(shape, color) {
+    var svg = document.createElementNS(SVG_NS, "svg"), pts = shapePoints(shape), mark;
+    svg.setAttribute("viewBox", "-1.35 -1.35 2.7 2.7");
+    svg.setAttribute("class", "swatch");
+    svg.setAttribute("data-shape", shape);
+    svg.setAttribute("aria-hidden", "true");
+    if (pts) {
+      mark = document.createElementNS(SVG_NS, "polygon");
+      mark.setAttribute("points", pts.map(function (p) { return p[0].toFixed(3) + "," + p[1].toFixed(3); }).join(" "));
+    } else {
+      mark = document.createElementNS(SVG_NS, "circle");
+      mark.setAttribute("r", "1");
+    }
+    mark.setAttribute("fill", color);
+    mark.setAttribute("stroke", "rgba(0,0,0,0.33)");
+    mark.setAttribute("stroke-width", "0.12");
+    svg.appendChild(mark);
+    return svg;
+  }
+
   // ------------------------------------------------------------------ vis data
 
   var dimmedNodes = new Set(), dimmedEdges = new Set();
@@ -176,17 +225,22 @@
 
   // ------------------------------------------------------------------ filters
 
+  /** Whether a link passes the filters other than its kind and the neighbourhood. */
+  function passes(e) {
+    if (state.onlyConflicts && !disputed(e)) return false;
+    if (state.source) {
+      var f = data.facts[e.fact];
+      if (!f || !f.sources.some(function (s) { return s.id === state.source; })) return false;
+    }
+    return true;
+  }
+
   function computeVisible() {
     visibleNodes.clear();
     visibleEdges.clear();
     var adjacency = new Map();
     data.edges.forEach(function (e) {
-      if (!state.kinds.has(e.kind)) return;
-      if (state.onlyConflicts && !disputed(e)) return;
-      if (state.source) {
-        var f = data.facts[e.fact];
-        if (!f || !f.sources.some(function (s) { return s.id === state.source; })) return;
-      }
+      if (!state.kinds.has(e.kind) || !passes(e)) return;
       visibleEdges.add(e.id);
       [[e.from, e.to], [e.to, e.from]].forEach(function (p) {
         if (!adjacency.has(p[0])) adjacency.set(p[0], []);
@@ -221,6 +275,7 @@
     else if (state.selected && state.selected.type === "edge" && !visibleEdges.has(state.selected.id)) clearSelection();
     else if (state.selected) select(state.selected.type, state.selected.id, false);
     updateCounts();
+    updateLegendCounts();
     search();
   }
 
@@ -256,7 +311,9 @@
       each other; this fixes that for networks small enough to read label by label (data.meta.declutter). */
   function declutter() {
     var GAP = 6, body = network.body.nodes;
-    network.redraw();  // draws now, so every label's measured box is current
+    var view = { position: network.getViewPosition(), scale: network.getScale() };
+    network.moveTo({ scale: 1 });  // at scale 1 every label is drawn (none below the draw threshold) and measured
+    network.redraw();
     var items = network.body.nodeIndices.map(function (id) {
       var n = body[id], s = n.labelModule.size, r = n.options.size || 10;
       var box = { left: -r, right: r, top: -r, bottom: r };
@@ -290,8 +347,9 @@
     if (moved) {
       items.forEach(function (it) { network.moveNode(it.id, it.x, it.y); });
       keepPositions();
-      network.redraw();
     }
+    network.moveTo(view);
+    network.redraw();
   }
 
   function done() {
@@ -552,6 +610,7 @@
       row.appendChild(el("span", k.count, "count"));
       box.appendChild(row);
     });
+    updateLegendCounts();
   }
 
   /** The legend of the ⚠ mark, with a checkbox that shows only the disputed links; hidden when none is. */
@@ -587,12 +646,36 @@
     Array.from(box.querySelectorAll(".legend-row")).forEach(function (r) { r.remove(); });
     data.types.forEach(function (t) {
       var row = el("div", null, "legend-row");
-      var sw = el("span", null, "swatch " + t.shape);
-      sw.style.background = t.color;
-      row.appendChild(sw);
+      row.setAttribute("data-type", t.type);
+      row.appendChild(swatch(t.shape, t.color));
       row.appendChild(el("span", state.lang === "ko" ? t.ko : t.en));
       row.appendChild(el("span", t.count, "count"));
       box.appendChild(row);
+    });
+    updateLegendCounts();
+  }
+
+  /** "n" in a legend row when the filters show all n, "shown/n" when they show fewer. */
+  function legendCount(row, shown, total) {
+    var count = row.querySelector(".count");
+    count.textContent = shown === total ? String(total) : shown + "/" + total;
+    count.setAttribute("data-shown", shown);
+  }
+
+  /** The legends count what the filters show: nodes by type; links by kind among the links that pass the other
+      filters (source, contradictions only, neighbourhood), so that an unticked kind still says what it would add. */
+  function updateLegendCounts() {
+    var byType = new Map(), byKind = new Map();
+    visibleNodes.forEach(function (id) { var t = nodeById.get(id).type; byType.set(t, (byType.get(t) || 0) + 1); });
+    data.edges.forEach(function (e) {
+      if (!passes(e) || (state.focus && !(visibleNodes.has(e.from) && visibleNodes.has(e.to)))) return;
+      byKind.set(e.kind, (byKind.get(e.kind) || 0) + 1);
+    });
+    Array.from(document.querySelectorAll("#types .legend-row")).forEach(function (row, i) {
+      legendCount(row, byType.get(data.types[i].type) || 0, data.types[i].count);
+    });
+    Array.from(document.querySelectorAll("#kinds .legend-row")).forEach(function (row, i) {
+      legendCount(row, byKind.get(data.kinds[i].name) || 0, data.kinds[i].count);
     });
   }
 
