@@ -139,6 +139,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "inference": ("curator's inference (큐레이터 추론)", "큐레이터 추론"),
     "unknown publisher": ("unknown publisher", "출처 불명"),
     "para list": ("para {p}", "{p}번째 문단"),
+    # the map (kg view): its own words, passed to the page as data.text without the "map " prefix
+    "map several parties": ("With several parties", "여러 당사자와 함께"),
+    "map parties": ("{n} parties: ", "당사자 {n}곳: "),
 }
 
 

@@ -39,7 +39,7 @@ from rdflib import Literal
 from rdflib.namespace import RDFS
 
 from kg import model, ontology, qualifiers
-from kg.network import CONFLICT_HEADS, DEFINITION, display, kinds, partner_counts, partners_graph
+from kg.network import CONFLICT_HEADS, DEFINITION, TEXT, display, kinds, partner_counts, partners_graph
 from kg.ontology import KGO
 from kg.resources import data_dir
 from kg.serialize import write_atomic
@@ -259,6 +259,7 @@ def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
         "conflict_heads": CONFLICT_HEADS,
         "qualifiers": qualifiers.words(),
         "definition": DEFINITION,  # what the partner and relation counts count (en, ko), shown next to them
+        "text": {k[len("map "):]: v for k, v in TEXT.items() if k.startswith("map ")},  # the page's words (en, ko)
     }
 
 

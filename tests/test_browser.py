@@ -504,3 +504,60 @@ def test_legend_counts_follow_the_filters(visit, G):
     companies = sum(1 for _, t in only.nodes(data="type") if t == "Company")
     shown_companies = visit.js("+document.querySelector('#types [data-type=Company] .count').dataset.shown")
     assert shown_companies == companies
+
+
+def in_view(v: Visit, ids: list[str]) -> list[str]:
+    """The nodes among ids whose centre is not on the visible map (outside its canvas, or under the details panel)."""
+    v.settle()
+    graph = v.page.locator("#graph").bounding_box()
+    panel = v.page.locator("#details").bounding_box() if v.page.locator("#details").is_visible() else None
+
+    def inside(box, x, y):
+        return box is not None and box["x"] < x < box["x"] + box["width"] and box["y"] < y < box["y"] + box["height"]
+
+    hidden = []
+    for node in ids:
+        p = v.js(f"kgView.network.canvasToDOM(kgView.network.getPositions([{node!r}])[{node!r}])")
+        x, y = graph["x"] + p["x"], graph["y"] + p["y"]
+        if inside(panel, x, y) or not inside(graph, x, y):
+            hidden.append(node)
+    return hidden
+
+
+def partners_shown(v: Visit, node: str) -> list[str]:
+    return sorted({n for e in v.js("kgView.visibleEdges().map(id => kgView.edges.get(id))")
+                   for n in (e["from"], e["to"]) if node in (e["from"], e["to"])} - {node})
+
+
+@pytest.mark.parametrize("how", ["nvidia", "National Assembly", "click the rightmost node"])
+def test_the_details_panel_never_hides_the_selection_or_its_partners(visit, how):
+    if how.startswith("click"):
+        node = visit.js("(p => Object.keys(p).sort((a, b) => p[b].x - p[a].x)[0])(kgView.network.getPositions())")
+        visit.page.mouse.click(*visit.point(node))
+    else:
+        visit.page.fill("#search", how)
+        visit.page.press("#search", "Enter")
+        node = visit.js("kgView.network.getSelectedNodes()[0]")
+    assert visit.js("kgView.network.getSelectedNodes()") == [node]
+    assert visit.page.locator("#details").is_visible()
+    partners = partners_shown(visit, node)
+    assert partners and in_view(visit, [node, *partners]) == []
+
+
+def test_a_fact_of_several_parties_is_listed_once_in_the_details(visit, G):
+    """NVIDIA signed the seven-party AI-RAN MOU: its details list the MOU once, with the six other parties, not once
+    per partner; and every other fact of NVIDIA's once too."""
+    import re
+
+    visit.page.fill("#search", "nvidia")
+    visit.page.press("#search", "Enter")
+    details = visit.page.inner_text("#details")
+    facts = {d["fact"] for _, _, d in G.edges("nvidia", data=True)}
+    assert "mou-ai-ran" in facts and len(facts) > 20
+    counts = {f: len(re.findall(rf"(?<![\w-]){re.escape(f)}(?![\w-])", details)) for f in facts}
+    assert {f: c for f, c in counts.items() if c != 1} == {}
+    parties = {n for u, v, d in G.edges(data=True) if d["fact"] == "mou-ai-ran" for n in (u, v)} - {"nvidia"}
+    row = visit.page.locator("#details ul.several > li", has_text="mou-ai-ran")
+    names = row.locator(".partner button.link").all_inner_texts()
+    assert sorted(names) == sorted(G.nodes[n]["label_en"] for n in parties) and len(names) == 6
+    assert row.locator(".partner").inner_text().startswith("7 parties: ")

@@ -16,6 +16,13 @@
   var kindByName = new Map(data.kinds.map(function (k) { return [k.name, k]; }));
   var nodeById = new Map(data.nodes.map(function (n) { return [n.id, n]; }));
   var edgeById = new Map(data.edges.map(function (e) { return [e.id, e]; }));
+  var factParties = new Map();  // fact -> the nodes its own links join (its implied product/project links aside)
+  data.edges.forEach(function (e) {
+    var f = data.facts[e.fact];
+    if (f && e.kind !== f.fact_kind) return;
+    if (!factParties.has(e.fact)) factParties.set(e.fact, new Set());
+    factParties.get(e.fact).add(e.from).add(e.to);
+  });
   var DASHES = { solid: false, dashed: [8, 5], dotted: [2, 4] };
   var ROLE_KO = data.roles;  // a link's role in one Korean word (kg/model.yaml, through kg/view.py)
   function named(edge) { return data.named_roles.indexOf(edge.role) >= 0; }  // undirected links that say their role
@@ -41,6 +48,12 @@
       if (data.types[i].type === type) return state.lang === "ko" ? data.types[i].ko : data.types[i].en;
     }
     return type;
+  }
+  /** One of the page's own phrases (kg/network.py TEXT, "map …") in the page's language, {names} filled in. */
+  function say(key, values) {
+    var text = data.text[key][state.lang === "ko" ? 1 : 0];
+    Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(String(values[k])); });
+    return text;
   }
   function term(id) { var t = data.terms[id]; return t ? (state.lang === "ko" ? t.ko : t.en) : id; }
   function normalise(text) { return String(text).normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]/gu, ""); }
@@ -107,13 +120,14 @@
   }
 
   /** The lines that describe a relation: what, who, when, how much, which products, the note and sources. */
-  function relationBlock(edge, container) {
+  function relationBlock(edge, container, wholeFact) {
     var f = data.facts[edge.fact] || {};
     var head = el("div");
     var badge = el("span", kindLabel(edge.kind), "kind");
     badge.style.background = (kindByName.get(edge.kind) || {}).color || "#777";
     head.appendChild(badge);
-    if (edge.arrows || named(edge)) head.appendChild(el("span", roleText(edge)));
+    // a fact of several parties is listed once: one of its links' roles would tell only part of it
+    if (!wholeFact && (edge.arrows || named(edge))) head.appendChild(el("span", roleText(edge)));
     container.appendChild(head);
     var bits = [];
     if (edge.kind !== f.fact_kind) bits.push(kindLabel(f.fact_kind) + " " + edge.fact);
@@ -405,7 +419,6 @@
       keepNodes.add(id);
       incident(id).forEach(function (e) { keepEdges.add(e.id); keepNodes.add(e.from); keepNodes.add(e.to); });
       network.selectNodes([id], true);
-      if (move) network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 300 } });
     } else {
       var e = edgeById.get(id);
       keepEdges.add(id); keepNodes.add(e.from); keepNodes.add(e.to);
@@ -413,6 +426,21 @@
     }
     setDim(keepNodes, keepEdges);
     showDetails();
+    keepInView(Array.from(keepNodes), move);
+  }
+
+  /** After the details panel has taken its place beside the map: bring the selection and its partners into
+      view — zooming to them when asked to move there (search, a name in the panel), otherwise only when one of
+      them lies outside the map (the panel narrowed it), never zooming in. */
+  function keepInView(ids, move) {
+    network.redraw();  // resizes the canvas to the space the panel left now, not on the next frame
+    var canvas = network.canvas.frame.canvas, margin = 20;
+    var outside = ids.some(function (id) {
+      var p = network.canvasToDOM(network.getPositions([id])[id]);
+      return p.x < margin || p.y < margin || p.x > canvas.clientWidth - margin || p.y > canvas.clientHeight - margin;
+    });
+    if (!move && !outside) return;
+    network.fit({ nodes: ids, maxZoomLevel: move ? 1.2 : network.getScale(), animation: { duration: 300 } });
   }
 
   function clearSelection() {
@@ -461,9 +489,16 @@
       panel.appendChild(actions);
       panel.appendChild(el("h3", "Relations"));
       var list = el("ul", null, "relations");
-      var byPartner = new Map();
+      var byPartner = new Map(), several = new Map();
       rels.forEach(function (e) {
         var other = e.from === n.id ? e.to : e.from;
+        // (with hubs, a fact of several parties is a node of its own already: one link from each party)
+        if (!data.meta.hubs && (factParties.get(e.fact) || new Set()).size > 2 &&
+            e.kind === (data.facts[e.fact] || {}).fact_kind) {
+          if (!several.has(e.fact)) several.set(e.fact, []);  // listed once, with all its parties
+          several.get(e.fact).push(e);
+          return;
+        }
         if (!byPartner.has(other)) byPartner.set(other, []);
         byPartner.get(other).push(e);
       });
@@ -485,6 +520,29 @@
         list.appendChild(li);
       });
       panel.appendChild(list);
+      if (several.size) {
+        panel.appendChild(el("h3", say("several parties")));
+        var multi = el("ul", null, "relations several");
+        Array.from(several.keys()).sort().forEach(function (fact) {
+          var li = el("li"), who = el("div", null, "partner");
+          var parties = Array.from(factParties.get(fact)).filter(function (p) { return p !== n.id; });
+          parties.sort(function (a, b) {
+            var la = label(nodeById.get(a)), lb = label(nodeById.get(b));
+            return la < lb ? -1 : la > lb ? 1 : 0;
+          });
+          who.appendChild(el("span", say("parties", { n: parties.length + 1 }), "muted"));
+          parties.forEach(function (p, i) {
+            if (i) who.appendChild(el("span", ", "));
+            who.appendChild(visibleNodes.has(p) ? nodeButton(p) : el("span", label(nodeById.get(p))));
+          });
+          li.appendChild(who);
+          var box = el("div", null, "relation");
+          relationBlock(several.get(fact)[0], box, true);
+          li.appendChild(box);
+          multi.appendChild(li);
+        });
+        panel.appendChild(multi);
+      }
     } else {
       var e = edgeById.get(state.selected.id);
       panel.appendChild(el("h2", kindLabel(e.kind)));
