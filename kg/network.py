@@ -142,6 +142,11 @@ TEXT: dict[str, tuple[str, str]] = {
     # the map (kg view): its own words, passed to the page as data.text without the "map " prefix
     "map several parties": ("With several parties", "여러 당사자와 함께"),
     "map parties": ("{n} parties: ", "당사자 {n}곳: "),
+    "map save": ("Save the view", "화면 저장"),
+    "map save png": ("PNG picture", "PNG 그림"),
+    "map save svg": ("SVG drawing", "SVG 도면"),
+    "map save hint": ("Save what the map shows now, as it is zoomed and filtered",
+                      "지금 지도에 보이는 그대로(확대·필터 포함) 저장"),
 }
 
 

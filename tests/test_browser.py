@@ -561,3 +561,56 @@ def test_a_fact_of_several_parties_is_listed_once_in_the_details(visit, G):
     names = row.locator(".partner button.link").all_inner_texts()
     assert sorted(names) == sorted(G.nodes[n]["label_en"] for n in parties) and len(names) == 6
     assert row.locator(".partner").inner_text().startswith("7 parties: ")
+
+
+def saved(v: Visit, button: str) -> tuple[str, bytes]:
+    """Click a save button and return the file the page offers (name, bytes)."""
+    with v.page.expect_download() as download:
+        v.page.click(button)
+    return download.value.suggested_filename, Path(download.value.path()).read_bytes()
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_the_view_saves_as_png_and_svg(visit):
+    """Both files come from the page itself, offline: the PNG is the map's canvas, the SVG a drawing of every node
+    shown (shape and label) and every link, filtered as the view is."""
+    import defusedxml.ElementTree as SafeET
+
+    name, png = saved(visit, "#save-png")
+    assert name == "partners.png" and png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height, rows = png_rgba(png)
+    assert (width, height) == tuple(visit.js("(c => [c.width, c.height])(kgView.network.canvas.frame.canvas)"))
+    ink = sum(1 for row in rows[::4] for x in range(0, width, 4) if row[4 * x:4 * x + 3] != b"\xff\xff\xff")
+    assert ink > 1000  # nodes, links and labels, not a blank picture
+
+    visit.page.uncheck('#kinds input[data-kind="gpu-allocation"]')
+    name, svg = saved(visit, "#save-svg")
+    assert name == "partners.svg" and len(svg) > 0
+    root = SafeET.fromstring(svg)
+    assert root.tag == f"{SVG}svg"
+    shown = set(visit.js("kgView.visibleNodes()"))
+    labels = {n["id"]: n["en"] for n in visit.js("kgView.data.nodes")}
+    drawn = {e.get("data-id"): "".join(e.itertext()) for e in root.iter(f"{SVG}text") if e.get("data-id")}
+    assert drawn == {n: labels[n] for n in shown} and len(drawn) == 27
+    assert {e.get("data-id") for e in root.find(f"{SVG}g[@class='nodes']")} == shown
+    assert len(root.findall(f"{SVG}g[@class='links']/{SVG}path")) == len(visit.js("kgView.visibleEdges()")) == 69
+    marks = [e.text for e in root.iter(f"{SVG}text") if not e.get("data-id")]
+    assert marks == ["⚠"] * visit.js("kgView.visibleEdges().filter(id => kgView.edges.get(id).label).length")
+
+
+def test_a_saved_svg_keeps_hostile_labels_as_text(browser, tmp_path):
+    import defusedxml.ElementTree as SafeET
+
+    G = api.partnership_network(hostile_seeds(tmp_path / "seeds"))
+    path = tmp_path / "hostile.html"
+    api.write_view(G, path)
+    v = Visit(browser, path).ready()
+    _, svg = saved(v, "#save-svg")
+    texts = {"".join(e.itertext()) for e in SafeET.fromstring(svg).iter(f"{SVG}text")}
+    assert {HOSTILE_IMG, HOSTILE_SCRIPT, HOSTILE_HREF} <= texts
+    assert b"<script" not in svg and b"<img" not in svg
+    assert v.js("typeof window.__xss") == "undefined"
+    assert v.errors == [] and v.blocked == []
+    v.close()

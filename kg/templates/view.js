@@ -643,6 +643,105 @@
     if (ev.key === "Escape") { searchBox.value = ""; search(); }
   });
 
+  // ------------------------------------------------------------------ saving the view
+
+  /** Offer a file to the reader as a download (an anchor that is never put in the page). */
+  function download(name, url) {
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    a.click();
+  }
+
+  /** The view as a PNG: vis-network's canvas, at its pixel size, on the page's white. */
+  function savePng() {
+    var canvas = network.canvas.frame.canvas, out = document.createElement("canvas");
+    out.width = canvas.width;
+    out.height = canvas.height;
+    var ctx = out.getContext("2d");
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, out.width, out.height);
+    ctx.drawImage(canvas, 0, 0);
+    download("partners.png", out.toDataURL("image/png"));
+  }
+
+  /** The view as an SVG drawing, written from what vis-network draws (node positions, shapes, colours and
+      labels, the links' paths, dashes, widths and arrows) in the view's own coordinates. Built as DOM elements
+      and serialised, so every label is escaped as XML text. */
+  function svgOfView() {
+    var body = network.body, canvas = network.canvas.frame.canvas, scale = network.getScale();
+    var w = canvas.clientWidth, h = canvas.clientHeight;
+    function make(tag, attrs, parent) {
+      var e = document.createElementNS(SVG_NS, tag);
+      Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+      if (parent) parent.appendChild(e);
+      return e;
+    }
+    function dom(p) { var q = network.canvasToDOM(p); return [+q.x.toFixed(2), +q.y.toFixed(2)]; }
+    var svg = make("svg", { xmlns: SVG_NS, width: w, height: h, viewBox: "0 0 " + w + " " + h,
+                            "font-family": "system-ui, sans-serif" });
+    make("title", {}, svg).textContent = document.title;
+    make("rect", { x: 0, y: 0, width: w, height: h, fill: "#ffffff" }, svg);
+    var links = make("g", { class: "links", fill: "none" }, svg);
+    body.edgeIndices.forEach(function (id) {
+      var edge = body.edges[id], o = edge.options, pts = [];
+      for (var i = 0; i <= 24; i++) pts.push(dom(edge.edgeType.getPoint(i / 24)));
+      var color = o.color || {};
+      var attrs = { "data-id": id, d: "M" + pts.map(function (p) { return p.join(" "); }).join(" L"),
+                    stroke: color.color || "#999", "stroke-opacity": color.opacity === undefined ? 1 : color.opacity,
+                    "stroke-width": +((o.width || 1) * scale).toFixed(2) };
+      if (Array.isArray(o.dashes)) attrs["stroke-dasharray"] = o.dashes.map(function (d) { return d * scale; }).join(" ");
+      make("path", attrs, links);
+      ["to", "from"].forEach(function (end) {  // an arrowhead where the line meets the node's outline
+        if (!(o.arrows && o.arrows[end] && o.arrows[end].enabled)) return;
+        var node = end === "to" ? edge.to : edge.from, c = dom({ x: node.x, y: node.y });
+        var r = (node.options.size || 10) * scale, seq = end === "to" ? pts.slice().reverse() : pts, k = 0;
+        while (k < seq.length - 1 && Math.hypot(seq[k][0] - c[0], seq[k][1] - c[1]) < r) k++;
+        var tip = seq[Math.max(0, k - 1)], back = seq[k], dx = tip[0] - back[0], dy = tip[1] - back[1];
+        var len = Math.hypot(dx, dy) || 1, size = (15 * (o.arrows[end].scaleFactor || 1) + 3 * (o.width || 1)) * scale;
+        dx /= len; dy /= len;
+        var t = [c[0] - dx * r, c[1] - dy * r], b = [t[0] - dx * size, t[1] - dy * size];
+        make("polygon", { points: [t, [b[0] - dy * size * 0.3, b[1] + dx * size * 0.3], [b[0] + dy * size * 0.3, b[1] - dx * size * 0.3]]
+                            .map(function (p) { return p[0].toFixed(2) + "," + p[1].toFixed(2); }).join(" "),
+                          fill: color.color || "#999", "fill-opacity": color.opacity === undefined ? 1 : color.opacity },
+             links);
+      });
+      if (o.label) {
+        var mid = dom(edge.edgeType.getPoint(0.5));
+        make("text", { x: mid[0], y: mid[1], "text-anchor": "middle", "dominant-baseline": "central",
+                       "font-size": +((o.font.size || 14) * scale).toFixed(2), fill: o.font.color || "#000",
+                       stroke: "#ffffff", "stroke-width": 3 * scale, "paint-order": "stroke" }, links).textContent = o.label;
+      }
+    });
+    var shapes = make("g", { class: "nodes" }, svg), labels = make("g", { class: "labels", "text-anchor": "middle" }, svg);
+    body.nodeIndices.forEach(function (id) {
+      var n = body.nodes[id], o = n.options, c = dom({ x: n.x, y: n.y }), r = (o.size || 10) * scale;
+      var pts = shapePoints(o.shape), fill = o.color.background, attrs;
+      attrs = pts ? { points: pts.map(function (p) { return (c[0] + p[0] * r).toFixed(2) + "," + (c[1] + p[1] * r).toFixed(2); }).join(" ") }
+                  : { cx: c[0], cy: c[1], r: +r.toFixed(2) };
+      attrs["data-id"] = id;
+      attrs.fill = fill;
+      attrs.stroke = o.color.border;
+      attrs["stroke-width"] = (o.borderWidth || 1) * scale;
+      make(pts ? "polygon" : "circle", attrs, shapes);
+      if (!o.label) return;
+      var L = n.labelModule, size = L.fontOptions.size * scale, top = dom({ x: n.x, y: L.size.top })[1];
+      var text = make("text", { "data-id": id, x: c[0], y: +(top + size * 0.9).toFixed(2), "font-size": +size.toFixed(2),
+                                fill: L.fontOptions.color, stroke: "#ffffff", "stroke-width": 3 * scale,
+                                "paint-order": "stroke" }, labels);
+      String(o.label).split("\n").forEach(function (line, i) {
+        make("tspan", { x: c[0], dy: i ? +(size * 1.1).toFixed(2) : 0 }, text).textContent = line;
+      });
+    });
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(svg) + "\n";
+  }
+
+  function saveSvg() {
+    download("partners.svg", "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svgOfView()));
+  }
+  document.getElementById("save-png").addEventListener("click", savePng);
+  document.getElementById("save-svg").addEventListener("click", saveSvg);
+
   // ------------------------------------------------------------------ controls and legends
 
   function buildKinds() {
@@ -750,6 +849,10 @@
 
   function relabel() {
     nodes.update(data.nodes.map(function (n) { return { id: n.id, label: label(n) }; }));
+    document.getElementById("save-label").textContent = say("save");
+    document.getElementById("save-label").parentNode.title = say("save hint");
+    document.getElementById("save-png").textContent = say("save png");
+    document.getElementById("save-svg").textContent = say("save svg");
     if (data.meta.declutter && api.ready) declutter();  // labels in the other language have other widths
     document.documentElement.lang = state.lang;
     buildKinds();
@@ -787,6 +890,7 @@
   updateCounts();
   network.setData({ nodes: nodesView, edges: edgesView });
   api.select = select;
+  api.svg = svgOfView;
   api.applyFilters = applyFilters;
   if (!data.options.physics.enabled || data.nodes.length === 0) done();
 })();
