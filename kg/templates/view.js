@@ -426,7 +426,8 @@
     }
     setDim(keepNodes, keepEdges);
     showDetails();
-    keepInView(Array.from(keepNodes), move);
+    // a link is clicked where it is seen; a node brings its partners into view
+    if (type === "node") keepInView(Array.from(keepNodes), move);
   }
 
   /** After the details panel has taken its place beside the map: bring the selection and its partners into
