@@ -225,6 +225,9 @@ def test_a_korean_page_and_a_hub_page(browser, tmp_path):
     assert v.shown() == (H.number_of_nodes(), H.number_of_edges()) == (34, 63)
     assert v.js("kgView.nodes.get('kisti').label") == "한국과학기술정보연구원"
     assert v.js("kgView.nodes.get('mou-ai-ran').shape") == "diamond"
+    # a hub says what it is and who its parties are, on two lines
+    head, names = v.js("kgView.nodes.get('mou-ai-ran').label").split("\n")
+    assert head == "7자 양해각서(MOU)" and names.endswith(" 외 4곳") and "mou-ai-ran" not in names
     assert v.errors == [] and v.blocked == []
     v.close()
 

@@ -41,6 +41,8 @@
     return e;
   }
   function label(node) { return (state.lang === "ko" ? node.ko : node.en) || node.en || node.id; }
+  /** A label as drawn on the map: an agreement hub's kind on one line, its parties on the next. */
+  function drawnLabel(node) { var t = label(node); return node.group === "agreement" ? t.replace(": ", "\n") : t; }
   function otherLabel(node) { return state.lang === "ko" ? node.en : node.ko; }
   function kindLabel(name) { var k = kindByName.get(name); return k ? (state.lang === "ko" ? k.ko : k.en) : name; }
   function typeLabel(type) {
@@ -205,7 +207,7 @@
 
   function visNode(n, dim, start) {
     var v = {
-      id: n.id, label: label(n), shape: n.shape, value: Math.max(1, n.partners),
+      id: n.id, label: drawnLabel(n), shape: n.shape, value: Math.max(1, n.partners),
       color: dim ? { background: DIM_NODE.background, border: DIM_NODE.border, highlight: n.color, hover: n.color }
                  : { background: n.color, border: "#2b2b2b55", highlight: { background: n.color, border: "#000" },
                      hover: { background: n.color, border: "#000" } },
@@ -849,7 +851,7 @@
   }
 
   function relabel() {
-    nodes.update(data.nodes.map(function (n) { return { id: n.id, label: label(n) }; }));
+    nodes.update(data.nodes.map(function (n) { return { id: n.id, label: drawnLabel(n) }; }));
     document.getElementById("save-label").textContent = say("save");
     document.getElementById("save-label").parentNode.title = say("save hint");
     document.getElementById("save-png").textContent = say("save png");
