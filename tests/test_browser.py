@@ -617,3 +617,27 @@ def test_a_saved_svg_keeps_hostile_labels_as_text(browser, tmp_path):
     assert v.js("typeof window.__xss") == "undefined"
     assert v.errors == [] and v.blocked == []
     v.close()
+
+
+def test_the_page_prints_cleanly(visit, tmp_path):
+    """Printed: title, counts, the map whole and undistorted within the page's width, the legends; no search box,
+    buttons or menus. Chromium's own PDF of the page is the proof it prints."""
+    visit.page.fill("#search", "kisti")
+    visit.page.press("#search", "Enter")
+    visit.page.emulate_media(media="print")
+    for control in ("#search", "#fit", "#reset", "#save-png", "#save-svg", "#lang", "#source", "#results",
+                    "#kinds input", "#focus-toggle", "#details .close"):
+        assert not visit.page.locator(control).first.is_visible(), control
+    for shown in ("#title", "#counts", "#kinds", "#types", "#graph canvas", "#details h2"):
+        assert visit.page.locator(shown).first.is_visible(), shown
+    canvas = visit.page.locator("#graph canvas").bounding_box()
+    page_width = visit.js("document.documentElement.clientWidth")
+    bitmap = visit.js("(c => [c.width, c.height])(document.querySelector('#graph canvas'))")
+    assert canvas["x"] >= 0 and canvas["x"] + canvas["width"] <= page_width and canvas["height"] > 200
+    assert abs(canvas["width"] / canvas["height"] - bitmap[0] / bitmap[1]) < 0.02  # scaled, not stretched
+    order = visit.js("['#title', '#graph', '#kinds', '#details'].map(s => document.querySelector(s)"
+                     ".getBoundingClientRect().top)")
+    assert order == sorted(order)  # title, map, legends, then the details
+    pdf = visit.page.pdf()
+    assert pdf.startswith(b"%PDF") and len(pdf) > 50_000
+    visit.page.emulate_media(media="screen")
