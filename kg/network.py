@@ -144,6 +144,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "map parties": ("{n} parties: ", "당사자 {n}곳: "),
     "hub label": ("{n}-party {kind}: {names}", "{n}자 {kind}: {names}"),
     "hub more": (" +{n}", " 외 {n}곳"),
+    "map width": ("Line width: the number of GPUs or the amount, where the sources give one",
+                  "선 굵기: 출처가 밝힌 GPU 수 또는 금액"),
     "map save": ("Save the view", "화면 저장"),
     "map save png": ("PNG picture", "PNG 그림"),
     "map save svg": ("SVG drawing", "SVG 도면"),

@@ -228,6 +228,7 @@ def test_a_korean_page_and_a_hub_page(browser, tmp_path):
     # a hub says what it is and who its parties are, on two lines
     head, names = v.js("kgView.nodes.get('mou-ai-ran').label").split("\n")
     assert head == "7자 양해각서(MOU)" and names.endswith(" 외 4곳") and "mou-ai-ran" not in names
+    assert v.page.inner_text("#kinds .width") == "선 굵기: 출처가 밝힌 GPU 수 또는 금액"
     assert v.errors == [] and v.blocked == []
     v.close()
 

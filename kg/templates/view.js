@@ -749,7 +749,7 @@
 
   function buildKinds() {
     var box = document.getElementById("kinds");
-    Array.from(box.querySelectorAll(".legend-row")).forEach(function (r) { r.remove(); });
+    Array.from(box.querySelectorAll(".legend-row, .width")).forEach(function (r) { r.remove(); });
     data.kinds.forEach(function (k) {
       var row = el("label", null, "legend-row");
       var box2 = el("input");
@@ -770,6 +770,7 @@
       row.appendChild(el("span", k.count, "count"));
       box.appendChild(row);
     });
+    if (data.edges.some(function (e) { return e.width > 1.5; })) box.appendChild(el("p", say("width"), "hint width"));
     updateLegendCounts();
   }
 
