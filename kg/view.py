@@ -254,8 +254,7 @@ def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
     return {
         "meta": {"lang": lang, "nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
                  "large": large, "declutter": G.number_of_nodes() <= IMPROVED_LAYOUT_LIMIT,
-                 "hubs": bool(G.graph.get("hubs")), "focus": G.graph.get("focus"),
-                 "depth": G.graph.get("depth"), "source": G.graph.get("source")},
+                 "hubs": bool(G.graph.get("hubs")), **{k: G.graph.get(k) for k in ("focus", "depth", "source")}},
         "options": vis_options(G.number_of_nodes()),
         "kinds": _legend(G, edges),
         "roles": model.active().role_words_ko(),  # a link's role in one Korean word
