@@ -474,22 +474,32 @@ class _Builder:
             self.add_hub(fact, links, base)
 
     def add_hub(self, fact: Fact, links: list[tuple[str, str, bool, str, str]], base: dict[str, Any]) -> None:
-        """A node for the fact itself, which each of its parties links to (kg view --hubs)."""
+        """A node for the fact itself, which each of its parties links to (kg view --hubs), labelled by its kind
+        and its parties ("7-party MOU: ETRI, KT, LG Uplus +4")."""
         kind = kinds()[fact.kind]
         hub = fact.id
-        self.G.add_node(hub, type=kind.cls, group="agreement", label_en=f"{kind.label_en}: {fact.id}",
-                        label_ko=f"{kind.label_ko}: {fact.id}", aliases=[])
         sides: dict[str, set[str]] = defaultdict(set)
         for u, v, directed, _, k in links:
             if k == fact.kind:
                 sides[u].add("from" if directed else "both")
                 sides[v].add("to" if directed else "both")
+        labels = {lang: tr("hub label", lang, kind=getattr(kind, f"label_{lang}"), n=len(sides),
+                           names=_some(sorted(self.G.nodes[n][f"label_{lang}"] for n in sides), lang))
+                  for lang in ("en", "ko")}
+        self.G.add_node(hub, type=kind.cls, group="agreement", label_en=labels["en"], label_ko=labels["ko"],
+                        aliases=[])
         for node in sorted(sides):
             into = sides[node] == {"to"}
             directed = sides[node] in ({"to"}, {"from"})
             u, v = (hub, node) if into else (node, hub)
             self.G.add_edge(node, hub, key=f"{fact.id}|{fact.kind}|{node}", kind=fact.kind, role="party",
                             directed=directed, **{"from": u, "to": v}, **base)
+
+
+def _some(names: list[str], lang: str, shown: int = 3) -> str:
+    """The first few names, then how many more: "ETRI, KT, LG Uplus +4"."""
+    rest = len(names) - shown
+    return ", ".join(names[:shown]) + (tr("hub more", lang, n=rest) if rest > 0 else "")
 
 
 def ego(G: nx.MultiGraph, name: str, depth: int = 1) -> nx.MultiGraph:

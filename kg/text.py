@@ -144,6 +144,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no link": ("{label} ({ident}) has no partnership link in the graph — see what the graph says about it with "
                 "kg explain {ident}", "{label}({ident})에는 그래프의 어떤 파트너십 관계도 없습니다 — kg explain "
                 "{ident}로 이 항목에 대한 내용을 보세요"),
+    # the map's details panel, line widths, save buttons, and hub labels (kg/network.py)
+    "map several parties": ("With several parties", "여러 당사자와 함께"),
+    "map parties": ("{n} parties: ", "당사자 {n}곳: "),
+    "map width": ("Line width: the number of GPUs or the amount, where the sources give one",
+                  "선 굵기: 출처가 밝힌 GPU 수 또는 금액"),
+    "map save": ("Save the view", "화면 저장"),
+    "map save png": ("PNG picture", "PNG 그림"),
+    "map save svg": ("SVG drawing", "SVG 도면"),
+    "map save hint": ("Save what the map shows now, as it is zoomed and filtered",
+                      "지금 지도에 보이는 그대로(확대·필터 포함) 저장"),
+    "hub label": ("{n}-party {kind}: {names}", "{n}자 {kind}: {names}"),
+    "hub more": (" +{n}", " 외 {n}곳"),
     # kg path / kg neighbors filters (kg/linkfilter.py)
     "status unknown": ("--status: unknown status {unknown}{hint} — choose from: {known}",
                        "--status: 알 수 없는 상태 {unknown}{hint} — 다음 중에서 고르세요: {known}"),

@@ -67,6 +67,7 @@ NODE_STYLES: dict[str, tuple[str, str]] = {
 
 #: Up to this many nodes vis-network lays the network out itself (improvedLayout, Kamada-Kawai, is quadratic);
 #: above it the page starts from a layout computed here (initial_positions).
+#: The page also moves nodes apart until no labels overlap (view.js, declutter: quadratic too) up to this size.
 IMPROVED_LAYOUT_LIMIT = 200
 #: Above this many nodes the page is "large": no physics at all (the computed layout is final; nodes can still
 #: be dragged), straight edges, edges hidden while dragging and zooming.
@@ -188,6 +189,18 @@ def _curves(pairs: list[tuple[str, str]]) -> list[float]:
     return out
 
 
+#: The unit a figure is counted in for the width of its line (GPUs one by one, money in millions of its
+#: currency): a line is 1.5 px plus half the decimal logarithm of the figure in these units, none below 1.
+FIGURE_UNITS = {"amount": 1_000_000}
+
+
+def line_width(figure: float | None, field: str) -> float:
+    """1.5 px for a link without a figure; wider by half a pixel per tenfold figure (GPUs, money)."""
+    if not figure:
+        return 1.5
+    return round(1.5 + max(0.0, math.log10(figure / FIGURE_UNITS.get(field, 1))) / 2, 2)
+
+
 #: What the page needs of each fact (shared by all the edges the fact makes).
 FACT_KEYS = ("fact_kind", "date", "status", "gpus", "qualifier", "amount", "currency", "amount_text", "note",
              "inferred", "topics", "products", "post", "sources")
@@ -222,10 +235,10 @@ def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
             if d.get("conflicts"):  # only disputed facts carry the key: the page stays small
                 facts[d["fact"]]["conflicts"] = d["conflicts"]
         arrows = ("to" if d["from"] == a else "from") if d["directed"] else ""
-        width = 1.5 + (math.log10(d[widths[d["kind"]]]) / 2 if d.get(widths.get(d["kind"], "")) else 0)
+        width = line_width(d.get(widths.get(d["kind"], "")), widths.get(d["kind"], ""))
         edges.append({"id": f"e{len(edges)}", "from": a, "to": b, "kind": d["kind"], "role": d["role"],
                       "fact": d["fact"], "src": d["from"], "dst": d["to"], "arrows": arrows,
-                      "width": round(width, 2), "curve": 0.0 if large else round(curve, 2)})
+                      "width": width, "curve": 0.0 if large else round(curve, 2)})
     positions = initial_positions(G) if G.number_of_nodes() > IMPROVED_LAYOUT_LIMIT else {}
     nodes = []
     for node, d in sorted(G.nodes(data=True)):
@@ -242,8 +255,8 @@ def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
     cited = sorted({s["id"] for f in facts.values() for s in f["sources"]})
     return {
         "meta": {"lang": lang, "nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
-                 "large": large, "hubs": bool(G.graph.get("hubs")), "focus": G.graph.get("focus"),
-                 "depth": G.graph.get("depth"), "source": G.graph.get("source")},
+                 "large": large, "declutter": G.number_of_nodes() <= IMPROVED_LAYOUT_LIMIT,
+                 "hubs": bool(G.graph.get("hubs")), **{k: G.graph.get(k) for k in ("focus", "depth", "source")}},
         "options": vis_options(G.number_of_nodes()),
         "kinds": _legend(G, edges),
         "roles": model.active().role_words_ko(),  # a link's role in one Korean word

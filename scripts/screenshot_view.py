@@ -40,8 +40,9 @@ def screenshot(page_file: Path, select: str | None = None, size=(1600, 1000)) ->
         page.goto(page_file.as_uri())
         page.wait_for_function("window.kgView && window.kgView.ready", timeout=120_000)
         if select:
-            page.evaluate("id => kgView.select('node', id, false)", select)
-            page.wait_for_timeout(300)
+            # as a reader who found it with the search box: the view moves to it and its partners
+            page.evaluate("id => kgView.select('node', id, true)", select)
+            page.wait_for_timeout(800)
         png = page.screenshot()
         browser.close()
     if blocked:

@@ -7,6 +7,8 @@ run. Never skipped: without Chromium the tests fail and say how to install it (m
 
 from __future__ import annotations
 
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -39,11 +41,12 @@ def browser():
 class Visit:
     """A page opened offline: every request that is not for a file: URL is aborted and recorded."""
 
-    def __init__(self, browser, path: Path, viewport=(1400, 900)):
+    def __init__(self, browser, path: Path, viewport=(1400, 900), pixel_ratio: float = 1):
         self.requests: list[str] = []      # everything the page asked for, file: URLs included
         self.blocked: list[str] = []
         self.errors: list[str] = []
-        self.page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+        self.page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]},
+                                     device_scale_factor=pixel_ratio)
         self.page.route("**/*", self._route)
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
@@ -222,6 +225,10 @@ def test_a_korean_page_and_a_hub_page(browser, tmp_path):
     assert v.shown() == (H.number_of_nodes(), H.number_of_edges()) == (34, 63)
     assert v.js("kgView.nodes.get('kisti').label") == "한국과학기술정보연구원"
     assert v.js("kgView.nodes.get('mou-ai-ran').shape") == "diamond"
+    # a hub says what it is and who its parties are, on two lines
+    head, names = v.js("kgView.nodes.get('mou-ai-ran').label").split("\n")
+    assert head == "7자 양해각서(MOU)" and names.endswith(" 외 4곳") and "mou-ai-ran" not in names
+    assert v.page.inner_text("#kinds .width") == "선 굵기: 출처가 밝힌 GPU 수 또는 금액"
     assert v.errors == [] and v.blocked == []
     v.close()
 
@@ -278,7 +285,8 @@ def test_hostile_sources_notes_and_link_texts_show_as_text_and_run_nothing(brows
     path = tmp_path / "hostile-sources.html"
     api.write_view(G, path)
     v = Visit(browser, path).ready()
-    dangerous = "document.querySelectorAll('img, svg:not(#graph svg), a, iframe, object, embed').length"
+    # (the page's own SVG: the legend's node shapes)
+    dangerous = "document.querySelectorAll('img, svg:not(#types svg.swatch), a, iframe, object, embed').length"
     assert v.js("typeof window.__xss") == "undefined" and v.js(dangerous) == 0
     assert v.js("document.querySelectorAll('script').length") == 3
 
@@ -310,3 +318,327 @@ def test_hostile_sources_notes_and_link_texts_show_as_text_and_run_nothing(brows
     assert v.errors == [] and v.blocked == []
     assert v.requests == [path.as_uri()]
     v.close()
+
+
+#: The box of every label vis-network draws, in the canvas's own pixels (0, 0 = its top left corner): the
+#: width measured here with the canvas's text metrics in the font vis-network draws the label in, centred on
+#: the node as vis-network centres it; the top and bottom where vis-network last drew the label.
+LABEL_BOXES = """() => { const net = kgView.network, ctx = document.createElement('canvas').getContext('2d');
+    const threshold = net.body.nodes[net.body.nodeIndices[0]].options.scaling.label.drawThreshold;
+    return net.body.nodeIndices.map(id => { const n = net.body.nodes[id], L = n.labelModule, f = L.fontOptions;
+        ctx.font = f.size + 'px ' + f.face;
+        const width = Math.max(...String(n.options.label).split('\\n').map(t => ctx.measureText(t).width));
+        const a = net.canvasToDOM({x: n.x - width / 2, y: L.size.top});
+        const b = net.canvasToDOM({x: n.x + width / 2, y: L.size.top + L.size.height});
+        return {id, label: n.options.label, left: a.x, top: a.y, right: b.x, bottom: b.y,
+                drawn: f.size * net.getScale() >= threshold, measured: width, vis: L.size.width}; }); }"""
+
+
+def label_problems(v: Visit) -> dict[str, list]:
+    """Labels that are not drawn, that stick out of the map's canvas, or that overlap another label."""
+    boxes = v.js(LABEL_BOXES)
+    width, height = v.js("(c => [c.clientWidth, c.clientHeight])(kgView.network.canvas.frame.canvas)")
+    assert len(boxes) == len(v.js("kgView.visibleNodes()")) > 0
+    for b in boxes:  # the width measured here is the one vis-network measured: the boxes are where the text is
+        assert abs(b["measured"] - b["vis"]) < 1, b
+    return {
+        "not drawn": [b["label"] for b in boxes if not b["drawn"]],
+        "clipped": [b["label"] for b in boxes if b["left"] < 0 or b["top"] < 0 or b["right"] > width
+                    or b["bottom"] > height],
+        "overlapping": [(a["label"], b["label"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                        if a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"]
+                        and b["top"] < a["bottom"]],
+    }
+
+
+@pytest.fixture(scope="module")
+def korean_page(tmp_path_factory, G):
+    path = tmp_path_factory.mktemp("view-ko") / "partners-ko.html"
+    api.write_view(G, path, lang="ko")
+    return path
+
+
+@pytest.mark.parametrize("viewport", [(1400, 900), (1280, 720)])
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_no_label_is_clipped_or_overlaps_another_at_first_view(browser, seed_page, korean_page, lang, viewport):
+    v = Visit(browser, seed_page if lang == "en" else korean_page, viewport).ready()
+    v.settle()
+    assert label_problems(v) == {"not drawn": [], "clipped": [], "overlapping": []}
+    if lang == "en":  # and after switching the labels to the other language
+        v.page.select_option("#lang", "ko")
+        v.page.click("#fit")
+        v.settle()
+        assert label_problems(v) == {"not drawn": [], "clipped": [], "overlapping": []}
+    assert v.errors == [] and v.blocked == []
+    v.close()
+
+
+def test_conflict_marks_stand_upright(visit):
+    """A ⚠ drawn along its link turns with the link and looks like an arrowhead; it is drawn level."""
+    marked = visit.js("kgView.network.body.edgeIndices.map(id => kgView.network.body.edges[id].options)"
+                      ".filter(o => o.label === '⚠').map(o => o.font.align)")
+    assert len(marked) == 8 and set(marked) == {"horizontal"}
+
+
+def png_rgba(png: bytes) -> tuple[int, int, list[bytes]]:
+    """A PNG screenshot as (width, height, rows of RGBA bytes): 8-bit RGB or RGBA, not interlaced, as Chromium
+    writes them."""
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat, head = 8, b"", None
+    while pos < len(png):
+        length, kind = struct.unpack(">I4s", png[pos:pos + 8])
+        body = png[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            head = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    width, height, depth, colour, _, _, interlace = head
+    assert depth == 8 and colour in (2, 6) and interlace == 0, head
+    bpp = 4 if colour == 6 else 3
+    raw, stride, rows, prev = zlib.decompress(idat), width * bpp, [], bytearray(width * bpp)
+    for y in range(height):
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a, b = line[i - bpp] if i >= bpp else 0, prev[i]
+            c = prev[i - bpp] if i >= bpp else 0
+            if kind == 1:
+                line[i] = (line[i] + a) & 255
+            elif kind == 2:
+                line[i] = (line[i] + b) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif kind == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append(bytes(line) if bpp == 4 else b"".join(bytes(line[i:i + 3]) + b"\xff" for i in range(0, stride, 3)))
+        prev = line
+    return width, height, rows
+
+
+def shape_mask(png: bytes, colour: str, n: int = 32) -> set[tuple[int, int]]:
+    """The shape in the middle of a picture: the pixels in (nearly) the given colour connected to its centre,
+    cropped to where they are and scaled to n x n cells, so that shapes of any size and position compare."""
+    want = bytes.fromhex(colour.lstrip("#")[:6])
+    width, height, rows = png_rgba(png)
+    near = {(x, y) for y, row in enumerate(rows) for x in range(width)
+            if row[4 * x + 3] > 128 and max(abs(row[4 * x + k] - want[k]) for k in range(3)) <= 20}
+    todo = [(width // 2, height // 2)] if (width // 2, height // 2) in near else []
+    found: set[tuple[int, int]] = set(todo)
+    while todo:  # flood fill: lines of a similar colour that only touch the shape's border stay out
+        x, y = todo.pop()
+        for step in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)):
+            if step in near and step not in found:
+                found.add(step)
+                todo.append(step)
+    hits = list(found)
+    assert len(hits) > 50, f"no shape in {colour} found in the middle"
+    x0, x1 = min(x for x, _ in hits), max(x for x, _ in hits) + 1
+    y0, y1 = min(y for _, y in hits), max(y for _, y in hits) + 1
+    return {(i, j) for i in range(n) for j in range(n)
+            if (int(x0 + (i + 0.5) * (x1 - x0) / n), int(y0 + (j + 0.5) * (y1 - y0) / n)) in found}
+
+
+def overlap(a: set, b: set) -> float:
+    return len(a & b) / len(a | b)
+
+
+def test_legend_shapes_are_the_shapes_drawn(browser, tmp_path):
+    """Every node type's legend swatch, rendered, has the outline of the nodes of that type on the map (compared as
+    pixel masks): it matches its own nodes better than any swatch of another shape does. The page has every
+    shape: people (star), products (hexagon), projects (triangle down), agreement hubs (diamond)."""
+    H = api.partnership_network(SEEDS, include=["people", "products", "projects"], hubs=True)
+    path = tmp_path / "all-shapes.html"
+    api.write_view(H, path)
+    v = Visit(browser, path).ready()
+    # swatches drawn big (they are SVG: the same shape at any size); links hidden, so only node shapes are seen
+    v.js("document.querySelectorAll('#types .swatch').forEach(s => { s.style.width = s.style.height = '120px'; })")
+    v.js("kgView.edges.update(kgView.edges.getIds().map(id => ({id, hidden: true})))")
+    types = v.js("kgView.data.types")
+    assert {t["shape"] for t in types} == {"dot", "square", "triangle", "triangleDown", "diamond", "star", "hexagon"}
+    graph = v.page.locator("#graph").bounding_box()
+    swatches = v.page.locator("#types .legend-row .swatch")
+    assert swatches.count() == len(types)
+    drawn, legend = {}, {}
+    for i, t in enumerate(types):
+        # the biggest node of the type, as drawn on the map's canvas, zoomed in on
+        node = v.js(f"""(() => {{ const net = kgView.network, ids = net.body.nodeIndices.filter(id =>
+            kgView.data.nodes.find(n => n.id === id).type === {t['type']!r});
+            const id = ids.sort((a, b) => net.body.nodes[b].options.size - net.body.nodes[a].options.size)[0];
+            const n = net.body.nodes[id];
+            net.moveTo({{position: {{x: n.x, y: n.y}}, scale: 60 / n.options.size}});
+            net.redraw();
+            const p = net.canvasToDOM({{x: n.x, y: n.y}});
+            return {{id, shape: n.options.shape, x: p.x, y: p.y, r: n.options.size * net.getScale()}}; }})()""")
+        assert node["shape"] == t["shape"]
+        half = 1.5 * node["r"]
+        drawn[t["type"]] = shape_mask(v.page.screenshot(clip={"x": graph["x"] + node["x"] - half, "width": 2 * half,
+                                                             "y": graph["y"] + node["y"] - half, "height": 2 * half}),
+                                      t["color"])
+        legend[t["type"]] = (t["shape"], shape_mask(swatches.nth(i).screenshot(), t["color"]))
+    for t in types:
+        own = overlap(drawn[t["type"]], legend[t["type"]][1])
+        others = {shape: round(overlap(drawn[t["type"]], mask), 2) for shape, mask in legend.values()
+                  if shape != t["shape"]}
+        assert own >= 0.85 and all(o < own - 0.05 for o in others.values()), (t["type"], t["shape"], own, others)
+    assert v.errors == [] and v.blocked == []
+    v.close()
+
+
+def test_legend_counts_follow_the_filters(visit, G):
+    def counts(legend):
+        rows = visit.page.locator(f"#{legend} .legend-row")
+        return [" ".join(t.split()) for t in rows.all_inner_texts()]
+
+    sectors = sum(1 for _, t in G.nodes(data="type") if t == "Sector")
+    assert f"sector {sectors}" in counts("types")
+    visit.page.uncheck('#kinds input[data-kind="gpu-allocation"]')
+    # the public and private sectors receive GPUs only: one sector is left; the unticked kind still says 13
+    assert f"sector 1/{sectors}" in counts("types") and "GPU allocation 13" in counts("kinds")
+    visit.page.click("#reset")
+    visit.page.select_option("#source", "news1-20251031")
+    only = api.partnership_network(SEEDS, source="news1-20251031")
+    by_kind = {}
+    for _, _, k in only.edges(data="kind"):
+        by_kind[k] = by_kind.get(k, 0) + 1
+    shown = visit.js("Array.from(document.querySelectorAll('#kinds .legend-row')).map(r => "
+                     "[r.querySelector('input').value, +r.querySelector('.count').dataset.shown])")
+    assert {k: n for k, n in shown if n} == by_kind
+    companies = sum(1 for _, t in only.nodes(data="type") if t == "Company")
+    shown_companies = visit.js("+document.querySelector('#types [data-type=Company] .count').dataset.shown")
+    assert shown_companies == companies
+
+
+def in_view(v: Visit, ids: list[str]) -> list[str]:
+    """The nodes among ids whose centre is not on the visible map (outside its canvas, or under the details panel)."""
+    v.settle()
+    graph = v.page.locator("#graph").bounding_box()
+    panel = v.page.locator("#details").bounding_box() if v.page.locator("#details").is_visible() else None
+
+    def inside(box, x, y):
+        return box is not None and box["x"] < x < box["x"] + box["width"] and box["y"] < y < box["y"] + box["height"]
+
+    hidden = []
+    for node in ids:
+        p = v.js(f"kgView.network.canvasToDOM(kgView.network.getPositions([{node!r}])[{node!r}])")
+        x, y = graph["x"] + p["x"], graph["y"] + p["y"]
+        if inside(panel, x, y) or not inside(graph, x, y):
+            hidden.append(node)
+    return hidden
+
+
+def partners_shown(v: Visit, node: str) -> list[str]:
+    return sorted({n for e in v.js("kgView.visibleEdges().map(id => kgView.edges.get(id))")
+                   for n in (e["from"], e["to"]) if node in (e["from"], e["to"])} - {node})
+
+
+@pytest.mark.parametrize("how", ["nvidia", "National Assembly", "click the rightmost node"])
+def test_the_details_panel_never_hides_the_selection_or_its_partners(visit, how):
+    if how.startswith("click"):
+        node = visit.js("(p => Object.keys(p).sort((a, b) => p[b].x - p[a].x)[0])(kgView.network.getPositions())")
+        visit.page.mouse.click(*visit.point(node))
+    else:
+        visit.page.fill("#search", how)
+        visit.page.press("#search", "Enter")
+        node = visit.js("kgView.network.getSelectedNodes()[0]")
+    assert visit.js("kgView.network.getSelectedNodes()") == [node]
+    assert visit.page.locator("#details").is_visible()
+    partners = partners_shown(visit, node)
+    assert partners and in_view(visit, [node, *partners]) == []
+
+
+def test_a_fact_of_several_parties_is_listed_once_in_the_details(visit, G):
+    """NVIDIA signed the seven-party AI-RAN MOU: its details list the MOU once, with the six other parties, not once
+    per partner; and every other fact of NVIDIA's once too."""
+    import re
+
+    visit.page.fill("#search", "nvidia")
+    visit.page.press("#search", "Enter")
+    details = visit.page.inner_text("#details")
+    facts = {d["fact"] for _, _, d in G.edges("nvidia", data=True)}
+    assert "mou-ai-ran" in facts and len(facts) > 20
+    counts = {f: len(re.findall(rf"(?<![\w-]){re.escape(f)}(?![\w-])", details)) for f in facts}
+    assert {f: c for f, c in counts.items() if c != 1} == {}
+    parties = {n for u, v, d in G.edges(data=True) if d["fact"] == "mou-ai-ran" for n in (u, v)} - {"nvidia"}
+    row = visit.page.locator("#details ul.several > li", has_text="mou-ai-ran")
+    names = row.locator(".partner button.link").all_inner_texts()
+    assert sorted(names) == sorted(G.nodes[n]["label_en"] for n in parties) and len(names) == 6
+    assert row.locator(".partner").inner_text().startswith("7 parties: ")
+
+
+def saved(v: Visit, button: str) -> tuple[str, bytes]:
+    """Click a save button and return the file the page offers (name, bytes)."""
+    with v.page.expect_download() as download:
+        v.page.click(button)
+    return download.value.suggested_filename, Path(download.value.path()).read_bytes()
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_the_view_saves_as_png_and_svg(visit):
+    """Both files come from the page itself, offline: the PNG is the map's canvas, the SVG a drawing of every node
+    shown (shape and label) and every link, filtered as the view is."""
+    import defusedxml.ElementTree as SafeET
+
+    name, png = saved(visit, "#save-png")
+    assert name == "partners.png" and png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height, rows = png_rgba(png)
+    assert (width, height) == tuple(visit.js("(c => [c.width, c.height])(kgView.network.canvas.frame.canvas)"))
+    ink = sum(1 for row in rows[::4] for x in range(0, width, 4) if row[4 * x:4 * x + 3] != b"\xff\xff\xff")
+    assert ink > 1000  # nodes, links and labels, not a blank picture
+
+    visit.page.uncheck('#kinds input[data-kind="gpu-allocation"]')
+    name, svg = saved(visit, "#save-svg")
+    assert name == "partners.svg" and len(svg) > 0
+    root = SafeET.fromstring(svg)
+    assert root.tag == f"{SVG}svg"
+    shown = set(visit.js("kgView.visibleNodes()"))
+    labels = {n["id"]: n["en"] for n in visit.js("kgView.data.nodes")}
+    drawn = {e.get("data-id"): "".join(e.itertext()) for e in root.iter(f"{SVG}text") if e.get("data-id")}
+    assert drawn == {n: labels[n] for n in shown} and len(drawn) == 27
+    assert {e.get("data-id") for e in root.find(f"{SVG}g[@class='nodes']")} == shown
+    assert len(root.findall(f"{SVG}g[@class='links']/{SVG}path")) == len(visit.js("kgView.visibleEdges()")) == 69
+    marks = [e.text for e in root.iter(f"{SVG}text") if not e.get("data-id")]
+    assert marks == ["⚠"] * visit.js("kgView.visibleEdges().filter(id => kgView.edges.get(id).label).length")
+
+
+def test_a_saved_svg_keeps_hostile_labels_as_text(browser, tmp_path):
+    import defusedxml.ElementTree as SafeET
+
+    G = api.partnership_network(hostile_seeds(tmp_path / "seeds"))
+    path = tmp_path / "hostile.html"
+    api.write_view(G, path)
+    v = Visit(browser, path).ready()
+    _, svg = saved(v, "#save-svg")
+    texts = {"".join(e.itertext()) for e in SafeET.fromstring(svg).iter(f"{SVG}text")}
+    assert {HOSTILE_IMG, HOSTILE_SCRIPT, HOSTILE_HREF} <= texts
+    assert b"<script" not in svg and b"<img" not in svg
+    assert v.js("typeof window.__xss") == "undefined"
+    assert v.errors == [] and v.blocked == []
+    v.close()
+
+
+def test_the_page_prints_cleanly(visit, tmp_path):
+    """Printed: title, counts, the map whole and undistorted within the page's width, the legends; no search box,
+    buttons or menus. Chromium's own PDF of the page is the proof it prints."""
+    visit.page.fill("#search", "kisti")
+    visit.page.press("#search", "Enter")
+    visit.page.emulate_media(media="print")
+    for control in ("#search", "#fit", "#reset", "#save-png", "#save-svg", "#lang", "#source", "#results",
+                    "#kinds input", "#focus-toggle", "#details .close"):
+        assert not visit.page.locator(control).first.is_visible(), control
+    for shown in ("#title", "#counts", "#kinds", "#types", "#graph canvas", "#details h2"):
+        assert visit.page.locator(shown).first.is_visible(), shown
+    canvas = visit.page.locator("#graph canvas").bounding_box()
+    page_width = visit.js("document.documentElement.clientWidth")
+    bitmap = visit.js("(c => [c.width, c.height])(document.querySelector('#graph canvas'))")
+    assert canvas["x"] >= 0 and canvas["x"] + canvas["width"] <= page_width and canvas["height"] > 200
+    assert abs(canvas["width"] / canvas["height"] - bitmap[0] / bitmap[1]) < 0.02  # scaled, not stretched
+    order = visit.js("['#title', '#graph', '#kinds', '#details'].map(s => document.querySelector(s)"
+                     ".getBoundingClientRect().top)")
+    assert order == sorted(order)  # title, map, legends, then the details
+    pdf = visit.page.pdf()
+    assert pdf.startswith(b"%PDF") and len(pdf) > 50_000
+    visit.page.emulate_media(media="screen")

@@ -100,6 +100,18 @@ def test_the_seven_party_ai_ran_mou_is_a_clique_by_default_and_a_hub_on_request(
     hubs = sorted(n for n, g in H.nodes(data="group") if g == "agreement")
     assert hubs == ["coop-hbm-supply-expansion-discussed", "coop-hyundai-nvidia-physical-ai-cluster",
                     "coop-sk-nvidia-vc-startups", "mou-ai-ran", "mou-hyundai-nvidia-msit"]
+    # a hub is labelled by its kind and its parties (the first three by name, then how many more), not its id
+    for hub in hubs:
+        parties = list(H.neighbors(hub))
+        kind = network.kinds()[next(d["kind"] for _, _, d in H.edges(hub, data=True))]
+        for lang, head, more in (("en", f"{len(parties)}-party {kind.label_en}: ", " +"),
+                                 ("ko", f"{len(parties)}자 {kind.label_ko}: ", " 외 ")):
+            text = H.nodes[hub][f"label_{lang}"]
+            assert text.startswith(head) and hub not in text
+            names, _, rest = text[len(head):].partition(more)
+            assert set(names.split(", ")) <= {H.nodes[p][f"label_{lang}"] for p in parties}
+            assert len(names.split(", ")) == min(3, len(parties)) and (rest != "") == (len(parties) > 3)
+    assert H.nodes["mou-ai-ran"]["label_en"].endswith(" +4") and H.nodes["mou-ai-ran"]["label_ko"].endswith(" 외 4곳")
 
 
 def test_edges_carry_kind_direction_figures_and_sources(G):

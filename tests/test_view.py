@@ -214,7 +214,7 @@ def test_cli_view_writes_the_page(tmp_path):
     assert result.output.startswith(f"{out} 파일을 썼습니다 (노드 15개, 링크 38개, ")  # --lang ko: in Korean
     data = page_json(out.read_text(encoding="utf-8"))
     assert {e["kind"] for e in data["edges"]} == {"mou", "gpu-allocation"}
-    assert data["meta"] == {"lang": "ko", "nodes": 15, "edges": 38, "large": False, "hubs": False,
+    assert data["meta"] == {"lang": "ko", "nodes": 15, "edges": 38, "large": False, "declutter": True, "hubs": False,
                             "focus": "nvidia", "depth": 1, "source": None}
     assert [p.name for p in out.parent.iterdir()] == ["partners.html"]  # no temporary file left
 
@@ -267,3 +267,24 @@ def test_the_page_counts_partners_by_the_one_definition_and_prints_it(G, html):
     assert text.DEFINITION["en"] in html and text.DEFINITION["ko"] in view.render(G, "ko")
     script = (data_dir("templates") / "view.js").read_text(encoding="utf-8")
     assert script.count("data.definition[state.lang]") == 3  # the tooltip, the details panel, the sidebar
+
+
+def test_a_line_widens_with_its_figure_gpus_or_amount():
+    """GPU allocations by their GPU count, investments by their amount; a link without a figure stays thin, and a
+    bigger figure never makes a thinner line."""
+    G = api.partnership_network(SEEDS)
+    data = view.page_data(G)
+    figure = {"gpu-allocation": "gpus", "investment": "amount"}
+    by_kind: dict[str, list[tuple[float, float]]] = {}
+    for e in data["edges"]:
+        f = data["facts"][e["fact"]]
+        value = f.get(figure.get(e["kind"], ""))
+        assert (e["width"] > 1.5) == bool(value), (e["fact"], e["width"])
+        if value:
+            by_kind.setdefault(e["kind"], []).append((value, e["width"]))
+    assert set(by_kind) == {"gpu-allocation", "investment"}
+    for pairs in by_kind.values():
+        widths = [w for _, w in sorted(pairs)]
+        assert widths == sorted(widths)
+    [blackrock] = [e for e in data["edges"] if e["fact"] == "invest-blackrock-korea"]
+    assert blackrock["width"] == 1.5 and "amount" not in data["facts"]["invest-blackrock-korea"]

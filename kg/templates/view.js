@@ -16,6 +16,13 @@
   var kindByName = new Map(data.kinds.map(function (k) { return [k.name, k]; }));
   var nodeById = new Map(data.nodes.map(function (n) { return [n.id, n]; }));
   var edgeById = new Map(data.edges.map(function (e) { return [e.id, e]; }));
+  var factParties = new Map();  // fact -> the nodes its own links join (its implied product/project links aside)
+  data.edges.forEach(function (e) {
+    var f = data.facts[e.fact];
+    if (f && e.kind !== f.fact_kind) return;
+    if (!factParties.has(e.fact)) factParties.set(e.fact, new Set());
+    factParties.get(e.fact).add(e.from).add(e.to);
+  });
   var DASHES = { solid: false, dashed: [8, 5], dotted: [2, 4] };
   var ROLE_KO = data.roles;  // a link's role in one Korean word (kg/model.yaml, through kg/view.py)
   function named(edge) { return data.named_roles.indexOf(edge.role) >= 0; }  // undirected links that say their role
@@ -34,6 +41,8 @@
     return e;
   }
   function label(node) { return (state.lang === "ko" ? node.ko : node.en) || node.en || node.id; }
+  /** A label as drawn on the map: an agreement hub's kind on one line, its parties on the next. */
+  function drawnLabel(node) { var t = label(node); return node.group === "agreement" ? t.replace(": ", "\n") : t; }
   function otherLabel(node) { return state.lang === "ko" ? node.en : node.ko; }
   function kindLabel(name) { var k = kindByName.get(name); return k ? (state.lang === "ko" ? k.ko : k.en) : name; }
   function typeLabel(type) {
@@ -113,13 +122,14 @@
   }
 
   /** The lines that describe a relation: what, who, when, how much, which products, the note and sources. */
-  function relationBlock(edge, container) {
+  function relationBlock(edge, container, wholeFact) {
     var f = data.facts[edge.fact] || {};
     var head = el("div");
     var badge = el("span", kindLabel(edge.kind), "kind");
     badge.style.background = (kindByName.get(edge.kind) || {}).color || "#777";
     head.appendChild(badge);
-    if (edge.arrows || named(edge)) head.appendChild(el("span", roleText(edge)));
+    // a fact of several parties is listed once: one of its links' roles would tell only part of it
+    if (!wholeFact && (edge.arrows || named(edge))) head.appendChild(el("span", roleText(edge)));
     container.appendChild(head);
     var bits = [];
     if (edge.kind !== f.fact_kind) bits.push(kindLabel(f.fact_kind) + " " + edge.fact);
@@ -142,13 +152,62 @@
     container.appendChild(list);
   }
 
+  // ------------------------------------------------------------------ node shapes in the legend
+
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  /** The outline of a vis-network node shape of size 1 centred on 0,0, as points, with vis-network 9.1.2's own
+      geometry (its shapes are drawn by these formulas), so that the legend shows the shape the map draws. */
+  function shapePoints(shape) {
+    var pts = [], i;
+    function ring(n, radius, turn) {
+      for (i = 0; i < n; i++) pts.push([radius(i) * Math.sin(turn(i)), -radius(i) * Math.cos(turn(i))]);
+    }
+    if (shape === "square") return [[-1, -1], [1, -1], [1, 1], [-1, 1]];
+    if (shape === "diamond") return [[0, 1], [1, 0], [0, -1], [-1, 0]];
+    if (shape === "triangle" || shape === "triangleDown") {
+      var r = 1.15, side = 2 * r, inner = Math.sqrt(3) / 6 * side, h = Math.sqrt(side * side - r * r), dy = 0.275 * r;
+      var up = [[0, dy - (h - inner)], [r, dy + inner], [-r, dy + inner]];
+      return shape === "triangle" ? up : up.map(function (p) { return [p[0], -p[1]]; });
+    }
+    if (shape === "star") {
+      ring(10, function (n) { return 0.82 * (n % 2 ? 0.5 : 1.3); }, function (n) { return n * Math.PI / 5; });
+      return pts.map(function (p) { return [p[0], p[1] + 0.082]; });
+    }
+    if (shape === "hexagon") {
+      for (i = 0; i < 6; i++) pts.push([Math.cos(i * Math.PI / 3), Math.sin(i * Math.PI / 3)]);
+      return pts;
+    }
+    return null;  // a dot
+  }
+
+  /** A legend swatch: the node shape in its colour, as a small SVG built element by element. */
+  function swatch(shape, color) {
+    var svg = document.createElementNS(SVG_NS, "svg"), pts = shapePoints(shape), mark;
+    svg.setAttribute("viewBox", "-1.35 -1.35 2.7 2.7");
+    svg.setAttribute("class", "swatch");
+    svg.setAttribute("data-shape", shape);
+    svg.setAttribute("aria-hidden", "true");
+    if (pts) {
+      mark = document.createElementNS(SVG_NS, "polygon");
+      mark.setAttribute("points", pts.map(function (p) { return p[0].toFixed(3) + "," + p[1].toFixed(3); }).join(" "));
+    } else {
+      mark = document.createElementNS(SVG_NS, "circle");
+      mark.setAttribute("r", "1");
+    }
+    mark.setAttribute("fill", color);
+    mark.setAttribute("stroke", "rgba(0,0,0,0.33)");
+    mark.setAttribute("stroke-width", "0.12");
+    svg.appendChild(mark);
+    return svg;
+  }
+
   // ------------------------------------------------------------------ vis data
 
   var dimmedNodes = new Set(), dimmedEdges = new Set();
 
   function visNode(n, dim, start) {
     var v = {
-      id: n.id, label: label(n), shape: n.shape, value: Math.max(1, n.partners),
+      id: n.id, label: drawnLabel(n), shape: n.shape, value: Math.max(1, n.partners),
       color: dim ? { background: DIM_NODE.background, border: DIM_NODE.border, highlight: n.color, hover: n.color }
                  : { background: n.color, border: "#2b2b2b55", highlight: { background: n.color, border: "#000" },
                      hover: { background: n.color, border: "#000" } },
@@ -167,7 +226,7 @@
     };
     if (disputed(e)) {  // a red halo along the line and a ⚠ at its middle (the legend says what they mean)
       v.label = "⚠";
-      v.font = { color: dim ? "#f0b4b4" : CONFLICT, size: 20, strokeWidth: 4, strokeColor: "#ffffff", align: "middle" };
+      v.font = { color: dim ? "#f0b4b4" : CONFLICT, size: 20, strokeWidth: 4, strokeColor: "#ffffff", align: "horizontal" };  // upright, not along the link like an arrowhead
       v.shadow = { enabled: !dim, color: "rgba(214, 39, 40, 0.75)", size: 7, x: 0, y: 0 };
     }
     return v;
@@ -182,17 +241,22 @@
 
   // ------------------------------------------------------------------ filters
 
+  /** Whether a link passes the filters other than its kind and the neighbourhood. */
+  function passes(e) {
+    if (state.onlyConflicts && !disputed(e)) return false;
+    if (state.source) {
+      var f = data.facts[e.fact];
+      if (!f || !f.sources.some(function (s) { return s.id === state.source; })) return false;
+    }
+    return true;
+  }
+
   function computeVisible() {
     visibleNodes.clear();
     visibleEdges.clear();
     var adjacency = new Map();
     data.edges.forEach(function (e) {
-      if (!state.kinds.has(e.kind)) return;
-      if (state.onlyConflicts && !disputed(e)) return;
-      if (state.source) {
-        var f = data.facts[e.fact];
-        if (!f || !f.sources.some(function (s) { return s.id === state.source; })) return;
-      }
+      if (!state.kinds.has(e.kind) || !passes(e)) return;
       visibleEdges.add(e.id);
       [[e.from, e.to], [e.to, e.from]].forEach(function (p) {
         if (!adjacency.has(p[0])) adjacency.set(p[0], []);
@@ -227,6 +291,7 @@
     else if (state.selected && state.selected.type === "edge" && !visibleEdges.has(state.selected.id)) clearSelection();
     else if (state.selected) select(state.selected.type, state.selected.id, false);
     updateCounts();
+    updateLegendCounts();
     search();
   }
 
@@ -256,10 +321,60 @@
     nodes.update(Object.keys(pos).map(function (id) { return { id: id, x: pos[id].x, y: pos[id].y }; }));
   }
 
+  /** Move nodes apart until no node's footprint (its shape and its label, as vis-network last drew them, plus a
+      small gap) overlaps another's, pushing each overlapping pair apart along the axis where they overlap least
+      (mostly up and down: labels are wide). Physics packs nodes by their shapes only, so long labels run into
+      each other; this fixes that for networks small enough to read label by label (data.meta.declutter). */
+  function declutter() {
+    var GAP = 6, body = network.body.nodes;
+    var view = { position: network.getViewPosition(), scale: network.getScale() };
+    network.moveTo({ scale: 1 });  // at scale 1 every label is drawn (none below the draw threshold) and measured
+    network.redraw();
+    var items = network.body.nodeIndices.map(function (id) {
+      var n = body[id], s = n.labelModule.size, r = n.options.size || 10;
+      var box = { left: -r, right: r, top: -r, bottom: r };
+      if (n.options.label && s.width > 0) {
+        box.left = Math.min(box.left, s.left - n.x); box.right = Math.max(box.right, s.left + s.width - n.x);
+        box.top = Math.min(box.top, s.top - n.y); box.bottom = Math.max(box.bottom, s.top + s.height - n.y);
+      }
+      return { id: id, x: n.x, y: n.y, box: box };
+    });
+    var moved = false;
+    for (var round = 0; round < 400; round++) {
+      var overlapping = false;
+      for (var i = 0; i < items.length; i++) {
+        for (var j = i + 1; j < items.length; j++) {
+          var a = items[i], b = items[j];
+          var ox = Math.min(a.x + a.box.right, b.x + b.box.right) - Math.max(a.x + a.box.left, b.x + b.box.left) + GAP;
+          var oy = Math.min(a.y + a.box.bottom, b.y + b.box.bottom) - Math.max(a.y + a.box.top, b.y + b.box.top) + GAP;
+          if (ox <= 0 || oy <= 0) continue;
+          overlapping = moved = true;
+          if (oy <= ox) {
+            var dy = (a.y + (a.box.top + a.box.bottom) / 2 <= b.y + (b.box.top + b.box.bottom) / 2 ? 1 : -1) * oy / 2;
+            a.y -= dy; b.y += dy;
+          } else {
+            var dx = (a.x + (a.box.left + a.box.right) / 2 <= b.x + (b.box.left + b.box.right) / 2 ? 1 : -1) * ox / 2;
+            a.x -= dx; b.x += dx;
+          }
+        }
+      }
+      if (!overlapping) break;
+    }
+    if (moved) {
+      items.forEach(function (it) { network.moveNode(it.id, it.x, it.y); });
+      keepPositions();
+    }
+    network.moveTo(view);
+    network.redraw();
+  }
+
   function done() {
     if (api.ready) return;
     network.setOptions({ physics: { enabled: false } });
     keepPositions();
+    if (data.meta.declutter) declutter();
+    network.redraw();
+    network.fit();  // after a draw: vis-network's own fit during stabilisation leaves the labels out and clips them
     document.getElementById("progress").hidden = true;
     api.ready = true;
     document.body.setAttribute("data-ready", "1");
@@ -306,7 +421,6 @@
       keepNodes.add(id);
       incident(id).forEach(function (e) { keepEdges.add(e.id); keepNodes.add(e.from); keepNodes.add(e.to); });
       network.selectNodes([id], true);
-      if (move) network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 300 } });
     } else {
       var e = edgeById.get(id);
       keepEdges.add(id); keepNodes.add(e.from); keepNodes.add(e.to);
@@ -314,6 +428,22 @@
     }
     setDim(keepNodes, keepEdges);
     showDetails();
+    // a link is clicked where it is seen; a node brings its partners into view
+    if (type === "node") keepInView(Array.from(keepNodes), move);
+  }
+
+  /** After the details panel has taken its place beside the map: bring the selection and its partners into
+      view — zooming to them when asked to move there (search, a name in the panel), otherwise only when one of
+      them lies outside the map (the panel narrowed it), never zooming in. */
+  function keepInView(ids, move) {
+    network.redraw();  // resizes the canvas to the space the panel left now, not on the next frame
+    var canvas = network.canvas.frame.canvas, margin = 20;
+    var outside = ids.some(function (id) {
+      var p = network.canvasToDOM(network.getPositions([id])[id]);
+      return p.x < margin || p.y < margin || p.x > canvas.clientWidth - margin || p.y > canvas.clientHeight - margin;
+    });
+    if (!move && !outside) return;
+    network.fit({ nodes: ids, maxZoomLevel: move ? 1.2 : network.getScale(), animation: { duration: 300 } });
   }
 
   function clearSelection() {
@@ -361,9 +491,16 @@
       panel.appendChild(actions);
       panel.appendChild(el("h3", t("map relations")));
       var list = el("ul", null, "relations");
-      var byPartner = new Map();
+      var byPartner = new Map(), several = new Map();
       rels.forEach(function (e) {
         var other = e.from === n.id ? e.to : e.from;
+        // (with hubs, a fact of several parties is a node of its own already: one link from each party)
+        if (!data.meta.hubs && (factParties.get(e.fact) || new Set()).size > 2 &&
+            e.kind === (data.facts[e.fact] || {}).fact_kind) {
+          if (!several.has(e.fact)) several.set(e.fact, []);  // listed once, with all its parties
+          several.get(e.fact).push(e);
+          return;
+        }
         if (!byPartner.has(other)) byPartner.set(other, []);
         byPartner.get(other).push(e);
       });
@@ -386,6 +523,29 @@
         list.appendChild(li);
       });
       panel.appendChild(list);
+      if (several.size) {
+        panel.appendChild(el("h3", t("map several parties")));
+        var multi = el("ul", null, "relations several");
+        Array.from(several.keys()).sort().forEach(function (fact) {
+          var li = el("li"), who = el("div", null, "partner");
+          var parties = Array.from(factParties.get(fact)).filter(function (p) { return p !== n.id; });
+          parties.sort(function (a, b) {
+            var la = label(nodeById.get(a)), lb = label(nodeById.get(b));
+            return la < lb ? -1 : la > lb ? 1 : 0;
+          });
+          who.appendChild(el("span", t("map parties", { n: parties.length + 1 }), "muted"));
+          parties.forEach(function (p, i) {
+            if (i) who.appendChild(el("span", ", "));
+            who.appendChild(visibleNodes.has(p) ? nodeButton(p) : el("span", label(nodeById.get(p))));
+          });
+          li.appendChild(who);
+          var box = el("div", null, "relation");
+          relationBlock(several.get(fact)[0], box, true);
+          li.appendChild(box);
+          multi.appendChild(li);
+        });
+        panel.appendChild(multi);
+      }
     } else {
       var e = edgeById.get(state.selected.id);
       panel.appendChild(el("h2", kindLabel(e.kind)));
@@ -484,11 +644,110 @@
     if (ev.key === "Escape") { searchBox.value = ""; search(); }
   });
 
+  // ------------------------------------------------------------------ saving the view
+
+  /** Offer a file to the reader as a download (an anchor that is never put in the page). */
+  function download(name, url) {
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    a.click();
+  }
+
+  /** The view as a PNG: vis-network's canvas, at its pixel size, on the page's white. */
+  function savePng() {
+    var canvas = network.canvas.frame.canvas, out = document.createElement("canvas");
+    out.width = canvas.width;
+    out.height = canvas.height;
+    var ctx = out.getContext("2d");
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, out.width, out.height);
+    ctx.drawImage(canvas, 0, 0);
+    download("partners.png", out.toDataURL("image/png"));
+  }
+
+  /** The view as an SVG drawing, written from what vis-network draws (node positions, shapes, colours and
+      labels, the links' paths, dashes, widths and arrows) in the view's own coordinates. Built as DOM elements
+      and serialised, so every label is escaped as XML text. */
+  function svgOfView() {
+    var body = network.body, canvas = network.canvas.frame.canvas, scale = network.getScale();
+    var w = canvas.clientWidth, h = canvas.clientHeight;
+    function make(tag, attrs, parent) {
+      var e = document.createElementNS(SVG_NS, tag);
+      Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+      if (parent) parent.appendChild(e);
+      return e;
+    }
+    function dom(p) { var q = network.canvasToDOM(p); return [+q.x.toFixed(2), +q.y.toFixed(2)]; }
+    var svg = make("svg", { xmlns: SVG_NS, width: w, height: h, viewBox: "0 0 " + w + " " + h,
+                            "font-family": "system-ui, sans-serif" });
+    make("title", {}, svg).textContent = document.title;
+    make("rect", { x: 0, y: 0, width: w, height: h, fill: "#ffffff" }, svg);
+    var links = make("g", { class: "links", fill: "none" }, svg);
+    body.edgeIndices.forEach(function (id) {
+      var edge = body.edges[id], o = edge.options, pts = [];
+      for (var i = 0; i <= 24; i++) pts.push(dom(edge.edgeType.getPoint(i / 24)));
+      var color = o.color || {};
+      var attrs = { "data-id": id, d: "M" + pts.map(function (p) { return p.join(" "); }).join(" L"),
+                    stroke: color.color || "#999", "stroke-opacity": color.opacity === undefined ? 1 : color.opacity,
+                    "stroke-width": +((o.width || 1) * scale).toFixed(2) };
+      if (Array.isArray(o.dashes)) attrs["stroke-dasharray"] = o.dashes.map(function (d) { return d * scale; }).join(" ");
+      make("path", attrs, links);
+      ["to", "from"].forEach(function (end) {  // an arrowhead where the line meets the node's outline
+        if (!(o.arrows && o.arrows[end] && o.arrows[end].enabled)) return;
+        var node = end === "to" ? edge.to : edge.from, c = dom({ x: node.x, y: node.y });
+        var r = (node.options.size || 10) * scale, seq = end === "to" ? pts.slice().reverse() : pts, k = 0;
+        while (k < seq.length - 1 && Math.hypot(seq[k][0] - c[0], seq[k][1] - c[1]) < r) k++;
+        var tip = seq[Math.max(0, k - 1)], back = seq[k], dx = tip[0] - back[0], dy = tip[1] - back[1];
+        var len = Math.hypot(dx, dy) || 1, size = (15 * (o.arrows[end].scaleFactor || 1) + 3 * (o.width || 1)) * scale;
+        dx /= len; dy /= len;
+        var t = [c[0] - dx * r, c[1] - dy * r], b = [t[0] - dx * size, t[1] - dy * size];
+        make("polygon", { points: [t, [b[0] - dy * size * 0.3, b[1] + dx * size * 0.3], [b[0] + dy * size * 0.3, b[1] - dx * size * 0.3]]
+                            .map(function (p) { return p[0].toFixed(2) + "," + p[1].toFixed(2); }).join(" "),
+                          fill: color.color || "#999", "fill-opacity": color.opacity === undefined ? 1 : color.opacity },
+             links);
+      });
+      if (o.label) {
+        var mid = dom(edge.edgeType.getPoint(0.5));
+        make("text", { x: mid[0], y: mid[1], "text-anchor": "middle", "dominant-baseline": "central",
+                       "font-size": +((o.font.size || 14) * scale).toFixed(2), fill: o.font.color || "#000",
+                       stroke: "#ffffff", "stroke-width": 3 * scale, "paint-order": "stroke" }, links).textContent = o.label;
+      }
+    });
+    var shapes = make("g", { class: "nodes" }, svg), labels = make("g", { class: "labels", "text-anchor": "middle" }, svg);
+    body.nodeIndices.forEach(function (id) {
+      var n = body.nodes[id], o = n.options, c = dom({ x: n.x, y: n.y }), r = (o.size || 10) * scale;
+      var pts = shapePoints(o.shape), fill = o.color.background, attrs;
+      attrs = pts ? { points: pts.map(function (p) { return (c[0] + p[0] * r).toFixed(2) + "," + (c[1] + p[1] * r).toFixed(2); }).join(" ") }
+                  : { cx: c[0], cy: c[1], r: +r.toFixed(2) };
+      attrs["data-id"] = id;
+      attrs.fill = fill;
+      attrs.stroke = o.color.border;
+      attrs["stroke-width"] = (o.borderWidth || 1) * scale;
+      make(pts ? "polygon" : "circle", attrs, shapes);
+      if (!o.label) return;
+      var L = n.labelModule, size = L.fontOptions.size * scale, top = dom({ x: n.x, y: L.size.top })[1];
+      var text = make("text", { "data-id": id, x: c[0], y: +(top + size * 0.9).toFixed(2), "font-size": +size.toFixed(2),
+                                fill: L.fontOptions.color, stroke: "#ffffff", "stroke-width": 3 * scale,
+                                "paint-order": "stroke" }, labels);
+      String(o.label).split("\n").forEach(function (line, i) {
+        make("tspan", { x: c[0], dy: i ? +(size * 1.1).toFixed(2) : 0 }, text).textContent = line;
+      });
+    });
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(svg) + "\n";
+  }
+
+  function saveSvg() {
+    download("partners.svg", "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svgOfView()));
+  }
+  document.getElementById("save-png").addEventListener("click", savePng);
+  document.getElementById("save-svg").addEventListener("click", saveSvg);
+
   // ------------------------------------------------------------------ controls and legends
 
   function buildKinds() {
     var box = document.getElementById("kinds");
-    Array.from(box.querySelectorAll(".legend-row")).forEach(function (r) { r.remove(); });
+    Array.from(box.querySelectorAll(".legend-row, .width")).forEach(function (r) { r.remove(); });
     data.kinds.forEach(function (k) {
       var row = el("label", null, "legend-row");
       var box2 = el("input");
@@ -509,6 +768,8 @@
       row.appendChild(el("span", k.count, "count"));
       box.appendChild(row);
     });
+    if (data.edges.some(function (e) { return e.width > 1.5; })) box.appendChild(el("p", t("map width"), "hint width"));
+    updateLegendCounts();
   }
 
   /** The legend of the ⚠ mark, with a checkbox that shows only the disputed links; hidden when none is. */
@@ -539,12 +800,36 @@
     Array.from(box.querySelectorAll(".legend-row")).forEach(function (r) { r.remove(); });
     data.types.forEach(function (t) {
       var row = el("div", null, "legend-row");
-      var sw = el("span", null, "swatch " + t.shape);
-      sw.style.background = t.color;
-      row.appendChild(sw);
+      row.setAttribute("data-type", t.type);
+      row.appendChild(swatch(t.shape, t.color));
       row.appendChild(el("span", state.lang === "ko" ? t.ko : t.en));
       row.appendChild(el("span", t.count, "count"));
       box.appendChild(row);
+    });
+    updateLegendCounts();
+  }
+
+  /** "n" in a legend row when the filters show all n, "shown/n" when they show fewer. */
+  function legendCount(row, shown, total) {
+    var count = row.querySelector(".count");
+    count.textContent = shown === total ? String(total) : shown + "/" + total;
+    count.setAttribute("data-shown", shown);
+  }
+
+  /** The legends count what the filters show: nodes by type; links by kind among the links that pass the other
+      filters (source, contradictions only, neighbourhood), so that an unticked kind still says what it would add. */
+  function updateLegendCounts() {
+    var byType = new Map(), byKind = new Map();
+    visibleNodes.forEach(function (id) { var t = nodeById.get(id).type; byType.set(t, (byType.get(t) || 0) + 1); });
+    data.edges.forEach(function (e) {
+      if (!passes(e) || (state.focus && !(visibleNodes.has(e.from) && visibleNodes.has(e.to)))) return;
+      byKind.set(e.kind, (byKind.get(e.kind) || 0) + 1);
+    });
+    Array.from(document.querySelectorAll("#types .legend-row")).forEach(function (row, i) {
+      legendCount(row, byType.get(data.types[i].type) || 0, data.types[i].count);
+    });
+    Array.from(document.querySelectorAll("#kinds .legend-row")).forEach(function (row, i) {
+      legendCount(row, byKind.get(data.kinds[i].name) || 0, data.kinds[i].count);
     });
   }
 
@@ -573,7 +858,12 @@
   }
 
   function relabel() {
-    nodes.update(data.nodes.map(function (n) { return { id: n.id, label: label(n) }; }));
+    nodes.update(data.nodes.map(function (n) { return { id: n.id, label: drawnLabel(n) }; }));
+    document.getElementById("save-label").textContent = t("map save");
+    document.getElementById("save-label").parentNode.title = t("map save hint");
+    document.getElementById("save-png").textContent = t("map save png");
+    document.getElementById("save-svg").textContent = t("map save svg");
+    if (data.meta.declutter && api.ready) declutter();  // labels in the other language have other widths
     document.documentElement.lang = state.lang;
     relabelPage();
     buildKinds();
@@ -611,6 +901,7 @@
   updateCounts();
   network.setData({ nodes: nodesView, edges: edgesView });
   api.select = select;
+  api.svg = svgOfView;
   api.applyFilters = applyFilters;
   if (!data.options.physics.enabled || data.nodes.length === 0) done();
 })();
