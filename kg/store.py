@@ -23,6 +23,7 @@ from rdflib import Dataset
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.query import Result
 
+from kg.endpoint_answers import as_standard
 from kg.errors import KgError
 from kg.ontology import GRAPH
 from kg.oxstore import (  # noqa: F401 - kg.store is where callers and tests find them
@@ -127,7 +128,7 @@ class EndpointStore(SPARQLUpdateStore):
             if exc.code == 400:  # as rdflib's store answers: kg.query then shows a syntax error's line and column
                 return exc.code, str(exc), None  # type: ignore[return-value]
             raise refused(self._url, exc) from None
-        return Result.parse(BytesIO(body), content_type=content_type)
+        return as_standard(Result.parse(BytesIO(body), content_type=content_type), query)
 
 
 def refused(url: str, exc) -> KgError:
