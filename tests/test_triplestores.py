@@ -222,3 +222,80 @@ def test_queries_answer_virtuosos_digest_challenge_with_the_password_from_the_en
     refused = kg("sources", "--store", authenticated, password="not-the-password")
     assert refused.exit_code != 0
     assert "401" in refused.output and "not-the-password" not in refused.output
+
+
+# --------------------------------------------------------------------------------------------------
+# Credentials from ~/.netrc: never on the command line, never printed
+# --------------------------------------------------------------------------------------------------
+
+def netrc_file(path: Path, host: str, user: str, password: str) -> Path:
+    path.write_text(f"machine {host}\n  login {user}\n  password {password}\n")
+    path.chmod(0o600)  # Python refuses a ~/.netrc that others may read
+    return path
+
+
+def test_push_and_queries_take_virtuosos_credentials_from_netrc(request, tmp_path):
+    endpoint = loaded("virtuoso", request)
+    host = urllib.parse.urlsplit(endpoint.query_url).hostname
+    netrc = netrc_file(tmp_path / "netrc", host, "dba", endpoint.password)
+    anonymous = endpoint.update_url.replace("dba@", "")  # the user too comes from the .netrc
+    for url in (anonymous, endpoint.update_url):
+        result = CliRunner().invoke(main, ["push", "--seeds", str(SEEDS), "--to", url],
+                                    env={"KG_PASSWORD": None, "NETRC": str(netrc)})
+        assert result.exit_code == 0, result.output
+        assert endpoint.password not in result.output
+    result = CliRunner().invoke(main, ["sources", "--store", "sparql:" + anonymous],
+                                env={"KG_PASSWORD": None, "NETRC": str(netrc)})
+    assert (result.exit_code, result.output) == on_default_store("sources")
+
+
+def test_a_refused_request_names_the_credential_sources_tried_never_their_values(request, tmp_path):
+    endpoint = loaded("virtuoso", request)
+    host = urllib.parse.urlsplit(endpoint.query_url).hostname
+    anonymous = endpoint.update_url.replace("dba@", "")
+    none = CliRunner().invoke(main, ["push", "--seeds", str(MINIMAL), "--to", anonymous],
+                              env={"KG_PASSWORD": None, "NETRC": None, "HOME": str(tmp_path)})
+    assert none.exit_code == 1
+    assert "HTTP 401" in none.output
+    assert f"kg had no credentials for {host}: none in $KG_PASSWORD (with the user in the URL) or in ~/.netrc" \
+        in none.output
+    assert f"add 'machine {host} login USER password …' to ~/.netrc" in none.output
+    wrong = netrc_file(tmp_path / ".netrc", host, "dba", "not-the-password")
+    result = CliRunner().invoke(main, ["sources", "--store", "sparql:" + anonymous],
+                                env={"KG_PASSWORD": None, "NETRC": None, "HOME": str(tmp_path)})
+    assert result.exit_code != 0
+    assert "401" in result.output and "not-the-password" not in result.output
+    assert "kg answered the challenge as user dba with the password from ~/.netrc" in result.output
+    wrong.unlink()
+    assert server_counts(endpoint) == request.getfixturevalue("full_counts")  # nothing was pushed
+
+
+def test_no_credential_shows_in_the_process_list_or_output_of_a_running_push(request, tmp_path):
+    """kg push run as a process of its own with the password in ~/.netrc: its argument list, read from /proc
+    while it runs, and everything it prints hold neither the password nor the .netrc's path."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    endpoint = loaded("virtuoso", request)
+    host = urllib.parse.urlsplit(endpoint.query_url).hostname
+    netrc_file(tmp_path / ".netrc", host, "dba", endpoint.password)
+    env = {k: v for k, v in os.environ.items() if k not in ("KG_PASSWORD", "NETRC")} | {"HOME": str(tmp_path)}
+    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "push", "--seeds", str(SEEDS), "--to",
+                                endpoint.update_url.replace("dba@", "")],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    arguments = []
+    while process.poll() is None:
+        try:
+            arguments.append(Path(f"/proc/{process.pid}/cmdline").read_bytes())
+        except OSError:
+            break
+        time.sleep(0.05)
+    out, err = process.communicate(timeout=300)
+    assert process.returncode == 0, err.decode()
+    assert any(b"push" in args for args in arguments)  # read while it ran
+    secret = endpoint.password.encode()
+    assert all(secret not in args for args in arguments)
+    assert secret not in out and secret not in err
+    assert b"Pushed " in out + err
