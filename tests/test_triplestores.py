@@ -154,6 +154,29 @@ def test_a_source_removed_from_the_seeds_loses_its_graph_on_the_next_push(server
     assert server_counts(endpoint) == full_counts
 
 
+@pytest.mark.parametrize("server", SERVERS)
+def test_an_endpoint_without_kg_graphs_is_an_error_not_an_empty_answer(server, full_counts, request, monkeypatch):
+    """Every graph under kg's namespace emptied (Virtuoso still holds its system graphs): a named query and
+    `kg conflicts --strict` fail with what to do, instead of an empty table or "no disagreements"."""
+    from kg.remote import send_update, stale_graphs_update
+
+    endpoint = loaded(server, request)
+    if endpoint.password:
+        monkeypatch.setenv("KG_PASSWORD", endpoint.password)
+    try:
+        send_update(endpoint.update_url, stale_graphs_update([]))  # keeps none of kg's graphs
+        assert server_counts(endpoint) == {}
+        for command in (("query", "gpu-allocations"), ("conflicts", "--strict")):
+            result = kg(*command, "--store", endpoint.store)
+            assert result.exit_code == 1, result.output
+            assert result.output == (f"{endpoint.query_url}: the endpoint holds none of kg's graphs (named graphs "
+                                     f"under {GRAPH}) — upload the graph first with: kg push --to UPDATE-URL (its "
+                                     "SPARQL Update URL)\n")
+    finally:
+        push(endpoint, SEEDS)
+    assert server_counts(endpoint) == full_counts
+
+
 # --------------------------------------------------------------------------------------------------
 # The same answers through the endpoint as on the default store
 # --------------------------------------------------------------------------------------------------
