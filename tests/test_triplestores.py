@@ -192,8 +192,15 @@ def on_default_store(*args: str) -> tuple[int, str]:
     return _default_answers[args]
 
 
-COMMANDS = [("stats",), ("explain", "nvidia"), ("conflicts",), ("path", "lg-uplus", "hyundai-motor-group"),
-            ("sources",)]
+COMMANDS = [("stats",), ("stats", "--lang", "ko", "--include", "people,products,projects"),
+            ("stats", "--source", "newsis-20251101", "--kind", "mou,cooperation"),
+            ("explain", "nvidia"), ("explain", "nvidia", "--lang", "ko", "-f", "json"),
+            ("explain", "엔비디아"), ("explain", "--source", "news1-20251031"),
+            ("conflicts",), ("conflicts", "--strict"), ("conflicts", "--lang", "ko", "-f", "json"),
+            ("path", "lg-uplus", "hyundai-motor-group"),
+            ("path", "lg-uplus", "hyundai-motor-group", "--lang", "ko", "--signed-only", "--include", "projects"),
+            ("path", "lg-uplus", "hyundai-motor-group", "--exclude", "nvidia"),
+            ("sources",), ("sources", "--lang", "ko")]
 
 
 @pytest.mark.parametrize("server, command", [
