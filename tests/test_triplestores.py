@@ -155,26 +155,25 @@ def test_a_source_removed_from_the_seeds_loses_its_graph_on_the_next_push(server
 
 
 @pytest.mark.parametrize("server", SERVERS)
-def test_an_endpoint_without_kg_graphs_is_an_error_not_an_empty_answer(server, full_counts, request, monkeypatch):
-    """Every graph under kg's namespace emptied (Virtuoso still holds its system graphs): a named query and
-    `kg conflicts --strict` fail with what to do, instead of an empty table or "no disagreements"."""
-    from kg.remote import send_update, stale_graphs_update
-
-    endpoint = loaded(server, request)
-    if endpoint.password:
-        monkeypatch.setenv("KG_PASSWORD", endpoint.password)
+def test_an_endpoint_without_kg_graphs_is_an_error_not_an_empty_answer(server, tmp_path):
+    """A server of its own that holds none of kg's graphs (Virtuoso still holds its system graphs): a named query
+    and `kg conflicts --strict` fail with what to do, instead of an empty table or "no disagreements". (Not the
+    session's server emptied: after a DELETE of all kg's graphs and a re-push, Virtuoso answered two named queries
+    otherwise in one test session, VIRTUOSO-NOTES.md 3.9.)"""
+    if server == "oxigraph":
+        empty = OxigraphServer(tmp_path / "store", union=False).start()
+        url = empty.base + "/query"
+    else:
+        empty = VirtuosoServer(tmp_path).start()
+        url = empty.base + "/sparql"
     try:
-        send_update(endpoint.update_url, stale_graphs_update([]))  # keeps none of kg's graphs
-        assert server_counts(endpoint) == {}
         for command in (("query", "gpu-allocations"), ("conflicts", "--strict")):
-            result = kg(*command, "--store", endpoint.store)
+            result = kg(*command, "--store", "sparql:" + url)
             assert result.exit_code == 1, result.output
-            assert result.output == (f"{endpoint.query_url}: the endpoint holds none of kg's graphs (named graphs "
-                                     f"under {GRAPH}) — upload the graph first with: kg push --to UPDATE-URL (its "
-                                     "SPARQL Update URL)\n")
+            assert result.output == (f"{url}: the endpoint holds none of kg's graphs (named graphs under {GRAPH}) — "
+                                     "upload the graph first with: kg push --to UPDATE-URL (its SPARQL Update URL)\n")
     finally:
-        push(endpoint, SEEDS)
-    assert server_counts(endpoint) == full_counts
+        empty.stop()
 
 
 # --------------------------------------------------------------------------------------------------
@@ -231,7 +230,11 @@ def test_named_queries_answer_as_on_the_default_store(server, run, request):
     assert expected["results"]["bindings"], output  # an answer that could differ
     result = kg("query", *run, "-f", "json", "--store", endpoint.store)
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output) == expected
+    answer = json.loads(result.output)
+    assert answer["head"] == expected["head"]
+    rows, want = answer["results"]["bindings"], expected["results"]["bindings"]
+    first = next((i for i, (a, b) in enumerate(zip(rows, want, strict=False)) if a != b), min(len(rows), len(want)))
+    assert rows == want, f"{len(rows)} rows for {len(want)}; row {first}: {rows[first:][:1]} != {want[first:][:1]}"
 
 
 def test_ask_queries_answer_as_on_the_default_store(request):
