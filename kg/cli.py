@@ -676,7 +676,7 @@ def load(files, store) -> None:
 @click.option("--to", "update_url", required=True, metavar="URL",
               help="The SPARQL 1.1 Update endpoint, e.g. http://127.0.0.1:7878/update (Oxigraph), "
                    "http://HOST:3030/DATASET/update (Fuseki), http://USER@HOST:8890/sparql-auth (Virtuoso; "
-                   "the password in $KG_PASSWORD or in the URL).")
+                   "the password in $KG_PASSWORD or ~/.netrc, never in the URL).")
 @click.option("--batch-size", type=click.IntRange(1), default=5000, show_default=True, help="Quads per request.")
 @graph_options
 @user_errors

@@ -106,7 +106,7 @@ class ClaimReader:
             summary = self.summary(kind, values)
             for ref in sources[fact].values():
                 ref.paragraphs.sort()
-            inferred = inferences.get(fact, {})
+            inferred = dict(sorted(inferences.get(fact, {}).items()))  # as the text lists them, on every store
             out.append(Claim(inferred=inferred,
                 id=local(fact), kind=self.label(ontology.iri(kind)), summary=summary,
                 role=(self.label(ontology.iri(roles[fact]))

@@ -57,7 +57,7 @@ def decimal_lexical(value: int | float | Decimal) -> str:
 
 def canonical(term: Any) -> Any:
     """Stores differ in how they keep some literals (Oxigraph drops a decimal's ".0" and spells out
-    xsd:string); write one form whatever the store."""
+    xsd:string, Virtuoso writes a boolean as 1 or 0); write one form whatever the store."""
     if not isinstance(term, Literal) or term.datatype is None:  # most terms: checked first, as this runs per term
         return term
     if term.datatype == XSD.decimal:
@@ -65,6 +65,8 @@ def canonical(term: Any) -> Any:
         return Literal(decimal_lexical(value), datatype=XSD.decimal) if isinstance(value, Decimal) else term
     if term.datatype == XSD.string:  # the same as a plain literal in RDF 1.1
         return Literal(str(term))
+    if term.datatype == XSD.boolean and str(term) in ("1", "0"):  # the canonical form is true or false
+        return Literal(str(term) == "1")
     return term
 
 

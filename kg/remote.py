@@ -7,7 +7,6 @@ previous graphs as they were, and a re-run replaces rather than duplicates.
 
 from __future__ import annotations
 
-import os
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -18,6 +17,8 @@ from typing import cast
 from rdflib import Dataset, URIRef
 from rdflib.plugins.serializers.nt import _nt_row
 
+from kg.credentials import PASSWORD_ENV, shown, tried  # noqa: F401 - kg.remote's names
+from kg.credentials import handlers as auth_handlers
 from kg.errors import KgError
 from kg.rdf import quads
 
@@ -33,7 +34,6 @@ class PushResult:
     requests: int
 
 
-PASSWORD_ENV = "KG_PASSWORD"
 # A batch the endpoint refuses is sent again in halves down to this size, for servers that cap the size of one
 # update below kg's batch size (Debian's Virtuoso 7.2: "SP031: The length of generated SQL text has exceeded 10000
 # lines of code" for an INSERT DATA of about 1,500 triples).
@@ -48,38 +48,12 @@ class UpdateRefused(KgError):
         self.status = status
 
 
-def credentials(url: str) -> tuple[str, str | None, str | None]:
-    """A URL without its user:password part, the user and the password (from the URL, or from $KG_PASSWORD
-    when the URL names only the user — a password in a URL shows in the process list)."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.username is None:
-        return url, None, None
-    host = parts.hostname or ""
-    netloc = (f"[{host}]" if ":" in host else host) + (f":{parts.port}" if parts.port else "")
-    password = urllib.parse.unquote(parts.password) if parts.password is not None else os.environ.get(PASSWORD_ENV)
-    return urllib.parse.urlunsplit(parts._replace(netloc=netloc)), urllib.parse.unquote(parts.username), password
-
-
-def shown(url: str) -> str:
-    """The URL for messages: the password is never printed."""
-    plain, user, _ = credentials(url)
-    if user is None:
-        return url
-    parts = urllib.parse.urlsplit(plain)
-    return urllib.parse.urlunsplit(parts._replace(netloc=f"{urllib.parse.quote(user)}:***@{parts.netloc}"))
-
-
 def open_url(url: str, data: bytes, headers: dict[str, str], timeout: float | None):
-    """POST data to an endpoint and return the open response (urllib's errors otherwise). A user and password in
-    the URL, or the user there and the password in $KG_PASSWORD, answer the server's Basic or Digest challenge
-    (Virtuoso's /sparql-auth asks for Digest); they are never sent in the clear unasked."""
-    plain, user, password = credentials(url)
+    """POST data to an endpoint and return the open response (urllib's errors otherwise), answering the server's
+    Basic or Digest challenge (Virtuoso's /sparql-auth asks for Digest) with the credentials kg.credentials finds;
+    they are never sent in the clear unasked."""
+    plain, handlers = auth_handlers(url)
     request = urllib.request.Request(plain, data=data, method="POST", headers=headers)
-    handlers = []
-    if user is not None:
-        passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-        passwords.add_password(None, plain, user, password or "")
-        handlers = [urllib.request.HTTPBasicAuthHandler(passwords), urllib.request.HTTPDigestAuthHandler(passwords)]
     if timeout is None:
         return urllib.request.build_opener(*handlers).open(request)  # noqa: S310 - the user named it
     return urllib.request.build_opener(*handlers).open(request, timeout=timeout)  # noqa: S310
@@ -93,8 +67,7 @@ def send_update(update_url: str, text: str, timeout: float = 60.0) -> None:
             response.read()
     except urllib.error.HTTPError as exc:
         detail = " ".join(exc.read(500).decode("utf-8", "replace").split())
-        hint = (" — give the user and password as http://USER:PASSWORD@HOST/… or http://USER@HOST/… with "
-                f"${PASSWORD_ENV}") if exc.code in (401, 403) else ""
+        hint = f" — {tried(update_url)}" if exc.code in (401, 403) else ""
         raise UpdateRefused(f"{shown(update_url)}: the endpoint refused the update (HTTP {exc.code}): {detail}{hint}",
                             exc.code) from None
     except (urllib.error.URLError, OSError) as exc:

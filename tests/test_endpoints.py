@@ -194,22 +194,29 @@ def guarded():
 
 
 def test_push_answers_the_servers_challenge_with_the_user_and_password(guarded, monkeypatch):
-    result = kg("push", "--seeds", str(MINIMAL), "--to", f"http://kg:s3cret@{guarded}/update")
+    monkeypatch.setenv("KG_PASSWORD", "s3cret")  # the password kept out of the URL (and the process list)
+    result = kg("push", "--seeds", str(MINIMAL), "--to", f"http://kg@{guarded}/update")
     assert result.exit_code == 0, result.output
     assert "s3cret" not in result.output and "Pushing to http://kg:***@" in result.output
     assert any(body.startswith("INSERT DATA") for body in _Guarded.accepted)
-    _Guarded.accepted = []
-    monkeypatch.setenv("KG_PASSWORD", "s3cret")  # the password kept out of the URL (and the process list)
-    assert kg("push", "--seeds", str(MINIMAL), "--to", f"http://kg@{guarded}/update").exit_code == 0
-    assert _Guarded.accepted
 
 
-def test_a_wrong_password_is_refused_and_never_printed(guarded):
-    result = kg("push", "--seeds", str(MINIMAL), "--to", f"http://kg:wrong-pw@{guarded}/update")
+def test_a_password_in_the_url_is_refused_and_never_printed(guarded):
+    result = kg("push", "--seeds", str(MINIMAL), "--to", f"http://kg:s3cret@{guarded}/update")
+    assert result.exit_code == 1
+    assert "s3cret" not in result.output
+    assert f"http://kg:***@{guarded}/update: a password in the URL shows in the process list" in result.output
+    assert "$KG_PASSWORD" in result.output and "~/.netrc" in result.output
+    assert _Guarded.accepted == []
+
+
+def test_a_wrong_password_is_refused_and_never_printed(guarded, monkeypatch):
+    monkeypatch.setenv("KG_PASSWORD", "wrong-pw")
+    result = kg("push", "--seeds", str(MINIMAL), "--to", f"http://kg@{guarded}/update")
     assert result.exit_code == 1
     assert "wrong-pw" not in result.output
     assert f"http://kg:***@{guarded}/update: the endpoint refused the update (HTTP 401): Unauthorized." in result.output
-    assert "give the user and password as http://USER:PASSWORD@HOST/" in result.output
+    assert "kg answered the challenge as user kg with the password from $KG_PASSWORD" in result.output
     assert _Guarded.accepted == []
 
 

@@ -14,6 +14,7 @@ from rdflib import Dataset
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.query import Result
 
+from kg.endpoint_answers import as_standard
 from kg.errors import KgError
 from kg.ontology import GRAPH
 from kg.stores import StoreKind, StoreSpec
@@ -81,7 +82,7 @@ class EndpointStore(SPARQLUpdateStore):
     answer is the same whether the server's default graph is the union of its graphs (Oxigraph with
     --union-default-graph), none of them (plain `oxigraph serve`, a default Fuseki) or that union plus its own
     system graphs (Virtuoso). The graphs are listed at the first query, so that a query kg refuses sends nothing.
-    The endpoint's credentials come from the URL or $KG_PASSWORD (kg.remote.open_url). A query refused as bad
+    The endpoint's credentials come from $KG_PASSWORD or ~/.netrc (kg.credentials). A query refused as bad
     (HTTP 400) answers (status, message, None) as rdflib's store does, and kg.query shows the line and column of a
     syntax error, or the server's reason; any other refusal is a QueryError with the server's own words, for kg's
     internal queries too."""
@@ -116,18 +117,17 @@ class EndpointStore(SPARQLUpdateStore):
             if exc.code == 400:  # as rdflib's store answers: kg.query then shows a syntax error's line and column
                 return exc.code, str(exc), None  # type: ignore[return-value]
             raise refused(self._url, exc) from None
-        return Result.parse(BytesIO(body), content_type=content_type)
+        return as_standard(Result.parse(BytesIO(body), content_type=content_type), query)
 
 
 def refused(url: str, exc) -> KgError:
     """QueryError for an endpoint's HTTP error answer to a query, in the server's own words (Virtuoso: 'SQ200: No
     column lang'), with a hint on credentials for 401 and 403."""
     from kg.errors import QueryError
-    from kg.remote import PASSWORD_ENV, shown
+    from kg.remote import shown, tried
 
     body = error_body(exc)
-    hint = (f"give the user in the URL (http://USER@HOST/…) and the password in ${PASSWORD_ENV}"
-            if exc.code in (401, 403) else "check the query and the endpoint")
+    hint = tried(url) if exc.code in (401, 403) else "check the query and the endpoint"
     return QueryError(f"{shown(url)}: the endpoint refused the query ({exc}{': ' + body if body else ''}) — {hint}")
 
 
