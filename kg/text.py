@@ -30,7 +30,7 @@ DEFINITION = {
 #: key -> (English, Korean). Keys name where the text is shown; "map …" keys are the map page's.
 MESSAGES: dict[str, tuple[str, str]] = {
     # kg stats
-    "stats network": ("Network: {nodes} nodes, {links} links from {facts} facts",
+    "stats network": ("Network: {nodes} node{nodes:s}, {links} link{links:s} from {facts} fact{facts:s}",
                       "네트워크: 노드 {nodes}개, 연결 {links}개 (사실 {facts}건)"),
     "stats hubs": (" (hubs for multi-party facts)", " (다자 사실은 허브 노드로)"),
     "stats nodes by type": ("  nodes by type:  ", "  유형별 노드:  "),
@@ -38,7 +38,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "stats links by kind": ("  links by kind:  ", "  종류별 연결:  "),
     "stats most partners": ("Most partners (degree: distinct partners, relations):",
                             "파트너가 가장 많은 곳 (연결 차수: 서로 다른 파트너 수, 관계 수):"),
-    "stats partners": ("{deg} partners, {rels} relations", "파트너 {deg}곳, 관계 {rels}개"),
+    "stats partners": ("{deg} partner{deg:s}, {rels} relation{rels:s}", "파트너 {deg}곳, 관계 {rels}개"),
     "stats sampled": (", estimated from {n} sampled nodes", ", 표본 노드 {n}개로 추정"),
     "stats betweenness": ("Most central as a go-between (betweenness centrality{note}):",
                           "중개 역할이 가장 큰 곳 (매개 중심성{note}):"),
@@ -67,14 +67,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "also": ("also: ", "다른 이름: "),
     "explain partners": ("{n} partner{s} (relations): ", "파트너 {n}곳 (관계 수): "),
     "as role": (" [as {role}]", " [역할: {role}]"),
-    "facts cite": ("{n} facts cite {source}", "{source}를 인용하는 사실 {n}개"),
+    "facts cite": ("{n} fact{n:s} cite{n:v} {source}", "{source}를 인용하는 사실 {n}개"),
     "inference": ("curator's inference (큐레이터 추론)", "큐레이터 추론"),
     "inference head": ("curator's inference", "큐레이터 추론"),
     "note": ("{note}", "메모(원문): {note}"),   # a curator's note not in Korean, shown as written
     "unknown publisher": ("unknown publisher", "출처 불명"),
     "para list": ("para {p}", "{p}번째 문단"),
     # kg sources
-    "sources line": ("{id}  {date}  {publisher}  {n} facts", "{id}  {date}  {publisher}  사실 {n}건"),
+    "sources line": ("{id}  {date}  {publisher}  {n} fact{n:s}", "{id}  {date}  {publisher}  사실 {n}건"),
     "unattributed": ("unattributed", "출처 불명"),
     # kg view, kg network
     "view wrote": ("Wrote {path} ({nodes} nodes, {links} links, {size} bytes); open it in a browser, no network "
@@ -326,13 +326,32 @@ class _Word(str):
         return format(str(self), spec)
 
 
+class _Count(int):
+    """A number in a message, which can also be formatted as the English plural ending of the word after it
+    ({n} fact{n:s}: '1 fact', '2 facts') or of a verb whose subject it counts (cite{n:v}: '1 fact cites')."""
+
+    def __format__(self, spec: str) -> str:
+        if spec == "s":
+            return "" if self == 1 else "s"
+        if spec == "v":
+            return "s" if self == 1 else ""
+        return format(int(self), spec)
+
+
+def _value(v: Any) -> Any:
+    if isinstance(v, str):
+        return _Word(v)
+    return _Count(v) if isinstance(v, int) and not isinstance(v, bool) else v
+
+
 def tr(key: str, lang: str = "en", **values: Any) -> str:
     """MESSAGES[key] in the language ('ko', or anything else for English), with {names} filled in: {name:은}
-    is the Korean particle after the value, {name:a} the value with its English article."""
+    is the Korean particle after the value, {name:a} the value with its English article, {n:s} the plural
+    ending after a count."""
     text = MESSAGES[key][lang == "ko"]
     if not values:
         return text
-    return text.format(**{k: _Word(v) if isinstance(v, str) else v for k, v in values.items()})
+    return text.format(**{k: _value(v) for k, v in values.items()})
 
 
 def or_list(words: list[str], lang: str = "en", sep: str = "list sep", last: str = "list or") -> str:

@@ -31,7 +31,8 @@ def test_every_message_has_an_english_and_a_korean_form(key):
     words = re.sub(r"\{[^}]*\}", "", ko)   # without its {names}: a Korean word, or only codes and marks
     assert HANGUL.search(words) or not re.search(r"[a-z]{2,}", words), "the Korean form is English"
     assert (text.fields(ko) ^ text.fields(en)) <= PLURAL | ONE_LANGUAGE.get(key, set())
-    values = {name: "엔비디아" for name in text.fields(en) | text.fields(ko)}
+    values = {name: 2 if re.search(r"\{" + name + r":[sv]\}", en) else "엔비디아"  # a count, where it has a plural
+              for name in text.fields(en) | text.fields(ko)}
     assert "{" not in text.tr(key, "en", **values) + text.tr(key, "ko", **values) or not values
 
 
@@ -113,3 +114,25 @@ def test_the_page_gets_its_messages_in_both_languages():
     messages = text.page_messages()
     assert messages["map fit"] == ["Fit", "전체 보기"]
     assert all(len(v) == 2 for v in messages.values()) and set(text.PAGE_SHARED) <= set(messages)
+
+
+def test_counts_take_the_english_plural_only_when_not_one():
+    """'1 partners' and '1 facts' (issue 15): a count's {n:s} is the plural ending, {n:v} a verb's -s."""
+    from kg.text import tr
+
+    assert tr("stats partners", deg=1, rels=2) == "1 partner, 2 relations"
+    assert tr("stats network", nodes=2, links=1, facts=1) == "Network: 2 nodes, 1 link from 1 fact"
+    assert tr("facts cite", n=1, source="s") == "1 fact cites s"
+    assert tr("facts cite", n=24, source="s") == "24 facts cite s"
+    assert tr("stats partners", "ko", deg=1, rels=1) == "파트너 1곳, 관계 1개"
+
+
+def test_kg_stats_on_one_joint_venture_says_one_partner(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    result = CliRunner().invoke(main, ["stats", "--kind", "joint-venture"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Network: 2 nodes, 1 link from 1 fact\n")
+    assert "1 partner, 1 relation\n" in result.output and "1 partners" not in result.output
