@@ -40,7 +40,9 @@ FLOORS = {"python -c pass": [sys.executable, "-c", "pass"],
           "import pyoxigraph": [sys.executable, "-c", "import pyoxigraph"],
           "import rdflib": [sys.executable, "-c", "import rdflib"]}
 
-COMMANDS = {"kg explain nvidia": ["explain", "nvidia"],
+COMMANDS = {"kg query gpu-targets (table)": ["query", "gpu-targets"],
+            "kg query gpu-targets -p org=nvidia -f json": ["query", "gpu-targets", "-p", "org=nvidia", "-f", "json"],
+            "kg explain nvidia": ["explain", "nvidia"],
             "kg neighbors nvidia": ["neighbors", "nvidia"],
             "kg path lg-uplus hyundai-motor-group": ["path", "lg-uplus", "hyundai-motor-group"],
             "kg conflicts": ["conflicts"],

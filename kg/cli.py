@@ -363,15 +363,27 @@ def query_command(name, query_file, text, params, lang, fmt, timeout, max_memory
 
     A query runs at most --timeout seconds and keeps --max-rows rows; it may not reach other servers
     (SERVICE, FROM <elsewhere>) without --allow-remote, and SPARQL Update is always refused."""
-    from kg import api
     from kg.errors import QueryError
-    from kg.query import parse_params
+    from kg.query.syntax import parse_params
 
     if sum(x is not None for x in (name, query_file, text)) != 1:
         raise QueryError("give one of: a query NAME (kg queries lists them), --file FILE or -e 'SELECT …'")
     # Any: parse_params refuses the names of kg query's options (OPTION_NAMES), so no parameter lands on a typed
     # option such as timeout; the values are text, bound to the query's variables
     values: dict[str, Any] = parse_params(params)
+    if name is not None:
+        from kg import quick
+
+        # the cached build through pyoxigraph alone, where that gives the same bytes (else None)
+        quick_answer = quick.answer(name, values, lang, fmt, timeout=timeout or None, max_memory=max_memory or None,
+                                    max_rows=max_rows or None, seed_dir=seed_dir, graph_file=graph_file, store=store)
+        if quick_answer is not None:
+            click.echo(quick_answer.text, nl=False)
+            if fmt == "table":
+                _say_rows(quick_answer.rows, quick_answer.cut)
+            return _say_truncated(quick_answer.truncated, "SELECT", max_rows)
+    from kg import api
+
     if name is not None:
         api.get_query(name)  # an unknown name fails before the graph is built
     ds = open_graph(seed_dir, graph_file, store, check=False)  # an empty answer is explained by kg.query.run
@@ -386,12 +398,20 @@ def query_command(name, query_file, text, params, lang, fmt, timeout, max_memory
         result = api.sparql(ds, text, lang=lang, origin="<-e>", allow_remote=allow_remote, **limits, **values)
     click.echo(result.serialize(fmt), nl=False)
     if fmt == "table" and result.kind == "SELECT":
-        note = f"{len(result)} row{'' if len(result) == 1 else 's'}"
-        if result.cut_cells():
-            note += " (long cells cut; --format csv or json shows them whole)"
-        click.echo(note, err=True)
-    if result.truncated:
-        what = "rows" if result.kind == "SELECT" else "triples"
+        _say_rows(len(result), result.cut_cells())
+    _say_truncated(result.truncated, result.kind, max_rows)
+
+
+def _say_rows(rows: int, cut: bool) -> None:
+    note = f"{rows} row{'' if rows == 1 else 's'}"
+    if cut:
+        note += " (long cells cut; --format csv or json shows them whole)"
+    click.echo(note, err=True)
+
+
+def _say_truncated(truncated: bool, kind: str, max_rows: int) -> None:
+    if truncated:
+        what = "rows" if kind == "SELECT" else "triples"
         click.echo(f"the answer has more than {max_rows:,} {what}; only the first {max_rows:,} are shown — "
                    "narrow the query, or raise --max-rows (0 for all)", err=True)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
 from typing import Any, Protocol
 
 from rdflib import Literal, URIRef
@@ -18,6 +17,7 @@ from rdflib.namespace import XSD
 
 from kg import ontology, schema
 from kg.ontology import KG
+from kg.plain import decimal_lexical
 
 
 class Context(Protocol):
@@ -57,12 +57,6 @@ def a(word: str) -> str:
 def is_korean(text: str) -> bool:
     """Whether a name is written in Hangul (for tagging aliases with a language)."""
     return bool(HANGUL.search(text))
-
-
-def decimal_lexical(value: int | float | Decimal) -> str:
-    """The canonical xsd:decimal form (always with a decimal point), so every format round-trips it alike."""
-    text = format(Decimal(str(value)), "f")
-    return text if "." in text else text + ".0"
 
 
 def valid_date(value: Any, allow_month: bool = False) -> bool:

@@ -2,7 +2,7 @@
 memory, and can be killed when its time is up — so that a query kg's checks miss still cannot fetch a URL, and
 a query that crashes the engine takes down only its worker.
 
-Both `kg query` (one forked worker per query) and `kg serve` (a pool of workers, kg/serve.py) use it.
+Both `kg query` (one forked worker per query, in_worker) and `kg serve` (a pool of workers, kg/serve.py) use it.
 
 Measured on pyoxigraph 0.5.13 (the reasons for the numbers below): with the 8 MiB stack of a main thread,
 `FILTER(` + 5,000 nested parentheses crashes the process with a segmentation fault, so do a join of 300 triple
@@ -13,15 +13,19 @@ and nesting of 10,000 runs in 0.04 s. rdflib's SPARQL parser needs ~25 Python fr
 from __future__ import annotations
 
 import ctypes
+import multiprocessing
+import os
 import re
 import resource
 import signal
 import sys
+import tempfile
 import threading
+import traceback
 from collections.abc import Callable
 from typing import Any
 
-from kg.errors import QueryError
+from kg.errors import KgError, QueryError
 
 #: Brackets a query may nest ((, [, {): deeper queries are refused before any parser sees them.
 MAX_NESTING = 100
@@ -171,3 +175,69 @@ def show_size(size: int) -> str:
         if size >= scale:
             return f"{size / scale:.3g} {unit}"
     return f"{size} bytes"
+
+
+def _worker(evaluate, channel, offline: bool, max_memory: int | None, stderr: int) -> None:
+    """The body of the worker process: shut out the network and cap memory (kg.sandbox), run the query on a
+    big stack, send back ("ok", result) or ("error", …)."""
+    os.dup2(stderr, 2)  # the engine's last words (a Rust panic, an allocation failure) are read by the parent
+    if offline:
+        leave_network()
+    cap_memory(max_memory)
+    try:
+        message = ("ok", on_big_stack(evaluate))
+    except KgError as exc:
+        message = ("error", (type(exc).__name__, str(exc), getattr(exc, "details", [])))
+    except MemoryError:
+        message = ("error", ("QueryError", crash_message("", None, "MemoryError", max_memory), []))
+    except BaseException:  # a bug: its traceback goes back to the parent
+        message = ("bug", traceback.format_exc())
+    try:
+        channel.send(message)
+    except Exception:
+        channel.send(("bug", traceback.format_exc()))
+    channel.close()
+
+
+def in_worker(evaluate, timeout: float | None, origin: str, offline: bool,
+               max_memory: int | None = None) -> Any:
+    """Run evaluate() in a forked process (kg.sandbox) and stop it after timeout seconds (None: no limit).
+
+    Forked, the worker shares the parent's graph (an in-memory store built from the seeds, or an open
+    on-disk store) without copying or re-reading it; only the answer crosses back, pickled."""
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    with tempfile.TemporaryFile() as stderr:
+        process = context.Process(target=_worker, args=(evaluate, sender, offline, max_memory, stderr.fileno()),
+                                  daemon=True)
+        process.start()
+        sender.close()
+        try:
+            if not receiver.poll(timeout):
+                raise QueryError(f"{origin}: the query ran longer than {timeout:g} s and was stopped — narrow it "
+                                 "down (fewer unbound patterns, a LIMIT, a more specific property path) or allow "
+                                 "more time with --timeout SECONDS")
+            status, payload = receiver.recv()
+        except EOFError:
+            process.join(5)
+            stderr.seek(0)
+            last_words = stderr.read(1 << 16).decode("utf-8", "replace")
+            raise QueryError(crash_message(origin, process.exitcode, last_words, max_memory)) from None
+        finally:
+            if process.is_alive():
+                process.kill()
+            process.join()
+            receiver.close()
+        stderr.seek(0)
+        said = stderr.read(1 << 16)
+    if said:
+        sys.stderr.write(said.decode("utf-8", "replace"))
+    if status == "ok":
+        return payload
+    if status == "error":
+        name, message, details = payload
+        if message.startswith(": "):  # a MemoryError in the worker: the origin is known here
+            message = origin + message
+        error_type = QueryError if name == "QueryError" else KgError
+        raise error_type(message, details) if error_type is QueryError else error_type(message)
+    raise RuntimeError(f"the query worker failed:\n{payload}")
