@@ -2,11 +2,11 @@
 rdflib, oxrdflib or the rest of kg.query: their imports are most of a ~1 s `kg query`, the query itself ~20 ms.
 
 It answers only where it gives the bytes kg.query gives: a named query on the default store whose build is
-cached, parameters given as entity ids (checked as kg.query.params checks them: the entity exists and is of the
-parameter's classes), in the table, csv, tsv or json, with terms whose written form it knows. Anywhere else `answer`
-returns None and kg.query answers — and says what is wrong, if anything is. The query runs as kg.query runs it:
-bound into its own VALUES row (kg.query.binding), in kg.sandbox's worker, with the same time limit, memory cap
-and row cap.
+cached (or on an oxigraph:PATH store), parameters given as entity ids (checked as kg.query.params checks them:
+the entity exists and is of the parameter's classes), in the table, csv, tsv or json, with terms whose written
+form it knows. Anywhere else `answer` returns None and kg.query answers — and says what is wrong, if anything
+is. The query runs as kg.query runs it: bound into its own VALUES row (kg.query.binding), in kg.sandbox's
+worker, with the same time limit, memory cap and row cap.
 """
 
 from __future__ import annotations
@@ -51,14 +51,12 @@ def answer(name: str, params: dict[str, Any], lang: str, fmt: str, *, timeout: f
     """The answer of `kg query NAME` with these options, or None where kg.query must answer (see above)."""
     if graph_file is not None or fmt not in FORMATS or lang not in ("en", "ko") or not re.fullmatch(r"[\w-]+", name):
         return None
-    if (store or os.environ.get("KG_STORE") or "memory").strip() != "memory":
-        return None
     from kg.resources import data_dir
 
     path = data_dir("queries") / f"{name}.rq"
     if not path.is_file():
         return None
-    engine = _open_cached(seed_dir)
+    engine = _open(store, seed_dir)
     if engine is None:
         return None
     text = path.read_text(encoding="utf-8")
@@ -74,19 +72,26 @@ def answer(name: str, params: dict[str, Any], lang: str, fmt: str, *, timeout: f
                      max_memory=max_memory)
 
 
-def _open_cached(seed_dir: Path) -> Any | None:
-    """The cached store of the seeds, read-only; None when there is none or it cannot be read (kg.cache then
-    builds it again)."""
-    from kg.cache import cached_build
+def _open(store: str | None, seed_dir: Path) -> Any | None:
+    """The store to read, opened read-only: the cached build of the seeds for the default store, the folder of
+    oxigraph:PATH; None for any other store, or one missing or unreadable (kg.query says why, or builds it)."""
+    spec = (store or os.environ.get("KG_STORE") or "memory").strip()
+    if spec == "memory":
+        from kg.cache import cached_build
 
-    place = cached_build(seed_dir)
+        place = cached_build(seed_dir)
+    elif spec.startswith("oxigraph:") and spec != "oxigraph:":
+        place = Path(spec[len("oxigraph:"):])
+        place = place if (place / "CURRENT").is_file() else None  # (else kg.oxstore recovers or explains)
+    else:
+        return None
     if place is None:
         return None
     import pyoxigraph
 
     try:
         return pyoxigraph.Store.read_only(str(place))
-    except Exception:  # noqa: BLE001 - RocksDB reports a damaged store as RuntimeError, OSError, ...: kg.cache's
+    except Exception:  # noqa: BLE001 - RocksDB reports a damaged store as RuntimeError, OSError, ...: kg.query's
         return None
 
 

@@ -76,6 +76,18 @@ def test_what_it_cannot_answer_exactly_is_left_to_kg_query(seeds_store, name, pa
     assert quick.answer(name, params, "en", fmt, **LIMITS, **where) is None
 
 
+def test_an_oxigraph_store_answers_the_same(seeds_store, tmp_path):
+    folder = tmp_path / "store"
+    api.build(SEEDS, tmp_path / "graph.nq", check_shapes=False, store=f"oxigraph:{folder}")
+    for query in api.list_queries():
+        answer = quick.answer(query.name, {}, "en", "csv", **LIMITS, seed_dir=SEEDS, graph_file=None,
+                              store=f"oxigraph:{folder}")
+        assert answer is not None
+        assert answer.text == api.run_query(seeds_store, query.name, isolated=True, **LIMITS).serialize("csv")
+    assert quick.answer("gpu-targets", {}, "en", "csv", **LIMITS, seed_dir=SEEDS, graph_file=None,
+                        store=f"oxigraph:{tmp_path / 'none'}") is None
+
+
 def test_no_cached_build_no_answer(monkeypatch):
     monkeypatch.setenv("KG_CACHE", "off")
     assert fast("gpu-targets", {}, "en", "csv") is None
