@@ -120,7 +120,8 @@ def main() -> int:
     options = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     lines = ["# Whole processes: kg and pyoxigraph side by side", "",
-             f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; wall time per process.", ""]
+             f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; wall time per process; load average "
+             f"{os.getloadavg()[0]:.1f} at the start (other work on the machine slows both sides alike).", ""]
     for triples in options.triples or [None]:
         lines += run(triples, options.runs)
     report = "\n".join(lines)

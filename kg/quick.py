@@ -102,8 +102,10 @@ def _bindings(engine: Any, text: str, params: dict[str, Any], lang: str) -> dict
 
     if re.search(r"\bFROM\b", blank(text), re.I):  # a query naming its graphs: kg.query decides its dataset
         return None
-    header = {m["name"]: m for m in (PARAM_LINE.match(body) for _, body in header_lines(text)
-                                    if body.startswith("param:")) if m}
+    lines = [PARAM_LINE.match(body) for _, body in header_lines(text) if body.startswith("param:")]
+    if not all(lines):  # kg.query.catalogue says which line it cannot read
+        return None
+    header = {m["name"]: m for m in lines if m}
     bound = set(header) | ({"lang"} if mentions(text, "lang") else set())
     bindings: dict[str, Any] = {}
     for clause in parameter_block(text):

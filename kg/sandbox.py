@@ -12,18 +12,15 @@ and nesting of 10,000 runs in 0.04 s. rdflib's SPARQL parser needs ~25 Python fr
 
 from __future__ import annotations
 
-import ctypes
-import multiprocessing
+import contextlib
 import os
 import re
 import resource
 import signal
 import sys
-import tempfile
 import threading
-import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 from kg.errors import KgError, QueryError
 
@@ -92,6 +89,8 @@ def leave_network() -> bool:
     """In a worker process: move into a new, empty network namespace (Linux), so that no engine — Oxigraph's
     HTTP client for SERVICE, rdflib's urlopen — can reach any host, loopback included; and refuse Python
     sockets with an audit hook everywhere. True when the namespace was entered."""
+    import ctypes
+
     sys.addaudithook(_no_python_sockets)
     if not sys.platform.startswith("linux"):
         return False
@@ -177,9 +176,12 @@ def show_size(size: int) -> str:
     return f"{size} bytes"
 
 
-def _worker(evaluate, channel, offline: bool, max_memory: int | None, stderr: int) -> None:
+def _worker(evaluate, channel: int, offline: bool, max_memory: int | None, stderr: int) -> None:
     """The body of the worker process: shut out the network and cap memory (kg.sandbox), run the query on a
-    big stack, send back ("ok", result) or ("error", …)."""
+    big stack, send back ("ok", result) or ("error", …) through the pipe, pickled."""
+    import pickle
+    import traceback
+
     os.dup2(stderr, 2)  # the engine's last words (a Rust panic, an allocation failure) are read by the parent
     if offline:
         leave_network()
@@ -193,43 +195,75 @@ def _worker(evaluate, channel, offline: bool, max_memory: int | None, stderr: in
     except BaseException:  # a bug: its traceback goes back to the parent
         message = ("bug", traceback.format_exc())
     try:
-        channel.send(message)
+        data = pickle.dumps(message)
     except Exception:
-        channel.send(("bug", traceback.format_exc()))
-    channel.close()
+        data = pickle.dumps(("bug", traceback.format_exc()))
+    with os.fdopen(channel, "wb") as pipe:
+        pipe.write(data)
+
+
+def _child(evaluate, channel: int, offline: bool, max_memory: int | None, stderr: int) -> NoReturn:
+    """The forked worker: run _worker and leave, without the parent's clean-up (atexit, buffers)."""
+    code = 1
+    try:
+        _worker(evaluate, channel, offline, max_memory, stderr)
+        code = 0
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        os._exit(code)
+
+
+def _receive(channel: int, timeout: float | None, origin: str) -> bytes:
+    """All the worker sends (nothing if it died first); QueryError if it sends nothing within timeout seconds."""
+    import select
+
+    poll = select.poll()
+    poll.register(channel, select.POLLIN)
+    if not poll.poll(None if timeout is None else timeout * 1000):
+        raise QueryError(f"{origin}: the query ran longer than {timeout:g} s and was stopped — narrow it "
+                         "down (fewer unbound patterns, a LIMIT, a more specific property path) or allow "
+                         "more time with --timeout SECONDS")
+    chunks = []
+    while chunk := os.read(channel, 1 << 20):
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def in_worker(evaluate, timeout: float | None, origin: str, offline: bool,
-               max_memory: int | None = None) -> Any:
+              max_memory: int | None = None) -> Any:
     """Run evaluate() in a forked process (kg.sandbox) and stop it after timeout seconds (None: no limit).
 
     Forked, the worker shares the parent's graph (an in-memory store built from the seeds, or an open
-    on-disk store) without copying or re-reading it; only the answer crosses back, pickled."""
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
+    on-disk store) without copying or re-reading it; only the answer crosses back, pickled through a pipe.
+    (os.fork, not multiprocessing: importing that was a tenth of a quick `kg query`.)"""
+    import pickle
+    import tempfile
+
     with tempfile.TemporaryFile() as stderr:
-        process = context.Process(target=_worker, args=(evaluate, sender, offline, max_memory, stderr.fileno()),
-                                  daemon=True)
-        process.start()
-        sender.close()
+        receiver, sender = os.pipe()
+        for stream in (sys.stdout, sys.stderr):  # else the child would write the parent's buffers again
+            stream.flush()
+        pid = os.fork()
+        if pid == 0:
+            os.close(receiver)
+            _child(evaluate, sender, offline, max_memory, stderr.fileno())
+        os.close(sender)
         try:
-            if not receiver.poll(timeout):
-                raise QueryError(f"{origin}: the query ran longer than {timeout:g} s and was stopped — narrow it "
-                                 "down (fewer unbound patterns, a LIMIT, a more specific property path) or allow "
-                                 "more time with --timeout SECONDS")
-            status, payload = receiver.recv()
-        except EOFError:
-            process.join(5)
-            stderr.seek(0)
-            last_words = stderr.read(1 << 16).decode("utf-8", "replace")
-            raise QueryError(crash_message(origin, process.exitcode, last_words, max_memory)) from None
+            data = _receive(receiver, timeout, origin)
         finally:
-            if process.is_alive():
-                process.kill()
-            process.join()
-            receiver.close()
+            os.close(receiver)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)  # done or stopped: nothing of it may outlive the answer
+            exitcode = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
         stderr.seek(0)
         said = stderr.read(1 << 16)
+        try:
+            status, payload = pickle.loads(data)
+        except Exception:  # nothing, or half an answer: it died before it had answered
+            last_words = said.decode("utf-8", "replace")
+            raise QueryError(crash_message(origin, exitcode, last_words, max_memory)) from None
     if said:
         sys.stderr.write(said.decode("utf-8", "replace"))
     if status == "ok":
