@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from kg import __version__
-from kg.sandbox import DEFAULT_MAX_MEMORY
+from kg.sandbox import DEFAULT_MAX_MEMORY, parse_size
 
 
 class Seconds(click.ParamType):
@@ -39,17 +39,14 @@ class Size(click.ParamType):
     """A size in bytes, written as a number with an optional K, M or G (powers of 1024); 0 means no limit."""
 
     name = "size"
-    UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30}
 
     def convert(self, value, param, ctx):
         if isinstance(value, int):
             return value
-        import re
-
-        match = re.fullmatch(r"([0-9]{1,9})([KMG]?)B?", str(value).strip().upper())
-        if not match:
+        size = parse_size(str(value))
+        if size is None:
             self.fail(f"{value!r} is not a size — write one such as 512M or 4G (0: no limit)", param, ctx)
-        return int(match[1]) * self.UNITS[match[2]]
+        return size
 
 
 SECONDS = Seconds()
@@ -403,17 +400,16 @@ def query_command(name, query_file, text, params, lang, fmt, timeout, max_memory
 
 
 def _say_rows(rows: int, cut: bool) -> None:
-    note = f"{rows} row{'' if rows == 1 else 's'}"
-    if cut:
-        note += " (long cells cut; --format csv or json shows them whole)"
-    click.echo(note, err=True)
+    from kg.quick import rows_note
+
+    click.echo(rows_note(rows, cut), err=True)
 
 
 def _say_truncated(truncated: bool, kind: str, max_rows: int) -> None:
+    from kg.quick import truncated_note
+
     if truncated:
-        what = "rows" if kind == "SELECT" else "triples"
-        click.echo(f"the answer has more than {max_rows:,} {what}; only the first {max_rows:,} are shown — "
-                   "narrow the query, or raise --max-rows (0 for all)", err=True)
+        click.echo(truncated_note(kind, max_rows), err=True)
 
 
 @main.command("queries")

@@ -72,6 +72,19 @@ def answer(name: str, params: dict[str, Any], lang: str, fmt: str, *, timeout: f
                      max_memory=max_memory)
 
 
+def rows_note(rows: int, cut: bool) -> str:
+    """What `kg query` says on stderr under a table."""
+    note = f"{rows} row{'' if rows == 1 else 's'}"
+    return note + (" (long cells cut; --format csv or json shows them whole)" if cut else "")
+
+
+def truncated_note(kind: str, max_rows: int) -> str:
+    """What `kg query` says on stderr when --max-rows cut the answer."""
+    what = "rows" if kind == "SELECT" else "triples"
+    return (f"the answer has more than {max_rows:,} {what}; only the first {max_rows:,} are shown — "
+            "narrow the query, or raise --max-rows (0 for all)")
+
+
 def _open(store: str | None, seed_dir: Path) -> Any | None:
     """The store to read, opened read-only: the cached build of the seeds for the default store, the folder of
     oxigraph:PATH; None for any other store, or one missing or unreadable (kg.query says why, or builds it)."""

@@ -168,6 +168,12 @@ def crash_message(origin: str, returncode: int | None, stderr: str, max_memory: 
             "deeply for the engine, or needed more memory than allowed — simplify it or split it up")
 
 
+def parse_size(text: str) -> int | None:
+    """A size as --max-memory takes it: a number with an optional K, M or G (powers of 1024), or None."""
+    match = re.fullmatch(r"([0-9]{1,9})([KMG]?)B?", text.strip().upper())
+    return int(match[1]) * {"": 1, "K": 2**10, "M": 2**20, "G": 2**30}[match[2]] if match else None
+
+
 def show_size(size: int) -> str:
     """Bytes for people: 300 MiB, 2 GiB."""
     for unit, scale in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
@@ -180,7 +186,6 @@ def _worker(evaluate, channel: int, offline: bool, max_memory: int | None, stder
     """The body of the worker process: shut out the network and cap memory (kg.sandbox), run the query on a
     big stack, send back ("ok", result) or ("error", …) through the pipe, pickled."""
     import pickle
-    import traceback
 
     os.dup2(stderr, 2)  # the engine's last words (a Rust panic, an allocation failure) are read by the parent
     if offline:
@@ -193,13 +198,19 @@ def _worker(evaluate, channel: int, offline: bool, max_memory: int | None, stder
     except MemoryError:
         message = ("error", ("QueryError", crash_message("", None, "MemoryError", max_memory), []))
     except BaseException:  # a bug: its traceback goes back to the parent
-        message = ("bug", traceback.format_exc())
+        message = ("bug", _traceback())
     try:
         data = pickle.dumps(message)
     except Exception:
-        data = pickle.dumps(("bug", traceback.format_exc()))
+        data = pickle.dumps(("bug", _traceback()))
     with os.fdopen(channel, "wb") as pipe:
         pipe.write(data)
+
+
+def _traceback() -> str:
+    import traceback
+
+    return traceback.format_exc()
 
 
 def _child(evaluate, channel: int, offline: bool, max_memory: int | None, stderr: int) -> NoReturn:

@@ -93,12 +93,29 @@ def test_no_cached_build_no_answer(monkeypatch):
     assert fast("gpu-targets", {}, "en", "csv") is None
 
 
-def test_kg_query_on_the_cached_build_imports_no_rdflib(seeds_store):
+@pytest.mark.parametrize(("entry", "unused"), [("kg.cli", "()"), ("kg.launch", "('click',)")])
+def test_kg_query_on_the_cached_build_imports_no_rdflib(seeds_store, entry, unused):
     script = ("import sys; sys.argv = ['kg', 'query', 'gpu-targets', '-f', 'csv']\n"
-              "from kg.cli import main\n"
+              f"from {entry} import main\n"
               "try:\n    main()\nexcept SystemExit:\n    pass\n"
               "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rdflib', 'oxrdflib', 'pyshacl', "
-              "'networkx', 'yaml')))")
+              f"'networkx', 'yaml') + {unused}))")
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.startswith("year,gpus,qualifier,source,paragraphs,target\n")  # (\r\n read as text)
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("args", [
+    ["query", "gpu-targets"], ["query", "gpu-targets", "--format=json", "--lang", "ko"],
+    ["query", "agreements", "-p", "org=naver-cloud", "-f", "tsv", "--max-rows", "2"],
+    ["query", "agreements", "-p", "org=nvidai"], ["query", "agreements", "--timeout", "0.000001"],
+    ["query", "agreements", "--max-memory", "lots"], ["query", "gpu-targets", "-f=csv"], ["query", "--help"],
+])
+def test_the_kg_command_answers_as_kg_cli_does(seeds_store, args):
+    """kg.launch (the `kg` command) answers `kg query` before importing click, or hands the line to kg.cli."""
+    def run(entry: str) -> tuple:
+        done = subprocess.run([sys.executable, "-c", f"from {entry} import main; main()", *args], cwd=ROOT,
+                              capture_output=True)
+        return done.returncode, done.stdout, done.stderr
+
+    assert run("kg.launch") == run("kg.cli")
