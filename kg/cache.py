@@ -16,7 +16,6 @@ import contextlib
 import hashlib
 import os
 import re
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -111,6 +110,8 @@ def cached_build(seed_dir: str | Path, root: Path | None = None) -> Path | None:
 
 def forget(place: Path) -> None:
     """Remove a cached store that cannot be read, so that the next command builds it again."""
+    import shutil
+
     shutil.rmtree(place, ignore_errors=True)
 
 
@@ -129,6 +130,6 @@ def _keep(dataset: Dataset, root: Path, place: Path) -> None:
         builds = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")),
                         key=lambda p: p.stat().st_mtime, reverse=True)
         for old in builds[KEEP:]:
-            shutil.rmtree(old, ignore_errors=True)
+            forget(old)
     except (KgError, OSError):
         pass

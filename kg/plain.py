@@ -5,7 +5,10 @@ decimal_lexical."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 #: The namespace of kg's entities, facts and sources (kg:nvidia), and of its ontology (kgo:Organization).
 KG = "https://w3id.org/ai-partnerships/id/"
@@ -33,7 +36,9 @@ INTEGER = re.compile(r"[+-]?\d+")
 DECIMAL = re.compile(r"[+-]?\d*\.\d+")
 
 
-def decimal_lexical(value: int | float | Decimal) -> str:
+def decimal_lexical(value: int | float | Decimal | str) -> str:
     """The canonical xsd:decimal form (always with a decimal point), so every format round-trips it alike."""
+    from decimal import Decimal
+
     text = format(Decimal(str(value)), "f")
     return text if "." in text else text + ".0"

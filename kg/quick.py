@@ -11,13 +11,11 @@ worker, with the same time limit, memory cap and row cap.
 
 from __future__ import annotations
 
-import datetime
 import functools
 import itertools
 import os
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -227,11 +225,13 @@ def _lexical(term: Any) -> str:
     if datatype == plain.XSD + "integer" and _INTEGER_FORM.fullmatch(value):
         return value
     if datatype == plain.XSD + "decimal" and (plain.DECIMAL.fullmatch(value) or plain.INTEGER.fullmatch(value)):
-        return plain.decimal_lexical(Decimal(value))
+        return plain.decimal_lexical(value)
     if datatype == plain.XSD + "boolean" and value in ("true", "false"):
         return value
     if datatype == plain.XSD + "date" and _DATE_FORM.fullmatch(value):
         try:
+            import datetime
+
             datetime.date.fromisoformat(value)
             return value
         except ValueError:
