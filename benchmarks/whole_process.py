@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -26,7 +27,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-KG = [sys.executable, "-c", "from kg.cli import main; main()"]
+KG = [sys.executable, "-c", "from kg.launch import main; main()"]  # what the kg command runs
 
 REFERENCE = """
 import sys, pyoxigraph as ox
@@ -40,20 +41,34 @@ FLOORS = {"python -c pass": [sys.executable, "-c", "pass"],
           "import pyoxigraph": [sys.executable, "-c", "import pyoxigraph"],
           "import rdflib": [sys.executable, "-c", "import rdflib"]}
 
-COMMANDS = {"kg explain nvidia": ["explain", "nvidia"],
+COMMANDS = {"kg query gpu-targets (table)": ["query", "gpu-targets"],
+            "kg query gpu-targets -p org=nvidia -f json": ["query", "gpu-targets", "-p", "org=nvidia", "-f", "json"],
+            "kg explain nvidia": ["explain", "nvidia"],
             "kg neighbors nvidia": ["neighbors", "nvidia"],
             "kg path lg-uplus hyundai-motor-group": ["path", "lg-uplus", "hyundai-motor-group"],
             "kg conflicts": ["conflicts"],
             "kg view": ["view", "-o", "{tmp}/view.html"]}
 
 
+CPU: list[float] = []  # CPU seconds (user + system, the process and its workers) of each timed run, in order
+
+
 def timed(argv: list[str], env: dict[str, str]) -> float:
+    """Wall seconds of a process; its CPU seconds go to CPU (a figure a busy machine disturbs less)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     if done.returncode:
         raise SystemExit(f"{' '.join(argv)} failed: {done.stderr.decode(errors='replace')[-500:]}")
     return elapsed
+
+
+def cpu(runs: int) -> str:
+    """The median CPU time of the last `runs` timed runs."""
+    return f"{statistics.median(CPU[-runs:]):.3f} s"
 
 
 def figure(times: list[float]) -> str:
@@ -89,24 +104,31 @@ def run(triples: int | None, runs: int) -> list[str]:
     lines = [f"## {'the seeds' if triples is None else f'{triples:,} generated triples'}, {runs} runs each", ""]
     with tempfile.TemporaryDirectory() as tmp:
         store, options = prepare(triples, Path(tmp), env)
-        lines += ["| start-up floor | time |", "|---|---|"]
-        lines += [f"| {name} | {figure([timed(argv, env) for _ in range(runs)])} |" for name, argv in FLOORS.items()]
-        lines += ["", "| query | kg query -f csv | pyoxigraph script | ratio (median of runs) |", "|---|---|---|---|"]
-        ratios = []
+        lines += ["| start-up floor | time | CPU |", "|---|---|---|"]
+        for name, argv in FLOORS.items():
+            lines.append(f"| {name} | {figure([timed(argv, env) for _ in range(runs)])} | {cpu(runs)} |")
+        lines += ["", "| query | kg query -f csv | CPU | pyoxigraph script | CPU | ratio (median of runs) "
+                      "| CPU ratio |", "|---|---|---|---|---|---|---|"]
+        ratios, cpu_ratios = [], []
         for name, path in query_files().items():
-            ours, theirs = [], []
+            ours, theirs, ours_cpu, theirs_cpu = [], [], [], []
             for _ in range(runs):  # alternating, so drift of the machine hits both alike
                 ours.append(timed([*KG, "query", name, "-f", "csv", *options], env))
+                ours_cpu.append(CPU[-1])
                 theirs.append(timed([sys.executable, "-c", REFERENCE, str(store), str(path)], env))
-            ratio = statistics.median(a / b for a, b in zip(ours, theirs, strict=True))
-            ratios.append(ratio)
-            lines.append(f"| {name} | {figure(ours)} | {figure(theirs)} | {ratio:.2f}× |")
-        lines.append(f"| **all** | | | median {statistics.median(ratios):.2f}×, max {max(ratios):.2f}× |")
+                theirs_cpu.append(CPU[-1])
+            ratios.append(statistics.median(a / b for a, b in zip(ours, theirs, strict=True)))
+            cpu_ratios.append(statistics.median(ours_cpu) / statistics.median(theirs_cpu))
+            lines.append(f"| {name} | {figure(ours)} | {statistics.median(ours_cpu):.3f} s | {figure(theirs)} | "
+                         f"{statistics.median(theirs_cpu):.3f} s | {ratios[-1]:.2f}× | {cpu_ratios[-1]:.2f}× |")
+        lines.append(f"| **all** | | | | | median {statistics.median(ratios):.2f}×, max {max(ratios):.2f}× | "
+                     f"median {statistics.median(cpu_ratios):.2f}×, max {max(cpu_ratios):.2f}× |")
         if triples is None:
-            lines += ["", "| command | time |", "|---|---|"]
+            lines += ["", "| command | time | CPU |", "|---|---|---|"]
             for name, argv in COMMANDS.items():
                 argv = [a.format(tmp=tmp) for a in argv]
-                lines.append(f"| {name} | {figure([timed([*KG, *argv, *options], env) for _ in range(runs)])} |")
+                times = [timed([*KG, *argv, *options], env) for _ in range(runs)]
+                lines.append(f"| {name} | {figure(times)} | {cpu(runs)} |")
     return lines + [""]
 
 
@@ -118,7 +140,9 @@ def main() -> int:
     options = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     lines = ["# Whole processes: kg and pyoxigraph side by side", "",
-             f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; wall time per process.", ""]
+             f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; wall time per process; load average "
+             f"{os.getloadavg()[0]:.1f} at the start (other work on the machine slows both sides alike; CPU: user +",
+             "system seconds of the process and its workers, median — what a busy machine disturbs least).", ""]
     for triples in options.triples or [None]:
         lines += run(triples, options.runs)
     report = "\n".join(lines)

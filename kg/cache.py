@@ -12,16 +12,18 @@ Where: $KG_CACHE (a folder, or `off`), else $XDG_CACHE_HOME/kg, else ~/.cache/kg
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
-import shutil
 from pathlib import Path
-
-from rdflib import Dataset
+from typing import TYPE_CHECKING
 
 import kg
 from kg.errors import KgError
+
+if TYPE_CHECKING:  # kg.quick reads the cache without rdflib
+    from rdflib import Dataset
 
 CACHE_ENV = "KG_CACHE"
 KEEP = 8
@@ -81,17 +83,36 @@ def seeds_dataset(seed_dir: str | Path) -> Dataset:
     root = cache_root()
     if root is None:
         return build_dataset(load_seeds(seed_dir), store="Oxigraph")
-    place = root / build_key(seed_dir)
-    if (place / "CURRENT").is_file():
+    place = cached_build(seed_dir, root)
+    if place is not None:
         try:
-            dataset = open_oxigraph(place)
-            os.utime(place)  # newest first when old builds are removed
-            return dataset
+            return open_oxigraph(place)
         except Exception:  # noqa: BLE001 - RocksDB reports a damaged store as RuntimeError, OSError, ...
-            shutil.rmtree(place, ignore_errors=True)  # unreadable: build it again
+            forget(place)
+    place = root / build_key(seed_dir)
     dataset = build_dataset(load_seeds(seed_dir), store="Oxigraph")
     _keep(dataset, root, place)
     return dataset
+
+
+def cached_build(seed_dir: str | Path, root: Path | None = None) -> Path | None:
+    """The folder of the cached store of this build of the seeds, or None when there is none (or no cache)."""
+    root = root or cache_root()
+    if root is None:
+        return None
+    place = root / build_key(seed_dir)
+    if not (place / "CURRENT").is_file():
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(place)  # newest first when old builds are removed
+    return place
+
+
+def forget(place: Path) -> None:
+    """Remove a cached store that cannot be read, so that the next command builds it again."""
+    import shutil
+
+    shutil.rmtree(place, ignore_errors=True)
 
 
 def _keep(dataset: Dataset, root: Path, place: Path) -> None:
@@ -109,6 +130,6 @@ def _keep(dataset: Dataset, root: Path, place: Path) -> None:
         builds = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")),
                         key=lambda p: p.stat().st_mtime, reverse=True)
         for old in builds[KEEP:]:
-            shutil.rmtree(old, ignore_errors=True)
+            forget(old)
     except (KgError, OSError):
         pass

@@ -14,7 +14,7 @@ import click
 
 from kg import __version__
 from kg.rdfformats import EXPORTED
-from kg.sandbox import DEFAULT_MAX_MEMORY
+from kg.sandbox import DEFAULT_MAX_MEMORY, parse_size
 
 
 class Seconds(click.ParamType):
@@ -40,17 +40,14 @@ class Size(click.ParamType):
     """A size in bytes, written as a number with an optional K, M or G (powers of 1024); 0 means no limit."""
 
     name = "size"
-    UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30}
 
     def convert(self, value, param, ctx):
         if isinstance(value, int):
             return value
-        import re
-
-        match = re.fullmatch(r"([0-9]{1,9})([KMG]?)B?", str(value).strip().upper())
-        if not match:
+        size = parse_size(str(value))
+        if size is None:
             self.fail(f"{value!r} is not a size — write one such as 512M or 4G (0: no limit)", param, ctx)
-        return int(match[1]) * self.UNITS[match[2]]
+        return size
 
 
 SECONDS = Seconds()
@@ -436,21 +433,32 @@ def query_command(name, query_file, text, params, lang, fmt, excel, timeout, max
 
     A query runs at most --timeout seconds and keeps --max-rows rows; it may not reach other servers
     (SERVICE, FROM <elsewhere>) without --allow-remote, and SPARQL Update is always refused."""
-    from kg import api
     from kg.errors import QueryError
-    from kg.query import parse_params
-    from kg.text import tr
+    from kg.query.syntax import parse_params
 
     if sum(x is not None for x in (name, query_file, text)) != 1:
         raise QueryError("give one of: a query NAME (kg queries lists them), --file FILE or -e 'SELECT …'")
     if excel and fmt not in ("csv", "tsv"):
         from kg.errors import KgError
+        from kg.text import tr
 
-        raise KgError("--excel: 바이트 순서 표시는 CSV와 TSV에만 붙습니다 — -f csv 또는 -f tsv를 주세요" if lang == "ko"
-                         else "--excel puts a byte order mark on CSV and TSV only — add -f csv or -f tsv")
+        raise KgError(tr("query excel", lang))
     # Any: parse_params refuses the names of kg query's options (OPTION_NAMES), so no parameter lands on a typed
     # option such as timeout; the values are text, bound to the query's variables
     values: dict[str, Any] = parse_params(params)
+    if name is not None:
+        from kg import quick
+
+        # the cached build through pyoxigraph alone, where that gives the same bytes (else None)
+        quick_answer = quick.answer(name, values, lang, fmt, timeout=timeout or None, max_memory=max_memory or None,
+                                    max_rows=max_rows or None, seed_dir=seed_dir, graph_file=graph_file, store=store)
+        if quick_answer is not None:
+            click.echo(("\ufeff" if excel else "") + quick_answer.text, nl=False)
+            if fmt == "table":
+                _say_rows(quick_answer.rows, quick_answer.cut, lang)
+            return _say_truncated(quick_answer.truncated, "SELECT", max_rows, lang)
+    from kg import api
+
     if name is not None:
         api.get_query(name)  # an unknown name fails before the graph is built
     ds = open_graph(seed_dir, graph_file, store, check=False)  # an empty answer is explained by kg.query.run
@@ -470,11 +478,21 @@ def query_command(name, query_file, text, params, lang, fmt, excel, timeout, max
         check_terms(own, "<-e>" if text is not None else str(query_file), lang)
     click.echo(("\ufeff" if excel else "") + result.serialize(fmt), nl=False)
     if fmt == "table" and result.kind == "SELECT":
-        note = tr("query rows", lang, n=len(result), s="" if len(result) == 1 else "s")
-        click.echo(note + (tr("query cells cut", lang) if result.cut_cells() else ""), err=True)
-    if result.truncated:
-        click.echo(tr("query truncated rows" if result.kind == "SELECT" else "query truncated triples", lang,
-                      n=f"{max_rows:,}"), err=True)
+        _say_rows(len(result), result.cut_cells(), lang)
+    _say_truncated(result.truncated, result.kind, max_rows, lang)
+
+
+def _say_rows(rows: int, cut: bool, lang: str) -> None:
+    from kg.quick import rows_note
+
+    click.echo(rows_note(rows, cut, lang), err=True)
+
+
+def _say_truncated(truncated: bool, kind: str, max_rows: int, lang: str) -> None:
+    from kg.quick import truncated_note
+
+    if truncated:
+        click.echo(truncated_note(kind, max_rows, lang), err=True)
 
 
 @main.command()

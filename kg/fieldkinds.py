@@ -17,7 +17,7 @@ from rdflib.namespace import XSD
 
 from kg import ontology, schema
 from kg.ontology import KG
-from kg.rdf import decimal_lexical
+from kg.plain import decimal_lexical
 
 
 class Context(Protocol):

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import cast
 
 from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, DefinedNamespaceMeta
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, DefinedNamespace, DefinedNamespaceMeta
 
+from kg import plain
 from kg.resources import data_dir
 
-KGO_NS = Namespace("https://w3id.org/ai-partnerships/ontology#")
+KGO_NS = Namespace(plain.KGO)
 
 
 class _Closed(DefinedNamespaceMeta):
@@ -178,30 +179,17 @@ class KGO(DefinedNamespace, metaclass=_Closed):
     topic: URIRef
     upTo: URIRef
 
-KG = Namespace("https://w3id.org/ai-partnerships/id/")
+KG = Namespace(plain.KG)
 GRAPH = Namespace("https://w3id.org/ai-partnerships/graph/")
-ORG = Namespace("http://www.w3.org/ns/org#")
-SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace(plain.PREFIXES["org"])
+SCHEMA = Namespace(plain.PREFIXES["schema"])
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
 #: Named graphs: entities and sources; what facts say; and GRAPH[source id] for each source's citations.
 REGISTRY_GRAPH = GRAPH["registry"]
 FACTS_GRAPH = GRAPH["facts"]
 
-PREFIXES = {
-    "kg": KG,
-    "kgo": KGO_NS,
-    "org": ORG,
-    "schema": SCHEMA,
-    "prov": PROV,
-    "dcterms": DCTERMS,
-    "skos": SKOS,
-    "foaf": FOAF,
-    "owl": OWL,
-    "rdf": RDF,
-    "rdfs": RDFS,
-    "xsd": XSD,
-}
+PREFIXES = {prefix: Namespace(iri) for prefix, iri in plain.PREFIXES.items()}
 
 #: The top classes a seed entity's type may fall under (facts, sources and citations are made by the loader).
 ENTITY_ROOTS = (

@@ -15,6 +15,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kg.errors import KgError
+from kg.plain import decimal_lexical  # noqa: F401 - kg.rdf is where the RDF code finds it
 
 _STRING = XSD.string.toPython()
 _DECIMAL = XSD.decimal.toPython()
@@ -47,12 +48,6 @@ def oxigraph_store(graph) -> Any | None:
 
 
 # ------------------------------------------------------------------ canonical literals
-
-
-def decimal_lexical(value: int | float | Decimal) -> str:
-    """The canonical xsd:decimal form (always with a decimal point), so every format round-trips it alike."""
-    text = format(Decimal(str(value)), "f")
-    return text if "." in text else text + ".0"
 
 
 def canonical(term: Any) -> Any:

@@ -2,7 +2,7 @@
 memory, and can be killed when its time is up — so that a query kg's checks miss still cannot fetch a URL, and
 a query that crashes the engine takes down only its worker.
 
-Both `kg query` (one forked worker per query) and `kg serve` (a pool of workers, kg/serve.py) use it.
+Both `kg query` (one forked worker per query, in_worker) and `kg serve` (a pool of workers, kg/serve.py) use it.
 
 Measured on pyoxigraph 0.5.13 (the reasons for the numbers below): with the 8 MiB stack of a main thread,
 `FILTER(` + 5,000 nested parentheses crashes the process with a segmentation fault, so do a join of 300 triple
@@ -12,16 +12,17 @@ and nesting of 10,000 runs in 0.04 s. rdflib's SPARQL parser needs ~25 Python fr
 
 from __future__ import annotations
 
-import ctypes
+import contextlib
+import os
 import re
 import resource
 import signal
 import sys
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
-from kg.errors import QueryError
+from kg.errors import KgError, QueryError, QueryStopped
 
 #: Brackets a query may nest ((, [, {): deeper queries are refused before any parser sees them.
 MAX_NESTING = 100
@@ -88,6 +89,8 @@ def leave_network() -> bool:
     """In a worker process: move into a new, empty network namespace (Linux), so that no engine — Oxigraph's
     HTTP client for SERVICE, rdflib's urlopen — can reach any host, loopback included; and refuse Python
     sockets with an audit hook everywhere. True when the namespace was entered."""
+    import ctypes
+
     sys.addaudithook(_no_python_sockets)
     if not sys.platform.startswith("linux"):
         return False
@@ -165,9 +168,121 @@ def crash_message(origin: str, returncode: int | None, stderr: str, max_memory: 
             "deeply for the engine, or needed more memory than allowed — simplify it or split it up")
 
 
+def parse_size(text: str) -> int | None:
+    """A size as --max-memory takes it: a number with an optional K, M or G (powers of 1024), or None."""
+    match = re.fullmatch(r"([0-9]{1,9})([KMG]?)B?", text.strip().upper())
+    return int(match[1]) * {"": 1, "K": 2**10, "M": 2**20, "G": 2**30}[match[2]] if match else None
+
+
 def show_size(size: int) -> str:
     """Bytes for people: 300 MiB, 2 GiB."""
     for unit, scale in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
         if size >= scale:
             return f"{size / scale:.3g} {unit}"
     return f"{size} bytes"
+
+
+def _worker(evaluate, channel: int, offline: bool, max_memory: int | None, stderr: int) -> None:
+    """The body of the worker process: shut out the network and cap memory (kg.sandbox), run the query on a
+    big stack, send back ("ok", result) or ("error", …) through the pipe, pickled."""
+    import pickle
+
+    os.dup2(stderr, 2)  # the engine's last words (a Rust panic, an allocation failure) are read by the parent
+    if offline:
+        leave_network()
+    cap_memory(max_memory)
+    try:
+        message = ("ok", on_big_stack(evaluate))
+    except KgError as exc:
+        message = ("error", (type(exc).__name__, str(exc), getattr(exc, "details", [])))
+    except MemoryError:
+        message = ("error", ("QueryError", crash_message("", None, "MemoryError", max_memory), []))
+    except BaseException:  # a bug: its traceback goes back to the parent
+        message = ("bug", _traceback())
+    try:
+        data = pickle.dumps(message)
+    except Exception:
+        data = pickle.dumps(("bug", _traceback()))
+    with os.fdopen(channel, "wb") as pipe:
+        pipe.write(data)
+
+
+def _traceback() -> str:
+    import traceback
+
+    return traceback.format_exc()
+
+
+def _child(evaluate, channel: int, offline: bool, max_memory: int | None, stderr: int) -> NoReturn:
+    """The forked worker: run _worker and leave, without the parent's clean-up (atexit, buffers)."""
+    code = 1
+    try:
+        _worker(evaluate, channel, offline, max_memory, stderr)
+        code = 0
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        os._exit(code)
+
+
+def _receive(channel: int, timeout: float | None, origin: str) -> bytes:
+    """All the worker sends (nothing if it died first); QueryError if it sends nothing within timeout seconds."""
+    import select
+
+    poll = select.poll()
+    poll.register(channel, select.POLLIN)
+    if not poll.poll(None if timeout is None else timeout * 1000):
+        raise QueryStopped(f"{origin}: the query ran longer than {timeout:g} s and was stopped — narrow it "
+                         "down (fewer unbound patterns, a LIMIT, a more specific property path) or allow "
+                         "more time with --timeout SECONDS")
+    chunks = []
+    while chunk := os.read(channel, 1 << 20):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def in_worker(evaluate, timeout: float | None, origin: str, offline: bool,
+              max_memory: int | None = None) -> Any:
+    """Run evaluate() in a forked process (kg.sandbox) and stop it after timeout seconds (None: no limit).
+
+    Forked, the worker shares the parent's graph (an in-memory store built from the seeds, or an open
+    on-disk store) without copying or re-reading it; only the answer crosses back, pickled through a pipe.
+    (os.fork, not multiprocessing: importing that was a tenth of a quick `kg query`.)"""
+    import pickle
+    import tempfile
+
+    with tempfile.TemporaryFile() as stderr:
+        receiver, sender = os.pipe()
+        for stream in (sys.stdout, sys.stderr):  # else the child would write the parent's buffers again
+            stream.flush()
+        pid = os.fork()
+        if pid == 0:
+            os.close(receiver)
+            _child(evaluate, sender, offline, max_memory, stderr.fileno())
+        os.close(sender)
+        try:
+            data = _receive(receiver, timeout, origin)
+        finally:
+            os.close(receiver)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)  # done or stopped: nothing of it may outlive the answer
+            exitcode = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+        stderr.seek(0)
+        said = stderr.read(1 << 16)
+        try:
+            status, payload = pickle.loads(data)
+        except Exception:  # nothing, or half an answer: it died before it had answered
+            last_words = said.decode("utf-8", "replace")
+            raise QueryStopped(crash_message(origin, exitcode, last_words, max_memory)) from None
+    if said:
+        sys.stderr.write(said.decode("utf-8", "replace"))
+    if status == "ok":
+        return payload
+    if status == "error":
+        name, message, details = payload
+        if message.startswith(": "):  # a MemoryError in the worker: the origin is known here
+            message = origin + message
+        error_type = QueryError if name == "QueryError" else KgError
+        raise error_type(message, details) if error_type is QueryError else error_type(message)
+    raise RuntimeError(f"the query worker failed:\n{payload}")

@@ -41,7 +41,7 @@ def zygote(control: socket.socket, location: str, max_memory: int | None, max_an
     import pyoxigraph  # noqa: F401  (imported once here, inherited by every worker)
     from rdflib.plugins.sparql.parser import parseQuery  # noqa: F401
 
-    import kg.query  # noqa: F401
+    from kg.query import _is_update, find_service, names_dataset  # noqa: F401 (kg.query loads them on first use)
 
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # workers are reaped by the kernel
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is kg serve's to handle

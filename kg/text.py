@@ -235,7 +235,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "the total, and the rest is not broken down",
                           "출처가 일부 수령처만 밝힘; 배분 합계가 총량의 모든 수치 안에 있고 나머지는 나뉘지 않음"),
     # kg query (the footer of a table, on stderr)
-    "query rows": ("{n} row{s}", "{n}행"),
+    "query rows": ("{n} row{n:s}", "{n}행"),
+    "query excel": ("--excel puts a byte order mark on CSV and TSV only — add -f csv or -f tsv",
+                    "--excel: 바이트 순서 표시는 CSV와 TSV에만 붙습니다 — -f csv 또는 -f tsv를 주세요"),
     "query cells cut": (" (long cells cut; --format csv or json shows them whole)",
                         " (긴 칸은 잘림; --format csv나 json으로 전체를 볼 수 있음)"),
     "query truncated rows": ("the answer has more than {n} rows; only the first {n} are shown — narrow the query, or "

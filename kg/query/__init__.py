@@ -9,41 +9,50 @@
 - internal: kg's own queries, for its modules (select, ask);
 - failures: an engine's error as a message that says where;
 - results: the answer as Python values, a table, or the W3C result formats.
+
+The names below are imported on first use (as kg's are, kg/__init__.py), so that kg.query.binding can be used
+without rdflib's SPARQL machinery (kg.quick).
 """
 
-from kg.query.binding import bind, filter_only, literal_n3, parameter_block, term_n3
-from kg.query.catalogue import (
-    NamedQuery,
-    Param,
-    describe_queries,
-    describe_query,
-    get_query,
-    list_queries,
-    parse_named_query,
-)
-from kg.query.execute import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, run, run_query, sparql, sparql_file
-from kg.query.guard import _in_worker as _in_worker  # private, but tests and kg serve use them
-from kg.query.guard import _is_update as _is_update
-from kg.query.guard import _parse_query as _parse_query
-from kg.query.guard import (
-    check_remote,
-    find_service,
-    may_name_service,
-    names_dataset,
-)
-from kg.query.internal import ask, query_dir, select
-from kg.query.params import (
-    DEFAULT_LANG,
-    LANGUAGES,
-    OPTION_NAMES,
-    bind_value,
-    check_lang,
-    compact,
-    parse_params,
-    parse_term,
-)
-from kg.query.results import FORMATS, MAX_CELL, QueryResult, python_value
-from kg.query.results import _width as _width
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kg.query.binding import bind, filter_only, literal_n3, parameter_block, term_n3
+    from kg.query.catalogue import (
+        NamedQuery,
+        Param,
+        describe_queries,
+        describe_query,
+        get_query,
+        list_queries,
+        parse_named_query,
+    )
+    from kg.query.execute import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, run, run_query, sparql, sparql_file
+    from kg.query.guard import _in_worker as _in_worker  # private, but tests and kg serve use them
+    from kg.query.guard import _is_update as _is_update
+    from kg.query.guard import _parse_query as _parse_query
+    from kg.query.guard import (
+        check_remote,
+        find_service,
+        may_name_service,
+        names_dataset,
+    )
+    from kg.query.internal import ask, query_dir, select
+    from kg.query.params import (
+        DEFAULT_LANG,
+        LANGUAGES,
+        OPTION_NAMES,
+        bind_value,
+        check_lang,
+        compact,
+        parse_params,
+        parse_term,
+    )
+    from kg.query.results import FORMATS, MAX_CELL, QueryResult, python_value
+    from kg.query.results import _width as _width
 
 __all__ = [
     "DEFAULT_LANG", "DEFAULT_MAX_ROWS", "DEFAULT_TIMEOUT", "FORMATS", "LANGUAGES", "MAX_CELL", "OPTION_NAMES",
@@ -53,5 +62,57 @@ __all__ = [
     "python_value", "query_dir", "run", "run_query", "select", "sparql", "sparql_file", "term_n3",
 ]
 
-#: The public examples, which doctest would not find behind the re-exports (tests/test_doctests.py).
-__test__ = {"run_query": run_query}
+
+_MODULES = {
+    "bind": "binding",
+    "filter_only": "binding",
+    "literal_n3": "binding",
+    "parameter_block": "binding",
+    "term_n3": "binding",
+    "NamedQuery": "catalogue",
+    "Param": "catalogue",
+    "describe_queries": "catalogue",
+    "describe_query": "catalogue",
+    "get_query": "catalogue",
+    "list_queries": "catalogue",
+    "parse_named_query": "catalogue",
+    "DEFAULT_MAX_ROWS": "execute",
+    "DEFAULT_TIMEOUT": "execute",
+    "run": "execute",
+    "run_query": "execute",
+    "sparql": "execute",
+    "sparql_file": "execute",
+    "_in_worker": "guard",
+    "_is_update": "guard",
+    "_parse_query": "guard",
+    "check_remote": "guard",
+    "find_service": "guard",
+    "may_name_service": "guard",
+    "names_dataset": "guard",
+    "ask": "internal",
+    "query_dir": "internal",
+    "select": "internal",
+    "DEFAULT_LANG": "params",
+    "LANGUAGES": "params",
+    "OPTION_NAMES": "params",
+    "bind_value": "params",
+    "check_lang": "params",
+    "compact": "params",
+    "parse_params": "params",
+    "parse_term": "params",
+    "FORMATS": "results",
+    "MAX_CELL": "results",
+    "QueryResult": "results",
+    "python_value": "results",
+    "_width": "results",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__test__":  # the public examples, which doctest would not find behind the re-exports
+        return {"run_query": __getattr__("run_query")}
+    if name not in _MODULES:
+        raise AttributeError(f"module 'kg.query' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"kg.query.{_MODULES[name]}"), name)
+    globals()[name] = value
+    return value

@@ -14,13 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TypeGuard
-
-from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.term import Node
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from kg.errors import QueryError
+from kg.plain import XSD
+
+if TYPE_CHECKING:  # rdflib is imported where its terms are met: kg.quick binds pyoxigraph's terms without it
+    from rdflib import Literal
+    from rdflib.term import Node
 
 #: Characters an IRI may not hold in SPARQL: such a term is refused rather than written.
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
@@ -28,16 +29,26 @@ _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 def literal_n3(term: Literal) -> str:
     """A literal in the short quoted form of SPARQL/Turtle, with every character that could end it escaped."""
-    text = str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return quoted(str(term), term.language, term.datatype)
+
+
+def quoted(text: str, language: str | None, datatype: str | None) -> str:
+    """literal_n3 of a literal given as its parts (kg.quick writes pyoxigraph's literals with it)."""
+    text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
     text = text.replace("\t", "\\t")
-    if term.language:
-        return f'"{text}"@{term.language}'
-    if term.datatype and term.datatype != XSD.string:
-        return f'"{text}"^^<{term.datatype}>'
+    if language:
+        return f'"{text}"@{language}'
+    if datatype and datatype != XSD + "string":
+        return f'"{text}"^^<{datatype}>'
     return f'"{text}"'
 
 
-def term_n3(term: Node) -> str:
+def term_n3(term: Any) -> str:
+    """An rdflib IRI or literal in SPARQL syntax; or a pyoxigraph one (kg.quick), which checked it when made."""
+    if type(term).__module__ == "pyoxigraph" and type(term).__name__ in ("NamedNode", "Literal"):
+        return str(term)  # N-Triples: what SPARQL reads
+    from rdflib import Literal, URIRef
+
     if isinstance(term, Literal):
         return literal_n3(term)
     if isinstance(term, URIRef):
@@ -128,7 +139,7 @@ def _rows(text: str, clean: str, start: int, end: int, tuples: bool) -> tuple[tu
     return tuple(tuple(_TERM.findall(text[a:b])) for a, b in spans)
 
 
-Value = Node | None | Sequence[Node]
+Value = Any  # an rdflib Node, None (UNDEF), or a sequence of Nodes (a row each)
 
 
 def values_clause(names: Sequence[str], bindings: Mapping[str, Value]) -> str:

@@ -35,11 +35,7 @@ from kg.ontology import KG
 from kg.query.binding import blank, mentions, parameter_block, where_brace
 from kg.query.internal import query_dir
 from kg.query.params import DEFAULT_LANG, compact, parse_term
-
-_PARAM_LINE = re.compile(r"param:\s*(?P<name>[A-Za-z_]\w*)\s*"
-                         r"(?:=\s*(?P<default>[^\s(]+)(?:\s*\((?P<classes>[A-Za-z|]+)\))?"
-                         r"|\((?P<optional>optional)(?:,\s*(?P<classes2>[A-Za-z|]+))?\))?"
-                         r"\s*(?:(?:—|--)\s*(?P<doc>.*))?$")
+from kg.query.syntax import PARAM_LINE, header_lines
 
 
 @dataclass(frozen=True)
@@ -89,12 +85,9 @@ def parse_named_query(path: Path) -> NamedQuery:
 def _parse_named_query(path: Path, mtime_ns: int, size: int) -> NamedQuery:
     text = path.read_text(encoding="utf-8")
     title, question, params, description = "", None, [], []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.startswith("#"):
-            break
-        body = line[1:].strip()
+    for number, body in header_lines(text):
         if body.startswith("param:"):
-            match = _PARAM_LINE.match(body)
+            match = PARAM_LINE.match(body)
             if not match:
                 raise QueryError(f"{path}:{number}: cannot read the parameter line — "
                                  "write '# param: NAME = DEFAULT — what it is' or '# param: NAME (optional) — …'")

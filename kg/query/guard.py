@@ -6,24 +6,16 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import multiprocessing
-import os
 import re
-import sys
-import tempfile
-import traceback
-from typing import TYPE_CHECKING
 
 from rdflib import URIRef
 
 from kg import ontology, sandbox
-from kg.errors import KgError, QueryError, QueryStopped
+from kg.errors import QueryError
 from kg.ontology import PREFIXES
 from kg.query.binding import _IRI_FORBIDDEN, blank
 from kg.query.internal import ask
-
-if TYPE_CHECKING:
-    from kg.query.results import QueryResult
+from kg.sandbox import in_worker as _in_worker  # noqa: F401 - kg.query re-exports it (tests, kg.query.execute)
 
 #: A query whose text (escapes included) mentions neither word cannot hold SERVICE or FROM, so it is not
 #: parsed a second time; any other is parsed with rdflib's SPARQL parser, which comments and strings cannot fool.
@@ -197,69 +189,3 @@ def _is_endpoint(graph) -> bool:
     from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
     return isinstance(getattr(graph, "store", None), SPARQLStore)
-
-
-def _worker(evaluate, channel, offline: bool, max_memory: int | None, stderr: int) -> None:
-    """The body of the worker process: shut out the network and cap memory (kg.sandbox), run the query on a
-    big stack, send back ("ok", result) or ("error", …)."""
-    os.dup2(stderr, 2)  # the engine's last words (a Rust panic, an allocation failure) are read by the parent
-    if offline:
-        sandbox.leave_network()
-    sandbox.cap_memory(max_memory)
-    try:
-        message = ("ok", sandbox.on_big_stack(evaluate))
-    except KgError as exc:
-        message = ("error", (type(exc).__name__, str(exc), getattr(exc, "details", [])))
-    except MemoryError:
-        message = ("error", ("QueryError", sandbox.crash_message("", None, "MemoryError", max_memory), []))
-    except BaseException:  # a bug: its traceback goes back to the parent
-        message = ("bug", traceback.format_exc())
-    try:
-        channel.send(message)
-    except Exception:
-        channel.send(("bug", traceback.format_exc()))
-    channel.close()
-
-
-def _in_worker(evaluate, timeout: float | None, origin: str, offline: bool,
-               max_memory: int | None = None) -> QueryResult:
-    """Run evaluate() in a forked process (kg.sandbox) and stop it after timeout seconds (None: no limit).
-
-    Forked, the worker shares the parent's graph (an in-memory store built from the seeds, or an open
-    on-disk store) without copying or re-reading it; only the answer crosses back, pickled."""
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    with tempfile.TemporaryFile() as stderr:
-        process = context.Process(target=_worker, args=(evaluate, sender, offline, max_memory, stderr.fileno()),
-                                  daemon=True)
-        process.start()
-        sender.close()
-        try:
-            if not receiver.poll(timeout):
-                raise QueryStopped(f"{origin}: the query ran longer than {timeout:g} s and was stopped — narrow it "
-                                 "down (fewer unbound patterns, a LIMIT, a more specific property path) or allow "
-                                 "more time with --timeout SECONDS")
-            status, payload = receiver.recv()
-        except EOFError:
-            process.join(5)
-            stderr.seek(0)
-            last_words = stderr.read(1 << 16).decode("utf-8", "replace")
-            raise QueryStopped(sandbox.crash_message(origin, process.exitcode, last_words, max_memory)) from None
-        finally:
-            if process.is_alive():
-                process.kill()
-            process.join()
-            receiver.close()
-        stderr.seek(0)
-        said = stderr.read(1 << 16)
-    if said:
-        sys.stderr.write(said.decode("utf-8", "replace"))
-    if status == "ok":
-        return payload
-    if status == "error":
-        name, message, details = payload
-        if message.startswith(": "):  # a MemoryError in the worker: the origin is known here
-            message = origin + message
-        error_type = QueryError if name == "QueryError" else KgError
-        raise error_type(message, details) if error_type is QueryError else error_type(message)
-    raise RuntimeError(f"the query worker failed:\n{payload}")

@@ -4,7 +4,6 @@ for, checked against what the parameter takes (kg/kinds.py for entity classes)."
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -14,8 +13,11 @@ from rdflib.term import Node
 
 from kg.errors import KgError, QueryError
 from kg.ontology import KG, PREFIXES
+from kg.plain import DECIMAL as _DECIMAL
+from kg.plain import INTEGER as _INTEGER
 from kg.query.binding import _IRI_FORBIDDEN
 from kg.query.internal import ask
+from kg.query.syntax import _PNAME, OPTION_NAMES, compact, parse_params  # noqa: F401 - kg.query exports them
 
 if TYPE_CHECKING:
     from kg.lookup import Names
@@ -23,22 +25,7 @@ if TYPE_CHECKING:
 #: Label languages the graph has, and the default.
 LANGUAGES = ("en", "ko")
 DEFAULT_LANG = "en"
-#: Names the query functions take as options, so they cannot be query parameters (--param NAME=…).
-OPTION_NAMES = ("lang", "origin", "timeout", "max_rows", "allow_remote", "isolated", "max_memory")
 _ID = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
-_PNAME = re.compile(r"([A-Za-z][\w-]*):([\w.-]*)")
-_INTEGER = re.compile(r"[+-]?\d+")
-_DECIMAL = re.compile(r"[+-]?\d*\.\d+")
-
-
-def compact(iri: URIRef) -> str:
-    """The shortest prefixed name of an IRI through the project's prefixes ('kg:nvidia'), else '<IRI>'."""
-    best = ""
-    for prefix, ns in PREFIXES.items():
-        ns = str(ns)
-        if iri.startswith(ns) and len(ns) > len(best) and _PNAME.fullmatch(f"{prefix}:{iri[len(ns):]}"):
-            best, name = ns, f"{prefix}:{iri[len(ns):]}"
-    return name if best else f"<{iri}>"
 
 
 def parse_term(text: str) -> Node | None:
@@ -153,22 +140,3 @@ def check_lang(lang: str) -> str:
     if lang not in LANGUAGES:
         raise QueryError(f"no labels in '{lang}' — use one of {', '.join(LANGUAGES)}")
     return lang
-
-
-def parse_params(pairs: Iterable[str]) -> dict[str, str]:
-    """--param NAME=VALUE options as a dict (each name once)."""
-    params: dict[str, str] = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        name = name.strip()
-        if not sep or not name:
-            raise QueryError(f"--param '{pair}': write NAME=VALUE, such as org=naver-cloud")
-        if name in params:
-            raise QueryError(f"--param {name} is given twice — give each parameter once")
-        if name == "lang":
-            raise QueryError("'lang' is set with --lang (the label language), not as a parameter")
-        if name in OPTION_NAMES:
-            raise QueryError(f"--param {name}: that name belongs to an option of kg query — rename the query's "
-                             f"variable ?{name}")
-        params[name] = value
-    return params

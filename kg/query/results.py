@@ -14,11 +14,8 @@ One writer over canonical terms gives the same bytes whichever store answered (t
 
 from __future__ import annotations
 
-import csv
-import io
 import itertools
 import json
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, cast
 from xml.etree import ElementTree as ET
@@ -30,14 +27,14 @@ from rdflib.term import Node
 from kg import engine, ontology
 from kg.errors import QueryError
 from kg.query.binding import literal_n3
+from kg.query.layout import MAX_CELL, csv_text, fit, json_text, table, tsv_text, width
 from kg.query.params import _DECIMAL, _INTEGER, compact
 from kg.rdf import canonical
 
 #: Output formats: an aligned table for people, the W3C SPARQL 1.1 result formats for scripts, and Turtle
 #: for the graphs CONSTRUCT and DESCRIBE return.
 FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle")
-#: A table cell longer than this is cut (with "…") so rows stay on one line; csv and json keep everything.
-MAX_CELL = 60
+_width = width  # kg.query._width, for tests
 SPARQL_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -150,7 +147,7 @@ class QueryResult:
 
     def cut_cells(self) -> bool:
         """Whether the table form cuts any cell (so the CLI can say where to see them whole)."""
-        return any(_width(_cell(t)) > MAX_CELL for row in self.terms for t in row)
+        return any(width(_cell(t)) > MAX_CELL for row in self.terms for t in row)
 
 
 def _cell(term: Node | None) -> str:
@@ -163,51 +160,21 @@ def _cell(term: Node | None) -> str:
     return " ".join(str(term).split()) if "\n" in str(term) or "\t" in str(term) else str(term)
 
 
-def _width(text: str) -> int:
-    """Columns a string takes on a terminal: East Asian wide characters (Hangul) take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in text)
-
-
-def _fit(text: str, width: int) -> str:
-    if _width(text) <= width:
-        return text
-    out, used = "", 0
-    for c in text:
-        if used + _width(c) > width - 1:
-            break
-        out, used = out + c, used + _width(c)
-    return out + "…"
-
-
 def _numeric(term: Node | None) -> bool:
     return isinstance(term, Literal) and term.datatype in (XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.int)
 
 
 def _table(result: QueryResult) -> str:
-    cells = [[_fit(_cell(t), MAX_CELL) for t in row] for row in result.terms]
-    widths = [max([_width(v)] + [_width(row[i]) for row in cells]) for i, v in enumerate(result.vars)]
+    cells = [[fit(_cell(t)) for t in row] for row in result.terms]
     right = [bool(result.terms) and all(_numeric(row[i]) or row[i] is None for row in result.terms)
              for i in range(len(result.vars))]
-
-    def line(values: list[str]) -> str:
-        parts = []
-        for i, value in enumerate(values):
-            pad = " " * (widths[i] - _width(value))
-            parts.append(pad + value if right[i] else value + pad)
-        return "  ".join(parts).rstrip()
-
-    out = [line(result.vars), line(["-" * w for w in widths])] + [line(row) for row in cells]
-    return "\n".join(out) + "\n"
+    return table(result.vars, cells, right)
 
 
 def _csv(result: QueryResult) -> str:
     """W3C SPARQL 1.1 CSV: variable names, then values without types (IRIs bare, blank nodes as _:x)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(result.vars)
-    for row in result.terms:
-        writer.writerow(["" if t is None else f"_:{t}" if isinstance(t, BNode) else str(t) for t in row])
-    return buffer.getvalue()
+    return csv_text(result.vars, (["" if t is None else f"_:{t}" if isinstance(t, BNode) else str(t)
+                                          for t in row] for row in result.terms))
 
 
 def _tsv_term(term: Node | None) -> str:
@@ -229,9 +196,7 @@ def _tsv_term(term: Node | None) -> str:
 
 def _tsv(result: QueryResult) -> str:
     """W3C SPARQL 1.1 TSV: ?variables, then terms in SPARQL syntax (numbers and booleans abbreviated)."""
-    lines = ["\t".join(f"?{v}" for v in result.vars)]
-    lines += ["\t".join(_tsv_term(t) for t in row) for row in result.terms]
-    return "\n".join(lines) + "\n"
+    return tsv_text(result.vars, ([_tsv_term(t) for t in row] for row in result.terms))
 
 
 def _json_term(term: Node) -> dict[str, str]:
@@ -252,8 +217,7 @@ def _json(result: QueryResult) -> str:
     """W3C SPARQL 1.1 JSON results."""
     bindings = [{v: _json_term(t) for v, t in zip(result.vars, row, strict=True) if t is not None}
                 for row in result.terms]
-    return json.dumps({"head": {"vars": result.vars}, "results": {"bindings": bindings}},
-                      ensure_ascii=False, indent=2) + "\n"
+    return json_text(result.vars, bindings)
 
 
 def _ask_json(boolean: bool) -> str:

@@ -1,0 +1,110 @@
+"""The `kg` command's entry point. `kg query NAME` with plain options is answered by kg.quick before click and
+kg.cli are imported (they are half of a quick answer's time); any other command line — other commands, other
+options, a value click would refuse, an answer kg.quick leaves to kg.query — goes to kg.cli as it is, which then
+does everything it always did."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+#: The options of `kg query` read here, by the name of their value in kg.cli.query_command.
+_OPTIONS = {"-f": "fmt", "--format": "fmt", "--lang": "lang", "-p": "params", "--param": "params",
+            "--seeds": "seed_dir", "--store": "store", "--max-rows": "max_rows", "--timeout": "timeout",
+            "--max-memory": "max_memory"}
+_FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle")
+
+
+def main() -> None:
+    if not _quick(sys.argv[1:]):
+        from kg.cli import main as cli
+
+        cli()
+
+
+def _quick(args: list[str]) -> bool:
+    """Answer `kg query NAME [options]` through kg.quick as kg.cli would; False for what kg.cli must do."""
+    options = _parse(args)
+    if options is None:
+        return False
+    from kg import quick
+    from kg.errors import KgError
+    from kg.query.syntax import parse_params
+
+    try:
+        values = parse_params(options["params"])
+    except KgError:
+        return False  # kg.cli says what is wrong
+    max_rows = options["max_rows"]
+    try:
+        answer = quick.answer(options["name"], values, options["lang"], options["fmt"],
+                              timeout=options["timeout"] or None, max_memory=options["max_memory"] or None,
+                              max_rows=max_rows or None, seed_dir=options["seed_dir"], graph_file=None,
+                              store=options["store"])
+    except KgError as exc:  # as kg.cli.user_errors reports it
+        for line in exc.lines:
+            print(line, file=sys.stderr)
+        sys.exit(exc.exit_code)
+    if answer is None or "\x1b" in answer.text:  # (click strips terminal escapes from what is not a terminal)
+        return False
+    sys.stdout.write(answer.text)
+    sys.stdout.flush()
+    if options["fmt"] == "table":
+        print(quick.rows_note(answer.rows, answer.cut, options["lang"]), file=sys.stderr)
+    if answer.truncated:
+        print(quick.truncated_note("SELECT", max_rows, options["lang"]), file=sys.stderr)
+    return True
+
+
+def _parse(args: list[str]) -> dict[str, Any] | None:
+    """The options of `kg query NAME …` as kg.cli's click options give them, if every one is written plainly
+    and valid (`--opt value`, `--opt=value`); else None."""
+    if len(args) < 2 or args[0] != "query" or args[1].startswith("-"):
+        return None
+    from kg.sandbox import DEFAULT_MAX_MEMORY
+
+    options: dict[str, Any] = {"name": args[1], "fmt": "table", "lang": "en", "params": [],
+                               "seed_dir": os.environ.get("KG_SEEDS") or "seeds", "store": None,
+                               "max_rows": 10_000, "timeout": 30.0, "max_memory": DEFAULT_MAX_MEMORY}
+    rest = args[2:]
+    while rest:
+        token = rest.pop(0)
+        if token.startswith("--") and "=" in token:
+            option, value = token.split("=", 1)
+        elif rest:
+            option, value = token, rest.pop(0)
+        else:
+            return None
+        if option not in _OPTIONS or not value:
+            return None
+        if _OPTIONS[option] == "params":
+            options["params"].append(value)
+        else:
+            options[_OPTIONS[option]] = value
+    return _checked(options)
+
+
+def _checked(options: dict[str, Any]) -> dict[str, Any] | None:
+    """The values converted as kg.cli's option types convert them; None for any they would refuse."""
+    from kg.sandbox import parse_size
+
+    if options["fmt"] not in _FORMATS or options["lang"] not in ("en", "ko"):
+        return None
+    for key, pattern in (("max_rows", r"[0-9]{1,9}"), ("timeout", r"[0-9]{1,8}(?:\.[0-9]{1,6})?")):
+        if isinstance(options[key], str):
+            if not re.fullmatch(pattern, options[key]):
+                return None
+            options[key] = int(options[key]) if key == "max_rows" else float(options[key])
+    if options["timeout"] > 366 * 86400:
+        return None
+    if isinstance(options["max_memory"], str):
+        options["max_memory"] = parse_size(options["max_memory"])
+        if options["max_memory"] is None:
+            return None
+    options["seed_dir"] = Path(options["seed_dir"])
+    if options["seed_dir"].is_file():  # click refuses a file for --seeds
+        return None
+    return options

@@ -1,0 +1,44 @@
+"""kg's namespaces and canonical forms as plain strings, for code that answers without importing rdflib
+(kg.quick, 0.3 s of a command's start): kg.ontology makes rdflib Namespaces of these, kg.rdf re-exports
+decimal_lexical."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+#: The namespace of kg's entities, facts and sources (kg:nvidia), and of its ontology (kgo:Organization).
+KG = "https://w3id.org/ai-partnerships/id/"
+KGO = "https://w3id.org/ai-partnerships/ontology#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+#: The prefixes every query and export of kg knows, with their namespaces (kg.ontology.PREFIXES: as rdflib's).
+PREFIXES = {
+    "kg": KG,
+    "kgo": KGO,
+    "org": "http://www.w3.org/ns/org#",
+    "schema": "https://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": XSD,
+}
+
+#: Lexical forms TSV writes bare (the W3C abbreviations of xsd:integer and xsd:decimal), and parameters accept.
+INTEGER = re.compile(r"[+-]?\d+")
+DECIMAL = re.compile(r"[+-]?\d*\.\d+")
+
+
+def decimal_lexical(value: int | float | Decimal | str) -> str:
+    """The canonical xsd:decimal form (always with a decimal point), so every format round-trips it alike."""
+    from decimal import Decimal
+
+    text = format(Decimal(str(value)), "f")
+    return text if "." in text else text + ".0"

@@ -1,0 +1,55 @@
+"""What people write and read, without rdflib (so that kg.quick can answer without it): a named query's header
+lines (kg.query.catalogue reads them in full), `kg query --param NAME=VALUE`, and IRIs as prefixed names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from kg import plain
+from kg.errors import QueryError
+
+#: Names the query functions take as options, so they cannot be query parameters (--param NAME=…).
+OPTION_NAMES = ("lang", "origin", "timeout", "max_rows", "allow_remote", "isolated", "max_memory")
+
+_PNAME = re.compile(r"([A-Za-z][\w-]*):([\w.-]*)")
+PARAM_LINE = re.compile(r"param:\s*(?P<name>[A-Za-z_]\w*)\s*"
+                        r"(?:=\s*(?P<default>[^\s(]+)(?:\s*\((?P<classes>[A-Za-z|]+)\))?"
+                        r"|\((?P<optional>optional)(?:,\s*(?P<classes2>[A-Za-z|]+))?\))?"
+                        r"\s*(?:(?:—|--)\s*(?P<doc>.*))?$")
+
+
+def compact(iri: str) -> str:
+    """The shortest prefixed name of an IRI through the project's prefixes ('kg:nvidia'), else '<IRI>'."""
+    best = ""
+    for prefix, ns in plain.PREFIXES.items():
+        if iri.startswith(ns) and len(ns) > len(best) and _PNAME.fullmatch(f"{prefix}:{iri[len(ns):]}"):
+            best, name = ns, f"{prefix}:{iri[len(ns):]}"
+    return name if best else f"<{iri}>"
+
+
+def header_lines(text: str) -> Iterator[tuple[int, str]]:
+    """The leading comment lines of a query, numbered from 1, without their '#' and outer spaces."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.startswith("#"):
+            return
+        yield number, line[1:].strip()
+
+
+def parse_params(pairs: Iterable[str]) -> dict[str, str]:
+    """--param NAME=VALUE options as a dict (each name once)."""
+    params: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise QueryError(f"--param '{pair}': write NAME=VALUE, such as org=naver-cloud")
+        if name in params:
+            raise QueryError(f"--param {name} is given twice — give each parameter once")
+        if name == "lang":
+            raise QueryError("'lang' is set with --lang (the label language), not as a parameter")
+        if name in OPTION_NAMES:
+            raise QueryError(f"--param {name}: that name belongs to an option of kg query — rename the query's "
+                             f"variable ?{name}")
+        params[name] = value
+    return params
