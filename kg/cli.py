@@ -453,10 +453,8 @@ def query_command(name, query_file, text, params, lang, fmt, excel, timeout, max
         quick_answer = quick.answer(name, values, lang, fmt, timeout=timeout or None, max_memory=max_memory or None,
                                     max_rows=max_rows or None, seed_dir=seed_dir, graph_file=graph_file, store=store)
         if quick_answer is not None:
-            click.echo(("\ufeff" if excel else "") + quick_answer.text, nl=False)
-            if fmt == "table":
-                _say_rows(quick_answer.rows, quick_answer.cut, lang)
-            return _say_truncated(quick_answer.truncated, "SELECT", max_rows, lang)
+            return _print_answer(quick_answer.text, "SELECT", quick_answer.rows, quick_answer.cut,
+                                 quick_answer.truncated, fmt=fmt, excel=excel, max_rows=max_rows, lang=lang)
     from kg import api
 
     if name is not None:
@@ -476,21 +474,19 @@ def query_command(name, query_file, text, params, lang, fmt, excel, timeout, max
 
         own = text if text is not None else query_file.read_text(encoding="utf-8")
         check_terms(own, "<-e>" if text is not None else str(query_file), lang)
-    click.echo(("\ufeff" if excel else "") + result.serialize(fmt), nl=False)
-    if fmt == "table" and result.kind == "SELECT":
-        _say_rows(len(result), result.cut_cells(), lang)
-    _say_truncated(result.truncated, result.kind, max_rows, lang)
+    _print_answer(result.serialize(fmt), result.kind, len(result), fmt == "table" and result.cut_cells(),
+                  result.truncated, fmt=fmt, excel=excel, max_rows=max_rows, lang=lang)
 
 
-def _say_rows(rows: int, cut: bool, lang: str) -> None:
-    from kg.quick import rows_note
+def _print_answer(text: str, kind: str, rows: int, cut: bool, truncated: bool, *, fmt: str, excel: bool,
+                  max_rows: int, lang: str) -> None:
+    """The answer on standard output (after Excel's byte order mark with --excel); under a table its row count,
+    and a note when --max-rows cut it, on standard error."""
+    from kg.quick import rows_note, truncated_note
 
-    click.echo(rows_note(rows, cut, lang), err=True)
-
-
-def _say_truncated(truncated: bool, kind: str, max_rows: int, lang: str) -> None:
-    from kg.quick import truncated_note
-
+    click.echo(("\ufeff" if excel else "") + text, nl=False)
+    if fmt == "table" and kind == "SELECT":
+        click.echo(rows_note(rows, cut, lang), err=True)
     if truncated:
         click.echo(truncated_note(kind, max_rows, lang), err=True)
 
