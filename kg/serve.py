@@ -614,14 +614,16 @@ def service_description(url: str) -> bytes:
 def query_page() -> bytes:
     """The query page (kg/templates/serve.html): a form that posts to /query and shows the answer, no network.
     Its page data holds its words in both languages (kg/text.py), the predeclared prefixes and the named queries
-    as examples; <, > and & are escaped so that no text of it can end the script element."""
+    as examples, with ?lang bound to each language; <, > and & are escaped so that no text can end the script."""
     from kg.ontology import PREFIXES
+    from kg.query.binding import in_language
     from kg.query.catalogue import list_queries
     from kg.resources import data_dir
-    from kg.text import serve_messages
+    from kg.text import LANGUAGES, serve_messages
 
     data = {"ui": serve_messages(), "prefixes": sorted(PREFIXES),
-            "examples": [{"name": q.name, "title": q.title, "text": q.text} for q in list_queries()]}
+            "examples": [{"name": q.name, "title": q.title, "text": [in_language(q.text, lang) for lang in LANGUAGES]}
+                         for q in list_queries()]}
     blob = json.dumps(data, ensure_ascii=False)
     for char in "<>&":
         blob = blob.replace(char, f"\\u{ord(char):04x}")

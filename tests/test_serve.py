@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import http.client
 import json
+import re
 import subprocess
 import sys
 import time
@@ -538,6 +539,17 @@ def test_listens_on_ipv6_loopback_too():
 
 # --- the query page in Chromium (issue 13 item 4, issue 15 item 1) ---
 
+@pytest.fixture(scope="module")
+def page_endpoint():
+    """An endpoint for the page's tests, with time for the named queries on a busy machine (endpoint's 1.5 s limit
+    is for the runaway-query test)."""
+    from kg.serve import serve
+
+    ep = serve(StoreSpec("memory"), MINIMAL, port=0, timeout=30).start()
+    yield ep
+    ep.stop()
+
+
 PAGE_SELECT = "SELECT ?recipient ?n WHERE { ?a a kgo:GPUAllocation ; kgo:gpuCount ?n ; kgo:recipient/rdfs:label ?recipient . FILTER(lang(?recipient) = 'en') } ORDER BY ?n ?recipient"  # noqa: E501
 DECLARED = ("PREFIX kgo: <https://w3id.org/ai-partnerships/ontology#>\n"
             "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n")
@@ -589,7 +601,8 @@ def server_rows(endpoint, query: str) -> tuple[list[str], list[list[str]]]:
 
 
 def test_the_query_page_in_chromium_predeclares_prefixes_keeps_the_query_in_the_url_and_downloads(
-        endpoint, browser, tmp_path):  # noqa: F811
+        page_endpoint, browser, tmp_path):  # noqa: F811
+    endpoint = page_endpoint
     import csv
 
     from kg.text import tr
@@ -628,7 +641,8 @@ def waited_status_or_empty(page) -> str:
     return page.inner_text("#status")
 
 
-def test_the_query_page_shows_construct_as_turtle_and_escapes_answers(endpoint, browser):  # noqa: F811
+def test_the_query_page_shows_construct_as_turtle_and_escapes_answers(page_endpoint, browser):  # noqa: F811
+    endpoint = page_endpoint
     from rdflib import Graph
 
     with query_page(endpoint, browser) as page:
@@ -643,7 +657,8 @@ def test_the_query_page_shows_construct_as_turtle_and_escapes_answers(endpoint, 
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_the_query_page_says_read_only_for_an_update(endpoint, browser, lang):  # noqa: F811
+def test_the_query_page_says_read_only_for_an_update(page_endpoint, browser, lang):  # noqa: F811
+    endpoint = page_endpoint
     from kg.text import tr
 
     with query_page(endpoint, browser, "/?lang=ko" if lang == "ko" else "/") as page:
@@ -652,7 +667,8 @@ def test_the_query_page_says_read_only_for_an_update(endpoint, browser, lang):  
         assert page.get_attribute("#status", "class") == "error" and page.is_hidden("#downloads")
 
 
-def test_the_query_page_offers_the_named_queries_as_examples(endpoint, browser):  # noqa: F811
+def test_the_query_page_offers_the_named_queries_as_examples(page_endpoint, browser):  # noqa: F811
+    endpoint = page_endpoint
     from kg.query.catalogue import get_query, list_queries
 
     with query_page(endpoint, browser) as page:
@@ -661,19 +677,29 @@ def test_the_query_page_offers_the_named_queries_as_examples(endpoint, browser):
         page.select_option("#examples", "gpu-allocations")
         assert page.input_value("#q") == get_query("gpu-allocations").text
         assert run_in_page(page) and len(table_rows(page)) > 1
+        english = table_rows(page)
+    with query_page(endpoint, browser, "/?lang=ko") as page:  # the same query, its labels in Korean
+        page.select_option("#examples", "gpu-allocations")
+        korean_text = page.input_value("#q")
+        written = get_query("gpu-allocations").text
+        assert written.count('("en" kg:nvidia UNDEF)') == 1
+        assert korean_text == written.replace('("en" kg:nvidia UNDEF)', '("ko" kg:nvidia UNDEF)')
+        run_in_page(page)
+        korean = table_rows(page)
+    assert len(korean) == len(english) and korean != english
+    assert any(re.search("[가-힣]", cell) for row in korean for cell in row)
 
 
 ENGLISH_CODES = {"kg", "SPARQL", "CSV", "JSON", "Turtle", "HTTP", "PREFIX", "INSERT", "DELETE", "LOAD", "DROP",
                  "Update", "English", "query"}
 
 
-def test_the_korean_query_page_has_no_english_ui_words(endpoint, browser):  # noqa: F811
+def test_the_korean_query_page_has_no_english_ui_words(page_endpoint, browser):  # noqa: F811
     """?lang=ko, or the language switch: every word the page itself shows is Korean (SPARQL terms, format names and
     the prefixes aside); the switch keeps the language in the URL."""
-    import re
-
     from kg.text import tr
 
+    endpoint = page_endpoint
     script = """[...document.querySelectorAll('body *')].filter(e => e.offsetParent !== null
         && !e.closest('textarea, #examples, #out, script, #lang')).flatMap(e => [...e.childNodes])
         .filter(n => n.nodeType === 3).map(n => n.textContent).join(' ')"""
