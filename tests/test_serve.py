@@ -690,6 +690,22 @@ def test_the_query_page_offers_the_named_queries_as_examples(page_endpoint, brow
     assert any(re.search("[가-힣]", cell) for row in korean for cell in row)
 
 
+
+@pytest.mark.parametrize("text,korean", [
+    ('SELECT * WHERE { VALUES (?lang ?org) { ("en" kg:nvidia) } ?s ?p ?o }',
+     'SELECT * WHERE { VALUES (?lang ?org) { ("ko" kg:nvidia) } ?s ?p ?o }'),
+    ('SELECT * WHERE {\n  VALUES ?lang {\n "en" }\n  ?s ?p ?o }',
+     'SELECT * WHERE {\n  VALUES ?lang { "ko" }\n\n  ?s ?p ?o }'),
+    ('SELECT * WHERE { VALUES ?org { kg:nvidia } ?s ?p ?o }', 'SELECT * WHERE { VALUES ?org { kg:nvidia } ?s ?p ?o }'),
+])
+def test_an_example_in_the_readers_language_changes_only_its_lang(text, korean):
+    from kg.query.binding import in_language
+    from kg.query.catalogue import list_queries
+
+    assert in_language(text, "ko") == korean
+    for q in list_queries():  # every named query written as in_language writes it: English leaves it as it is
+        assert in_language(q.text, "en") == q.text
+
 ENGLISH_CODES = {"kg", "SPARQL", "CSV", "JSON", "Turtle", "HTTP", "PREFIX", "INSERT", "DELETE", "LOAD", "DROP",
                  "Update", "English", "query"}
 
