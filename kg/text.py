@@ -294,8 +294,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "serve title": ("kg SPARQL endpoint", "kg SPARQL 엔드포인트"),
     "serve intro": ("Read-only SPARQL 1.1 endpoint at /query. The default graph is the union of all named graphs; "
                     "the prefixes {prefixes} are predeclared, so a query needs no PREFIX lines for them.",
-                    "/query 의 읽기 전용 SPARQL 1.1 엔드포인트. 기본 그래프는 모든 이름 있는 그래프의 합집합이며, "
-                    "접두어 {prefixes}는 미리 선언되어 있어 PREFIX 줄 없이 쓸 수 있음."),
+                    "/query의 읽기 전용 SPARQL 1.1 엔드포인트. 기본 그래프는 모든 이름 있는 그래프의 합집합임. 다음 "
+                    "접두어는 미리 선언되어 있어 PREFIX 줄 없이 쓸 수 있음: {prefixes}"),
     "serve language": ("Language", "언어"),
     "serve examples": ("Example", "예제"),
     "serve examples choose": ("a named query…", "이름 있는 질의 선택…"),
