@@ -612,10 +612,23 @@ def service_description(url: str) -> bytes:
 
 
 def query_page() -> bytes:
-    """The query page (kg/templates/serve.html): a form that posts to /query and shows the answer, no network."""
+    """The query page (kg/templates/serve.html): a form that posts to /query and shows the answer, no network.
+    Its page data holds its words in both languages (kg/text.py), the predeclared prefixes and the named queries
+    as examples, with ?lang bound to each language; <, > and & are escaped so that no text can end the script."""
+    from kg.ontology import PREFIXES
+    from kg.query.binding import in_language
+    from kg.query.catalogue import list_queries
     from kg.resources import data_dir
+    from kg.text import LANGUAGES, serve_messages
 
-    return (data_dir("templates") / "serve.html").read_bytes()
+    data = {"ui": serve_messages(), "prefixes": sorted(PREFIXES),
+            "examples": [{"name": q.name, "title": q.title, "text": [in_language(q.text, lang) for lang in LANGUAGES]}
+                         for q in list_queries()]}
+    blob = json.dumps(data, ensure_ascii=False)
+    for char in "<>&":
+        blob = blob.replace(char, f"\\u{ord(char):04x}")
+    page = (data_dir("templates") / "serve.html").read_text(encoding="utf-8")
+    return page.replace("/*KG-DATA*/{}", blob, 1).encode("utf-8")
 
 
 def serve(spec: StoreSpec, seed_dir: str | Path = "seeds", host: str = "127.0.0.1", port: int = 8000,

@@ -1,10 +1,11 @@
 """Every fixed string kg shows to people, in English and Korean, and the small helpers that render them.
 
-One place for the words of the CLI (kg stats, neighbors, path, explain, sources, conflicts, network, view), of
-the map page (kg/templates/view.html.j2 and view.js read MESSAGES through the page data) and of their
-messages: a message is a key with an English and a Korean form, {names} filled in by `tr`. What comes from the
-data stays data: entity labels (the seeds), kind, role, class and status labels (kg/model.yaml, kg/ontology's
-kg.ttl), qualifier words (kgo:figureTemplate), curators' notes (in the language they were written in).
+One place for the words of the CLI (kg stats, neighbors, path, explain, sources, conflicts, network, view), of the
+map page (kg/templates/view.html.j2 and view.js read MESSAGES through the page data), of kg serve's query page
+(kg/templates/serve.html, likewise) and of their messages: a message is a key with an English and a Korean form,
+{names} filled in by `tr`. What comes from the data stays data: entity labels (the seeds), kind, role, class and
+status labels (kg/model.yaml, kg/ontology's kg.ttl), qualifier words (kgo:figureTemplate), curators' notes (in the
+language they were written in).
 
 tests/test_text.py fails for a message without both forms, for a key used in kg/ or view.js that is not here,
 and for {names} that differ between the two forms.
@@ -303,6 +304,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "빨간 선과 ⚠: 출처들의 수치가 동시에 참일 수 없는 연결(값의 범위가 겹치지 않음), 또는 한 출처의 배분 "
         "합계가 총량에 맞을 수 없는 연결입니다. ≈ 표시(연결 정보 안): 한정어·정밀도·단위 수준만 다르고 서로 맞는 "
         "수치로, 충돌이 아닙니다. 연결에 마우스를 올리면 각 값과 출처, 판정 이유가 보입니다."),
+    # kg serve's query page (kg/templates/serve.html reads them through its page data)
+    "serve title": ("kg SPARQL endpoint", "kg SPARQL 엔드포인트"),
+    "serve intro": ("Read-only SPARQL 1.1 endpoint at /query. The default graph is the union of all named graphs; "
+                    "the prefixes {prefixes} are predeclared, so a query needs no PREFIX lines for them.",
+                    "/query의 읽기 전용 SPARQL 1.1 엔드포인트. 기본 그래프는 모든 이름 있는 그래프의 합집합임. 다음 "
+                    "접두어는 미리 선언되어 있어 PREFIX 줄 없이 쓸 수 있음: {prefixes}"),
+    "serve language": ("Language", "언어"),
+    "serve examples": ("Example", "예제"),
+    "serve examples choose": ("a named query…", "이름 있는 질의 선택…"),
+    "serve editor": ("SPARQL query", "SPARQL 질의"),
+    "serve run": ("Run query", "질의 실행"),
+    "serve running": ("running…", "실행 중…"),
+    "serve row": ("{n} row ({secs} s)", "{n}행 ({secs}초)"),
+    "serve rows": ("{n} rows ({secs} s)", "{n}행 ({secs}초)"),
+    "serve graph": ("graph, as Turtle ({secs} s)", "그래프, Turtle 형식 ({secs}초)"),
+    "serve yes": ("yes ({secs} s)", "예 ({secs}초)"),
+    "serve no": ("no ({secs} s)", "아니요 ({secs}초)"),
+    "serve read-only": ("This endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, DROP, …) is refused.",
+                        "이 엔드포인트는 읽기 전용이라 SPARQL Update(INSERT, DELETE, LOAD, DROP 등)는 거부됨."),
+    "serve failed": ("The query failed (HTTP {status}): {message}", "질의 실패 (HTTP {status}): {message}"),
+    "serve unreachable": ("The endpoint did not answer: {message}", "엔드포인트가 응답하지 않음: {message}"),
+    "serve download": ("Download:", "내려받기:"),
+    "serve csv": ("CSV", "CSV"),
+    "serve json": ("JSON", "JSON"),
+    "serve turtle": ("Turtle", "Turtle 형식"),
 }
 
 #: The messages the map page shows besides its own "map …" ones (the page data carries them all).
@@ -388,6 +414,11 @@ def page_messages() -> dict[str, list[str]]:
     """The map page's messages, key -> [English, Korean], for view.js's t()."""
     return {k: list(v) for k, v in sorted(MESSAGES.items()) if k.startswith("map ") or k in PAGE_SHARED}
 
+
+
+def serve_messages() -> dict[str, list[str]]:
+    """kg serve's query page's messages, key -> [English, Korean], for serve.html's t()."""
+    return {k: list(v) for k, v in sorted(MESSAGES.items()) if k.startswith("serve ")}
 
 def a(word: str) -> str:
     """An English noun with its indefinite article ('an organisation')."""

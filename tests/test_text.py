@@ -70,21 +70,32 @@ def python_keys() -> dict[str, set[str]]:
     return used
 
 
-def page_keys() -> set[str]:
-    """The keys view.js passes to t() (both keys of `t(n > 1 ? "a" : "b", …)`) and the template's ui["…"] and
-    data-t attributes."""
-    script = (data_dir("templates") / "view.js").read_text(encoding="utf-8")
+def script_keys(script: str, name: str) -> set[str]:
+    """The keys a page's script passes to t() (both keys of `t(n > 1 ? "a" : "b", …)`), apart from the call that
+    reads the page's data-t attributes (their keys are read from the page itself)."""
     keys = set()
     for call in re.finditer(r"(?<![\w.])t\(([^,()]*)", script):
         if "function" in script[max(0, call.start() - 9):call.start()] or call.group(1).startswith("e.getAttribute"):
             continue  # the definition, and the call that reads the template's data-t keys (checked below)
         literals = re.findall(r'"([^"]*)"', call.group(1))
-        assert literals, f"view.js: t() with a key that is not a string literal: {call.group(0)}"
+        assert literals, f"{name}: t() with a key that is not a string literal: {call.group(0)}"
         keys.update(literals)
+    return keys
+
+
+def page_keys() -> set[str]:
+    """The keys view.js passes to t() and the template's ui["…"] and data-t attributes."""
+    keys = script_keys((data_dir("templates") / "view.js").read_text(encoding="utf-8"), "view.js")
     page = (data_dir("templates") / "view.html.j2").read_text(encoding="utf-8")
     keys.update(re.findall(r'ui\["([^"]+)"\]', page))
     keys.update(re.findall(r'data-t(?:-[\w-]+)?="([^"]+)"', page))
     return keys
+
+
+def serve_page_keys() -> set[str]:
+    """The keys kg serve's query page (one file, its script inline) passes to t() and names in data-t."""
+    page = (data_dir("templates") / "serve.html").read_text(encoding="utf-8")
+    return script_keys(page, "serve.html") | set(re.findall(r'data-t="([^"]+)"', page))
 
 
 def test_every_key_the_code_uses_is_a_message():
@@ -92,6 +103,8 @@ def test_every_key_the_code_uses_is_a_message():
         assert keys <= set(text.MESSAGES), (module, sorted(keys - set(text.MESSAGES)))
     keys = page_keys()
     assert keys and keys <= set(text.page_messages()), sorted(keys - set(text.page_messages()))
+    keys = serve_page_keys()
+    assert keys and keys <= set(text.serve_messages()), sorted(keys - set(text.serve_messages()))
 
 
 def mentioned() -> set[str]:
@@ -106,7 +119,7 @@ def mentioned() -> set[str]:
 
 
 def test_every_message_is_used():
-    used = set().union(*python_keys().values(), page_keys(), mentioned())
+    used = set().union(*python_keys().values(), page_keys(), serve_page_keys(), mentioned())
     assert set(text.MESSAGES) - used == set()
 
 

@@ -185,6 +185,18 @@ def bind(text: str, bindings: Mapping[str, Value], origin: str = "<query>") -> s
     return "".join(out) + text[last:]
 
 
+def in_language(text: str, lang: str) -> str:
+    """The query text with ?lang's default in its VALUES row set to lang and every other term as written (the
+    query page's examples in the reader's language; bind() would write each parameter's IRI out in full)."""
+    for clause in parameter_block(text):
+        if "lang" in clause.names and len(clause.rows) == 1:
+            row = list(clause.rows[0])
+            row[clause.names.index("lang")] = literal_n3(Literal(lang))
+            names = " ".join("?" + n for n in clause.names)
+            values = f"VALUES ({names}) {{ ({' '.join(row)}) }}" if len(row) > 1 else f"VALUES ?lang {{ {row[0]} }}"
+            return text[:clause.start] + values + "\n" * text.count("\n", clause.start, clause.end) + text[clause.end:]
+    return text
+
 def _is_many(value: Value) -> TypeGuard[Sequence[Node]]:
     return isinstance(value, (list, tuple, set, frozenset))
 
