@@ -191,11 +191,12 @@ def in_language(text: str, lang: str) -> str:
     for clause in parameter_block(text):
         if "lang" in clause.names and len(clause.rows) == 1:
             row = list(clause.rows[0])
-            row[clause.names.index("lang")] = literal_n3(Literal(lang))
+            row[clause.names.index("lang")] = quoted(lang, None, None)
             names = " ".join("?" + n for n in clause.names)
             values = f"VALUES ({names}) {{ ({' '.join(row)}) }}" if len(row) > 1 else f"VALUES ?lang {{ {row[0]} }}"
             return text[:clause.start] + values + "\n" * text.count("\n", clause.start, clause.end) + text[clause.end:]
     return text
+
 
 def _is_many(value: Value) -> TypeGuard[Sequence[Node]]:
     return isinstance(value, (list, tuple, set, frozenset))
