@@ -147,11 +147,12 @@ def partnership_network(data: str | Path | Dataset | Graph = "seeds", *, kinds=N
     return network.ego(G, focus, depth) if focus else G
 
 
-def write_view(G, output: str | Path, lang: str = "en") -> Path:
-    """`kg view`: write the network as one self-contained, offline HTML page."""
+def write_view(G, output: str | Path, lang: str = "en", flt=None) -> Path:
+    """`kg view`: write the network as one self-contained, offline HTML page; `flt` (a linkfilter.LinkFilter)
+    pre-sets its status and date filters."""
     from kg import view as page
 
-    return page.write(G, output, lang)
+    return page.write(G, output, lang, flt=flt)
 
 
 def stats(G, top: int = 10):

@@ -267,6 +267,18 @@ def _network(seed_dir: Path, graph_file: Path | None, store: str | None, kinds: 
                                    source=source, **kw)
 
 
+#: The options that keep relations by status and date: kg path and kg neighbors filter by them, kg view pre-sets
+#: its page's filters with them (kg/linkfilter.py checks them).
+STATUS_DATE_OPTIONS = {
+    "status": click.option("--status", metavar="STATUS,...",
+                           help="Only relations with one of these statuses, such as signed,agreed (relations without "
+                                "a status are left out)."),
+    "since": click.option("--since", metavar="DATE", help="Only relations dated DATE (YYYY, YYYY-MM or YYYY-MM-DD) "
+                          "or later: the agreement's date, else the first report of it."),
+    "until": click.option("--until", metavar="DATE", help="Only relations dated DATE or earlier."),
+}
+
+
 @main.command()
 @network_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default="out/partners.html",
@@ -274,14 +286,20 @@ def _network(seed_dir: Path, graph_file: Path | None, store: str | None, kinds: 
 @click.option("--focus", metavar="NAME", help="Show only this organisation's neighbourhood (id or label).")
 @click.option("--depth", type=click.IntRange(0), default=1, show_default=True, help="Links from --focus to show.")
 @click.option("--hubs", is_flag=True, help="A node per agreement with three or more parties, instead of a clique.")
+@STATUS_DATE_OPTIONS["status"]
+@STATUS_DATE_OPTIONS["since"]
+@STATUS_DATE_OPTIONS["until"]
 @user_errors
-def view(seed_dir, graph_file, store, kinds, include, source, lang, output, focus, depth, hubs) -> None:
-    """Write the who-partners-with-whom network as an interactive HTML page that works offline."""
-    from kg import api
+def view(seed_dir, graph_file, store, kinds, include, source, lang, output, focus, depth, hubs, status, since,
+         until) -> None:
+    """Write the who-partners-with-whom network as an interactive HTML page that works offline; --status,
+    --since and --until set the page's status and date filters it opens with (the reader can change them)."""
+    from kg import api, linkfilter
     from kg.text import tr
 
+    flt = linkfilter.LinkFilter.parse(status=status, since=since, until=until, lang=lang)
     G = _network(seed_dir, graph_file, store, kinds, include, source, hubs=hubs, focus=focus, depth=depth, lang=lang)
-    path = api.write_view(G, output, lang)
+    path = api.write_view(G, output, lang, flt)
     click.echo(tr("view wrote", lang, path=path, nodes=G.number_of_nodes(), links=G.number_of_edges(),
                   size=f"{path.stat().st_size:,}"))
 
@@ -303,13 +321,10 @@ def link_filter_options(func):
     options = [
         click.option("--avoid", "--exclude", "avoid", multiple=True, metavar="NAME",
                      help="Leave this node out, such as a hub everyone deals with (--avoid nvidia). Repeat for more."),
-        click.option("--status", metavar="STATUS,...",
-                     help="Only relations with one of these statuses, such as signed,agreed (relations without a "
-                          "status are left out)."),
+        STATUS_DATE_OPTIONS["status"],
         click.option("--signed-only", is_flag=True, help="Only signed agreements: --status signed."),
-        click.option("--since", metavar="DATE", help="Only relations dated DATE (YYYY, YYYY-MM or YYYY-MM-DD) or "
-                     "later: the agreement's date, else the first report of it."),
-        click.option("--until", metavar="DATE", help="Only relations dated DATE or earlier."),
+        STATUS_DATE_OPTIONS["since"],
+        STATUS_DATE_OPTIONS["until"],
     ]
     for option in reversed(options):
         func = option(func)

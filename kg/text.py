@@ -329,6 +329,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "serve csv": ("CSV", "CSV"),
     "serve json": ("JSON", "JSON"),
     "serve turtle": ("Turtle", "Turtle 형식"),
+    # the status and date filters (as kg path and kg neighbors have: --status, --since/--until)
+    "map status": ("Status", "상태"),
+    "map status hint": ("While a status is unticked, relations that state no status are hidden too.",
+                        "상태를 하나라도 해제하면 상태가 밝혀지지 않은 관계도 숨겨집니다."),
+    "map dates": ("Dated", "날짜"),
+    "map since": ("From", "부터"),
+    "map until": ("Until", "까지"),
+    "map date placeholder": ("YYYY, YYYY-MM or YYYY-MM-DD", "YYYY, YYYY-MM 또는 YYYY-MM-DD"),
+    "map date hint": ("A relation is dated by the agreement's date, else by the first report of it; while a date is "
+                      "set, relations with neither are hidden.",
+                      "관계의 날짜는 합의 날짜이고, 없으면 처음 보도된 날짜입니다. 날짜를 정하면 둘 다 없는 관계는 "
+                      "숨겨집니다."),
+    "map date bad": ("{text} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (not applied)",
+                     "{text}은(는) 날짜가 아닙니다: YYYY, YYYY-MM 또는 YYYY-MM-DD로 쓰세요 (적용하지 않음)"),
+    "map dates swapped": ("From {since} is after until {until}: swap them",
+                          "시작 {since}이(가) 끝 {until}보다 늦습니다: 두 날짜를 바꾸세요"),
+    "map empty": ("No relation passes the filters. Tick more relation kinds or statuses, widen the dates, or press "
+                  "Reset.",
+                  "필터를 통과하는 관계가 없습니다. 관계 종류나 상태를 더 선택하거나, 날짜 범위를 넓히거나, "
+                  "초기화를 누르세요."),
 }
 
 #: The messages the map page shows besides its own "map …" ones (the page data carries them all).

@@ -40,6 +40,7 @@ from rdflib import Literal
 from rdflib.namespace import RDFS
 
 from kg import model, ontology, qualifiers
+from kg.linkfilter import DATE, LinkFilter
 from kg.network import CONFLICT_HEADS, display, kinds, partner_counts, partners_graph, status_label
 from kg.ontology import KGO
 from kg.resources import data_dir
@@ -214,6 +215,16 @@ def _legend(G: nx.MultiGraph, edges: list[dict[str, Any]]) -> list[dict[str, Any
             for k in G.graph.get("kinds", kinds()) if any(e["kind"] == k for e in edges)]
 
 
+def _fact(d: dict[str, Any], sources: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """What the page needs of a fact, with "dated": the date the page's date filter judges it by, computed by
+    kg/linkfilter.py as for kg path and kg neighbors (the agreement's date, else the first report of it)."""
+    fact = {k: d[k] for k in FACT_KEYS if k in d}
+    fact["dated"] = LinkFilter().date_of(d, sources)
+    if d.get("conflicts"):  # only disputed facts carry the key: the page stays small
+        fact["conflicts"] = d["conflicts"]
+    return fact
+
+
 def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
     """Everything the page shows, as plain JSON-able values (the page's script does the rest)."""
     partners: dict[str, set[str]] = defaultdict(set)
@@ -231,9 +242,7 @@ def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
         relations[u] += 1
         relations[v] += 1
         if d["fact"] not in facts:
-            facts[d["fact"]] = {k: d[k] for k in FACT_KEYS if k in d}
-            if d.get("conflicts"):  # only disputed facts carry the key: the page stays small
-                facts[d["fact"]]["conflicts"] = d["conflicts"]
+            facts[d["fact"]] = _fact(d, G.graph.get("sources", {}))
         arrows = ("to" if d["from"] == a else "from") if d["directed"] else ""
         width = line_width(d.get(widths.get(d["kind"], "")), widths.get(d["kind"], ""))
         edges.append({"id": f"e{len(edges)}", "from": a, "to": b, "kind": d["kind"], "role": d["role"],
@@ -273,6 +282,7 @@ def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
         "qualifiers": qualifiers.words(),
         "definition": DEFINITION,  # what the partner and relation counts count (en, ko), shown next to them
         "statuses": _statuses(facts), "ui": page_messages(),  # status labels; the page's words (kg/text.py)
+        "date_pattern": DATE.pattern,  # what a from/until date may be, as --since/--until check it
     }
 
 
@@ -301,14 +311,22 @@ def _template():
     return env.get_template("view.html.j2")
 
 
-def render(G: nx.MultiGraph, lang: str = "en", title: str | None = None) -> str:
-    """The page as a string: one self-contained HTML file."""
+def preset(flt: LinkFilter | None) -> dict[str, Any]:
+    """The status and date filters the page opens with (`kg view --status/--since/--until`)."""
+    if not flt:
+        return {"statuses": None, "since": None, "until": None}
+    return {"statuses": list(flt.statuses) or None, "since": flt.since, "until": flt.until}
+
+
+def render(G: nx.MultiGraph, lang: str = "en", title: str | None = None, flt: LinkFilter | None = None) -> str:
+    """The page as a string: one self-contained HTML file; `flt` pre-sets its status and date filters."""
     from markupsafe import Markup
 
     if lang not in ("en", "ko"):
         raise ValueError(f"lang must be 'en' or 'ko', not {lang!r}")
     parts = {k: Markup(v) for k, v in assets().items()}
     data = page_data(G, lang)
+    data["filter"] = preset(flt)
     data["title"] = {"en": title, "ko": title} if title else {k: title_for(G, k) for k in ("en", "ko")}
     return _template().render(title=data["title"][lang], lang=lang, data=data, ui=_words(data["ui"], lang),
                               **parts)
@@ -319,6 +337,7 @@ def _words(messages: dict[str, list[str]], lang: str) -> dict[str, str]:
     return {k: v[lang == "ko"] for k, v in messages.items()}
 
 
-def write(G: nx.MultiGraph, path: str | Path, lang: str = "en", title: str | None = None) -> Path:
+def write(G: nx.MultiGraph, path: str | Path, lang: str = "en", title: str | None = None,
+          flt: LinkFilter | None = None) -> Path:
     """Write the page atomically; returns the path."""
-    return write_atomic(path, render(G, lang, title).encode("utf-8"))
+    return write_atomic(path, render(G, lang, title, flt).encode("utf-8"))

@@ -7,15 +7,18 @@ run. Never skipped: without Chromium the tests fail and say how to install it (m
 
 from __future__ import annotations
 
+import re
 import struct
 import zlib
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from conftest import SEEDS
 from test_view import HOSTILE_HREF, HOSTILE_IMG, HOSTILE_SCRIPT, hostile_seeds
 
-from kg import api, network
+from kg import api, network, text
+from kg.linkfilter import LinkFilter
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -642,3 +645,99 @@ def test_the_page_prints_cleanly(visit, tmp_path):
     pdf = visit.page.pdf()
     assert pdf.startswith(b"%PDF") and len(pdf) > 50_000
     visit.page.emulate_media(media="screen")
+
+
+# ------------------------------------------------------------------ the status and date filters (issue 15, item 4)
+
+def drawn_relations(v: Visit) -> Counter:
+    """The links vis-network draws, as (the two ends, fact, kind)."""
+    rows = v.js("kgView.network.body.edgeIndices.map(id => { const e = kgView.data.edges.find(x => x.id === id);"
+                " return [e.from, e.to, e.fact, e.kind]; })")
+    return Counter((tuple(sorted(r[:2])), r[2], r[3]) for r in rows)
+
+
+def kept_relations(G, flt: LinkFilter) -> Counter:
+    """The links kg path and kg neighbors would follow under the same filter (kg/linkfilter.py)."""
+    H, _ = flt.apply(G)
+    return Counter((tuple(sorted((u, v))), d["fact"], d["kind"]) for u, v, d in H.edges(data=True))
+
+
+def test_a_status_filter_hides_the_other_links(visit, G):
+    assert visit.shown() == (G.number_of_nodes(), G.number_of_edges())
+    statuses = visit.js("Array.from(document.querySelectorAll('#statuses input')).map(c => c.value)")
+    assert statuses == sorted({d["status"] for _, _, d in G.edges(data=True) if d.get("status")})
+    for status in statuses:
+        if status not in ("signed", "agreed"):
+            visit.page.uncheck(f'#statuses input[data-status="{status}"]')
+    kept = kept_relations(G, LinkFilter.parse(status="signed,agreed"))
+    assert drawn_relations(visit) == kept and 0 < sum(kept.values()) < G.number_of_edges()
+    assert visit.shown()[1] == sum(kept.values())
+    # the legends count what is drawn: links by kind, and by status what each status would add
+    by_kind = Counter(kind for _, _, kind in kept)
+    shown = visit.js("Array.from(document.querySelectorAll('#kinds .legend-row')).map(r => "
+                     "[r.querySelector('input').value, +r.querySelector('.count').dataset.shown])")
+    assert {k: n for k, n in shown if n} == dict(by_kind)
+    signed = sum(1 for _, _, s in G.edges(data="status") if s == "signed")
+    assert visit.js("+document.querySelector('#statuses [data-status=signed]').closest('.legend-row')"
+                    ".querySelector('.count').dataset.shown") == signed
+    visit.page.click("#reset")
+    assert visit.shown() == (G.number_of_nodes(), G.number_of_edges())
+
+
+@pytest.mark.parametrize(("since", "until"), [("2025-11", ""), ("", "2025-10-31"), ("2025-10-30", "2025-11-03"),
+                                              ("2025", "2025-10")])
+def test_a_date_range_keeps_exactly_the_relations_dated_in_it(visit, G, since, until):
+    visit.page.fill("#since", since)
+    visit.page.fill("#until", until)
+    kept = kept_relations(G, LinkFilter.parse(since=since or None, until=until or None))
+    assert drawn_relations(visit) == kept and sum(kept.values()) > 0
+    assert visit.page.is_hidden("#empty") and visit.page.is_hidden("#date-problem")
+
+
+def test_dates_and_statuses_together_and_a_filter_that_leaves_nothing_says_so(visit, G):
+    visit.page.uncheck('#statuses input[data-status="signed"]')
+    visit.page.fill("#since", "2025-11")
+    statuses = ",".join(s for s in visit.js("Object.keys(kgView.data.statuses)") if s != "signed")
+    assert drawn_relations(visit) == kept_relations(G, LinkFilter.parse(status=statuses, since="2025-11"))
+    visit.page.fill("#until", "2025-13")  # not a date: said, and not applied
+    assert visit.page.inner_text("#date-problem") == text.tr("map date bad", text="2025-13")
+    assert drawn_relations(visit) == kept_relations(G, LinkFilter.parse(status=statuses, since="2025-11"))
+    visit.page.fill("#since", "2030")
+    visit.page.fill("#until", "")
+    assert visit.shown() == (0, 0)
+    assert visit.page.is_visible("#empty") and visit.page.inner_text("#empty") == text.tr("map empty")
+    visit.page.click("#reset")
+    assert visit.page.is_hidden("#empty") and visit.shown() == (G.number_of_nodes(), G.number_of_edges())
+    assert visit.page.input_value("#since") == ""
+
+
+def test_kg_view_presets_the_filters(browser, G, tmp_path):
+    path = tmp_path / "signed.html"
+    flt = LinkFilter.parse(status="signed,agreed", since="2025-10-31")
+    api.write_view(G, path, flt=flt)
+    v = Visit(browser, path).ready()
+    assert drawn_relations(v) == kept_relations(G, flt)
+    ticked = v.js("Array.from(document.querySelectorAll('#statuses input:checked')).map(c => c.value)")
+    assert ticked == ["agreed", "signed"] and v.page.input_value("#since") == "2025-10-31"
+    assert v.errors == [] and v.blocked == []
+    v.close()
+
+
+def test_the_korean_page_shows_the_filters_words_in_korean(browser, korean_page, G):
+    v = Visit(browser, korean_page).ready()
+    words = {key: text.MESSAGES[key] for key in ("map status", "map status hint", "map dates", "map since",
+                                                 "map until", "map date hint")}
+    shown = v.page.inner_text("#statuses") + "\n" + v.page.inner_text("#dates")
+    statuses = {d["status"] for _, _, d in G.edges(data=True) if d.get("status")}
+    for en, ko in list(words.values()) + [(network.status_label(s, "en"), network.status_label(s, "ko"))
+                                          for s in statuses]:
+        assert ko in shown and en != ko
+    english = [line for line in shown.splitlines() if re.search(r"[A-Za-z]{3,}", line)]
+    assert english == []
+    assert v.page.get_attribute("#since", "placeholder") == text.MESSAGES["map date placeholder"][1]
+    v.page.fill("#since", "2025-13")
+    assert v.page.inner_text("#date-problem") == text.tr("map date bad", "ko", text="2025-13")
+    v.page.fill("#since", "2030")
+    assert v.page.inner_text("#empty") == text.tr("map empty", "ko")
+    assert v.errors == [] and v.blocked == []
+    v.close()

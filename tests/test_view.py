@@ -288,3 +288,38 @@ def test_a_line_widens_with_its_figure_gpus_or_amount():
         assert widths == sorted(widths)
     [blackrock] = [e for e in data["edges"] if e["fact"] == "invest-blackrock-korea"]
     assert blackrock["width"] == 1.5 and "amount" not in data["facts"]["invest-blackrock-korea"]
+
+
+def test_the_page_dates_each_fact_as_the_link_filters_do(G, html):
+    """The page's date filter judges a link by the date kg path --since/--until use, computed in Python."""
+    from kg.linkfilter import LinkFilter
+
+    facts = page_json(html)["facts"]
+    for _, _, d in G.edges(data=True):
+        assert facts[d["fact"]]["dated"] == LinkFilter().date_of(d, G.graph["sources"])
+    dated = [f["dated"] for f in facts.values()]
+    # some facts state no date of their own: the first report dates them
+    assert all(dated) and any(f["dated"] != f.get("date") for f in facts.values())
+    assert page_json(html)["filter"] == {"statuses": None, "since": None, "until": None}
+
+
+def test_cli_view_presets_the_status_and_date_filters(tmp_path):
+    out = tmp_path / "p.html"
+    result = CliRunner().invoke(main, ["view", "--seeds", str(SEEDS), "-o", str(out), "--status", "signed,agreed",
+                                       "--since", "2025-11", "--until", "2025-11-30"])
+    assert result.exit_code == 0, result.output
+    data = page_json(out.read_text(encoding="utf-8"))
+    assert data["filter"] == {"statuses": ["signed", "agreed"], "since": "2025-11", "until": "2025-11-30"}
+    assert data["meta"]["edges"] == 82  # the whole network is in the page: the reader can widen the filters
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--status", "sined"], "unknown status sined (did you mean signed?)"),
+    (["--since", "2025-13"], "--since '2025-13' is not a date"),
+    (["--since", "2025-12", "--until", "2025-11"], "--since 2025-12 is after --until 2025-11"),
+])
+def test_cli_view_refuses_a_bad_filter_as_kg_path_does(tmp_path, args, message):
+    out = tmp_path / "p.html"
+    result = CliRunner().invoke(main, ["view", "--seeds", str(SEEDS), "-o", str(out), *args])
+    assert result.exit_code != 0 and message in result.output and "Traceback" not in result.output
+    assert not out.exists()

@@ -10,6 +10,10 @@
     kinds: new Set(data.kinds.map(function (k) { return k.name; })),
     source: "",
     onlyConflicts: false,  // show only links whose figure the sources state differently
+    // the status and date filters of kg path and kg neighbors (kg/linkfilter.py), as `kg view` pre-sets them:
+    // statuses null = every link, else only links of these statuses; since/until as --since/--until
+    statuses: data.filter.statuses ? new Set(data.filter.statuses) : null,
+    since: data.filter.since, until: data.filter.until,
     focus: null,        // {id, depth}
     selected: null,     // {type: "node"|"edge", id}
   };
@@ -241,12 +245,19 @@
 
   // ------------------------------------------------------------------ filters
 
-  /** Whether a link passes the filters other than its kind and the neighbourhood. */
-  function passes(e) {
+  /** Whether a link passes the filters other than its kind and the neighbourhood (and, when asked, its status).
+      A link is judged by its fact's "dated": the date kg path --since/--until judge it by, computed once by
+      kg/linkfilter.py (the agreement's date, else the first report); the range is inclusive at the precision
+      given (2025-11 keeps 2025-11-03), as there. */
+  function passes(e, exceptStatus) {
+    var f = data.facts[e.fact] || {};
     if (state.onlyConflicts && !disputed(e)) return false;
-    if (state.source) {
-      var f = data.facts[e.fact];
-      if (!f || !f.sources.some(function (s) { return s.id === state.source; })) return false;
+    if (state.source && !(f.sources || []).some(function (s) { return s.id === state.source; })) return false;
+    if (state.statuses && !exceptStatus && !state.statuses.has(f.status)) return false;
+    if (state.since || state.until) {
+      if (!f.dated) return false;
+      if (state.since && f.dated.slice(0, state.since.length) < state.since) return false;
+      if (state.until && f.dated.slice(0, state.until.length) > state.until) return false;
     }
     return true;
   }
@@ -296,6 +307,8 @@
   }
 
   function updateCounts() {
+    // never a silently blank map: say that the filters leave nothing, and how to widen them
+    document.getElementById("empty").hidden = !(data.edges.length && !visibleEdges.size);
     var facts = new Set();
     visibleEdges.forEach(function (id) { facts.add(edgeById.get(id).fact); });
     document.getElementById("counts").textContent = t("map counts", {
@@ -308,6 +321,7 @@
   var container = document.getElementById("graph");
   // The data goes in after the handlers below are attached, so the stabilisation events cannot be missed.
   var network = new vis.Network(container, { nodes: [], edges: [] }, data.options);
+  container.appendChild(document.getElementById("empty"));  // over the map (vis-network empties its container)
   var api = window.kgView = {
     network: network, nodes: nodes, edges: edges, nodesView: nodesView, edgesView: edgesView, data: data,
     state: state, ready: false, visibleNodes: function () { return Array.from(visibleNodes); },
@@ -831,7 +845,75 @@
     Array.from(document.querySelectorAll("#kinds .legend-row")).forEach(function (row, i) {
       legendCount(row, byKind.get(data.kinds[i].name) || 0, data.kinds[i].count);
     });
+    updateStatusCounts();
   }
+
+  /** Links by status, among the links of the ticked kinds that pass the other filters (an unticked status still
+      says what it would add). */
+  function updateStatusCounts() {
+    var shown = new Map(), total = new Map();
+    data.edges.forEach(function (e) {
+      var s = (data.facts[e.fact] || {}).status;
+      total.set(s, (total.get(s) || 0) + 1);
+      if (!state.kinds.has(e.kind) || !passes(e, true) ||
+          (state.focus && !(visibleNodes.has(e.from) && visibleNodes.has(e.to)))) return;
+      shown.set(s, (shown.get(s) || 0) + 1);
+    });
+    Array.from(document.querySelectorAll("#statuses .legend-row")).forEach(function (row) {
+      var s = row.querySelector("input").value;
+      legendCount(row, shown.get(s) || 0, total.get(s) || 0);
+    });
+  }
+
+  /** A checkbox per status the links state, labelled in the page's language; all ticked is no status filter. */
+  function buildStatuses() {
+    var box = document.getElementById("statuses"), names = Object.keys(data.statuses).sort();
+    Array.from(box.querySelectorAll(".legend-row, .hint")).forEach(function (r) { r.remove(); });
+    box.hidden = names.length === 0;
+    names.forEach(function (s) {
+      var row = el("label", null, "legend-row"), check = el("input");
+      check.type = "checkbox";
+      check.value = s;
+      check.setAttribute("data-status", s);
+      check.checked = !state.statuses || state.statuses.has(s);
+      check.addEventListener("change", function () {
+        var ticked = Array.from(box.querySelectorAll("input:checked")).map(function (c) { return c.value; });
+        state.statuses = ticked.length === names.length ? null : new Set(ticked);
+        applyFilters();
+      });
+      row.appendChild(check);
+      row.appendChild(el("span", statusLabel(s)));
+      row.appendChild(el("span", "", "count"));
+      box.appendChild(row);
+    });
+    if (data.edges.some(function (e) { return !(data.facts[e.fact] || {}).status; })) {
+      box.appendChild(el("p", t("map status hint"), "hint"));
+    }
+    updateStatusCounts();
+  }
+
+  var DATE = new RegExp("^(?:" + data.date_pattern + ")$");  // kg/linkfilter.py's DATE: --since/--until's check
+  /** Read the from/until boxes: a valid date filters, an empty box does not, anything else is said and ignored. */
+  function readDates() {
+    var problems = [];
+    ["since", "until"].forEach(function (end) {
+      var input = document.getElementById(end), text = input.value.trim(), ok = !text || DATE.test(text);
+      state[end] = text && ok ? text : null;
+      input.setAttribute("aria-invalid", ok ? "false" : "true");
+      if (!ok) problems.push(t("map date bad", { text: text }));
+    });
+    if (state.since && state.until && state.since.slice(0, state.until.length) > state.until) {
+      problems.push(t("map dates swapped", { since: state.since, until: state.until }));
+    }
+    var note = document.getElementById("date-problem");
+    note.textContent = problems.join(" ");
+    note.hidden = !problems.length;
+  }
+  ["since", "until"].forEach(function (end) {
+    var input = document.getElementById(end);
+    input.value = state[end] || "";
+    input.addEventListener("input", function () { readDates(); applyFilters(); });
+  });
 
   function buildSources() {
     var select = document.getElementById("source");
@@ -868,6 +950,8 @@
     relabelPage();
     buildKinds();
     buildConflicts();
+    buildStatuses();
+    readDates();
     buildTypes();
     buildSources();
     search();
@@ -884,11 +968,15 @@
     state.kinds = new Set(data.kinds.map(function (k) { return k.name; }));
     state.source = "";
     state.onlyConflicts = false;
+    state.statuses = null;
     state.focus = null;
     searchBox.value = "";
+    document.getElementById("since").value = document.getElementById("until").value = "";
+    readDates();
     clearSelection();
     buildKinds();
     buildConflicts();
+    buildStatuses();
     buildSources();
     applyFilters();
     network.fit();
@@ -896,6 +984,8 @@
 
   buildKinds();
   buildConflicts();
+  buildStatuses();
+  readDates();
   buildTypes();
   buildSources();
   updateCounts();
