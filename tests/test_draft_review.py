@@ -39,6 +39,7 @@ def test_a_reviewed_draft_shows_in_conflicts_explain_and_the_map(seeds):  # noqa
     drafted = runner.invoke(main, ["draft", str(PAGE), "--source", SOURCE, "--seeds", str(seeds)])
     assert drafted.exit_code == 0, drafted.output
     assert "! CONTRADICTION with alloc-sk-50k-asiae" in drafted.output
+    assert "    1: ‹SK Group› to get »60,000« ‹NVIDIA› GPUs\n" in drafted.output  # the names marked with the figure
     registered = yaml.safe_load((seeds / "sources.yaml").read_text(encoding="utf-8"))["sources"][-1]
     assert registered["id"] == SOURCE and registered["url"] == URL
     draft_file = seeds / "facts" / f"{SOURCE}.yaml"
@@ -66,3 +67,17 @@ def test_a_reviewed_draft_shows_in_conflicts_explain_and_the_map(seeds):  # noqa
     assert data["sources"][SOURCE]["url"] == URL
     assert data["sources"][SOURCE]["title"] == "SK Group to get 60,000 NVIDIA GPUs"
     assert any(ref["id"] == SOURCE for f in data["facts"].values() for ref in f["sources"])
+
+
+def test_the_sentence_marks_names_and_figure_in_colour_too():
+    """In a terminal the figure is bold yellow and the registry's names bold cyan; a name inside the figure's
+    span is not marked twice."""
+    from kg.draft.review import _highlight
+
+    text = "First sentence. Acme gives Beta 5,000 GPUs. Last one."
+    start = text.index("5,000")
+    names = [(text.index("Acme"), text.index("Acme") + 4), (text.index("Beta"), text.index("Beta") + 4),
+             (start, start + 1), (0, 5)]
+    assert _highlight(text, start, start + 5, False, names) == "‹Acme› gives ‹Beta› »5,000« GPUs."
+    assert _highlight(text, start, start + 5, True, names) == (
+        "\x1b[1;36mAcme\x1b[0m gives \x1b[1;36mBeta\x1b[0m \x1b[1;33m5,000\x1b[0m GPUs.")
