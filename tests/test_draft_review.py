@@ -21,14 +21,11 @@ URL = "https://harbour.example/tech/2025/11/05/sk-gpus?id=7&page=2"
 
 
 def review(draft_file: Path) -> str:
-    """What a curator does with the draft: checks each entry, writes its note, deletes its review line; here also
-    links the allocation to the deal it is a share of (the draft cannot know that the article's 60,000 is SK's
-    share of the 260,000 deal, so kg conflicts compares it with the other shares only once the curator says so)."""
+    """What a curator does with the draft: checks each entry, writes its note, deletes its review line."""
     lines = [line for line in draft_file.read_text(encoding="utf-8").splitlines()
              if not line.strip().startswith("review:")]
     text = "\n".join(lines) + "\n"
     text = text.replace('note: ""', "note: a company official gives SK Group 60,000 GPUs")
-    text = text.replace("    para: [1, 2]\n", "    part_of: alloc-total-260k-exact\n    para: [1, 2]\n")
     draft_file.write_text(text, encoding="utf-8")
     return text
 
@@ -43,6 +40,9 @@ def test_a_reviewed_draft_shows_in_conflicts_explain_and_the_map(seeds):  # noqa
     registered = yaml.safe_load((seeds / "sources.yaml").read_text(encoding="utf-8"))["sources"][-1]
     assert registered["id"] == SOURCE and registered["url"] == URL
     draft_file = seeds / "facts" / f"{SOURCE}.yaml"
+    # the allocation it contradicts is SK Group's share of the 260,000 deal: the draft puts its own in the same
+    # deal, so that kg conflicts, which compares the shares of one deal, sees the two claims side by side
+    assert "    qualifier: stated\n    part_of: alloc-total-260k-exact\n" in draft_file.read_text(encoding="utf-8")
     refused = runner.invoke(main, ["build", "--seeds", str(seeds), "-o", str(seeds.parent / "g.nq"), "--no-validate"])
     assert refused.exit_code == 2 and "is a draft" in refused.output
     reviewed = review(draft_file)

@@ -83,6 +83,8 @@ def entry_lines(c: Compared, source: str, taken: set[str]) -> list[str]:
         if p.conversion:
             amount, currency, qualifier = p.conversion
             lines.append(f"    conversion: {{amount: {amount}, currency: {currency}, qualifier: {qualifier}}}")
+        if c.part_of:
+            lines.append(f"    part_of: {c.part_of}")
     lines += [f"    para: {_para(p)}", '    note: ""', f"    {schema.REVIEW_FIELD}: {_q(_review(p))}"]
     return lines
 
