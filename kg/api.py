@@ -216,6 +216,23 @@ def new_source(seed_dir: str | Path, ident: str, **fields):
     return _new_source(seed_dir, ident, **fields)
 
 
+def entities(seed_dir: str | Path = "seeds", name: str | None = None, lang: str = "en"):
+    """`kg entities [NAME]`: the registry's entities whose id, label or alias (either language) is or contains
+    NAME, each with its type, labels and how many facts and sources cite it (see kg.registry)."""
+    from kg.registry import search
+
+    return search(seed_dir, name, lang)
+
+
+def new_entity(seed_dir: str | Path, ident: str, etype: str, en: str, ko: str, aliases: tuple[str, ...] = (),
+               lang: str = "en"):
+    """`kg new-entity`: append an entity to entities.yaml, checked as kg build checks it; returns the file and
+    the line of the new entry."""
+    from kg.registry import new_entity as _new_entity
+
+    return _new_entity(seed_dir, ident, etype, en, ko, aliases, lang)
+
+
 def draft_article(article: str | Path, seed_dir: str | Path = "seeds", source: str = "", **options):
     """`kg draft` (kg.draft is the package): propose sourced facts from a saved article as a fact file marked
     for review."""
@@ -262,4 +279,4 @@ __all__ = ["BuildResult", "build", "build_graph", "validate", "export", "read_gr
            "DEFAULT_GRAPH_FILE", "partnership_network", "write_view", "stats", "paths", "neighbors",
            "run_query", "sparql", "sparql_file", "list_queries", "get_query", "query_dataset", "QueryResult",
            "NamedQuery", "open_graph", "explain", "claims_of_source", "sources", "find_conflicts", "new_source",
-           "draft_article", "load", "push", "serve_endpoint"]
+           "entities", "new_entity", "draft_article", "load", "push", "serve_endpoint"]

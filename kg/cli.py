@@ -661,6 +661,43 @@ def new_source(source_id, date, label_en, label_ko, publisher, title, language, 
     click.echo(f"Added {source_id} to {sources_file} and wrote {facts_file}; add its facts there, then run kg build")
 
 
+@main.command("entities")
+@click.argument("name", required=False)
+@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
+              help="Language of the labels and messages.")
+@SEEDS_OPTION
+@user_errors
+def entities_command(name, lang, seed_dir) -> None:
+    """Search the registry by id, label or alias in either language (all entities without NAME)."""
+    from kg import api
+    from kg.text import tr
+
+    found = api.entities(seed_dir, name, lang)
+    for entity in found:
+        click.echo("\n".join(entity.lines(lang)))
+    click.echo(tr("entities found", lang, n=len(found)))
+
+
+@main.command("new-entity")
+@click.argument("entity_id")
+@click.option("--type", "etype", required=True, metavar="TYPE",
+              help="Its class, such as Company or GovernmentBody (a wrong one is answered with the nearest).")
+@click.option("--en", "label_en", required=True, help="The English label.")
+@click.option("--ko", "label_ko", required=True, help="The Korean label.")
+@click.option("--alias", "aliases", multiple=True, help="Another name it goes by (repeat for more).")
+@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
+              help="Language of the messages.")
+@SEEDS_OPTION
+@user_errors
+def new_entity(entity_id, etype, label_en, label_ko, aliases, lang, seed_dir) -> None:
+    """Add an entity to seeds/entities.yaml, checked as kg build checks the seeds."""
+    from kg import api
+    from kg.text import tr
+
+    path, line = api.new_entity(seed_dir, entity_id, etype, label_en, label_ko, tuple(aliases), lang)
+    click.echo(tr("new entity added", lang, id=entity_id, type=etype, file=path, line=line))
+
+
 @main.command("draft")
 @click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--source", "source_id", required=True, metavar="ID",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rdflib import URIRef
@@ -30,12 +31,16 @@ class Names:
 
     @classmethod
     def of(cls, graph) -> Names:
+        return cls.of_names((str(entity)[len(str(KG)):], str(name)) for entity, name in select(graph, "entity-names"))
+
+    @classmethod
+    def of_names(cls, pairs: Iterable[tuple[str, str]]) -> Names:
+        """From (id, name) pairs: the graph's (above) or a seed file's (kg entities)."""
         by_key: dict[str, set[str]] = {}
         ids: set[str] = set()
-        for entity, name in select(graph, "entity-names"):
-            ident = str(entity)[len(str(KG)):]
+        for ident, name in pairs:
             ids.add(ident)
-            for key in (normalise(ident), normalise(str(name))):
+            for key in (normalise(ident), normalise(name)):
                 by_key.setdefault(key, set()).add(ident)
         return cls(by_key, ids)
 

@@ -254,6 +254,8 @@ def read_registry(ds) -> Registry:
         s = sources.setdefault(ident, {"id": ident, "label_en": None, "label_ko": None, "date": _py(row.date),
                                        "title": _py(row.title), "publisher": None,
                                        "publisher_en": None, "publisher_ko": None})
+        if row.url is not None:  # only where there is one: the pages of sources without stay as they were
+            s["url"] = str(row.url)
         if row.label is not None:
             s[f"label_{row.label.language or 'en'}"] = str(row.label)
         if row.publisher is not None:

@@ -8,13 +8,14 @@ run. Never skipped: without Chromium the tests fail and say how to install it (m
 from __future__ import annotations
 
 import re
+import shutil
 import struct
 import zlib
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
+from conftest import MINIMAL, SEEDS
 from test_view import HOSTILE_HREF, HOSTILE_IMG, HOSTILE_SCRIPT, hostile_seeds
 
 from kg import api, network, text
@@ -739,5 +740,37 @@ def test_the_korean_page_shows_the_filters_words_in_korean(browser, korean_page,
     assert v.page.inner_text("#date-problem") == text.tr("map date bad", "ko", text="2025-13")
     v.page.fill("#since", "2030")
     assert v.page.inner_text("#empty") == text.tr("map empty", "ko")
+
+
+def test_a_sources_url_is_a_link_and_only_http_links(browser, tmp_path):
+    """Issue 14: a source's URL shows under the source filter and in the details panel as a link that opens
+    outside the page; a URL of another scheme (javascript:) stays text, and markup in a URL is text."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(MINIMAL, seeds)
+    url = 'https://news.example/a?x=1&y="<b>'
+    sources = (seeds / "sources.yaml").read_text(encoding="utf-8")
+    sources = sources.replace("    file: a.txt\n", f"    file: a.txt\n    url: '{url}'\n")
+    sources = sources.replace("    file: b.txt\n", "    file: b.txt\n    url: 'javascript:alert(1)'\n")
+    (seeds / "sources.yaml").write_text(sources, encoding="utf-8")
+    page = tmp_path / "partners.html"
+    api.write_view(api.partnership_network(seeds), page)
+    v = Visit(browser, page).ready()
+    assert v.js("document.getElementById('source-info').hidden") is True
+    v.page.select_option("#source", "src-a")
+    link = v.page.locator("#source-info a")
+    assert link.count() == 1
+    assert link.get_attribute("href") == url and link.inner_text() == url
+    assert link.get_attribute("rel") == "noopener noreferrer" and link.get_attribute("target") == "_blank"
+    assert "Daily A" in v.page.inner_text("#source-info")
+    v.page.select_option("#source", "src-b")
+    assert v.page.locator("#source-info a").count() == 0
+    assert "javascript:alert(1)" in v.page.inner_text("#source-info")
+    assert v.js("document.querySelectorAll('#source-info b, a[href^=\"javascript\"]').length") == 0
+    v.page.select_option("#source", "")
+    assert v.js("document.getElementById('source-info').hidden") is True
+    # the details panel gives the same link under each fact that src-a states
+    v.page.mouse.click(*v.point("acme"))
+    links = v.page.locator("#details ul.sources a")
+    assert links.count() >= 1 and {links.nth(i).get_attribute("href") for i in range(links.count())} == {url}
     assert v.errors == [] and v.blocked == []
     v.close()

@@ -45,6 +45,7 @@ class Compared:
     proposal: Proposal
     cite: str | None = None                       # the known fact it restates
     findings: list[tuple[str, Finding]] = field(default_factory=list)   # (known fact id, verdict) where it differs
+    part_of: str | None = None                    # the larger allocation every fact it differs from is a share of
 
 
 def read_data(root: Path, path: Path) -> Any:
@@ -96,6 +97,7 @@ def compare(proposal: Proposal, known: Known, lang: str = "en") -> Compared:
     """Whether a known fact says the same (a cite) or something else about the same quantity (verdicts)."""
     out = Compared(proposal)
     mine = tuple(sorted(proposal.parties))
+    parents: set = set()
     for source, entry in known.facts:
         kind = entry.get("kind")
         if kind != proposal.kind or _parties(kind, entry) != mine or entry.get("currency") != proposal.currency:
@@ -117,8 +119,13 @@ def compare(proposal: Proposal, known: Known, lang: str = "en") -> Compared:
         values = [_value(figure, qualifier, source, entry), _value(proposal.value, proposal.qualifier, "draft", None)]
         finding = judge(kind, list(mine), ", ".join(mine), values, lang, proposal.currency or "")
         out.findings.append((entry["id"], finding))
+        parents.add(entry.get("part_of"))
     if out.cite:
         out.findings = []
+    elif len(parents) == 1 and isinstance(next(iter(parents)), str):
+        # the same deal as the facts it is judged against: so kg conflicts, which compares the shares of one
+        # deal, judges the reviewed fact as the draft did
+        out.part_of = next(iter(parents))
     return out
 
 

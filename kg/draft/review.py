@@ -1,6 +1,6 @@
 """The draft as the curator gets it: a fact file in the seeds' format whose every entry carries a `review:` line
 (kg build refuses it until the curator deletes that line), and the same proposals on the terminal with the
-figure highlighted in its sentence.
+figure and the registry's names highlighted in its sentence.
 
 The file holds pointers, never the article's words: each entry's `review:` gives the paragraph and the character
 span of its figure and why the draft chose its parties; `note:` is left empty for the curator's own words.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kg import qualifiers, schema
@@ -82,6 +83,8 @@ def entry_lines(c: Compared, source: str, taken: set[str]) -> list[str]:
         if p.conversion:
             amount, currency, qualifier = p.conversion
             lines.append(f"    conversion: {{amount: {amount}, currency: {currency}, qualifier: {qualifier}}}")
+        if c.part_of:
+            lines.append(f"    part_of: {c.part_of}")
     lines += [f"    para: {_para(p)}", '    note: ""', f"    {schema.REVIEW_FIELD}: {_q(_review(p))}"]
     return lines
 
@@ -102,16 +105,28 @@ def fact_file(compared: list[Compared], source: str, article: str, taken: set[st
     return "\n".join([*head, *body, ""])
 
 
-def _highlight(text: str, start: int, end: int, colour: bool) -> str:
-    """The sentence around text[start:end], with the figure marked (bold, or »…« without colour)."""
+def _highlight(text: str, start: int, end: int, colour: bool, names: Sequence[tuple[int, int]] = ()) -> str:
+    """The sentence around text[start:end], with the figure marked (bold yellow, or »…« without colour) and the
+    registry's names in it (text spans, such as the draft's mentions) marked too (bold cyan, or ‹…›)."""
     lo = max((m.end() for m in re.finditer(r"[.!?]\s+", text[:start])), default=0)
     hi = next((m.start() + 1 for m in re.finditer(r"[.!?](\s|$)", text[end:])), len(text) - end) + end
-    mark = ("\x1b[1;33m", "\x1b[0m") if colour else ("»", "«")
-    return text[lo:start] + mark[0] + text[start:end] + mark[1] + text[end:hi]
+    figure = ("\x1b[1;33m", "\x1b[0m") if colour else ("»", "«")
+    name = ("\x1b[1;36m", "\x1b[0m") if colour else ("‹", "›")
+    spans = [(start, end, figure)] + [(a, b, name) for a, b in names
+                                      if lo <= a and b <= hi and (b <= start or a >= end)]
+    out, at = [], lo
+    for a, b, mark in sorted(spans):
+        if a < at:
+            continue  # overlaps the span before it
+        out += [text[at:a], mark[0], text[a:b], mark[1]]
+        at = b
+    return "".join(out) + text[at:hi]
 
 
-def describe(c: Compared, paragraphs: tuple[str, ...], lang: str = "en", colour: bool = False) -> list[str]:
-    """How the terminal shows one proposal: what it says, its sentence with the figure marked, its verdicts."""
+def describe(c: Compared, paragraphs: tuple[str, ...], lang: str = "en", colour: bool = False,
+             names: Callable[[str], Sequence[tuple[int, int]]] = lambda text: ()) -> list[str]:
+    """How the terminal shows one proposal: what it says, its sentence with the figure and the names (the spans
+    `names` finds in a paragraph) marked, its verdicts."""
     p = c.proposal
     figure = qualifiers.figure(p.value, p.qualifier, p.currency or "", lang, bool(p.currency))
     what = {"gpu-allocation": _t(lang, "GPU allocation", "GPU 배분"), "gpu-target": _t(lang, "GPU target", "GPU 목표"),
@@ -126,7 +141,8 @@ def describe(c: Compared, paragraphs: tuple[str, ...], lang: str = "en", colour:
         head += _t(lang, f" = known fact {c.cite}: cited", f" = 기존 사실 {c.cite}: 인용으로 씀")
     lines = [head]
     for para, start, end in p.evidence[:1]:
-        lines.append(f"    {para}: " + _highlight(paragraphs[para - 1], start, end, colour))
+        text = paragraphs[para - 1]
+        lines.append(f"    {para}: " + _highlight(text, start, end, colour, names(text)))
     for known_id, finding in c.findings:
         verdict = _t(lang, finding.verdict.upper(), {"contradiction": "모순", "consistent": "양립"}[finding.verdict])
         lines.append(f"    ! {verdict} {_t(lang, 'with', '대상:')} {known_id}: {finding.reason}")

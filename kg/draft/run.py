@@ -12,6 +12,7 @@ import yaml
 
 from kg.draft.article import Article, read_article
 from kg.draft.known import Compared, Known, compare, load_known, read_data
+from kg.draft.mentions import Registry
 from kg.draft.proposals import propose
 from kg.draft.review import describe, fact_file, stub_report, summary
 from kg.draft.stubs import Stub, find_stubs, stub_lines
@@ -31,10 +32,15 @@ class Draft:
     text_file: Path | None           # the article's text file
     registered: bool = False         # the source was new and is now in sources.yaml
     stubs: list[Stub] | None = None  # organisations the registry does not know
+    registry: Registry | None = None  # the names marked in the sentences shown
+
+    def _names(self, text: str) -> list[tuple[int, int]]:
+        return [(m.start, m.end) for m in self.registry.find(text)] if self.registry else []
 
     def report(self, lang: str = "en", colour: bool = False) -> str:
         """What kg draft prints: each proposal with its sentence and verdicts, the unknown names, a summary."""
-        lines = [line for c in self.compared for line in describe(c, self.article.paragraphs, lang, colour)]
+        lines = [line for c in self.compared
+                 for line in describe(c, self.article.paragraphs, lang, colour, self._names)]
         lines += stub_report(self.stubs or [], lang)
         return "\n".join([*lines, summary(len(self.compared), self.facts_file, lang)])
 
@@ -64,7 +70,8 @@ def draft(path: str | Path, seed_dir: str | Path = "seeds", source: str = "", *,
     if write:
         _refuse_curated(root, facts_file, registered)
         write_atomic(facts_file, text.encode("utf-8"))
-    return Draft(source, article, compared, text, facts_file if write else None, text_file, registered, stubs)
+    return Draft(source, article, compared, text, facts_file if write else None, text_file, registered, stubs,
+                 known.registry)
 
 
 def _register(root: Path, source: str, article: Article, date: str | None) -> None:

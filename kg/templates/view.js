@@ -116,6 +116,34 @@
     return parts.join(" · ");
   }
 
+  /** A source's URL as a link that opens outside the page (http and https only: any other scheme, such as
+      javascript:, stays text), or null when the source has none. */
+  function sourceLink(id) {
+    var url = (data.sources[id] || {}).url;
+    if (!url) return null;
+    if (!/^https?:\/\//i.test(url)) return el("span", url, "url");
+    var a = el("a", url, "url");
+    a.href = url;
+    a.target = "_blank";
+    a.rel = "noopener noreferrer";
+    return a;
+  }
+
+  /** A citation with its source's URL after it. */
+  function citationItem(ref) {
+    var li = el("li", citation(ref)), link = sourceLink(ref.id);
+    if (link) { li.appendChild(document.createTextNode(" · ")); li.appendChild(link); }
+    return li;
+  }
+
+  /** Under the source filter: the chosen source, its title and publisher, and its URL. */
+  function showSource() {
+    var box = document.getElementById("source-info");
+    box.textContent = "";
+    box.hidden = !state.source;
+    if (state.source) box.appendChild(citationItem({ id: state.source }));
+  }
+
   function roleText(edge) {
     var src = nodeById.get(edge.src), dst = nodeById.get(edge.dst);
     if (edge.arrows) {
@@ -152,7 +180,7 @@
                                       f.inferred[name], "inferred"));
     });
     var list = el("ul", null, "sources");
-    (f.sources || []).forEach(function (ref) { list.appendChild(el("li", citation(ref))); });
+    (f.sources || []).forEach(function (ref) { list.appendChild(citationItem(ref)); });
     container.appendChild(list);
   }
 
@@ -924,6 +952,7 @@
       select.appendChild(o);
     });
     select.value = state.source;
+    showSource();
   }
 
   /** The page's fixed words (data-t: text, data-t-title and so on: that attribute) and title in the language. */
@@ -960,7 +989,7 @@
 
   document.getElementById("lang").value = state.lang;
   document.getElementById("lang").addEventListener("change", function (ev) { state.lang = ev.target.value; relabel(); });
-  document.getElementById("source").addEventListener("change", function (ev) { state.source = ev.target.value; applyFilters(); });
+  document.getElementById("source").addEventListener("change", function (ev) { state.source = ev.target.value; showSource(); applyFilters(); });
   document.getElementById("fit").addEventListener("click", function () { network.fit({ animation: { duration: 300 } }); });
   document.getElementById("zoom-in").addEventListener("click", function () { network.moveTo({ scale: network.getScale() * 1.3 }); });
   document.getElementById("zoom-out").addEventListener("click", function () { network.moveTo({ scale: network.getScale() / 1.3 }); });
