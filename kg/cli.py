@@ -95,11 +95,20 @@ def user_errors(func):
         try:
             return func(*args, **kwargs)
         except KgError as exc:
-            for line in exc.lines:
+            for line in exc.lines_in(error_language(kwargs.get("lang"))):
                 click.echo(line, err=True)
             sys.exit(exc.exit_code)
 
     return wrapper
+
+
+def error_language(command_lang: str | None) -> str:
+    """The language of a command's error messages: its --lang, or for a command without one the global
+    `kg --lang` ($KG_LANG), English if neither is given."""
+    if command_lang:
+        return command_lang
+    ctx = click.get_current_context(silent=True)
+    return (ctx.find_root().params.get("lang") if ctx else None) or "en"
 
 
 class Kg(click.Group):
@@ -123,8 +132,14 @@ class Kg(click.Group):
 
 @click.group(cls=Kg, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")  # kg.__version__, whichever copy of kg this is
-def main() -> None:
+@click.option("--lang", type=click.Choice(["en", "ko"]), envvar="KG_LANG",
+              help="Language of every command: its messages and errors, and the default of its own --lang "
+                   "(env KG_LANG; English if not given).")
+@click.pass_context
+def main(ctx: click.Context, lang: str | None) -> None:
     """Partnership knowledge graph: sourced facts about AI-industry partnerships as RDF."""
+    if lang:  # the default of each command's --lang; a command's own --lang still wins
+        ctx.default_map = {name: {"lang": lang} for name in main.commands}
 
 
 def warn(lines: list[str]) -> None:
@@ -442,7 +457,7 @@ def query_command(name, query_file, text, params, lang, fmt, excel, timeout, max
     from kg.text import tr
 
     if sum(x is not None for x in (name, query_file, text)) != 1:
-        raise QueryError("give one of: a query NAME (kg queries lists them), --file FILE or -e 'SELECT …'")
+        raise QueryError.of("query which")
     if excel and fmt not in ("csv", "tsv"):
         from kg.errors import KgError
 
