@@ -394,6 +394,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "{where}그래프의 트리플이 {count:,}개로 kg validate가 검사하는 한도({limit:,}개: pySHACL은 "
                          "데이터를 rdflib의 메모리 저장소에 담으며 트리플 하나에 약 0.25 ms, 3 KB가 듭니다)를 "
                          "넘습니다 — 파일을 나누어 검사하거나 kg query로 질의하세요"),
+    # kg new-source (kg/scaffold.py)
+    "new url bad": ("bad URL {url} — give one line of at most {limit} characters",
+                    "잘못된 URL {url} — {limit}자 이하의 한 줄로 주세요"),
+    "new no sources": ("{path}: not found — run this in a project with a seeds/ folder or pass --seeds",
+                       "{path}: 없습니다 — seeds/ 폴더가 있는 프로젝트에서 실행하거나 --seeds를 주세요"),
+    "new facts exist": ("{path}: already exists — choose another id", "{path}: 이미 있습니다 — 다른 id를 고르세요"),
+    "new source exists": ("{path}: a source '{id}' is registered already — choose another id",
+                          "{path}: 출처 '{id}'가 이미 등록되어 있습니다 — 다른 id를 고르세요"),
+    "new id bad": ("bad source id {id} — use lower-case words joined by hyphens, such as yonhap-20251101",
+                   "잘못된 출처 id {id} — 소문자 단어를 하이픈으로 이어 쓰세요 (예: yonhap-20251101)"),
+    "new date bad": ("bad date {date} — write it as YYYY-MM-DD, such as 2025-11-01",
+                     "잘못된 날짜 {date} — YYYY-MM-DD로 쓰세요 (예: 2025-11-01)"),
+    "new language bad": ("bad language {language} — use a code such as ko or en",
+                         "잘못된 언어 {language} — ko나 en 같은 코드를 쓰세요"),
+    "new publisher bad": ("bad publisher id {publisher} — give the publisher's id in entities.yaml, such as yonhap",
+                          "잘못된 발행처 id {publisher} — entities.yaml에 있는 발행처 id를 주세요 (예: yonhap)"),
+    "new not one line": ("{option} must be one line of text without control characters, not {value} — remove the "
+                         "line breaks and control characters",
+                         "{option}은(는) 제어 문자 없는 한 줄이어야 합니다 ({value}은(는) 안 됩니다) — 줄바꿈과 제어 "
+                         "문자를 지우세요"),
+    "new too long": ("{option} is longer than {limit} characters — shorten it",
+                     "{option}이(가) {limit}자보다 깁니다 — 줄이세요"),
+    "new file bad": ("bad --file {file}: it {problem} — give the file name inside the texts folder, such as "
+                     "{id}.txt",
+                     "잘못된 --file {file}: {problem} — texts 폴더 안의 파일 이름을 주세요 (예: {id}.txt)"),
     "package incomplete": ("{folder}: kg's {name} files are missing from the installed package — reinstall kg "
                            "(pip install .)",
                            "{folder}: 설치된 kg 패키지에 {name} 파일이 없습니다 — kg를 다시 설치하세요 "
