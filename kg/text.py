@@ -394,6 +394,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "{where}그래프의 트리플이 {count:,}개로 kg validate가 검사하는 한도({limit:,}개: pySHACL은 "
                          "데이터를 rdflib의 메모리 저장소에 담으며 트리플 하나에 약 0.25 ms, 3 KB가 듭니다)를 "
                          "넘습니다 — 파일을 나누어 검사하거나 kg query로 질의하세요"),
+    # what kg load, kg push, kg serve and kg new-source say when done (in the global kg --lang)
+    "load done": ("Loaded {count} quads from {files} file(s) into {store}",
+                  "파일 {files}개의 쿼드 {count}개를 {store}에 적재했습니다"),
+    "push progress": ("Pushing to {url}", "{url}에 올리는 중"),
+    "push done": ("Pushed {quads} quads in {graphs} named graphs ({requests} requests)",
+                  "쿼드 {quads}개를 이름 있는 그래프 {graphs}개로 올렸습니다 (요청 {requests}번)"),
+    "serve exposed": ("warning: listening on {host} makes the endpoint reachable from other machines, and it has no "
+                      "authentication — put it behind a proxy that has, or use --host 127.0.0.1",
+                      "경고: {host}에서 연결을 받으면 다른 컴퓨터에서 엔드포인트에 닿을 수 있는데 인증이 없습니다 — "
+                      "인증이 있는 프록시 뒤에 두거나 --host 127.0.0.1을 쓰세요"),
+    "serve started": ("SPARQL endpoint at {url}/query (query page at {url}/), read-only, queries stopped after "
+                      "{timeout} s. Ctrl-C to stop.",
+                      "SPARQL 엔드포인트: {url}/query (질의 페이지: {url}/), 읽기 전용, 질의는 {timeout}초 뒤 "
+                      "멈춥니다. Ctrl-C로 끝냅니다."),
+    "new source done": ("Added {id} to {sources} and wrote {facts}; add its facts there, then run kg build",
+                        "{id}{id:을} {sources}에 더하고 {facts}{facts:을} 썼습니다. 그곳에 사실을 적은 뒤 "
+                        "kg build를 실행하세요"),
     # kg new-source (kg/scaffold.py)
     "new url bad": ("bad URL {url} — give one line of at most {limit} characters",
                     "잘못된 URL {url} — {limit}자 이하의 한 줄로 주세요"),

@@ -129,3 +129,14 @@ def test_a_command_with_lang_shows_its_errors_and_output_in_that_language():
     assert own_wins.exit_code == 1 and own_wins.output.startswith("unknown store 'nosuch' — ")
     stats = CliRunner().invoke(main, ["stats"], env={"KG_LANG": "ko"})  # the global language is --lang's default
     assert stats.exit_code == 0 and stats.output.startswith("네트워크: 노드 ")
+
+
+def test_a_command_without_lang_says_what_it_did_in_the_global_language(tmp_path):
+    data = tmp_path / "one.ttl"
+    data.write_text("<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n", encoding="utf-8")
+    args = ["load", str(data), "--store", f"oxigraph:{tmp_path / 'store'}"]
+    store = f"oxigraph:{tmp_path}/store"
+    english = CliRunner().invoke(main, args)
+    assert english.exit_code == 0 and english.output == f"Loaded 1 quads from 1 file(s) into {store}\n"
+    korean = CliRunner().invoke(main, ["--lang", "ko", *args])
+    assert korean.exit_code == 0 and korean.output == f"파일 1개의 쿼드 1개를 {store}에 적재했습니다\n"
