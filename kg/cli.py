@@ -92,11 +92,20 @@ def user_errors(func):
         try:
             return func(*args, **kwargs)
         except KgError as exc:
-            for line in exc.lines:
+            for line in exc.lines_in(error_language(kwargs.get("lang"))):
                 click.echo(line, err=True)
             sys.exit(exc.exit_code)
 
     return wrapper
+
+
+def error_language(command_lang: str | None) -> str:
+    """The language of a command's messages and errors: its --lang, or for a command without one (kg load,
+    push, serve) the global `kg --lang` ($KG_LANG), English if neither is given."""
+    if command_lang:
+        return command_lang
+    ctx = click.get_current_context(silent=True)
+    return (ctx.find_root().params.get("lang") if ctx else None) or "en"
 
 
 class Kg(click.Group):
@@ -120,8 +129,14 @@ class Kg(click.Group):
 
 @click.group(cls=Kg, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")  # kg.__version__, whichever copy of kg this is
-def main() -> None:
+@click.option("--lang", type=click.Choice(["en", "ko"]), envvar="KG_LANG",
+              help="Language of every command: its messages and errors, and the default of its own --lang "
+                   "(env KG_LANG; English if not given).")
+@click.pass_context
+def main(ctx: click.Context, lang: str | None) -> None:
     """Partnership knowledge graph: sourced facts about AI-industry partnerships as RDF."""
+    if lang:  # the default of each command's --lang; a command's own --lang still wins
+        ctx.default_map = {name: {"lang": lang} for name in main.commands}
 
 
 def warn(lines: list[str]) -> None:
@@ -452,7 +467,7 @@ def query_command(name, query_file, text, params, lang, fmt, excel, timeout, max
     from kg.query.syntax import parse_params
 
     if sum(x is not None for x in (name, query_file, text)) != 1:
-        raise QueryError("give one of: a query NAME (kg queries lists them), --file FILE or -e 'SELECT …'")
+        raise QueryError.of("query which")
     if excel and fmt not in ("csv", "tsv"):
         from kg.errors import KgError
         from kg.text import tr
@@ -658,7 +673,10 @@ def new_source(source_id, date, label_en, label_ko, publisher, title, language, 
 
     sources_file, facts_file = api.new_source(seed_dir, source_id, date=date, label_en=label_en, label_ko=label_ko,
                                               publisher=publisher, title=title, language=language, file=text_file)
-    click.echo(f"Added {source_id} to {sources_file} and wrote {facts_file}; add its facts there, then run kg build")
+    from kg.text import tr
+
+    click.echo(tr("new source done", error_language(None), id=source_id, sources=str(sources_file),
+                  facts=str(facts_file)))
 
 
 @main.command("entities")
@@ -733,9 +751,10 @@ def draft_command(article, source_id, date, output, dry_run, lang, seed_dir) -> 
 def load(files, store) -> None:
     """Load RDF files (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML) into a persistent store."""
     from kg import api
+    from kg.text import tr
 
     count = api.load(files, store)
-    click.echo(f"Loaded {count} quads from {len(files)} file(s) into {store}")
+    click.echo(tr("load done", error_language(None), count=count, files=len(files), store=store))
 
 
 @main.command()
@@ -753,10 +772,13 @@ def push(update_url, batch_size, seed_dir, graph_file, store) -> None:
     graph = open_graph(seed_dir, graph_file, store)
     total = len(graph)
     from kg.remote import shown
+    from kg.text import tr
 
-    with click.progressbar(length=total, label=f"Pushing to {shown(update_url)}", file=sys.stderr) as bar:
+    lang = error_language(None)
+    with click.progressbar(length=total, label=tr("push progress", lang, url=shown(update_url)),
+                           file=sys.stderr) as bar:
         result = api.push(graph, update_url, batch_size=batch_size, progress=bar.update)
-    click.echo(f"Pushed {result.quads} quads in {result.graphs} named graphs ({result.requests} requests)")
+    click.echo(tr("push done", lang, quads=result.quads, graphs=result.graphs, requests=result.requests))
 
 
 @main.command()
@@ -790,16 +812,16 @@ def serve(store, seed_dir, host, port, timeout, max_memory, cors, public_url) ->
     signal.signal(signal.SIGINT, stop)  # also when started with SIGINT ignored (a background job of a script)
     from kg.serve import exposed
     from kg.serve_cors import ANY_ORIGIN_WARNING
+    from kg.text import tr
 
+    lang = error_language(None)
     if exposed(host):
-        click.echo(f"warning: listening on {host} makes the endpoint reachable from other machines, and it has no "
-                   "authentication — put it behind a proxy that has, or use --host 127.0.0.1", err=True)
+        click.echo(tr("serve exposed", lang, host=host), err=True)
     if "*" in cors:
         click.echo(ANY_ORIGIN_WARNING, err=True)
     endpoint = api.serve_endpoint(store, seed_dir, host, port, timeout, max_memory or None, tuple(cors),
                                   public_url).start()
-    click.echo(f"SPARQL endpoint at {endpoint.url}/query (query page at {endpoint.url}/), read-only, "
-               f"queries stopped after {timeout:g} s. Ctrl-C to stop.")
+    click.echo(tr("serve started", lang, url=endpoint.url, timeout=f"{timeout:g}"))
     try:
         while True:
             time.sleep(3600)

@@ -12,6 +12,7 @@ import urllib.request
 from dataclasses import dataclass
 
 from kg.errors import KgError
+from kg.text import Phrase
 
 PASSWORD_ENV = "KG_PASSWORD"
 NETRC_ENV = "NETRC"
@@ -37,9 +38,7 @@ def split(url: str) -> tuple[str, str | None]:
         return url, None
     if parts.password is not None:
         host = parts.hostname or "HOST"
-        raise KgError(f"{shown(url)}: a password in the URL shows in the process list and the shell's history — "
-                      f"name only the user (http://USER@{host}/…) and give the password in ${PASSWORD_ENV} or "
-                      f"in {netrc_name()} (machine {host} login USER password …)")
+        raise KgError.of("credentials in url", url=shown(url), host=host, env=PASSWORD_ENV, netrc=netrc_name())
     host = parts.hostname or ""
     netloc = (f"[{host}]" if ":" in host else host) + (f":{parts.port}" if parts.port else "")
     return urllib.parse.urlunsplit(parts._replace(netloc=netloc)), urllib.parse.unquote(parts.username)
@@ -72,18 +71,16 @@ def lookup(url: str) -> tuple[str, Credentials | None]:
     return plain, None
 
 
-def tried(url: str) -> str:
+def tried(url: str) -> Phrase:
     """For a 401 or 403: which credentials kg sent (by source, never the value) and how to give others."""
     try:
         _, found = lookup(url)
     except KgError:
         found = None
     host = urllib.parse.urlsplit(url).hostname or "HOST"
-    sent = (f"kg answered the challenge as user {found.user} with the password from {found.source}" if found
-            else f"kg had no credentials for {host}: none in ${PASSWORD_ENV} (with the user in the URL) "
-                 f"or in {netrc_name()}")
-    return (f"{sent} — name the user in the URL (http://USER@{host}/…) and give the password in ${PASSWORD_ENV}, or "
-            f"add 'machine {host} login USER password …' to {netrc_name()}")
+    sent = (Phrase("credentials sent", user=found.user, source=found.source) if found
+            else Phrase("credentials none", host=host, env=PASSWORD_ENV, netrc=netrc_name()))
+    return Phrase("credentials how", sent=sent, host=host, env=PASSWORD_ENV, netrc=netrc_name())
 
 
 def handlers(url: str) -> tuple[str, list[urllib.request.BaseHandler]]:
@@ -127,14 +124,13 @@ def _netrc_entry(host: str) -> tuple[str, str | None] | None:
     except FileNotFoundError:
         if path is None:
             return None
-        raise KgError(f"{path}: no such file — ${NETRC_ENV} names it as the .netrc file; create it or unset "
-                      f"${NETRC_ENV}") from None
+        raise KgError.of("netrc missing", path=str(path), env=NETRC_ENV) from None
     except OSError as exc:
-        raise KgError(f"{path or '~/.netrc'}: cannot read it ({exc.strerror})") from None
+        raise KgError.of("netrc unreadable", path=str(path or "~/.netrc"), reason=str(exc.strerror)) from None
     except netrc.NetrcParseError as exc:
         # its message may quote a token of the file, which may be a password: say only where and what is expected
-        what = exc.msg if "permissions" in exc.msg or "owner" in exc.msg else "not a .netrc entry"
-        raise KgError(f"{exc.filename or path or '~/.netrc'}:{exc.lineno or 0}: {what} — write entries as "
-                      "'machine HOST login USER password PASSWORD'") from None
+        what = exc.msg if "permissions" in exc.msg or "owner" in exc.msg else Phrase("netrc not an entry")
+        raise KgError.of("netrc bad", where=f"{exc.filename or path or '~/.netrc'}:{exc.lineno or 0}",
+                         what=what) from None
     found = entries.authenticators(host)
     return None if found is None else (found[0], found[2])

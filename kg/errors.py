@@ -6,6 +6,9 @@ Each carries its exit status; the table of what each status means, the same in e
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from kg.text import Phrase
 
 #: Exit status -> what it means. KgError subclasses below carry these codes; click's usage errors (an
 #: unknown option, a value that is not one of the choices) are made 1 by kg.cli, with kg's own bad values.
@@ -39,14 +42,38 @@ class Problem:
         return f"{where}: {self.message}" + (f" — {self.hint}" if self.hint else "")
 
 
+E = TypeVar("E", bound="KgError")
+
+
 class KgError(Exception):
-    """A user error: bad input, a missing file, an unknown name. The CLI prints it and exits non-zero."""
+    """A user error: bad input, a missing file, an unknown name. The CLI prints it and exits non-zero.
+
+    Made with `of(key, **values)`, it carries a message of kg.text and is shown in the user's language where it
+    is printed (kg.cli.user_errors), so the code that raises it need not know the language; str() is English."""
 
     exit_code = 1
+    message: Phrase | None = None   # set by `of`
+
+    @classmethod
+    def of(cls: type[E], key: str, /, *args: Any, **values: Any) -> E:
+        """The error with message `key` of kg.text, filled in with `values` (English in str(), any language in
+        text()); *args are the class's other arguments after the message (QueryError's details)."""
+        message = Phrase(key, **values)
+        err = cls(str(message), *args)
+        err.message = message
+        return err
+
+    def text(self, lang: str = "en") -> str:
+        """The message in the language; an error not made with `of` is shown as it was written."""
+        return self.message.text(lang) if self.message is not None else str(self)
 
     @property
     def lines(self) -> list[str]:
         return [str(self)]
+
+    def lines_in(self, lang: str = "en") -> list[str]:
+        """`lines` with the message in the language."""
+        return [self.text(lang)] + self.lines[1:] if self.message is not None else self.lines
 
 
 class SeedError(KgError):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kg import netexport, rdfformats
 from kg.errors import KgError
+from kg.text import tr
 
 RDF, NETWORK = "rdf", "network"
 
@@ -29,18 +30,13 @@ def choose(output: Path | None, fmt: str | None, lang: str = "en") -> tuple[str,
         fmt = rdfformats.exported_as(output) or netexport.format_for(output)
         if fmt is None:
             known = ", ".join(suffixes())
-            if lang == "ko":
-                raise KgError(f"{str(output)!r}의 이름으로는 형식을 알 수 없습니다 — 파일 이름을 {known} 중 하나로 "
-                              f"끝내거나 --format {'|'.join(choices())}를 주세요")
-            raise KgError(f"cannot tell the format from {str(output)!r} — end the file name with one of {known}, "
-                          f"or give --format {'|'.join(choices())}")
+            raise KgError(tr("export format unknown", lang, output=repr(str(output)), known=known,
+                             choices="|".join(choices())))
     fmt = fmt or "turtle"
     if fmt in rdfformats.EXPORTED:
         return RDF, fmt
     if output is None:
-        if lang == "ko":
-            raise KgError(f"{fmt} 형식은 파일로만 씁니다 — -o 파일 이름을 주세요 (예: -o out/partners.{fmt})")
-        raise KgError(f"the {fmt} format is written to files only — give -o FILE (such as -o out/partners.{fmt})")
+        raise KgError(tr("export needs file", lang, fmt=fmt))
     return NETWORK, fmt
 
 

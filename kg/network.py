@@ -507,7 +507,7 @@ def _some(names: list[str], lang: str, shown: int = 3) -> str:
 def ego(G: nx.MultiGraph, name: str, depth: int = 1) -> nx.MultiGraph:
     """The part of the network within `depth` links of one node (its ego network)."""
     if depth < 0:
-        raise KgError(f"--depth must be 0 or more, not {depth}")
+        raise KgError.of("depth negative", depth=depth)
     center = resolve(G, name)
     reach = nx.single_source_shortest_path_length(G, center, cutoff=depth)
     sub = G.subgraph(sorted(reach)).copy()

@@ -108,7 +108,7 @@ def to_oxigraph(term, ox):
         if term.datatype is not None:
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
-    raise KgError(f"cannot export {term!r}: blank nodes and other terms are not used in kg graphs")
+    raise KgError.of("export term", term=repr(term))
 
 
 def oxigraph_quads(ds: Dataset) -> list:

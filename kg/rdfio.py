@@ -31,8 +31,7 @@ MAX_TERM = 16 * 1024 * 1024  # Oxigraph's parser buffer (bytes); XML text and at
 def rdf_format(path: Path) -> str:
     fmt = SUFFIXES.get(path.suffix.lower())
     if fmt is None:
-        raise KgError(f"{path}: cannot tell the RDF format from the file name — "
-                      f"use one of {', '.join(sorted(set(SUFFIXES)))}")
+        raise KgError.of("rdf format unknown", path=str(path), suffixes=", ".join(sorted(set(SUFFIXES))))
     return fmt
 
 
@@ -57,9 +56,7 @@ class _XmlCheck(ContentHandler):
     def startElement(self, name, attrs):
         self.depth, self.text = self.depth + 1, 0
         if self.depth > MAX_DEPTH:
-            raise KgError(f"{self.path}:{self.line()}: XML elements nested more than {MAX_DEPTH} deep, more than kg "
-                          "reads (deep nesting makes the RDF/XML parser take hours) — write the nested nodes "
-                          "side by side with rdf:nodeID or rdf:about references, or convert the file to Turtle")
+            raise KgError.of("rdf xml deep", where=f"{self.path}:{self.line()}", depth=MAX_DEPTH)
         if any(len(value) > MAX_TERM for value in attrs.values()):
             raise too_long(self.path, self.line())
 
@@ -85,11 +82,9 @@ def check_xml(path: Path) -> None:
         with path.open("rb") as stream:
             defusedxml.sax.parse(stream, handler, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except (defusedxml.DTDForbidden, defusedxml.EntitiesForbidden, defusedxml.ExternalReferenceForbidden):
-        raise KgError(f"{path}:{handler.line()}: the file declares a DTD or entities, which kg refuses in RDF/XML "
-                      "(entity expansion, external files) — remove the <!DOCTYPE …> block") from None
+        raise KgError.of("rdf dtd", where=f"{path}:{handler.line()}") from None
     except SAXParseException as exc:
-        raise KgError(f"{path}:{exc.getLineNumber()}: not well-formed XML ({exc.getMessage()}) — fix the file") \
-            from None
+        raise KgError.of("rdf xml bad", where=f"{path}:{exc.getLineNumber()}", reason=exc.getMessage()) from None
 
 
 _JSON_TOKENS = re.compile(rb'[\[\]{}"\\\n]')
@@ -114,10 +109,7 @@ def check_json(path: Path) -> None:
                 elif char in (b"[", b"{"):
                     depth += 1
                     if depth > MAX_DEPTH:
-                        raise KgError(f"{path}:{line}: JSON objects and arrays nested more than {MAX_DEPTH} deep, "
-                                      "more than kg reads (deep nesting crashes or stalls the JSON-LD parser) — "
-                                      "give nested nodes an @id and write them side by side, or convert the file "
-                                      "to Turtle")
+                        raise KgError.of("rdf json deep", where=f"{path}:{line}", depth=MAX_DEPTH)
                 elif char in (b"]", b"}"):
                     depth -= 1
             offset += len(chunk)
@@ -125,8 +117,7 @@ def check_json(path: Path) -> None:
 
 def too_long(path: Path, line: int = 0) -> KgError:
     where = f"{path}:{line}" if line else str(path)
-    return KgError(f"{where}: a literal or IRI longer than {MAX_TERM // 1024 // 1024} MiB, more than kg reads — "
-                   "keep such a value outside the graph (a file and a link to it) or shorten it")
+    return KgError.of("rdf too long", where=where, mib=MAX_TERM // 1024 // 1024)
 
 
 def first_long_line(path: Path) -> int:
@@ -150,7 +141,7 @@ def check_file(path: str | Path) -> tuple[Path, str]:
     path = Path(path)
     fmt = rdf_format(path)
     if not path.is_file():
-        raise KgError(f"{path}: no such file — check the path")
+        raise KgError.of("rdf no file", path=str(path))
     if fmt == "rdfxml":
         check_xml(path)
     elif fmt == "jsonld":
@@ -164,7 +155,7 @@ def parse_error(path: Path, fmt: str, exc: Exception) -> KgError:
     message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     where = re.search(r"line (\d+)", message)
     prefix = f"{path}:{where.group(1)}" if where else str(path)
-    return KgError(f"{prefix}: not valid {fmt}: {message} — fix the file or export it again")
+    return KgError.of("rdf invalid", where=prefix, fmt=fmt, reason=message)
 
 
 def read_dataset(path: str | Path) -> Dataset:

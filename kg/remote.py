@@ -67,12 +67,13 @@ def send_update(update_url: str, text: str, timeout: float = 60.0) -> None:
             response.read()
     except urllib.error.HTTPError as exc:
         detail = " ".join(exc.read(500).decode("utf-8", "replace").split())
-        hint = f" — {tried(update_url)}" if exc.code in (401, 403) else ""
-        raise UpdateRefused(f"{shown(update_url)}: the endpoint refused the update (HTTP {exc.code}): {detail}{hint}",
-                            exc.code) from None
+        if exc.code in (401, 403):
+            raise UpdateRefused.of("push refused login", exc.code, url=shown(update_url), code=exc.code,
+                                   detail=detail, tried=tried(update_url)) from None
+        raise UpdateRefused.of("push refused", exc.code, url=shown(update_url), code=exc.code, detail=detail) from None
     except (urllib.error.URLError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
-        raise KgError(f"{shown(update_url)}: cannot reach the endpoint ({reason})") from None
+        raise KgError.of("push unreachable", url=shown(update_url), reason=str(reason)) from None
 
 
 def batches(lines: list[str], size: int) -> Iterable[list[str]]:
@@ -104,8 +105,7 @@ def push(ds: Dataset, update_url: str, batch_size: int = 5000, timeout: float = 
             send_update(update_url, f"MOVE SILENT GRAPH <{scratch}> TO GRAPH <{graph}>", timeout)
             requests += 1
         except KgError as exc:
-            raise KgError(f"{exc} — push stopped in graph <{graph}> after {total} quads; run kg push again: "
-                          "it replaces each graph whole, so nothing is duplicated") from None
+            raise KgError.of("push stopped", error=exc, graph=str(graph), total=total) from None
     send_update(update_url, stale_graphs_update(sorted(by_graph)), timeout)
     return PushResult(quads=total, graphs=len(by_graph), requests=requests + 1)
 

@@ -31,6 +31,5 @@ def data_dir(name: str) -> Path:
     paths shown to the user (`kg queries NAME`) name the real file."""
     folder = files("kg").joinpath(FOLDERS[name])
     if not isinstance(folder, Path) or not folder.is_dir():  # a zipped or incomplete install
-        raise KgError(f"{folder}: kg's {name} files are missing from the installed package — reinstall kg "
-                      f"(pip install .) / 설치된 kg 패키지에 {name} 파일이 없습니다 — kg를 다시 설치하세요")
+        raise KgError.of("package incomplete", folder=str(folder), name=name)
     return folder.resolve()

@@ -46,21 +46,21 @@ def new_source(seed_dir: str | Path, ident: str, *, date: str, label_en: str, la
     kg build accepts); the files are written atomically."""
     _check_options(ident, date, label_en, label_ko, publisher, title, language, file)
     if url is not None and (NOT_ONE_LINE.search(url) or len(url) > schema.MAX_TEXT_CHARS):
-        raise KgError(f"bad URL {url[:80]!r} — give one line of at most {schema.MAX_TEXT_CHARS} characters")
+        raise KgError.of("new url bad", url=repr(url[:80]), limit=schema.MAX_TEXT_CHARS)
     root = Path(seed_dir)
     sources_file = root / "sources.yaml"
     facts_file = root / "facts" / f"{ident}.yaml"
     if not sources_file.is_file():
-        raise KgError(f"{sources_file}: not found — run this in a project with a seeds/ folder or pass --seeds")
+        raise KgError.of("new no sources", path=str(sources_file))
     if facts_file.exists():
-        raise KgError(f"{facts_file}: already exists — choose another id")
+        raise KgError.of("new facts exist", path=str(facts_file))
     problems: list[Problem] = []
     existing = read_yaml(sources_file, str(sources_file), problems, root)  # the loader's reader: no link out, no FIFO
     if problems:
         raise SeedError([_printable(p) for p in problems])
     existing = existing if isinstance(existing, dict) else {}
     if any(isinstance(s, dict) and s.get("id") == ident for s in existing.get("sources") or []):
-        raise KgError(f"{sources_file}: a source '{ident}' is registered already — choose another id")
+        raise KgError.of("new source exists", path=str(sources_file), id=ident)
 
     entry: dict[str, object] = {"id": ident}
     if publisher:
@@ -89,22 +89,20 @@ def _check_options(ident: str, date: str, label_en: str, label_ko: str, publishe
                    title: str | None, language: str, file: str | None) -> None:
     """The options, each checked as the loader would check it in the files written from them."""
     if not ID_PATTERN.fullmatch(ident) or len(ident) > schema.MAX_ID_CHARS:
-        raise KgError(f"bad source id {ident!r} — use lower-case words joined by hyphens, such as yonhap-20251101")
+        raise KgError.of("new id bad", id=repr(ident))
     if not valid_date(date):
-        raise KgError(f"bad date {date!r} — write it as YYYY-MM-DD, such as 2025-11-01")
+        raise KgError.of("new date bad", date=repr(date))
     if not LANGUAGE_PATTERN.fullmatch(language):
-        raise KgError(f"bad language {language!r} — use a code such as ko or en")
+        raise KgError.of("new language bad", language=repr(language))
     if publisher is not None and not ID_PATTERN.fullmatch(publisher):
-        raise KgError(f"bad publisher id {publisher!r} — give the publisher's id in entities.yaml, such as yonhap")
+        raise KgError.of("new publisher bad", publisher=repr(publisher))
     for option, value, limit in (("--label-en", label_en, schema.MAX_LABEL_CHARS),
                                  ("--label-ko", label_ko, schema.MAX_LABEL_CHARS),
                                  ("--title", title, schema.MAX_TEXT_CHARS)):
         # one line: a line break would start new YAML lines in the fact file's header comment
         if value is not None and NOT_ONE_LINE.search(value):
-            raise KgError(f"{option} must be one line of text without control characters, not {value!r} — "
-                          "remove the line breaks and control characters")
+            raise KgError.of("new not one line", option=option, value=repr(value))
         if value is not None and len(value) > limit:
-            raise KgError(f"{option} is longer than {limit} characters — shorten it")
+            raise KgError.of("new too long", option=option, limit=limit)
     if file is not None and text_file_problem(file):
-        raise KgError(f"bad --file {file!r}: it {text_file_problem(file)} — give the file name inside the texts "
-                      f"folder, such as {ident}.txt")
+        raise KgError.of("new file bad", file=repr(file), problem=text_file_problem(file), id=ident)

@@ -63,8 +63,7 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
 
 
 def _write_error(target: Path, exc: OSError) -> WriteError:
-    return WriteError(f"{target}: cannot write the file ({exc.strerror or exc}) — free some disk space or check "
-                      "the folder's permissions; the previous file, if any, is unchanged")
+    return WriteError.of("file write", path=str(target), reason=str(exc.strerror or exc))
 
 
 def process_running(pid: int) -> bool:
@@ -129,7 +128,7 @@ def _jsonld(graph: Graph) -> bytes:
 def serialize(ds: Dataset, fmt: str = "turtle") -> bytes:
     """The dataset in one of FORMATS, as deterministic bytes."""
     if fmt not in FORMATS:
-        raise KgError(f"unknown export format '{fmt}' — use one of: {', '.join(FORMATS)}")
+        raise KgError.of("export format bad", fmt=fmt, formats=", ".join(FORMATS))
     if fmt == "jsonld":
         return _jsonld(union_graph(ds))
     return _oxigraph(ds, fmt)

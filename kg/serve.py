@@ -139,7 +139,7 @@ def _read_exactly(sock: socket.socket, size: int) -> bytes:
     while len(data) < size:
         chunk = sock.recv(size - len(data))
         if not chunk:
-            raise KgError("kg serve: the engine process stopped — restart kg serve")
+            raise KgError.of("serve engine stopped")
         data += chunk
     return data
 
@@ -636,7 +636,7 @@ def serve(spec: StoreSpec, seed_dir: str | Path = "seeds", host: str = "127.0.0.
     """Prepare an endpoint over the store (call .start(), or use it as a context manager)."""
     kind = kind_of(spec.kind, str(spec))
     if not 0 < timeout < float("inf"):
-        raise KgError(f"--timeout must be a positive number of seconds, not {timeout}")
+        raise KgError.of("serve timeout", timeout=timeout)
     location, cleanup = kind.serve_from(spec, Path(seed_dir))  # the seeds are built into a temporary store
     try:
         return Endpoint(location, host, port, timeout, cleanup, max_memory)
@@ -644,8 +644,7 @@ def serve(spec: StoreSpec, seed_dir: str | Path = "seeds", host: str = "127.0.0.
         if cleanup:
             shutil.rmtree(cleanup, ignore_errors=True)
         reason = exc.strerror or str(exc)
-        raise KgError(f"cannot listen on {host}:{port} ({reason}) — choose another --port, or a --host this "
-                      "machine has (127.0.0.1, ::1, 0.0.0.0 or :: for every address)") from None
+        raise KgError.of("serve listen", host=host, port=port, reason=reason) from None
 
 
 def exposed(host: str) -> bool:

@@ -67,9 +67,7 @@ def check_size(graph, where: str = "") -> None:
     """Refuse a graph (or dataset) too big for kg validate, before anything is copied; cheap on Oxigraph."""
     count = len(graph)
     if count > MAX_TRIPLES:
-        raise KgError(f"{where + ': ' if where else ''}the graph has {count:,} triples, more than kg validate checks "
-                      f"({MAX_TRIPLES:,}: pySHACL holds the data in rdflib's in-memory store, about 0.25 ms and "
-                      "3 KB a triple) — validate the file in parts, or query it with kg query instead")
+        raise KgError.of("validate too big", where=where + ": " if where else "", count=count, limit=MAX_TRIPLES)
 
 
 def validate_graph(graph: Graph, origins: dict[str, str] | None = None) -> Report:

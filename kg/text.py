@@ -277,6 +277,194 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "gexf|graphml|csv|kumu를 주세요"),
     "network format bad": ("unknown network format {fmt} — choose from: {formats}",
                            "알 수 없는 네트워크 형식 {fmt} — 다음 중에서 고르세요: {formats}"),
+    # errors of the stores, RDF files, kg push, credentials and kg serve, raised as KgError.of(key, …) and shown
+    # in the language of the command (kg.cli.user_errors)
+    "store unknown": ("unknown store '{text}' — {hint}use {kinds}",
+                      "알 수 없는 저장소 '{text}' — {hint}{kinds} 중 하나를 쓰세요"),
+    "store near": ("did you mean {usage}? ", "{usage}인가요? "),
+    "oxigraph none": ("{path}: no Oxigraph store there — build one with: kg build --store oxigraph:{path}",
+                      "{path}: Oxigraph 저장소가 없습니다 — 다음으로 만드세요: kg build --store oxigraph:{path}"),
+    "oxigraph open": ("{path}: cannot open the Oxigraph store ({reason}) — is another kg process writing it? Wait "
+                      "for it to finish",
+                      "{path}: Oxigraph 저장소를 열 수 없습니다 ({reason}) — 다른 kg 프로세스가 쓰고 있다면 끝날 "
+                      "때까지 기다리세요"),
+    "oxigraph busy": ("{path}: another kg process is writing this store (kg build or kg load) — wait for it to "
+                      "finish and run the command again, or choose another --store path",
+                      "{path}: 다른 kg 프로세스가 이 저장소에 쓰는 중입니다 (kg build 또는 kg load) — 끝난 뒤 명령을 "
+                      "다시 실행하거나 다른 --store 경로를 고르세요"),
+    "oxigraph not a store": ("{path}: exists and is not an Oxigraph store — choose an empty or new folder",
+                             "{path}: 이미 있고 Oxigraph 저장소가 아닙니다 — 비어 있거나 새 폴더를 고르세요"),
+    "oxigraph write": ("{path}: cannot write the Oxigraph store ({reason}) — free some disk space or check the "
+                       "folder's permissions; the previous store, if any, is unchanged",
+                       "{path}: Oxigraph 저장소를 쓸 수 없습니다 ({reason}) — 디스크 공간을 비우거나 폴더 권한을 "
+                       "확인하세요. 이전 저장소가 있었다면 그대로입니다"),
+    "store keeps nothing load": ("the {kind} store keeps nothing between runs — load into --store oxigraph:PATH or "
+                                 "sparql:URL",
+                                 "{kind} 저장소는 실행 사이에 아무것도 보관하지 않습니다 — --store oxigraph:PATH 또는 "
+                                 "sparql:URL에 적재하세요"),
+    "store keeps nothing": ("the {kind} store keeps nothing between runs — use --store oxigraph:PATH or sparql:URL",
+                            "{kind} 저장소는 실행 사이에 아무것도 보관하지 않습니다 — --store oxigraph:PATH 또는 "
+                            "sparql:URL을 쓰세요"),
+    "sparql serve": ("kg serve serves a local graph — the sparql store is already an endpoint",
+                     "kg serve는 로컬 그래프를 제공합니다 — sparql 저장소는 이미 엔드포인트입니다"),
+    "endpoint no graphs": ("{url}: the endpoint holds none of kg's graphs (named graphs under {base}) — upload the "
+                           "graph first with: kg push --to UPDATE-URL (its SPARQL Update URL)",
+                           "{url}: 엔드포인트에 kg의 그래프({base} 아래의 이름 있는 그래프)가 하나도 없습니다 — 먼저 "
+                           "kg push --to UPDATE-URL(그 SPARQL Update URL)로 그래프를 올리세요"),
+    "endpoint default graph": ("{url}: the endpoint ignores the SPARQL Protocol's default-graph-uri parameter, by "
+                               "which kg reads its own graphs as one default graph, and the endpoint's default graph "
+                               "is empty — make the default graph the union of the named graphs (Oxigraph: "
+                               "--union-default-graph; Fuseki: tdb2:unionDefaultGraph true)",
+                               "{url}: 엔드포인트가 SPARQL 프로토콜의 default-graph-uri 매개변수(kg가 자기 그래프들을 "
+                               "하나의 기본 그래프로 읽는 방법)를 무시하고, 엔드포인트의 기본 그래프는 비어 있습니다 — "
+                               "기본 그래프를 이름 있는 그래프들의 합집합으로 설정하세요 (Oxigraph: "
+                               "--union-default-graph; Fuseki: tdb2:unionDefaultGraph true)"),
+    "endpoint refused query": ("{url}: the endpoint refused the query ({error}{body}) — {hint}",
+                               "{url}: 엔드포인트가 질의를 거부했습니다 ({error}{body}) — {hint}"),
+    "endpoint check query": ("check the query and the endpoint", "질의와 엔드포인트를 확인하세요"),
+    "rdf format unknown": ("{path}: cannot tell the RDF format from the file name — use one of {suffixes}",
+                           "{path}: 파일 이름으로는 RDF 형식을 알 수 없습니다 — {suffixes} 중 하나를 쓰세요"),
+    "rdf xml deep": ("{where}: XML elements nested more than {depth} deep, more than kg reads (deep nesting makes "
+                     "the RDF/XML parser take hours) — write the nested nodes side by side with rdf:nodeID or "
+                     "rdf:about references, or convert the file to Turtle",
+                     "{where}: XML 요소가 {depth}단계보다 깊이 중첩되어 kg가 읽는 한도를 넘습니다 (깊은 중첩은 "
+                     "RDF/XML 파서를 몇 시간씩 붙잡습니다) — 중첩된 노드를 rdf:nodeID나 rdf:about 참조로 나란히 "
+                     "쓰거나, 파일을 Turtle로 변환하세요"),
+    "rdf dtd": ("{where}: the file declares a DTD or entities, which kg refuses in RDF/XML (entity expansion, "
+                "external files) — remove the <!DOCTYPE …> block",
+                "{where}: 파일이 DTD나 엔티티를 선언합니다. kg는 RDF/XML에서 이를 받지 않습니다 (엔티티 확장, 외부 "
+                "파일) — <!DOCTYPE …> 블록을 지우세요"),
+    "rdf xml bad": ("{where}: not well-formed XML ({reason}) — fix the file",
+                    "{where}: 올바른 XML이 아닙니다 ({reason}) — 파일을 고치세요"),
+    "rdf json deep": ("{where}: JSON objects and arrays nested more than {depth} deep, more than kg reads (deep "
+                      "nesting crashes or stalls the JSON-LD parser) — give nested nodes an @id and write them side "
+                      "by side, or convert the file to Turtle",
+                      "{where}: JSON 객체와 배열이 {depth}단계보다 깊이 중첩되어 kg가 읽는 한도를 넘습니다 (깊은 "
+                      "중첩은 JSON-LD 파서를 멈추거나 죽입니다) — 중첩된 노드에 @id를 주어 나란히 쓰거나, 파일을 "
+                      "Turtle로 변환하세요"),
+    "rdf too long": ("{where}: a literal or IRI longer than {mib} MiB, more than kg reads — keep such a value "
+                     "outside the graph (a file and a link to it) or shorten it",
+                     "{where}: {mib} MiB보다 긴 리터럴이나 IRI가 있어 kg가 읽는 한도를 넘습니다 — 그런 값은 그래프 "
+                     "밖에 두거나(파일과 그 링크) 줄이세요"),
+    "rdf no file": ("{path}: no such file — check the path", "{path}: 파일이 없습니다 — 경로를 확인하세요"),
+    "rdf invalid": ("{where}: not valid {fmt}: {reason} — fix the file or export it again",
+                    "{where}: 올바른 {fmt} 형식이 아닙니다: {reason} — 파일을 고치거나 다시 내보내세요"),
+    "push refused": ("{url}: the endpoint refused the update (HTTP {code}): {detail}",
+                     "{url}: 엔드포인트가 갱신을 거부했습니다 (HTTP {code}): {detail}"),
+    "push refused login": ("{url}: the endpoint refused the update (HTTP {code}): {detail} — {tried}",
+                           "{url}: 엔드포인트가 갱신을 거부했습니다 (HTTP {code}): {detail} — {tried}"),
+    "push unreachable": ("{url}: cannot reach the endpoint ({reason})",
+                         "{url}: 엔드포인트에 연결할 수 없습니다 ({reason})"),
+    "push stopped": ("{error} — push stopped in graph <{graph}> after {total} quads; run kg push again: it "
+                     "replaces each graph whole, so nothing is duplicated",
+                     "{error} — 그래프 <{graph}>에서 쿼드 {total}개를 보낸 뒤 push가 멈췄습니다. kg push를 다시 "
+                     "실행하세요: 그래프마다 통째로 바꾸므로 중복되는 것은 없습니다"),
+    "credentials sent": ("kg answered the challenge as user {user} with the password from {source}",
+                         "kg는 사용자 {user}, {source}의 비밀번호로 인증 요청에 답했습니다"),
+    "credentials none": ("kg had no credentials for {host}: none in ${env} (with the user in the URL) or in {netrc}",
+                         "kg에는 {host}의 자격 증명이 없었습니다: ${env}(URL의 사용자와 함께)에도, {netrc}에도 "
+                         "없습니다"),
+    "credentials how": ("{sent} — name the user in the URL (http://USER@{host}/…) and give the password in ${env}, "
+                        "or add 'machine {host} login USER password …' to {netrc}",
+                        "{sent} — URL에 사용자를 적고(http://USER@{host}/…) 비밀번호를 ${env}에 주거나, {netrc}에 "
+                        "'machine {host} login USER password …'를 더하세요"),
+    "credentials in url": ("{url}: a password in the URL shows in the process list and the shell's history — name "
+                           "only the user (http://USER@{host}/…) and give the password in ${env} or in {netrc} "
+                           "(machine {host} login USER password …)",
+                           "{url}: URL 속 비밀번호는 프로세스 목록과 셸 기록에 드러납니다 — URL에는 사용자만 "
+                           "적고(http://USER@{host}/…) 비밀번호는 ${env}나 {netrc}(machine {host} login USER "
+                           "password …)에 주세요"),
+    "netrc missing": ("{path}: no such file — ${env} names it as the .netrc file; create it or unset ${env}",
+                      "{path}: 파일이 없습니다 — ${env}가 이 파일을 .netrc로 지정합니다. 파일을 만들거나 ${env}를 "
+                      "지우세요"),
+    "netrc unreadable": ("{path}: cannot read it ({reason})", "{path}: 읽을 수 없습니다 ({reason})"),
+    "netrc bad": ("{where}: {what} — write entries as 'machine HOST login USER password PASSWORD'",
+                  "{where}: {what} — 항목을 'machine HOST login USER password PASSWORD' 형식으로 쓰세요"),
+    "netrc not an entry": ("not a .netrc entry", ".netrc 항목이 아닙니다"),
+    "serve engine stopped": ("kg serve: the engine process stopped — restart kg serve",
+                             "kg serve: 엔진 프로세스가 멈췄습니다 — kg serve를 다시 시작하세요"),
+    "serve timeout": ("--timeout must be a positive number of seconds, not {timeout}",
+                      "--timeout은 양수의 초여야 합니다 ({timeout}은(는) 안 됩니다)"),
+    "serve listen": ("cannot listen on {host}:{port} ({reason}) — choose another --port, or a --host this machine "
+                     "has (127.0.0.1, ::1, 0.0.0.0 or :: for every address)",
+                     "{host}:{port}에서 연결을 받을 수 없습니다 ({reason}) — 다른 --port를 고르거나, 이 컴퓨터에 "
+                     "있는 --host를 주세요 (127.0.0.1, ::1, 모든 주소는 0.0.0.0 또는 ::)"),
+    "query which": ("give one of: a query NAME (kg queries lists them), --file FILE or -e 'SELECT …'",
+                    "다음 중 하나를 주세요: 질의 이름 NAME (kg queries가 목록을 보여 줍니다), --file FILE 또는 "
+                    "-e 'SELECT …'"),
+    "kgo unknown": ("{where}: kgo:{name} is not a term of the ontology, so the answer is empty — {hint}kg schema "
+                    "lists the terms",
+                    "{where}: kgo:{name}은(는) 온톨로지에 없는 용어라 답이 비었습니다 — {hint}kg schema가 용어를 "
+                    "모두 보여 줍니다"),
+    "kgo near": ("did you mean {terms}? ", "가까운 용어: {terms}; "),
+    "export format unknown": ("cannot tell the format from {output} — end the file name with one of {known}, or "
+                              "give --format {choices}",
+                              "{output}의 이름으로는 형식을 알 수 없습니다 — 파일 이름을 {known} 중 하나로 끝내거나 "
+                              "--format {choices}를 주세요"),
+    "export needs file": ("the {fmt} format is written to files only — give -o FILE (such as -o out/partners.{fmt})",
+                          "{fmt} 형식은 파일로만 씁니다 — -o 파일 이름을 주세요 (예: -o out/partners.{fmt})"),
+    "export format bad": ("unknown export format '{fmt}' — use one of: {formats}",
+                          "알 수 없는 내보내기 형식 '{fmt}' — 다음 중 하나를 쓰세요: {formats}"),
+    "export term": ("cannot export {term}: blank nodes and other terms are not used in kg graphs",
+                    "{term}을(를) 내보낼 수 없습니다: 빈 노드와 그 밖의 항은 kg 그래프에 쓰이지 않습니다"),
+    "file write": ("{path}: cannot write the file ({reason}) — free some disk space or check the folder's "
+                   "permissions; the previous file, if any, is unchanged",
+                   "{path}: 파일을 쓸 수 없습니다 ({reason}) — 디스크 공간을 비우거나 폴더 권한을 확인하세요. 이전 "
+                   "파일이 있었다면 그대로입니다"),
+    "depth negative": ("--depth must be 0 or more, not {depth}",
+                       "--depth는 0 이상이어야 합니다 ({depth}은(는) 안 됩니다)"),
+    "validate too big": ("{where}the graph has {count:,} triples, more than kg validate checks ({limit:,}: pySHACL "
+                         "holds the data in rdflib's in-memory store, about 0.25 ms and 3 KB a triple) — validate "
+                         "the file in parts, or query it with kg query instead",
+                         "{where}그래프의 트리플이 {count:,}개로 kg validate가 검사하는 한도({limit:,}개: pySHACL은 "
+                         "데이터를 rdflib의 메모리 저장소에 담으며 트리플 하나에 약 0.25 ms, 3 KB가 듭니다)를 "
+                         "넘습니다 — 파일을 나누어 검사하거나 kg query로 질의하세요"),
+    # what kg load, kg push, kg serve and kg new-source say when done (in the global kg --lang)
+    "load done": ("Loaded {count} quads from {files} file(s) into {store}",
+                  "파일 {files}개의 쿼드 {count}개를 {store}에 적재했습니다"),
+    "push progress": ("Pushing to {url}", "{url}에 올리는 중"),
+    "push done": ("Pushed {quads} quads in {graphs} named graphs ({requests} requests)",
+                  "쿼드 {quads}개를 이름 있는 그래프 {graphs}개로 올렸습니다 (요청 {requests}번)"),
+    "serve exposed": ("warning: listening on {host} makes the endpoint reachable from other machines, and it has no "
+                      "authentication — put it behind a proxy that has, or use --host 127.0.0.1",
+                      "경고: {host}에서 연결을 받으면 다른 컴퓨터에서 엔드포인트에 닿을 수 있는데 인증이 없습니다 — "
+                      "인증이 있는 프록시 뒤에 두거나 --host 127.0.0.1을 쓰세요"),
+    "serve started": ("SPARQL endpoint at {url}/query (query page at {url}/), read-only, queries stopped after "
+                      "{timeout} s. Ctrl-C to stop.",
+                      "SPARQL 엔드포인트: {url}/query (질의 페이지: {url}/), 읽기 전용, 질의는 {timeout}초 뒤 "
+                      "멈춥니다. Ctrl-C로 끝냅니다."),
+    "new source done": ("Added {id} to {sources} and wrote {facts}; add its facts there, then run kg build",
+                        "{id}{id:을} {sources}에 더하고 {facts}{facts:을} 썼습니다. 그곳에 사실을 적은 뒤 "
+                        "kg build를 실행하세요"),
+    # kg new-source (kg/scaffold.py)
+    "new url bad": ("bad URL {url} — give one line of at most {limit} characters",
+                    "잘못된 URL {url} — {limit}자 이하의 한 줄로 주세요"),
+    "new no sources": ("{path}: not found — run this in a project with a seeds/ folder or pass --seeds",
+                       "{path}: 없습니다 — seeds/ 폴더가 있는 프로젝트에서 실행하거나 --seeds를 주세요"),
+    "new facts exist": ("{path}: already exists — choose another id", "{path}: 이미 있습니다 — 다른 id를 고르세요"),
+    "new source exists": ("{path}: a source '{id}' is registered already — choose another id",
+                          "{path}: 출처 '{id}'가 이미 등록되어 있습니다 — 다른 id를 고르세요"),
+    "new id bad": ("bad source id {id} — use lower-case words joined by hyphens, such as yonhap-20251101",
+                   "잘못된 출처 id {id} — 소문자 단어를 하이픈으로 이어 쓰세요 (예: yonhap-20251101)"),
+    "new date bad": ("bad date {date} — write it as YYYY-MM-DD, such as 2025-11-01",
+                     "잘못된 날짜 {date} — YYYY-MM-DD로 쓰세요 (예: 2025-11-01)"),
+    "new language bad": ("bad language {language} — use a code such as ko or en",
+                         "잘못된 언어 {language} — ko나 en 같은 코드를 쓰세요"),
+    "new publisher bad": ("bad publisher id {publisher} — give the publisher's id in entities.yaml, such as yonhap",
+                          "잘못된 발행처 id {publisher} — entities.yaml에 있는 발행처 id를 주세요 (예: yonhap)"),
+    "new not one line": ("{option} must be one line of text without control characters, not {value} — remove the "
+                         "line breaks and control characters",
+                         "{option}은(는) 제어 문자 없는 한 줄이어야 합니다 ({value}은(는) 안 됩니다) — 줄바꿈과 제어 "
+                         "문자를 지우세요"),
+    "new too long": ("{option} is longer than {limit} characters — shorten it",
+                     "{option}이(가) {limit}자보다 깁니다 — 줄이세요"),
+    "new file bad": ("bad --file {file}: it {problem} — give the file name inside the texts folder, such as "
+                     "{id}.txt",
+                     "잘못된 --file {file}: {problem} — texts 폴더 안의 파일 이름을 주세요 (예: {id}.txt)"),
+    "package incomplete": ("{folder}: kg's {name} files are missing from the installed package — reinstall kg "
+                           "(pip install .)",
+                           "{folder}: 설치된 kg 패키지에 {name} 파일이 없습니다 — kg를 다시 설치하세요 "
+                           "(pip install .)"),
     # figures
     "gpus unit": ("GPUs", "GPU"),
     # the map page (kg/templates/view.html.j2, view.js)
@@ -408,7 +596,32 @@ class _Count(int):
         return format(int(self), spec)
 
 
-def _value(v: Any) -> Any:
+class Phrase(str):
+    """A message that is English as a str and keeps its key and values, so that as the value of another message
+    it is put into that message's language, such as the hint inside an error (kg.errors.KgError.of)."""
+
+    key: str
+    values: dict[str, Any]
+
+    def __new__(cls, key: str, **values: Any) -> Phrase:
+        phrase = super().__new__(cls, tr(key, "en", **values))
+        phrase.key, phrase.values = key, values
+        return phrase
+
+    def text(self, lang: str = "en") -> str:
+        return tr(self.key, lang, **self.values)
+
+
+class OrList(tuple):
+    """Words shown as 'a, b or c' in the reader's language (or_list), as a value of a message."""
+
+    def text(self, lang: str = "en") -> str:
+        return or_list(list(self), lang)
+
+
+def _value(v: Any, lang: str) -> Any:
+    if callable(getattr(v, "text", None)):  # a Phrase, an OrList, an error quoted in another error
+        v = v.text(lang)
     if isinstance(v, str):
         return _Word(v)
     return _Count(v) if isinstance(v, int) and not isinstance(v, bool) else v
@@ -421,7 +634,7 @@ def tr(key: str, lang: str = "en", **values: Any) -> str:
     text = MESSAGES[key][lang == "ko"]
     if not values:
         return text
-    return text.format(**{k: _value(v) for k, v in values.items()})
+    return text.format(**{k: _value(v, lang) for k, v in values.items()})
 
 
 def or_list(words: list[str], lang: str = "en", sep: str = "list sep", last: str = "list or") -> str:

@@ -17,6 +17,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, URIRef
 from kg import ontology
 from kg.errors import QueryError
 from kg.query.internal import select
+from kg.text import tr
 
 KINDS = {OWL.Class: "class", OWL.ObjectProperty: "property", OWL.DatatypeProperty: "property",
          OWL.AnnotationProperty: "property", SKOS.ConceptScheme: "scheme"}
@@ -212,10 +213,5 @@ def check_terms(text: str, origin: str, lang: str = "en") -> None:
         col = offset - (text.rfind("\n", 0, offset) + 1) + 1
         near = difflib.get_close_matches(name, sorted(defined), n=3, cutoff=0.6)
         near = near or difflib.get_close_matches(name.casefold(), sorted(defined), n=3, cutoff=0.6)
-        if lang == "ko":
-            hint = f"가까운 용어: {', '.join('kgo:' + n for n in near)}; " if near else ""
-            raise QueryError(f"{origin}:{line}:{col}: kgo:{name}은(는) 온톨로지에 없는 용어라 답이 비었습니다 — "
-                             f"{hint}kg schema가 용어를 모두 보여 줍니다")
-        hint = f"did you mean {', '.join('kgo:' + n for n in near)}? " if near else ""
-        raise QueryError(f"{origin}:{line}:{col}: kgo:{name} is not a term of the ontology, so the answer is "
-                         f"empty — {hint}kg schema lists the terms")
+        hint = tr("kgo near", lang, terms=", ".join("kgo:" + n for n in near)) if near else ""
+        raise QueryError(tr("kgo unknown", lang, where=f"{origin}:{line}:{col}", name=name, hint=hint))

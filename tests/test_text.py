@@ -31,7 +31,7 @@ def test_every_message_has_an_english_and_a_korean_form(key):
     words = re.sub(r"\{[^}]*\}", "", ko)   # without its {names}: a Korean word, or only codes and marks
     assert HANGUL.search(words) or not re.search(r"[a-z]{2,}", words), "the Korean form is English"
     assert (text.fields(ko) ^ text.fields(en)) <= PLURAL | ONE_LANGUAGE.get(key, set())
-    values = {name: 2 if re.search(r"\{" + name + r":[sv]\}", en) else "엔비디아"  # a count, where it has a plural
+    values = {name: 2 if re.search(r"\{" + name + r":[sv,]\}", en) else "엔비디아"  # a count: a plural, a 1,000
               for name in text.fields(en) | text.fields(ko)}
     assert "{" not in text.tr(key, "en", **values) + text.tr(key, "ko", **values) or not values
 
@@ -41,9 +41,13 @@ def test_the_definition_in_both_languages():
     assert text.definition("ko") == text.DEFINITION["ko"] and text.definition("en") == text.DEFINITION["en"]
 
 
+#: The calls whose first argument is a message key: tr("key", lang, …), KgError.of("key", …), Phrase("key", …).
+KEYED = ("tr", "of", "Phrase")
+
+
 def python_keys() -> dict[str, set[str]]:
-    """Module -> the message keys its tr() calls name (both keys of `tr("a" if … else "b")`) and the string
-    constants it holds (a key can be passed on, as MESSAGES["…"] is)."""
+    """Module -> the message keys its tr(), KgError.of() and Phrase() calls name (both keys of
+    `tr("a" if … else "b")`) and the string constants it holds (a key can be passed on, as MESSAGES["…"] is)."""
     used: dict[str, set[str]] = {}
     for path in sorted(PACKAGE.rglob("*.py")):
         if path.name == "text.py":
@@ -51,8 +55,12 @@ def python_keys() -> dict[str, set[str]]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         keys = set()
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "tr":
+            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) in KEYED:
                 first = node.args[0] if node.args else None
+                if isinstance(first, ast.Name) and path.name == "errors.py":
+                    continue  # KgError.of passes its key on to Phrase
+                if getattr(node.func, "attr", None) == "of" and not isinstance(getattr(first, "value", None), str):
+                    continue  # another class's .of (Names.of(graph))
                 options = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
                 for option in options:
                     if isinstance(option, ast.JoinedStr) and isinstance(option.values[0], ast.Constant):

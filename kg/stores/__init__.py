@@ -105,12 +105,12 @@ def kind_of(name: str, text: str | None = None) -> StoreKind:
 def unknown_store(text: str, name: str | None = None) -> KgError:
     """'unknown store …' with every kind's usage and, for a misspelt name, the nearest kind."""
     from kg.seeds import nearest
+    from kg.text import OrList, Phrase
 
-    usages = [kind_of(known).usage for known in list(KINDS)]
-    listed = ", ".join(usages[:-1]) + " or " + usages[-1] if len(usages) > 1 else usages[0]
+    usages = OrList(kind_of(known).usage for known in list(KINDS))
     close = nearest(name, [known for known in KINDS if known != name]) if name else []
-    hint = f"did you mean {kind_of(close[0]).usage}? " if close else ""
-    return KgError(f"unknown store '{text}' — {hint}use {listed}")
+    hint = Phrase("store near", usage=kind_of(close[0]).usage) if close else ""
+    return KgError.of("store unknown", text=text, hint=hint, kinds=usages)
 
 
 def parse_store(text: str | None, update_url: str | None = None) -> StoreSpec:

@@ -46,7 +46,7 @@ class OxigraphStore:
     def serve_from(self, spec: StoreSpec, seed_dir: Path) -> tuple[Path, Path | None]:
         location = Path(spec.location)
         if not (location / "CURRENT").is_file():
-            raise KgError(f"{location}: no Oxigraph store there — build one with: kg build --store oxigraph:{location}")
+            raise KgError.of("oxigraph none", path=str(location))
         return location, None
 
 
@@ -59,12 +59,11 @@ def open_oxigraph(path: str | Path, read_only: bool = True) -> Dataset:
         with contextlib.suppress(OSError):
             recover(path)  # a load killed half-way through its swap leaves the store beside its place
     if not (path / "CURRENT").is_file():
-        raise KgError(f"{path}: no Oxigraph store there — build one with: kg build --store oxigraph:{path}")
+        raise KgError.of("oxigraph none", path=str(path))
     try:
         store = pyoxigraph.Store.read_only(str(path)) if read_only else pyoxigraph.Store(str(path))
     except OSError as exc:
-        raise KgError(f"{path}: cannot open the Oxigraph store ({exc}) — "
-                      "is another kg process writing it? Wait for it to finish") from None
+        raise KgError.of("oxigraph open", path=str(path), reason=str(exc)) from None
     return oxigraph_dataset(store)
 
 
@@ -130,8 +129,7 @@ def writer_lock(path: Path):
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(fd)
-            raise KgError(f"{path}: another kg process is writing this store (kg build or kg load) — wait for it to "
-                          "finish and run the command again, or choose another --store path") from None
+            raise KgError.of("oxigraph busy", path=str(path)) from None
         try:
             if os.fstat(fd).st_ino == os.stat(lock).st_ino:
                 break
@@ -150,8 +148,7 @@ def writer_lock(path: Path):
 def _write_error(path: Path, exc: OSError) -> KgError:
     from kg.errors import WriteError
 
-    return WriteError(f"{path}: cannot write the Oxigraph store ({exc.strerror or exc}) — free some disk space or "
-                      "check the folder's permissions; the previous store, if any, is unchanged")
+    return WriteError.of("oxigraph write", path=str(path), reason=str(exc.strerror or exc))
 
 
 def recover(path: Path) -> None:
@@ -175,7 +172,7 @@ def _swap_in(fresh: Path, path: Path) -> None:
     old = None
     if path.exists():
         if not (path / "CURRENT").is_file() and any(path.iterdir()):
-            raise KgError(f"{path}: exists and is not an Oxigraph store — choose an empty or new folder")
+            raise KgError.of("oxigraph not a store", path=str(path))
         old = path.with_name(f".{path.name}.old-{os.getpid()}")
         os.replace(path, old)
     os.replace(fresh, path)

@@ -55,7 +55,7 @@ class SparqlStore:
         return push(ds, spec.update_url).quads
 
     def serve_from(self, spec: StoreSpec, seed_dir: Path) -> tuple[Path, Path | None]:
-        raise KgError("kg serve serves a local graph — the sparql store is already an endpoint")
+        raise KgError.of("sparql serve")
 
 
 def default_update_url(query_url: str) -> str:
@@ -125,10 +125,12 @@ def refused(url: str, exc) -> KgError:
     column lang'), with a hint on credentials for 401 and 403."""
     from kg.errors import QueryError
     from kg.remote import shown, tried
+    from kg.text import Phrase
 
     body = error_body(exc)
-    hint = tried(url) if exc.code in (401, 403) else "check the query and the endpoint"
-    return QueryError(f"{shown(url)}: the endpoint refused the query ({exc}{': ' + body if body else ''}) — {hint}")
+    hint = tried(url) if exc.code in (401, 403) else Phrase("endpoint check query")
+    return QueryError.of("endpoint refused query", url=shown(url), error=str(exc), body=": " + body if body else "",
+                         hint=hint)
 
 
 def dataset_params(graphs: list[str], default: str | None = None) -> list[tuple[str, str]]:
@@ -166,13 +168,9 @@ def check_default_graph(url: str, timeout: float = 10.0) -> None:
     except (OSError, ValueError, KeyError, TypeError):
         return
     if not graphs:
-        raise KgError(f"{shown(url)}: the endpoint holds none of kg's graphs (named graphs under {GRAPH}) — upload "
-                      "the graph first with: kg push --to UPDATE-URL (its SPARQL Update URL)")
+        raise KgError.of("endpoint no graphs", url=shown(url), base=str(GRAPH))
     if ask(url, "ASK { ?s ?p ?o }", timeout, dataset_params(graphs)) is False:
-        raise KgError(f"{shown(url)}: the endpoint ignores the SPARQL Protocol's default-graph-uri parameter, by which "
-                      "kg reads its own graphs as one default graph, and the endpoint's default graph is empty — "
-                      "make the default graph the union of the named graphs (Oxigraph: --union-default-graph; "
-                      "Fuseki: tdb2:unionDefaultGraph true)")
+        raise KgError.of("endpoint default graph", url=shown(url))
 
 
 def post_query(url: str, text: str, timeout: float | None, dataset: Sequence[tuple[str, str]] = (),

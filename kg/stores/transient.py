@@ -26,11 +26,10 @@ class FromSeeds:
         return None if address else StoreSpec(self.name)
 
     def load(self, spec: StoreSpec, files: Sequence[tuple[Path, str]]) -> int:
-        raise KgError(f"the {spec.kind} store keeps nothing between runs — load into --store oxigraph:PATH or "
-                      "sparql:URL")
+        raise KgError.of("store keeps nothing load", kind=spec.kind)
 
     def save(self, spec: StoreSpec, ds: Dataset) -> int:
-        raise KgError(f"the {spec.kind} store keeps nothing between runs — use --store oxigraph:PATH or sparql:URL")
+        raise KgError.of("store keeps nothing", kind=spec.kind)
 
     def serve_from(self, spec: StoreSpec, seed_dir: Path) -> tuple[Path, Path | None]:
         from kg.graph import build_dataset
