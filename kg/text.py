@@ -259,6 +259,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "출처가 일부 수령처만 밝힘; 배분 합계가 총량의 모든 수치 안에 있고 나머지는 나뉘지 않음"),
     # kg query (the footer of a table, on stderr)
     "query rows": ("{n} row{n:s}", "{n}행"),
+    "param form": ("--param '{pair}': write NAME=VALUE, such as org=naver-cloud",
+                   "--param '{pair}': 이름=값으로 쓰세요 (예: org=naver-cloud)"),
+    "param twice": ("--param {name} is given twice — give each parameter once",
+                    "--param {name}이(가) 두 번 주어졌습니다 — 매개변수마다 한 번만 주세요"),
+    "param lang": ("'lang' is set with --lang (the label language), not as a parameter",
+                   "'lang'은 매개변수가 아니라 --lang(레이블 언어)으로 정합니다"),
+    "param option": ("--param {name}: that name belongs to an option of kg query — rename the query's variable "
+                     "?{name}", "--param {name}: kg query의 옵션 이름입니다 — 질의의 변수 ?{name}의 이름을 바꾸세요"),
     "query excel": ("--excel puts a byte order mark on CSV and TSV only — add -f csv or -f tsv",
                     "--excel: 바이트 순서 표시는 CSV와 TSV에만 붙습니다 — -f csv 또는 -f tsv를 주세요"),
     "query cells cut": (" (long cells cut; --format csv or json shows them whole)",

@@ -43,13 +43,12 @@ def parse_params(pairs: Iterable[str]) -> dict[str, str]:
         name, sep, value = pair.partition("=")
         name = name.strip()
         if not sep or not name:
-            raise QueryError(f"--param '{pair}': write NAME=VALUE, such as org=naver-cloud")
+            raise QueryError.of("param form", pair=pair)
         if name in params:
-            raise QueryError(f"--param {name} is given twice — give each parameter once")
+            raise QueryError.of("param twice", name=name)
         if name == "lang":
-            raise QueryError("'lang' is set with --lang (the label language), not as a parameter")
+            raise QueryError.of("param lang")
         if name in OPTION_NAMES:
-            raise QueryError(f"--param {name}: that name belongs to an option of kg query — rename the query's "
-                             f"variable ?{name}")
+            raise QueryError.of("param option", name=name)
         params[name] = value
     return params
