@@ -39,9 +39,9 @@ def parse_statuses(text: str | None, lang: str = "en") -> tuple[str, ...]:
     known = sorted(_statuses())
     unknown = [s for s in names if s not in known]
     if unknown:
-        import difflib
+        from kg.seeds import nearest
 
-        near = [c for s in unknown for c in difflib.get_close_matches(s, known, n=1)]
+        near = [c for s in unknown for c in nearest(s, known)]
         hint = tr("status near", lang, near=", ".join(near)) if near else ""
         raise KgError(tr("status unknown", lang, unknown=", ".join(unknown), hint=hint, known=", ".join(known)))
     return names

@@ -7,7 +7,6 @@ Everything comes from ontology/kg.ttl (kg.ontology) and the graph itself (querie
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -17,6 +16,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, URIRef
 from kg import ontology
 from kg.errors import QueryError
 from kg.query.internal import select
+from kg.seeds import nearest
 from kg.text import tr
 
 KINDS = {OWL.Class: "class", OWL.ObjectProperty: "property", OWL.DatatypeProperty: "property",
@@ -211,7 +211,6 @@ def check_terms(text: str, origin: str, lang: str = "en") -> None:
             continue
         line = text.count("\n", 0, offset) + 1
         col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        near = difflib.get_close_matches(name, sorted(defined), n=3, cutoff=0.6)
-        near = near or difflib.get_close_matches(name.casefold(), sorted(defined), n=3, cutoff=0.6)
+        near = nearest(name, sorted(defined), n=3) or nearest(name.casefold(), sorted(defined), n=3)
         hint = tr("kgo near", lang, terms=", ".join("kgo:" + n for n in near)) if near else ""
         raise QueryError(tr("kgo unknown", lang, where=f"{origin}:{line}:{col}", name=name, hint=hint))
