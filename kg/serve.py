@@ -26,6 +26,7 @@ What a maintainer of a public endpoint expects, and how it is kept:
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import queue
@@ -611,10 +612,14 @@ def service_description(url: str) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
+@functools.cache
 def query_page() -> bytes:
     """The query page (kg/templates/serve.html): a form that posts to /query and shows the answer, no network.
     Its page data holds its words in both languages (kg/text.py), the predeclared prefixes and the named queries
-    as examples, with ?lang bound to each language; <, > and & are escaped so that no text can end the script."""
+    as examples, with ?lang bound to each language, escaped as the map's is (Jinja2's htmlsafe_json_dumps: <, >,
+    & and ' as \\u escapes) so that no text can end the script. The same for every request: made once."""
+    from jinja2.utils import htmlsafe_json_dumps
+
     from kg.ontology import PREFIXES
     from kg.query.binding import in_language
     from kg.query.catalogue import list_queries
@@ -624,9 +629,7 @@ def query_page() -> bytes:
     data = {"ui": serve_messages(), "prefixes": sorted(PREFIXES),
             "examples": [{"name": q.name, "title": q.title, "text": [in_language(q.text, lang) for lang in LANGUAGES]}
                          for q in list_queries()]}
-    blob = json.dumps(data, ensure_ascii=False)
-    for char in "<>&":
-        blob = blob.replace(char, f"\\u{ord(char):04x}")
+    blob = str(htmlsafe_json_dumps(data, ensure_ascii=False))
     page = (data_dir("templates") / "serve.html").read_text(encoding="utf-8")
     return page.replace("/*KG-DATA*/{}", blob, 1).encode("utf-8")
 
