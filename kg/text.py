@@ -30,6 +30,7 @@ DEFINITION = {
 
 #: key -> (English, Korean). Keys name where the text is shown; "map …" keys are the map page's.
 MESSAGES: dict[str, tuple[str, str]] = {
+    # click's usage errors and the commands' help (kg/cli.py)
     # kg stats
     "stats network": ("Network: {nodes} node{nodes:s}, {links} link{links:s} from {facts} fact{facts:s}",
                       "네트워크: 노드 {nodes}개, 연결 {links}개 (사실 {facts}건)"),
@@ -114,6 +115,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "철자를 확인하세요; kg query -e 'SELECT ?id ?name { ?id rdfs:label ?name }'가 모든 항목의 "
                         "이름을 보여 줍니다"),
     "entity unknown": ("unknown entity '{text}' — {hint}", "알 수 없는 항목 '{text}' — {hint}"),
+    # seed-file problems (kg/seeds.py, kg/fieldkinds.py, kg/model.py) and kg build's summary
     # kg entities, kg new-entity (kg/registry.py)
     "entities aliases": ("aliases: {names}", "별칭: {names}"),
     "entities cited": ("cited by {facts} fact{facts:s} from {sources} source{sources:s}",
@@ -257,6 +259,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "conflicts partial": ("the source names only some recipients; the shares stay within every figure given for "
                           "the total, and the rest is not broken down",
                           "출처가 일부 수령처만 밝힘; 배분 합계가 총량의 모든 수치 안에 있고 나머지는 나뉘지 않음"),
+    # kg query's errors (kg/query/, kg/sandbox.py) and kg queries' list
     # kg query (the footer of a table, on stderr)
     "query rows": ("{n} row{n:s}", "{n}행"),
     "param form": ("--param '{pair}': write NAME=VALUE, such as org=naver-cloud",
@@ -444,6 +447,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "new source done": ("Added {id} to {sources} and wrote {facts}; add its facts there, then run kg build",
                         "{id}{id:을} {sources}에 더하고 {facts}{facts:을} 썼습니다. 그곳에 사실을 적은 뒤 "
                         "kg build를 실행하세요"),
+    # kg draft (kg/draft/)
     # kg new-source (kg/scaffold.py)
     "new url bad": ("bad URL {url} — give one line of at most {limit} characters",
                     "잘못된 URL {url} — {limit}자 이하의 한 줄로 주세요"),
