@@ -119,9 +119,10 @@ def new_entity(seed_dir: str | Path, ident: str, etype: str, en: str, ko: str,
         if not value.strip() or NOT_ONE_LINE.search(value) or len(value) > schema.MAX_LABEL_CHARS:
             raise KgError(tr("new entity bad name", lang, file=path, name=value[:80], n=schema.MAX_LABEL_CHARS))
     seeds = load_seeds(seed_dir)
-    taken = seeds.entities.get(ident) or seeds.facts.get(ident) or seeds.sources.get(ident)
+    ids = seeds.entities | seeds.facts | seeds.sources   # one id space: an entity may not reuse a fact's id
+    taken = ids.get(ident)
     if taken is not None:
-        free = next(f"{ident}-{n}" for n in range(2, 1000) if f"{ident}-{n}" not in seeds.entities)
+        free = next(f"{ident}-{n}" for n in range(2, 1000) if f"{ident}-{n}" not in ids)
         raise KgError(tr("new entity taken", lang, file=taken.file, line=taken.line, id=ident, free=free))
     entry: dict[str, object] = {"id": ident, "type": etype, "label": {"en": en, "ko": ko}}
     if aliases:

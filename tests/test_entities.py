@@ -117,3 +117,18 @@ def test_an_entry_the_loader_refuses_leaves_the_file_as_it_was(seeds, monkeypatc
     assert done.exit_code != 0 and "refused" in done.output
     assert "id: hanbit-semi" in calls[1]        # the second check saw the entry
     assert (seeds / "entities.yaml").read_text(encoding="utf-8") == before
+
+
+def test_the_free_id_suggested_is_free_among_sources_and_facts_too(seeds):
+    """Entities, facts and sources share one id space: the suggestion skips an id a source already has."""
+    runner = CliRunner()
+    made = runner.invoke(main, ["new-source", "hanbit-2", "--date", "2025-11-01", "--label-en", "A note",
+                                "--label-ko", "메모", "--seeds", str(seeds)])
+    assert made.exit_code == 0, made.output
+    first = runner.invoke(main, ["new-entity", "hanbit", "--type", "Company", "--en", "Hanbit", "--ko", "한빛",
+                                 "--seeds", str(seeds)])
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(main, ["new-entity", "hanbit", "--type", "Company", "--en", "Hanbit", "--ko", "한빛",
+                                 "--seeds", str(seeds)])
+    assert again.exit_code == 1
+    assert "such as hanbit-3" in again.output, again.output
