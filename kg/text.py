@@ -300,9 +300,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "{where}: 질문은 '# question: 3'처럼 번호로 쓰세요"),
     "query no title": ("{path}:1: the query has no title — start it with a comment line that says what it answers",
                        "{path}:1: 질의에 제목이 없습니다 — 무엇에 답하는지 말하는 주석 줄로 시작하세요"),
-    "query stray korean": ("{where}: a '# ko:' line follows neither the title nor a parameter line — put it right "
-                           "after the line it translates",
-                           "{where}: '# ko:' 줄이 제목이나 매개변수 줄 바로 뒤에 있지 않습니다 — 옮기는 줄 바로 "
+    "query stray korean": ("{where}: a '# ko:' line follows neither the title, the description nor a parameter "
+                           "line — put it right after the line it translates",
+                           "{where}: '# ko:' 줄이 제목, 설명, 매개변수 줄 바로 뒤에 있지 않습니다 — 옮기는 줄 바로 "
                            "다음에 두세요"),
     "query no values row": ("{where}: the WHERE clause has no VALUES row binding ?{name} to {shown} — put one at its "
                             "top level, such as {example}, so the file answers for the defaults elsewhere and kg "

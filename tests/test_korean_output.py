@@ -220,6 +220,9 @@ def test_korean_list_of_named_queries(data):
     assert "--param source=(생략 가능)  이 출처가 밝힌 배정만" in result.output
     one = CliRunner().invoke(main, ["queries", "gpu-allocations", "--lang", "ko"]).output.splitlines()
     assert one[0].startswith("gpu-allocations: GPU ") and "매개변수:" in one and "  org = kg:nvidia  — 공급사" in one
+    for name in QUERY_NAMES:  # kg queries NAME: the header in Korean (column names, files and values quoted)
+        header = CliRunner().invoke(main, ["queries", name, "--lang", "ko"]).output.split("\n파일: ")[0]
+        assert not english_words(re.sub(r'`[^`]*`|"[^"]*"|kg/\S+', "", header), ids, labels), header
     english = CliRunner().invoke(main, ["queries"]).output
     assert not re.search(r"[가-힣]", english) and "--param source=(optional)  only the allocations this source " \
         "states" in english

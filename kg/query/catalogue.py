@@ -19,8 +19,9 @@ and its WHERE clause has at its top level the VALUES row kg binds (kg.query.bind
 their defaults, UNDEF for an optional one — `VALUES (?lang ?org ?source) { ("en" kg:nvidia UNDEF) }` — which
 parse_named_query checks against the header, so the file run as it is elsewhere answers for the defaults.
 
-A '# ko:' line gives the Korean form of the line before it, the title or a parameter's description: what `kg queries
---lang ko` and kg serve's query page in Korean show (the English form where there is none).
+A '# ko:' line gives the Korean form of the line before it, the title or a parameter's description, and '# ko:'
+lines after the description its Korean form: what `kg queries --lang ko` and kg serve's query page in Korean show
+(the English form where there is none).
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ class NamedQuery:
     text: str
     path: Path
     title_ko: str = ""
+    description_ko: str = ""
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -89,6 +91,10 @@ class NamedQuery:
     def heading(self, lang: str = "en") -> str:
         """The title in the language (English where the header has no Korean form)."""
         return self.title_ko if lang == "ko" and self.title_ko else self.title
+
+    def about(self, lang: str = "en") -> str:
+        """The description in the language (English where the header has no Korean form)."""
+        return self.description_ko if lang == "ko" and self.description_ko else self.description
 
 
 def parse_named_query(path: Path) -> NamedQuery:
@@ -101,15 +107,18 @@ def parse_named_query(path: Path) -> NamedQuery:
 @functools.lru_cache(maxsize=256)
 def _parse_named_query(path: Path, mtime_ns: int, size: int) -> NamedQuery:
     text = path.read_text(encoding="utf-8")
-    title, title_ko, question, params, description = "", "", None, [], []
+    title, title_ko, question, params, description, description_ko = "", "", None, [], [], []
     korean: dict[str, str] = {}  # parameter -> its Korean description
-    before = ""  # what a '# ko:' line here would translate: "title", "param NAME" or nothing
+    before = ""  # what a '# ko:' line here would translate: "title", "param NAME", "description" or nothing
     for number, body in header_lines(text):
         if body.startswith("ko:"):
             if not before:
                 raise QueryError.of("query stray korean", where=f"{path}:{number}")
             if before == "title":
                 title_ko = body[3:].strip()
+            elif before == "description":  # the description's lines: more may follow
+                description_ko.append(body[3:].strip())
+                continue
             else:
                 korean[before.split()[1]] = body[3:].strip()
             before = ""
@@ -130,11 +139,13 @@ def _parse_named_query(path: Path, mtime_ns: int, size: int) -> NamedQuery:
             before = "title"
         else:
             description.append(body)
+            before = "description"
     if not title:
         raise QueryError.of("query no title", path=str(path))
     params = [dataclasses.replace(p, doc_ko=korean.get(p.name, "")) for p in params]
     _check_defaults(path, text, params)
-    return NamedQuery(path.stem, title, _paragraphs(description), question, tuple(params), text, path, title_ko)
+    return NamedQuery(path.stem, title, _paragraphs(description), question, tuple(params), text, path, title_ko,
+                      _paragraphs(description_ko))
 
 
 def _check_defaults(path: Path, text: str, params: list[Param]) -> None:
@@ -212,10 +223,10 @@ def describe_queries(queries: list[NamedQuery], lang: str = "en") -> str:
 
 
 def describe_query(q: NamedQuery, lang: str = "en") -> str:
-    """`kg queries NAME`: the header in full, then the SPARQL (the description as the file gives it, in English)."""
+    """`kg queries NAME`: the header in full, in the language, then the SPARQL."""
     lines = [f"{q.name}: {q.heading(lang)}", ""]
     if q.description:
-        lines += [q.description, ""]
+        lines += [q.about(lang), ""]
     if q.params:
         lines.append(tr("queries parameters", lang))
         lines += [f"  {p.name} = {p.show_default(lang)}" + (f"  — {p.describe(lang)}" if p.doc else "")
