@@ -279,14 +279,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "query no labels": ("no labels in '{code}' — use one of {langs}",
                         "'{code}' 언어의 레이블이 없습니다 — {langs} 중 하나를 쓰세요"),
     "query no parameter": ("{name} has no parameter '{var}' — its parameters: {names}",
-                           "{name}에는 매개변수 '{var}'가 없습니다 — 이 질의의 매개변수: {names}"),
+                           "{name}에는 매개변수 '{var}'이(가) 없습니다 — 이 질의의 매개변수: {names}"),
     "query no parameters": ("none", "없음"),
     "query no variable": ("the query has no variable ?{var} — check the parameter name",
-                          "질의에 변수 ?{var}가 없습니다 — 매개변수 이름을 확인하세요"),
+                          "질의에 변수 ?{var}이(가) 없습니다 — 매개변수 이름을 확인하세요"),
     "query filter only": ("{origin}: ?{var} is only used in a FILTER inside a nested group, which cannot see the "
                           "value kg binds at the start of the WHERE clause — move the FILTER to the top level of the "
                           "WHERE clause (or into an OPTIONAL there), or bind ?{var} in a pattern",
-                          "{origin}: ?{var}는 중첩된 그룹 안의 FILTER에서만 쓰이는데, 그 FILTER는 kg가 WHERE 절 "
+                          "{origin}: ?{var}은(는) 중첩된 그룹 안의 FILTER에서만 쓰이는데, 그 FILTER는 kg가 WHERE 절 "
                           "첫머리에 묶는 값을 보지 못합니다 — FILTER를 WHERE 절의 맨 바깥(또는 그곳의 OPTIONAL "
                           "안)으로 옮기거나, 패턴 안에서 ?{var}를 묶으세요"),
     "query not utf8": ("{path}: the file is not valid UTF-8 (byte {byte}) — save it as UTF-8",
@@ -321,7 +321,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "query param classes": ("{where}: only an entity parameter (default kg:ID, or optional) can name classes",
                             "{where}: 클래스는 항목 매개변수(기본값이 kg:ID이거나 생략 가능한 것)에만 쓸 수 "
                             "있습니다"),
-    "query unknown": ("no query named '{name}' — {hint}", "'{name}'이라는 이름의 질의가 없습니다 — {hint}"),
+    "query unknown": ("no query named '{name}' — {hint}", "이름이 '{name}'인 질의가 없습니다 — {hint}"),
     "query list hint": ("kg queries lists them", "kg queries가 목록을 보여 줍니다"),
     # … what the engines say, framed (kg/query/failures.py, execute.py; the quoted part stays as the engine wrote it)
     "query syntax": ("{where}: SPARQL syntax error: {message} — fix the query",
