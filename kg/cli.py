@@ -540,16 +540,18 @@ def schema(lang, fmt, seed_dir, graph_file, store) -> None:
 
 @main.command("queries")
 @click.argument("name", required=False)
+@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
+              help="Titles and parameter descriptions in English or Korean.")
 @user_errors
-def queries_command(name) -> None:
+def queries_command(name, lang) -> None:
     """List the named queries with their parameters, or show one in full with its SPARQL."""
     from kg import api
     from kg.query import describe_queries, describe_query
 
     if name is None:
-        click.echo(describe_queries(api.list_queries()), nl=False)
+        click.echo(describe_queries(api.list_queries(), lang), nl=False)
     else:
-        click.echo(describe_query(api.get_query(name)), nl=False)
+        click.echo(describe_query(api.get_query(name), lang), nl=False)
 
 
 

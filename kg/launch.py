@@ -44,8 +44,8 @@ def _quick(args: list[str]) -> bool:
                               timeout=options["timeout"] or None, max_memory=options["max_memory"] or None,
                               max_rows=max_rows or None, seed_dir=options["seed_dir"], graph_file=None,
                               store=options["store"])
-    except KgError as exc:  # as kg.cli.user_errors reports it
-        for line in exc.lines:
+    except KgError as exc:  # as kg.cli.user_errors reports it, in the language of the command
+        for line in exc.lines_in(options["lang"]):
             print(line, file=sys.stderr)
         sys.exit(exc.exit_code)
     if answer is None or "\x1b" in answer.text:  # (click strips terminal escapes from what is not a terminal)
@@ -66,8 +66,9 @@ def _parse(args: list[str]) -> dict[str, Any] | None:
         return None
     from kg.sandbox import DEFAULT_MAX_MEMORY
 
-    options: dict[str, Any] = {"name": args[1], "fmt": "table", "lang": "en", "params": [],
-                               "seed_dir": os.environ.get("KG_SEEDS") or "seeds", "store": None,
+    # --lang's default is the global language, $KG_LANG (kg --lang … goes to kg.cli)
+    options: dict[str, Any] = {"name": args[1], "fmt": "table", "lang": os.environ.get("KG_LANG") or "en",
+                               "params": [], "seed_dir": os.environ.get("KG_SEEDS") or "seeds", "store": None,
                                "max_rows": 10_000, "timeout": 30.0, "max_memory": DEFAULT_MAX_MEMORY}
     rest = args[2:]
     while rest:

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 from kg.errors import KgError, QueryError, QueryStopped
+from kg.text import Phrase
 
 #: Brackets a query may nest ((, [, {): deeper queries are refused before any parser sees them.
 MAX_NESTING = 100
@@ -65,12 +66,10 @@ def check_shape(text: str, origin: str) -> None:
     """Refuse a query too large or too deeply nested for the engines to parse safely (QueryError)."""
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_QUERY_BYTES:
-        raise QueryError(f"{origin}: the query is {size:,} bytes; kg accepts at most {MAX_QUERY_BYTES:,} — "
-                         "shorten it (a long VALUES list belongs in a file loaded with kg load)")
+        raise QueryError.of("query too big", origin=origin, size=f"{size:,}", limit=f"{MAX_QUERY_BYTES:,}")
     deepest = nesting_depth(text)
     if deepest > MAX_NESTING:
-        raise QueryError(f"{origin}: the query nests brackets {deepest} levels deep; kg accepts at most "
-                         f"{MAX_NESTING} — flatten the expression or the group patterns")
+        raise QueryError.of("query too nested", origin=origin, depth=deepest, limit=MAX_NESTING)
 
 
 class deep_recursion:
@@ -157,15 +156,15 @@ def on_big_stack(function: Callable[[], Any]) -> Any:
     return outcome.get("value")
 
 
-def crash_message(origin: str, returncode: int | None, stderr: str, max_memory: int | None) -> str:
-    """What to tell the user when a worker died instead of answering, from its exit status and last words."""
+def crash_message(origin: str, returncode: int | None, stderr: str, max_memory: int | None) -> Phrase:
+    """What to tell the user when a worker died instead of answering, from its exit status and last words (English
+    as a str; Phrase.text gives it in a language)."""
     if "memory allocation" in stderr or "MemoryError" in stderr or "Cannot allocate memory" in stderr:
-        limit = show_size(max_memory) if max_memory else "the memory there is"
-        return (f"{origin}: the query needed more than {limit} of memory and was stopped — narrow it down "
-                "(fewer unbound patterns, a LIMIT), or allow more with --max-memory")
-    how = f"signal {-returncode}" if returncode is not None and returncode < 0 else f"exit status {returncode}"
-    return (f"{origin}: the query engine crashed on this query ({how}): it is probably nested or chained too "
-            "deeply for the engine, or needed more memory than allowed — simplify it or split it up")
+        limit = show_size(max_memory) if max_memory else Phrase("query memory all")
+        return Phrase("query memory", origin=origin, limit=limit)
+    how = (Phrase("query signal", n=-returncode) if returncode is not None and returncode < 0
+           else Phrase("query exit status", n=returncode))
+    return Phrase("query crashed", origin=origin, how=how)
 
 
 def parse_size(text: str) -> int | None:
@@ -193,16 +192,20 @@ def _worker(evaluate, channel: int, offline: bool, max_memory: int | None, stder
     cap_memory(max_memory)
     try:
         message = ("ok", on_big_stack(evaluate))
-    except KgError as exc:
-        message = ("error", (type(exc).__name__, str(exc), getattr(exc, "details", [])))
+    except KgError as exc:  # its message (kg.text.Phrase) too, so that the parent shows it in the user's language
+        message = ("error", (type(exc).__name__, str(exc), getattr(exc, "details", []), exc.message))
     except MemoryError:
-        message = ("error", ("QueryError", crash_message("", None, "MemoryError", max_memory), []))
+        message = ("error", ("QueryError", crash_message("", None, "MemoryError", max_memory), [], None))
     except BaseException:  # a bug: its traceback goes back to the parent
         message = ("bug", _traceback())
     try:
         data = pickle.dumps(message)
     except Exception:
-        data = pickle.dumps(("bug", _traceback()))
+        try:  # a message with a value that does not pickle: in English
+            data = pickle.dumps(("error", message[1][:3] + (None,))) if message[0] == "error" else b""
+        except Exception:
+            data = b""
+        data = data or pickle.dumps(("bug", _traceback()))
     with os.fdopen(channel, "wb") as pipe:
         pipe.write(data)
 
@@ -233,9 +236,7 @@ def _receive(channel: int, timeout: float | None, origin: str) -> bytes:
     poll = select.poll()
     poll.register(channel, select.POLLIN)
     if not poll.poll(None if timeout is None else timeout * 1000):
-        raise QueryStopped(f"{origin}: the query ran longer than {timeout:g} s and was stopped — narrow it "
-                         "down (fewer unbound patterns, a LIMIT, a more specific property path) or allow "
-                         "more time with --timeout SECONDS")
+        raise QueryStopped.of("query timeout", origin=origin, seconds=f"{timeout:g}")
     chunks = []
     while chunk := os.read(channel, 1 << 20):
         chunks.append(chunk)
@@ -274,15 +275,24 @@ def in_worker(evaluate, timeout: float | None, origin: str, offline: bool,
             status, payload = pickle.loads(data)
         except Exception:  # nothing, or half an answer: it died before it had answered
             last_words = said.decode("utf-8", "replace")
-            raise QueryStopped(crash_message(origin, exitcode, last_words, max_memory)) from None
+            raise _error(QueryStopped, crash_message(origin, exitcode, last_words, max_memory)) from None
     if said:
         sys.stderr.write(said.decode("utf-8", "replace"))
     if status == "ok":
         return payload
     if status == "error":
-        name, message, details = payload
+        name, message, details, phrase = payload
         if message.startswith(": "):  # a MemoryError in the worker: the origin is known here
-            message = origin + message
+            phrase = crash_message(origin, None, "MemoryError", max_memory)
+            message = str(phrase)
         error_type = QueryError if name == "QueryError" else KgError
-        raise error_type(message, details) if error_type is QueryError else error_type(message)
+        raise _error(error_type, phrase or message, details)
     raise RuntimeError(f"the query worker failed:\n{payload}")
+
+
+def _error(error_type: type[KgError], message: str, details: list[str] | None = None) -> KgError:
+    """The error with the message (a kg.text.Phrase: shown in the user's language) and a QueryError's details."""
+    err = error_type(str(message), details) if issubclass(error_type, QueryError) else error_type(str(message))
+    if isinstance(message, Phrase):
+        err.message = message
+    return err

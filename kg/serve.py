@@ -627,8 +627,8 @@ def query_page() -> bytes:
     from kg.text import LANGUAGES, serve_messages
 
     data = {"ui": serve_messages(), "prefixes": sorted(PREFIXES),
-            "examples": [{"name": q.name, "title": q.title, "text": [in_language(q.text, lang) for lang in LANGUAGES]}
-                         for q in list_queries()]}
+            "examples": [{"name": q.name, "title": [q.heading(lang) for lang in LANGUAGES],
+                          "text": [in_language(q.text, lang) for lang in LANGUAGES]} for q in list_queries()]}
     blob = str(htmlsafe_json_dumps(data, ensure_ascii=False))
     page = (data_dir("templates") / "serve.html").read_text(encoding="utf-8")
     return page.replace("/*KG-DATA*/{}", blob, 1).encode("utf-8")

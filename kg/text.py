@@ -260,6 +260,145 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "the total, and the rest is not broken down",
                           "출처가 일부 수령처만 밝힘; 배분 합계가 총량의 모든 수치 안에 있고 나머지는 나뉘지 않음"),
     # kg query's errors (kg/query/, kg/sandbox.py) and kg queries' list
+    # kg queries (kg/query/catalogue.py)
+    "queries optional": ("(optional)", "(생략 가능)"),
+    "queries parameters": ("Parameters:", "매개변수:"),
+    "queries file": ("File: {path}", "파일: {path}"),
+    # … a parameter or query text kg cannot bind (kg/query/binding.py, params.py, execute.py)
+    "query bad iri": ("'{term}' is not a valid IRI — it contains a space or one of {chars}",
+                      "'{term}'은(는) 올바른 IRI가 아닙니다 — 공백이나 {chars} 중 하나가 들어 있습니다"),
+    "query cannot bind": ("cannot bind {term} — give an IRI or a literal",
+                          "{term}에는 값을 묶을 수 없습니다 — IRI나 리터럴을 주세요"),
+    "query no where": ("{origin}: kg cannot give this query parameters — write it with a WHERE clause ({example})",
+                       "{origin}: kg가 이 질의에 매개변수를 줄 수 없습니다 — WHERE 절을 넣어 쓰세요 ({example})"),
+    "query param": ("parameter {param}: {error}", "매개변수 {param}: {error}"),
+    "query not iri": ("parameter {name}: '{text}' is not an IRI — write <http://…> or prefix:name",
+                      "매개변수 {name}: '{text}'은(는) IRI가 아닙니다 — <http://…>나 prefix:name으로 쓰세요"),
+    "query not number": ("parameter {name}: '{text}' is not a number — give digits, such as {default}",
+                         "매개변수 {name}: '{text}'은(는) 수가 아닙니다 — {default}처럼 숫자로 주세요"),
+    "query no labels": ("no labels in '{code}' — use one of {langs}",
+                        "'{code}' 언어의 레이블이 없습니다 — {langs} 중 하나를 쓰세요"),
+    "query no parameter": ("{name} has no parameter '{var}' — its parameters: {names}",
+                           "{name}에는 매개변수 '{var}'이(가) 없습니다 — 이 질의의 매개변수: {names}"),
+    "query no parameters": ("none", "없음"),
+    "query no variable": ("the query has no variable ?{var} — check the parameter name",
+                          "질의에 변수 ?{var}이(가) 없습니다 — 매개변수 이름을 확인하세요"),
+    "query filter only": ("{origin}: ?{var} is only used in a FILTER inside a nested group, which cannot see the "
+                          "value kg binds at the start of the WHERE clause — move the FILTER to the top level of the "
+                          "WHERE clause (or into an OPTIONAL there), or bind ?{var} in a pattern",
+                          "{origin}: ?{var}은(는) 중첩된 그룹 안의 FILTER에서만 쓰이는데, 그 FILTER는 kg가 WHERE 절 "
+                          "첫머리에 묶는 값을 보지 못합니다 — FILTER를 WHERE 절의 맨 바깥(또는 그곳의 OPTIONAL "
+                          "안)으로 옮기거나, 패턴 안에서 ?{var}를 묶으세요"),
+    "query not utf8": ("{path}: the file is not valid UTF-8 (byte {byte}) — save it as UTF-8",
+                       "{path}: 올바른 UTF-8 파일이 아닙니다 ({byte}번째 바이트) — UTF-8로 저장하세요"),
+    # … a named query's header (kg/query/catalogue.py)
+    "query param line": ("{where}: cannot read the parameter line — write '# param: NAME = DEFAULT — what it is' "
+                         "or '# param: NAME (optional) — …'",
+                         "{where}: 매개변수 줄을 읽을 수 없습니다 — '# param: NAME = DEFAULT — what it is'나 "
+                         "'# param: NAME (optional) — …'로 쓰세요"),
+    "query question": ("{where}: write the question as a number, such as '# question: 3'",
+                       "{where}: 질문은 '# question: 3'처럼 번호로 쓰세요"),
+    "query no title": ("{path}:1: the query has no title — start it with a comment line that says what it answers",
+                       "{path}:1: 질의에 제목이 없습니다 — 무엇에 답하는지 말하는 주석 줄로 시작하세요"),
+    "query stray korean": ("{where}: a '# ko:' line follows neither the title, the description nor a parameter "
+                           "line — put it right after the line it translates",
+                           "{where}: '# ko:' 줄이 제목, 설명, 매개변수 줄 바로 뒤에 있지 않습니다 — 옮기는 줄 바로 "
+                           "다음에 두세요"),
+    "query no values row": ("{where}: the WHERE clause has no VALUES row binding ?{name} to {shown} — put one at its "
+                            "top level, such as {example}, so the file answers for the defaults elsewhere and kg "
+                            "binds the values given there",
+                            "{where}: WHERE 절에 ?{name}를 {shown}(으)로 묶는 VALUES 행이 없습니다 — {example}처럼 "
+                            "맨 바깥에 하나 두세요. 그래야 다른 도구에서도 파일이 기본값으로 답하고, kg는 주어진 "
+                            "값을 그 자리에 묶습니다"),
+    "query lang param": ("{where}: 'lang' is not a parameter — every query gets ?lang from --lang",
+                         "{where}: 'lang'은 매개변수가 아닙니다 — 모든 질의는 ?lang을 --lang에서 받습니다"),
+    "query param class": ("{where}: unknown class {classes} for parameter {name} — give kgo class names from "
+                          "ontology/kg.ttl, such as Source or Organization|Sector|Country",
+                          "{where}: 매개변수 {name}의 클래스 {classes}를 알 수 없습니다 — ontology/kg.ttl의 kgo "
+                          "클래스 이름을 주세요 (예: Source, Organization|Sector|Country)"),
+    "query param default": ("{where}: cannot read the default {default} — write kg:ID, <IRI>, a number or \"text\"",
+                            "{where}: 기본값 {default}를 읽을 수 없습니다 — kg:ID, <IRI>, 수 또는 \"글\"로 쓰세요"),
+    "query param classes": ("{where}: only an entity parameter (default kg:ID, or optional) can name classes",
+                            "{where}: 클래스는 항목 매개변수(기본값이 kg:ID이거나 생략 가능한 것)에만 쓸 수 "
+                            "있습니다"),
+    "query unknown": ("no query named '{name}' — {hint}", "이름이 '{name}'인 질의가 없습니다 — {hint}"),
+    "query list hint": ("kg queries lists them", "kg queries가 목록을 보여 줍니다"),
+    # … what the engines say, framed (kg/query/failures.py, execute.py; the quoted part stays as the engine wrote it)
+    "query syntax": ("{where}: SPARQL syntax error: {message} — fix the query",
+                     "{where}: SPARQL 구문 오류: {message} — 질의를 고치세요"),
+    "query syntax said": ("{where}: SPARQL syntax error: {message}", "{where}: SPARQL 구문 오류: {message}"),
+    "query unknown prefix": ("unknown prefix '{name}:' — declare it with PREFIX {name}: <…> or use one of {known}",
+                             "알 수 없는 접두어 '{name}:' — PREFIX {name}: <…>로 선언하거나 다음 중 하나를 쓰세요: "
+                             "{known}"),
+    "query unknown prefix unnamed": ("unknown prefix — declare it with PREFIX or use one of {known}",
+                                     "알 수 없는 접두어 — PREFIX로 선언하거나 다음 중 하나를 쓰세요: {known}"),
+    "query too deep rdflib": ("{origin}: the query is nested or chained too deeply for rdflib's engine — simplify "
+                              "it, or use the default store (Oxigraph)",
+                              "{origin}: 질의가 rdflib 엔진에는 너무 깊이 중첩되거나 길게 이어져 있습니다 — 질의를 "
+                              "단순하게 하거나 기본 저장소(Oxigraph)를 쓰세요"),
+    "query endpoint silent": ("{origin}: the endpoint did not answer the query ({reason}) — check the URL and that "
+                              "the server runs",
+                              "{origin}: 엔드포인트가 질의에 답하지 않았습니다 ({reason}) — URL과 서버가 실행 중인지 "
+                              "확인하세요"),
+    "query remote failed": ("{origin}: a request the query makes to another server failed ({message}) — check the "
+                            "URLs in SERVICE and FROM",
+                            "{origin}: 질의가 다른 서버로 보낸 요청이 실패했습니다 ({message}) — SERVICE와 FROM의 "
+                            "URL을 확인하세요"),
+    # … what kg refuses to run (kg/query/guard.py, kg/sandbox.py)
+    "query service unreadable": ("{origin}: kg cannot check this query for SERVICE, as rdflib's SPARQL parser does "
+                                 "not read it ({reason}), and it mentions 'service' — it is refused; fix or rewrite "
+                                 "it in plain SPARQL 1.1, or pass --allow-remote if you mean it",
+                                 "{origin}: rdflib의 SPARQL 파서가 이 질의를 읽지 못해 ({reason}) kg가 SERVICE가 "
+                                 "있는지 검사할 수 없는데, 질의에 'service'라는 말이 있어 거부합니다 — 고치거나 "
+                                 "평범한 SPARQL 1.1로 다시 쓰세요. 정말 원하면 --allow-remote를 주세요"),
+    "query service": ("{origin}: the query uses SERVICE {service}: kg query does not send requests to other servers "
+                      "— pass --allow-remote if you mean it",
+                      "{origin}: 질의가 SERVICE {service}를 씁니다. kg query는 다른 서버로 요청을 보내지 않습니다 "
+                      "— 정말 원하면 --allow-remote를 주세요"),
+    "query from": ("{origin}: the query uses {keyword} <{iri}>, which is not a graph of the dataset: kg query reads "
+                   "only the graph it was given and fetches nothing — name one of its graphs, such as "
+                   "<{graph}SOURCE-ID>, or pass --allow-remote if you mean it",
+                   "{origin}: 질의가 {keyword} <{iri}>를 쓰는데, 데이터셋에 없는 그래프입니다. kg query는 주어진 "
+                   "그래프만 읽고 아무것도 가져오지 않습니다 — <{graph}SOURCE-ID>처럼 데이터셋의 그래프를 "
+                   "지정하거나, 정말 원하면 --allow-remote를 주세요"),
+    "query update": ("{origin}: this is a SPARQL Update (LOAD, INSERT, DELETE, DROP, …), and kg query only reads — "
+                     "updates are always refused; change the graph through the seed files and kg build, or kg load",
+                     "{origin}: SPARQL 갱신 요청(LOAD, INSERT, DELETE, DROP 등)입니다. kg query는 읽기만 합니다 — "
+                     "갱신은 언제나 거부됩니다. 그래프는 시드 파일과 kg build, 또는 kg load로 바꾸세요"),
+    "query too big": ("{origin}: the query is {size} bytes; kg accepts at most {limit} — shorten it (a long VALUES "
+                      "list belongs in a file loaded with kg load)",
+                      "{origin}: 질의가 {size}바이트입니다. kg는 {limit}바이트까지만 받습니다 — 줄이세요 (긴 "
+                      "VALUES 목록은 파일에 담아 kg load로 적재하세요)"),
+    "query too nested": ("{origin}: the query nests brackets {depth} levels deep; kg accepts at most {limit} — "
+                         "flatten the expression or the group patterns",
+                         "{origin}: 질의의 괄호가 {depth}단계로 중첩되어 있습니다. kg는 {limit}단계까지만 받습니다 — "
+                         "식이나 그룹 패턴을 평평하게 펴세요"),
+    "query timeout": ("{origin}: the query ran longer than {seconds} s and was stopped — narrow it down (fewer "
+                      "unbound patterns, a LIMIT, a more specific property path) or allow more time with --timeout "
+                      "SECONDS",
+                      "{origin}: 질의가 {seconds}초보다 오래 실행되어 멈췄습니다 — 범위를 좁히거나 (묶이지 않은 "
+                      "패턴 줄이기, LIMIT, 더 구체적인 속성 경로) --timeout SECONDS로 시간을 늘리세요"),
+    "query memory": ("{origin}: the query needed more than {limit} of memory and was stopped — narrow it down "
+                     "(fewer unbound patterns, a LIMIT), or allow more with --max-memory",
+                     "{origin}: 질의에 {limit}보다 많은 메모리가 필요해 멈췄습니다 — 범위를 좁히거나 (묶이지 않은 "
+                     "패턴 줄이기, LIMIT) --max-memory로 더 허용하세요"),
+    "query memory all": ("the memory there is", "있는 메모리 전부"),
+    "query crashed": ("{origin}: the query engine crashed on this query ({how}): it is probably nested or chained "
+                      "too deeply for the engine, or needed more memory than allowed — simplify it or split it up",
+                      "{origin}: 이 질의에서 질의 엔진이 비정상 종료했습니다 ({how}). 엔진에는 너무 깊이 중첩되거나 "
+                      "길게 이어졌거나, 허용보다 많은 메모리가 필요했을 것입니다 — 질의를 단순하게 하거나 "
+                      "나누세요"),
+    "query signal": ("signal {n}", "시그널 {n}"),
+    "query exit status": ("exit status {n}", "종료 코드 {n}"),
+    # … the answer (kg/query/results.py)
+    "query format unknown": ("unknown format '{fmt}' — use one of {formats}",
+                             "알 수 없는 형식 '{fmt}' — {formats} 중 하나를 쓰세요"),
+    "query graph format": ("a CONSTRUCT or DESCRIBE query returns a graph, printed as Turtle — drop --format {fmt}",
+                           "CONSTRUCT나 DESCRIBE 질의는 그래프를 돌려주며 Turtle로 출력됩니다 — --format {fmt}를 "
+                           "빼세요"),
+    "query table format": ("a {kind} query returns a table, not a graph — use table, csv, tsv, json or xml",
+                           "{kind} 질의는 그래프가 아니라 표를 돌려줍니다 — table, csv, tsv, json, xml 중 하나를 "
+                           "쓰세요"),
     # kg query (the footer of a table, on stderr)
     "query rows": ("{n} row{n:s}", "{n}행"),
     "param form": ("--param '{pair}': write NAME=VALUE, such as org=naver-cloud",
@@ -622,6 +761,14 @@ class Phrase(str):
 
     def text(self, lang: str = "en") -> str:
         return tr(self.key, lang, **self.values)
+
+    def __reduce__(self) -> tuple:
+        """Pickled as its key and values (an error's message crosses from kg.sandbox's worker so)."""
+        return _phrase, (self.key, self.values)
+
+
+def _phrase(key: str, values: dict[str, Any]) -> Phrase:
+    return Phrase(key, **values)
 
 
 class OrList(tuple):

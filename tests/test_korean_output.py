@@ -157,7 +157,31 @@ ERRORS = [
     ("path", "kisti", "nvidia", "--exclude", "kisti"),
     ("explain", "삼송"), ("explain", "nvdia"), ("explain", "--source", "news1"), ("explain",),
     ("query", "gpu-allocations", "-p", "source=asiae"), ("query", "gpu-allocations", "-p", "source=nvidia"),
+    # kg query: a bad parameter, an unknown query, an unknown kgo: term, a time limit, what it refuses
+    ("query", "gpu-allocations", "-p", "org=nvdia"), ("query", "gpu-targets", "-p", "year=2025"),
+    ("query", "gpu-alocations"), ("query", "no-such-query"),
+    ("query", "-e", "SELECT ?x { ?x kgo:partyy ?y }"), ("query", "-e", "SELECT ?x { ?x ?p ?y }", "-p", "z=1"),
+    ("query", "central-organisations", "--timeout", "0.000001"),
+    ("query", "-e", "SELECT * { ?s ?p ?o }", "-f", "turtle"), ("query", "-e", "INSERT DATA { <a:b> <a:c> <a:d> }"),
+    ("query", "-e", "SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"),
+    ("query", "-e", "SELECT * FROM <http://example.org/g> { ?s ?p ?o }"),
 ]
+#: The named queries' names, which errors and kg queries show.
+QUERY_NAMES = [q.name for q in api.list_queries()]
+
+
+def english_words(output: str, ids: set[str], labels: dict) -> list[str]:
+    """The English words left in kg's output once what may stay Latin is taken out: what was typed, options,
+    commands, IRIs and prefixed names, ids, codes, data labels, option values, relation kinds and query names."""
+    left = re.sub(r"'[^']*'|--[a-z-]+|`?kg [a-z]+`?|\S+=\S+|<[^<>\s]*>|\b[a-z]+:[\w-]+", "", output)
+    queries = "|".join(re.escape(q) for q in sorted(QUERY_NAMES, key=len, reverse=True))
+    left = re.sub(rf"(?<![A-Za-z0-9-])(?:{queries})(?![A-Za-z0-9-])", "", left)
+    left = strip_allowed(left, ids, {en for en, _ in labels.values()} | {ko for _, ko in labels.values()})
+    left = re.sub(r"(?<![A-Za-z])(people|products|projects|gexf|graphml|csv|kumu|source|org|table|tsv|json|xml)"
+                  r"(?![A-Za-z])", "", left)  # option values (Hangul may follow)
+    names = sorted([*network.KINDS, *ids], key=len, reverse=True)   # relation kinds and ids, which errors list
+    left = re.sub(r"(?<![A-Za-z0-9-])(?:" + "|".join(re.escape(k) for k in names) + r")(?![A-Za-z0-9-])", "", left)
+    return re.findall(r"[A-Za-z]{3,}", left)
 
 
 @pytest.mark.parametrize("args", ERRORS, ids=" ".join)
@@ -167,10 +191,38 @@ def test_korean_error_messages_have_no_english_words(args, data):
     ids, labels, _ = data
     result = CliRunner().invoke(main, [*args, "--lang", "ko", "--seeds", str(SEEDS)])
     assert result.exit_code != 0 and re.search(r"[가-힣]", result.output), result.output
-    left = re.sub(r"'[^']*'|--[a-z-]+|`?kg [a-z]+`?|\S+=\S+", "", result.output)   # typed text, options, commands
-    left = strip_allowed(left, ids, {en for en, _ in labels.values()} | {ko for _, ko in labels.values()})
-    left = re.sub(r"(?<![A-Za-z])(people|products|projects|gexf|graphml|csv|kumu|source|org)(?![A-Za-z])", "",
-                  left)  # option values (Hangul may follow)
-    names = sorted([*network.KINDS, *ids], key=len, reverse=True)   # relation kinds and ids, which errors list
-    left = re.sub(r"(?<![A-Za-z0-9-])(?:" + "|".join(re.escape(k) for k in names) + r")(?![A-Za-z0-9-])", "", left)
-    assert not re.findall(r"[A-Za-z]{3,}", left), result.output
+    assert not english_words(result.output, ids, labels), result.output
+
+
+def test_a_syntax_error_is_framed_in_korean_around_the_engines_words(data):
+    """The engine's own message stays as it wrote it; kg's frame and advice around it, and the prefix hint, are
+    Korean."""
+    result = CliRunner().invoke(main, ["query", "-e", "SELECT ?x {", "--lang", "ko", "--seeds", str(SEEDS)])
+    first = result.output.splitlines()[0]
+    assert result.exit_code == 4 and first.startswith("<-e>:1:12: SPARQL 구문 오류: ") and first.endswith(
+        " — 질의를 고치세요"), result.output
+    assert result.output.splitlines()[1:] == ["    SELECT ?x {", "               ^"]
+    result = CliRunner().invoke(main, ["query", "-e", "SELECT * { ?s <http://x/y> zz:q }", "--lang", "ko",
+                                       "--seeds", str(SEEDS)])
+    assert result.exit_code == 4 and result.output.startswith(
+        "<-e>:1:28: SPARQL 구문 오류: 알 수 없는 접두어 'zz:' — PREFIX zz: <…>로 선언하거나 다음 중 하나를 쓰세요: "
+        "dcterms, "), result.output
+
+
+def test_korean_list_of_named_queries(data):
+    """kg queries --lang ko (and kg --lang ko queries): Korean titles and parameter descriptions; only names, ids,
+    codes and parameter names stay Latin."""
+    ids, labels, _ = data
+    result = CliRunner().invoke(main, ["queries", "--lang", "ko"])
+    assert result.exit_code == 0 and result.output == CliRunner().invoke(main, ["--lang", "ko", "queries"]).output
+    assert len(re.findall(r"(?m)^\S", result.output)) == len(QUERY_NAMES)
+    assert not english_words(result.output, ids, labels), result.output
+    assert "--param source=(생략 가능)  이 출처가 밝힌 배정만" in result.output
+    one = CliRunner().invoke(main, ["queries", "gpu-allocations", "--lang", "ko"]).output.splitlines()
+    assert one[0].startswith("gpu-allocations: GPU ") and "매개변수:" in one and "  org = kg:nvidia  — 공급사" in one
+    for name in QUERY_NAMES:  # kg queries NAME: the header in Korean (column names, files and values quoted)
+        header = CliRunner().invoke(main, ["queries", name, "--lang", "ko"]).output.split("\n파일: ")[0]
+        assert not english_words(re.sub(r'`[^`]*`|"[^"]*"|kg/\S+', "", header), ids, labels), header
+    english = CliRunner().invoke(main, ["queries"]).output
+    assert not re.search(r"[가-힣]", english) and "--param source=(optional)  only the allocations this source " \
+        "states" in english

@@ -29,6 +29,7 @@ from kg.query import bind, filter_only, get_query, list_queries, parse_named_que
 from kg.serialize import serialize
 
 NAMES = [q.name for q in list_queries()]
+HANGUL = re.compile("[가-힣]")
 
 
 def table(result, *columns):
@@ -55,10 +56,30 @@ def test_every_competency_question_has_a_named_query():
 def test_query_file_header_and_shape(name):
     q = get_query(name)
     assert q.title and q.description and q.question
+    assert HANGUL.search(q.title_ko) and q.heading("ko") == q.title_ko and q.heading("en") == q.title, \
+        "give the title's Korean form in a '# ko:' line after it"
+    assert all(HANGUL.search(p.doc_ko) for p in q.params), "give each parameter's Korean form in a '# ko:' line"
+    assert HANGUL.search(q.description_ko) and q.about("ko") == q.description_ko and q.about("en") == q.description
     assert re.search(r"^ORDER BY ", q.text, re.M), "every named query orders its rows"
     for p in q.params:
         assert re.search(rf"\?{p.name}\b", q.text.split("\nPREFIX", 1)[1]), f"?{p.name} is not used"
         assert p.optional or p.kind == "entity"
+
+
+def test_a_korean_line_must_follow_what_it_translates(tmp_path):
+    path = tmp_path / "stray.rq"
+    path.write_text("# Title\n# ko: 제목\n# question: 1\n# ko: 떠도는 줄\nSELECT * WHERE { ?s ?p ?o }\n",
+                    encoding="utf-8")
+    with pytest.raises(QueryError) as caught:
+        parse_named_query(path)
+    assert str(caught.value).startswith(f"{path}:4: a '# ko:' line follows neither the title, the description nor")
+    assert caught.value.text("ko").startswith(f"{path}:4: '# ko:' 줄이 제목, 설명, 매개변수 줄 바로 뒤에 있지 않습니다")
+    path.write_text("# Title\n#\n# What it\n# answers.\n# ko: 무엇에\n# ko: 답하는가.\n#\n"
+                    "# param: org = kg:nvidia — the org\n# ko: 기관\n"
+                    "SELECT * WHERE { VALUES ?org { kg:nvidia } ?org ?p ?o }\n", encoding="utf-8")
+    q = parse_named_query(path)
+    assert (q.heading("ko"), q.params[0].describe("ko"), q.params[0].describe("en")) == ("Title", "기관", "the org")
+    assert (q.about("en"), q.about("ko")) == ("What it answers.", "무엇에 답하는가.")
 
 
 @pytest.fixture(scope="module")

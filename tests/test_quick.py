@@ -3,6 +3,8 @@ limits kg.query gives, imports no rdflib, and leaves to kg.query whatever it can
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
 
@@ -110,12 +112,22 @@ def test_kg_query_on_the_cached_build_imports_no_rdflib(seeds_store, entry, unus
     ["query", "agreements", "-p", "org=naver-cloud", "-f", "tsv", "--max-rows", "2"],
     ["query", "agreements", "-p", "org=nvidai"], ["query", "agreements", "--timeout", "0.000001"],
     ["query", "agreements", "--max-memory", "lots"], ["query", "gpu-targets", "-f=csv"], ["query", "--help"],
+    ["query", "agreements", "-p", "org=nvidai", "--lang", "ko"], ["query", "agreements", "--timeout", "0.000001",
+                                                                  "--lang", "ko"],
 ])
 def test_the_kg_command_answers_as_kg_cli_does(seeds_store, args):
     """kg.launch (the `kg` command) answers `kg query` before importing click, or hands the line to kg.cli."""
-    def run(entry: str) -> tuple:
-        done = subprocess.run([sys.executable, "-c", f"from {entry} import main; main()", *args], cwd=ROOT,
-                              capture_output=True)
-        return done.returncode, done.stdout, done.stderr
+    assert run_kg("kg.launch", args) == run_kg("kg.cli", args)
 
-    assert run("kg.launch") == run("kg.cli")
+
+def run_kg(entry: str, args: list[str], **env: str) -> tuple:
+    done = subprocess.run([sys.executable, "-c", f"from {entry} import main; main()", *args], cwd=ROOT,
+                          capture_output=True, env={**os.environ, **env})
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.mark.parametrize("args", [["query", "gpu-targets"], ["query", "agreements", "--timeout", "0.000001"]])
+def test_the_kg_command_takes_the_global_language_as_kg_cli_does(seeds_store, args):
+    """$KG_LANG is the default of kg query's --lang, for its labels and its errors, in kg.launch as in kg.cli."""
+    korean = run_kg("kg.launch", args, KG_LANG="ko")
+    assert korean == run_kg("kg.cli", args, KG_LANG="ko") and re.search("[가-힣]", korean[2].decode())

@@ -719,11 +719,16 @@ def test_the_korean_query_page_has_no_english_ui_words(page_endpoint, browser): 
     script = """[...document.querySelectorAll('body *')].filter(e => e.offsetParent !== null
         && !e.closest('textarea, #examples, #out, script, #lang')).flatMap(e => [...e.childNodes])
         .filter(n => n.nodeType === 3).map(n => n.textContent).join(' ')"""
+    from kg.query.catalogue import list_queries
+
+    examples = "[...document.querySelectorAll('#examples option')].slice(1).map(o => o.textContent)"
     with query_page(endpoint, browser) as page:
         assert page.inner_text("h1") == tr("serve title", "en")
+        assert page.evaluate(examples) == [f"{q.name} — {q.title}" for q in list_queries()]
         page.select_option("#lang", "ko")
         assert urllib.parse.parse_qs(urllib.parse.urlsplit(page.url).query)["lang"] == ["ko"]
         switched = page.evaluate(script)
+        assert page.evaluate(examples) == [f"{q.name} — {q.title_ko}" for q in list_queries()]  # titles too
     with query_page(endpoint, browser, "/?lang=ko") as page:
         run_in_page(page, PAGE_SELECT)
         shown = page.evaluate(script)

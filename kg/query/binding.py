@@ -53,9 +53,9 @@ def term_n3(term: Any) -> str:
         return literal_n3(term)
     if isinstance(term, URIRef):
         if _IRI_FORBIDDEN.search(term):
-            raise QueryError(f"'{term}' is not a valid IRI — it contains a space or one of <>\"{{}}|^`\\")
+            raise QueryError.of("query bad iri", term=str(term), chars='<>"{}|^`\\')
         return f"<{term}>"
-    raise QueryError(f"cannot bind {term!r} — give an IRI or a literal")
+    raise QueryError.of("query cannot bind", term=repr(term))
 
 
 #: What can hide a variable name or a bracket from a scan of the text: long and short strings, IRIs, comments.
@@ -172,8 +172,7 @@ def bind(text: str, bindings: Mapping[str, Value], origin: str = "<query>") -> s
     if rest:
         at = where_brace(blank(text))
         if at is None:
-            raise QueryError(f"{origin}: kg cannot give this query parameters — write it with a WHERE clause "
-                             "(CONSTRUCT { … } WHERE { … })")
+            raise QueryError.of("query no where", origin=origin, example="CONSTRUCT { … } WHERE { … }")
         many = [n for n in rest if _is_many(bindings[n])]
         single = [n for n in rest if n not in many]
         added = ([values_clause(single, bindings)] if single else []) + [values_clause([n], bindings) for n in many]

@@ -22,6 +22,7 @@ from kg.query.failures import _endpoint_error, _syntax_error
 from kg.query.guard import _in_worker, _is_endpoint, check_remote, names_dataset
 from kg.query.params import DEFAULT_LANG, LANGUAGES, _Entities, bind_value, check_lang
 from kg.query.results import QueryResult
+from kg.text import Phrase
 
 #: What `kg query` allows by default: seconds a query may run, and rows (or triples) of the answer kept.
 DEFAULT_TIMEOUT = 30.0
@@ -78,8 +79,7 @@ def _evaluate(graph, text: str, full: str, origin: str, max_rows: int | None) ->
     except SyntaxError as exc:  # Oxigraph: "error at LINE:COLUMN: message"
         raise _syntax_error(text, full, str(exc), origin) from None
     except RecursionError:
-        raise QueryError(f"{origin}: the query is nested or chained too deeply for rdflib's engine — simplify "
-                         "it, or use the default store (Oxigraph)") from None
+        raise QueryError.of("query too deep rdflib", origin=origin) from None
     except Exception as exc:  # rdflib's engine: pyparsing's ParseException, or a bare Exception for a prefix
         if type(exc).__name__ == "ParseException" or "Unknown namespace prefix" in str(exc):
             raise _syntax_error(text, full, str(exc), origin, getattr(exc, "lineno", None),
@@ -90,14 +90,12 @@ def _evaluate(graph, text: str, full: str, origin: str, max_rows: int | None) ->
             from kg.stores.sparql import http_detail
 
             if getattr(exc, "code", None):  # it answered, with an error: its own words say why
-                raise QueryError(f"{origin}: the endpoint refused the query ({http_detail(exc)}) — check the "
-                                 "query and the endpoint") from None
-            raise QueryError(f"{origin}: the endpoint did not answer the query ({exc}) — "
-                             "check the URL and that the server runs") from None
+                raise QueryError.of("endpoint refused query", url=origin, error=http_detail(exc), body="",
+                                    hint=Phrase("endpoint check query")) from None
+            raise QueryError.of("query endpoint silent", origin=origin, reason=str(exc)) from None
         if isinstance(exc, OSError) or str(exc).startswith("Could not load"):  # SERVICE, FROM with --allow-remote
             message = " ".join(str(exc).split())[:300]
-            raise QueryError(f"{origin}: a request the query makes to another server failed ({message}) — "
-                             "check the URLs in SERVICE and FROM") from None
+            raise QueryError.of("query remote failed", origin=origin, message=message) from None
         raise
 
 
@@ -118,8 +116,8 @@ def run_query(graph, name: str, /, *, lang: str = DEFAULT_LANG, timeout: float |
     bindings: dict[str, Node | None] = {}
     for key in params:
         if named.param(key) is None:
-            names = ", ".join(p.name for p in named.params) or "none"
-            raise QueryError(f"{name} has no parameter '{key}' — its parameters: {names}")
+            names = ", ".join(p.name for p in named.params) or Phrase("query no parameters")
+            raise QueryError.of("query no parameter", name=name, var=key, names=names)
     if mentions(named.text, "lang"):
         bindings["lang"] = Literal(check_lang(lang))
     for param in named.params:  # an optional one left out stays UNDEF in the query's VALUES row
@@ -140,22 +138,19 @@ def sparql(graph, text: str, /, *, lang: str = DEFAULT_LANG, origin: str = "<que
 
     A query that would send requests elsewhere (SERVICE, FROM of a graph the dataset lacks) is refused
     unless allow_remote; timeout and max_rows limit the run as in run()."""
-    entities = _Entities(graph)
+    entities = _Entities(graph, lang if lang in LANGUAGES else DEFAULT_LANG)
     bindings: dict[str, Node | None] = {}
     for key, value in params.items():
         if key == "lang":
-            raise QueryError("'lang' is set with --lang (the label language), not as a parameter")
+            raise QueryError.of("param lang")
         if not re.fullmatch(r"[A-Za-z_]\w*", key) or not mentions(text, key):
-            raise QueryError(f"the query has no variable ?{key} — check the parameter name")
+            raise QueryError.of("query no variable", var=key)
         bindings[key] = bind_value(key, value, "any", entities)
     if mentions(text, "lang"):
         bindings["lang"] = Literal(check_lang(lang))
     for key in bindings:
         if filter_only(text, key):
-            hint = ("move the FILTER to the top level of the WHERE clause (or into an OPTIONAL there), or bind "
-                    f"?{key} in a pattern")
-            raise QueryError(f"{origin}: ?{key} is only used in a FILTER inside a nested group, which cannot see "
-                             f"the value kg binds at the start of the WHERE clause — {hint}")
+            raise QueryError.of("query filter only", origin=origin, var=key)
     return run(graph, text, bindings, origin, timeout=timeout, max_rows=max_rows, allow_remote=allow_remote,
                isolated=isolated, max_memory=max_memory)
 
@@ -166,11 +161,11 @@ def sparql_file(graph, path: str | Path, /, *, lang: str = DEFAULT_LANG, timeout
     """Run the SPARQL of a file (`kg query --file`); errors point into the file."""
     path = Path(path)
     if not path.is_file():
-        raise QueryError(f"{path}: no such file — check the path")
+        raise QueryError.of("rdf no file", path=str(path))
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise QueryError(f"{path}: the file is not valid UTF-8 (byte {exc.start}) — save it as UTF-8") from None
+        raise QueryError.of("query not utf8", path=str(path), byte=exc.start) from None
     return sparql(graph, text, lang=lang, origin=str(path), timeout=timeout, max_rows=max_rows,
                   allow_remote=allow_remote, isolated=isolated, max_memory=max_memory, **params)
 

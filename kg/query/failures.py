@@ -8,6 +8,7 @@ import re
 from kg.errors import QueryError
 from kg.ontology import PREFIXES
 from kg.query.guard import _is_update, _update_refused
+from kg.text import Phrase
 
 
 def _endpoint_error(text: str, full: str, message: str, prefixes: dict, origin: str, graph=None) -> QueryError:
@@ -21,8 +22,8 @@ def _endpoint_error(text: str, full: str, message: str, prefixes: dict, origin: 
         if type(exc).__name__ == "ParseException" or "Unknown namespace prefix" in str(exc):
             return _syntax_error(text, full, str(exc), origin, getattr(exc, "lineno", None), getattr(exc, "col", None))
     reason = _endpoint_reason(graph, full, prefixes)
-    return QueryError(f"{origin}: the endpoint refused the query ({message}{': ' + reason if reason else ''}) — "
-                      "check the query and the endpoint")
+    return QueryError.of("endpoint refused query", url=origin, error=message, body=": " + reason if reason else "",
+                         hint=Phrase("endpoint check query"))
 
 
 def _endpoint_reason(graph, full: str, prefixes: dict) -> str:
@@ -61,20 +62,20 @@ def _syntax_error(text: str, full: str, message: str, origin: str, line: int | N
         if found:
             line, col = found
         known = ", ".join(sorted(PREFIXES))
-        message = (f"unknown prefix '{name}:' — declare it with PREFIX {name}: <…> or use one of {known}"
-                   if name else f"unknown prefix — declare it with PREFIX or use one of {known}")
+        message = (Phrase("query unknown prefix", name=name, known=known) if name
+                   else Phrase("query unknown prefix unnamed", known=known))
     elif len(message) > 200:
         message = message[:200] + "…"
+    # the engine's own words stay as it wrote them; kg's (an unknown prefix) say what to do themselves
+    key = "query syntax said" if " — " in message else "query syntax"
     user_lines = text.split("\n")
     if line is None:
-        return QueryError(f"{origin}: SPARQL syntax error: {message}"
-                          + ("" if " — " in message else " — fix the query"))
+        return QueryError.of(key, where=origin, message=message)
     details = []
     if 1 <= line <= len(user_lines):
         source_line = user_lines[line - 1].replace("\t", " ")
         details = [f"    {source_line}", "    " + " " * max((col or 1) - 1, 0) + "^"]
-    fix = "" if " — " in message else " — fix the query"
-    return QueryError(f"{origin}:{line}:{col}: SPARQL syntax error: {message}{fix}", details)
+    return QueryError.of(key, details, where=f"{origin}:{line}:{col}", message=message)
 
 
 def _prefix_before(lines: list[str], line: int | None, col: int | None) -> str | None:

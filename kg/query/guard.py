@@ -20,7 +20,6 @@ from kg.sandbox import in_worker as _in_worker  # noqa: F401 - kg.query re-expor
 #: A query whose text (escapes included) mentions neither word cannot hold SERVICE or FROM, so it is not
 #: parsed a second time; any other is parsed with rdflib's SPARQL parser, which comments and strings cannot fool.
 _MAY_REACH_OUT = re.compile(r"service|from|\\u", re.I)
-_ALLOW_REMOTE_HINT = "pass --allow-remote if you mean it"
 
 
 def check_remote(graph, text: str, origin: str = "<query>") -> None:
@@ -34,23 +33,18 @@ def check_remote(graph, text: str, origin: str = "<query>") -> None:
         if _is_update(text):
             raise _update_refused(origin)
         if may_name_service(text):  # fail closed: what kg cannot read, it does not let an engine run
-            raise QueryError(f"{origin}: kg cannot check this query for SERVICE, as rdflib's SPARQL parser does not "
-                             f"read it ({' '.join(str(parsed).split())[:200]}), and it mentions 'service' — it is "
-                             f"refused; fix or rewrite it in plain SPARQL 1.1, or {_ALLOW_REMOTE_HINT}")
+            raise QueryError.of("query service unreadable", origin=origin, reason=" ".join(str(parsed).split())[:200])
         return  # the engine reports the syntax error with its line and column
     prologue, query = parsed
     service = _first_service(prologue, query)
     if service is not None:
-        raise QueryError(f"{origin}: the query uses SERVICE {service}: kg query does not send requests to other "
-                         f"servers — {_ALLOW_REMOTE_HINT}")
+        raise QueryError.of("query service", origin=origin, service=service)
     # not .get (SIM401): a pyparsing ParseResults, whose .get gives one clause where [] gives them all
     for clause in query["datasetClause"] if "datasetClause" in query else []:  # noqa: SIM401
         keyword, term = ("FROM", clause["default"]) if "default" in clause else ("FROM NAMED", clause["named"])
         iri = _resolve(term, prologue)
         if iri is not None and not _has_graph(graph, iri):  # (an unknown prefix: the engine says which)
-            raise QueryError(f"{origin}: the query uses {keyword} <{iri}>, which is not a graph of the dataset: "
-                             "kg query reads only the graph it was given and fetches nothing — name one of its "
-                             f"graphs, such as <{ontology.GRAPH}SOURCE-ID>, or {_ALLOW_REMOTE_HINT}")
+            raise QueryError.of("query from", origin=origin, keyword=keyword, iri=str(iri), graph=str(ontology.GRAPH))
 
 
 @functools.lru_cache(maxsize=64)
@@ -180,8 +174,7 @@ def _is_update(text: str) -> bool:
 
 
 def _update_refused(origin: str) -> QueryError:
-    return QueryError(f"{origin}: this is a SPARQL Update (LOAD, INSERT, DELETE, DROP, …), and kg query only reads — "
-                      "updates are always refused; change the graph through the seed files and kg build, or kg load")
+    return QueryError.of("query update", origin=origin)
 
 
 def _is_endpoint(graph) -> bool:

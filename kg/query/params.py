@@ -88,9 +88,9 @@ class _Entities:
         if self._names is None:
             self._names = Names.of(self.graph)
         try:
-            return self._names.iri(text)
+            return KG[self._names.resolve(text, self.lang)]  # its nearest names said in the language
         except KgError as exc:
-            raise QueryError(f"parameter {param}: {exc}") from None
+            raise QueryError.of("query param", param=param, error=exc) from None
 
 
 def bind_value(name: str, value: Any, kind: str, entities: _Entities, default: Node | None = None,
@@ -113,14 +113,14 @@ def bind_value(name: str, value: Any, kind: str, entities: _Entities, default: N
     if kind == "iri":
         term = parse_term(text)
         if not isinstance(term, URIRef):
-            raise QueryError(f"parameter {name}: '{text}' is not an IRI — write <http://…> or prefix:name")
+            raise QueryError.of("query not iri", name=name, text=text)
         return term
     if kind == "literal":
         datatype = default.datatype if isinstance(default, Literal) else None
         if datatype in (XSD.integer, XSD.decimal):
             pattern = _INTEGER if datatype == XSD.integer else re.compile(f"{_INTEGER.pattern}|{_DECIMAL.pattern}")
             if not pattern.fullmatch(text):
-                raise QueryError(f"parameter {name}: '{text}' is not a number — give digits, such as {default}")
+                raise QueryError.of("query not number", name=name, text=text, default=str(default))
             return Literal(text, datatype=datatype)
         if datatype is not None:
             return Literal(text, datatype=datatype)
@@ -138,5 +138,5 @@ def bind_value(name: str, value: Any, kind: str, entities: _Entities, default: N
 
 def check_lang(lang: str) -> str:
     if lang not in LANGUAGES:
-        raise QueryError(f"no labels in '{lang}' — use one of {', '.join(LANGUAGES)}")
+        raise QueryError.of("query no labels", code=lang, langs=", ".join(LANGUAGES))
     return lang

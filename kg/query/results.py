@@ -130,15 +130,14 @@ class QueryResult:
         """The result as text: "table" (aligned, for terminals), "csv", "tsv", "json", "xml" (the W3C
         SPARQL 1.1 result formats) or "turtle" (CONSTRUCT and DESCRIBE results)."""
         if fmt not in FORMATS:
-            raise QueryError(f"unknown format '{fmt}' — use one of {', '.join(FORMATS)}")
+            raise QueryError.of("query format unknown", fmt=fmt, formats=", ".join(FORMATS))
         if self.kind == "CONSTRUCT":
             if fmt not in ("table", "turtle"):
-                raise QueryError("a CONSTRUCT or DESCRIBE query returns a graph, printed as Turtle — "
-                                 f"drop --format {fmt}")
+                raise QueryError.of("query graph format", fmt=fmt)
             assert self.graph is not None  # a CONSTRUCT result has its graph
             return self.graph.serialize(format="turtle")
         if fmt == "turtle":
-            raise QueryError(f"a {self.kind} query returns a table, not a graph — use table, csv, tsv, json or xml")
+            raise QueryError.of("query table format", kind=self.kind)
         if self.kind == "ASK":
             assert self.boolean is not None  # an ASK result has its answer
             return {"json": _ask_json, "xml": _ask_xml}.get(fmt, lambda b: ("true" if b else "false") + "\n")(
