@@ -15,6 +15,7 @@ from conftest import ROOT, SEEDS
 from kg import network, provenance, quickexplain
 from kg.cache import cached_build
 from kg.claims import explanation_text, source_text
+from kg.errors import KgError
 from kg.lookup import Names
 from kg.store import open_dataset
 
@@ -48,6 +49,17 @@ def test_every_entity_is_explained_as_kg_provenance_explains_it(seeds_store, cac
         assert explanation_text(found, lang, "text") == explanation_text(expected, lang, "text"), ident
         partners += len(found.partners)
     assert partners > 50  # (the partners are compared, not only empty lists)
+    for ident in ids[::6]:  # and by their labels, in either language, written loosely
+        for label in provenance.explain(seeds_store, ident, lang).labels.values():
+            for name in (label, f"  {label.upper()} "):
+                try:
+                    expected = explanation_text(provenance.explain(seeds_store, name, lang), lang, "json")
+                except KgError as exc:  # a label two entities share
+                    with pytest.raises(KgError) as raised:
+                        reader.explain(name)
+                    assert raised.value.lines_in(lang) == exc.lines_in(lang)
+                    continue
+                assert explanation_text(reader.explain(name), lang, "json") == expected, name
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
