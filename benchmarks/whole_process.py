@@ -3,8 +3,12 @@
 For each named query, `kg query NAME --format csv` and a plain pyoxigraph script that opens the same store
 read-only, runs the same .rq file (the files answer at their documented defaults when run unmodified) and
 writes the engine's CSV, alternate N times; the report gives the median and min–max of each and the median
-of the per-run ratios. Other commands (explain, neighbors, path, conflicts, view) are timed on their own, and
-the start-up floors (`python -c pass`, importing pyoxigraph, importing rdflib) say what no script can avoid.
+of the per-run ratios. Other commands (explain, neighbors, path, conflicts, view) alternate with the same
+command run by kg.cli itself (without kg.launch: the full path for explain; for query, kg.cli also answers
+through kg.quick, after importing click and kg.cli), and the start-up floors
+(`python -c pass`, importing pyoxigraph, importing rdflib) say what no script can avoid.
+
+    python benchmarks/whole_process.py --no-queries         # the floors and the commands only
 
     python benchmarks/whole_process.py                      # the seeds (default store: the cached build)
     python benchmarks/whole_process.py --triples 100000     # a generated graph loaded into an oxigraph: store
@@ -28,6 +32,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 KG = [sys.executable, "-c", "from kg.launch import main; main()"]  # what the kg command runs
+FULL = [sys.executable, "-c", "from kg.cli import main; main()"]  # the full path: kg.cli, without kg.launch's
 
 REFERENCE = """
 import sys, pyoxigraph as ox
@@ -44,6 +49,8 @@ FLOORS = {"python -c pass": [sys.executable, "-c", "pass"],
 COMMANDS = {"kg query gpu-targets (table)": ["query", "gpu-targets"],
             "kg query gpu-targets -p org=nvidia -f json": ["query", "gpu-targets", "-p", "org=nvidia", "-f", "json"],
             "kg explain nvidia": ["explain", "nvidia"],
+            "kg explain 삼성전자 --lang ko -f json": ["explain", "삼성전자", "--lang", "ko", "-f", "json"],
+            "kg explain --source newsis-20251101": ["explain", "--source", "newsis-20251101"],
             "kg neighbors nvidia": ["neighbors", "nvidia"],
             "kg path lg-uplus hyundai-motor-group": ["path", "lg-uplus", "hyundai-motor-group"],
             "kg conflicts": ["conflicts"],
@@ -99,7 +106,7 @@ def prepare(triples: int | None, work: Path, env: dict[str, str]) -> tuple[Path,
     return store, ["--store", f"oxigraph:{store}"]
 
 
-def run(triples: int | None, runs: int) -> list[str]:
+def run(triples: int | None, runs: int, queries: bool = True) -> list[str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     lines = [f"## {'the seeds' if triples is None else f'{triples:,} generated triples'}, {runs} runs each", ""]
     with tempfile.TemporaryDirectory() as tmp:
@@ -107,29 +114,44 @@ def run(triples: int | None, runs: int) -> list[str]:
         lines += ["| start-up floor | time | CPU |", "|---|---|---|"]
         for name, argv in FLOORS.items():
             lines.append(f"| {name} | {figure([timed(argv, env) for _ in range(runs)])} | {cpu(runs)} |")
-        lines += ["", "| query | kg query -f csv | CPU | pyoxigraph script | CPU | ratio (median of runs) "
-                      "| CPU ratio |", "|---|---|---|---|---|---|---|"]
-        ratios, cpu_ratios = [], []
-        for name, path in query_files().items():
-            ours, theirs, ours_cpu, theirs_cpu = [], [], [], []
-            for _ in range(runs):  # alternating, so drift of the machine hits both alike
-                ours.append(timed([*KG, "query", name, "-f", "csv", *options], env))
-                ours_cpu.append(CPU[-1])
-                theirs.append(timed([sys.executable, "-c", REFERENCE, str(store), str(path)], env))
-                theirs_cpu.append(CPU[-1])
-            ratios.append(statistics.median(a / b for a, b in zip(ours, theirs, strict=True)))
-            cpu_ratios.append(statistics.median(ours_cpu) / statistics.median(theirs_cpu))
-            lines.append(f"| {name} | {figure(ours)} | {statistics.median(ours_cpu):.3f} s | {figure(theirs)} | "
-                         f"{statistics.median(theirs_cpu):.3f} s | {ratios[-1]:.2f}× | {cpu_ratios[-1]:.2f}× |")
-        lines.append(f"| **all** | | | | | median {statistics.median(ratios):.2f}×, max {max(ratios):.2f}× | "
-                     f"median {statistics.median(cpu_ratios):.2f}×, max {max(cpu_ratios):.2f}× |")
+        if queries:
+            lines += queries_table(store, options, runs, env)
         if triples is None:
-            lines += ["", "| command | time | CPU |", "|---|---|---|"]
+            lines += ["", "| command | kg | CPU | kg.cli | CPU | CPU ratio |",
+                      "|---|---|---|---|---|---|"]
             for name, argv in COMMANDS.items():
                 argv = [a.format(tmp=tmp) for a in argv]
-                times = [timed([*KG, *argv, *options], env) for _ in range(runs)]
-                lines.append(f"| {name} | {figure(times)} | {cpu(runs)} |")
+                ours, ours_cpu, full, full_cpu = [], [], [], []
+                for _ in range(runs):  # alternating, as above
+                    ours.append(timed([*KG, *argv, *options], env))
+                    ours_cpu.append(CPU[-1])
+                    full.append(timed([*FULL, *argv, *options], env))
+                    full_cpu.append(CPU[-1])
+                lines.append(f"| {name} | {figure(ours)} | {statistics.median(ours_cpu):.3f} s | {figure(full)} | "
+                             f"{statistics.median(full_cpu):.3f} s | "
+                             f"{statistics.median(ours_cpu) / statistics.median(full_cpu):.2f}× |")
     return lines + [""]
+
+
+def queries_table(store: Path, options: list[str], runs: int, env: dict[str, str]) -> list[str]:
+    """Each named query: kg and the pyoxigraph script, alternately."""
+    lines = ["", "| query | kg query -f csv | CPU | pyoxigraph script | CPU | ratio (median of runs) | CPU ratio |",
+             "|---|---|---|---|---|---|---|"]
+    ratios, cpu_ratios = [], []
+    for name, path in query_files().items():
+        ours, theirs, ours_cpu, theirs_cpu = [], [], [], []
+        for _ in range(runs):  # alternating, so drift of the machine hits both alike
+            ours.append(timed([*KG, "query", name, "-f", "csv", *options], env))
+            ours_cpu.append(CPU[-1])
+            theirs.append(timed([sys.executable, "-c", REFERENCE, str(store), str(path)], env))
+            theirs_cpu.append(CPU[-1])
+        ratios.append(statistics.median(a / b for a, b in zip(ours, theirs, strict=True)))
+        cpu_ratios.append(statistics.median(ours_cpu) / statistics.median(theirs_cpu))
+        lines.append(f"| {name} | {figure(ours)} | {statistics.median(ours_cpu):.3f} s | {figure(theirs)} | "
+                     f"{statistics.median(theirs_cpu):.3f} s | {ratios[-1]:.2f}× | {cpu_ratios[-1]:.2f}× |")
+    lines.append(f"| **all** | | | | | median {statistics.median(ratios):.2f}×, max {max(ratios):.2f}× | "
+                 f"median {statistics.median(cpu_ratios):.2f}×, max {max(cpu_ratios):.2f}× |")
+    return lines
 
 
 def main() -> int:
@@ -137,6 +159,7 @@ def main() -> int:
     parser.add_argument("--triples", type=int, action="append", help="a generated graph of this size (repeat)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("-o", "--output", type=Path, help="write the report here (Markdown) as well")
+    parser.add_argument("--no-queries", action="store_true", help="time only the start-up floors and commands")
     options = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     lines = ["# Whole processes: kg and pyoxigraph side by side", "",
@@ -144,7 +167,7 @@ def main() -> int:
              f"{os.getloadavg()[0]:.1f} at the start (other work on the machine slows both sides alike; CPU: user +",
              "system seconds of the process and its workers, median — what a busy machine disturbs least).", ""]
     for triples in options.triples or [None]:
-        lines += run(triples, options.runs)
+        lines += run(triples, options.runs, not options.no_queries)
     report = "\n".join(lines)
     print(report)
     if options.output:

@@ -567,10 +567,8 @@ def queries_command(name, lang) -> None:
 @user_errors
 def explain(name, source_id, lang, fmt, seed_dir, graph_file, store) -> None:
     """Everything the graph says about an organisation or person, each claim with its sources."""
-    import json
-    from dataclasses import asdict
-
     from kg import api
+    from kg.claims import explanation_text, source_text
     from kg.errors import KgError
     from kg.text import tr
 
@@ -578,48 +576,9 @@ def explain(name, source_id, lang, fmt, seed_dir, graph_file, store) -> None:
         raise KgError(tr("explain usage", lang))
     graph = open_graph(seed_dir, graph_file, store)
     if source_id is not None:
-        claims = api.claims_of_source(graph, source_id, lang)
-        if fmt == "json":
-            click.echo(json.dumps({"source": source_id, "claims": [asdict(c) for c in claims]},
-                                  ensure_ascii=False, indent=2))
-        else:
-            click.echo(format_claims(claims, tr("facts cite", lang, n=len(claims), source=source_id), lang))
-        return
-    found = api.explain(graph, name, lang)
-    if fmt == "json":
-        click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
-        return
-    head = f"{found.labels.get(lang) or found.labels.get('en')} ({found.id}) — {', '.join(found.types)}"
-    other = found.labels.get("ko" if lang == "en" else "en")
-    if other:
-        head += f"\n  {tr('also', lang)}{other}"
-    if found.partners:
-        from kg.text import definition
-
-        n = len(found.partners)
-        head += ("\n  " + tr("explain partners", lang, n=n, s="" if n == 1 else "s")
-                 + ", ".join(f"{p['label']} ({p['relations']})" for p in found.partners)
-                 + f"\n  ({definition(lang)})")
-    click.echo(format_claims(found.claims, head, lang))
-
-
-def format_claims(claims, head: str, lang: str = "en") -> str:
-    from kg.text import note, tr
-
-    lines = [head, ""]
-    for c in claims:
-        role = tr("as role", lang, role=c.role) if c.role else ""
-        date = f" {c.date}" if c.date else ""
-        lines.append(f"* {c.kind}: {c.summary}{date}{role}  ({c.id})")
-        if c.note:
-            lines.append(f"    {note(c.note, lang)}")
-        for name, reason in sorted(c.inferred.items()):
-            lines.append(f"    {tr('inference', lang)} — {name}: {reason}")
-        for ref in c.sources:
-            lines.append(f"    {tr('source', lang)}{ref.cite(lang)}")
-            if ref.note and ref.note != c.note:
-                lines.append(f"            {note(ref.note, lang)}")
-    return "\n".join(lines)
+        click.echo(source_text(source_id, api.claims_of_source(graph, source_id, lang), lang, fmt))
+    else:
+        click.echo(explanation_text(api.explain(graph, name, lang), lang, fmt))
 
 
 @main.command()

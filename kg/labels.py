@@ -10,15 +10,7 @@ from dataclasses import dataclass
 from rdflib import Literal
 
 from kg import query
-from kg.ontology import KG
-
-
-def local(term) -> str:
-    """kg:naver-cloud -> 'naver-cloud'; other IRIs keep their last segment."""
-    text = str(term)
-    if text.startswith(str(KG)):
-        return text[len(str(KG)):]
-    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+from kg.plain import local  # noqa: F401 - kg.labels is where callers find it
 
 
 class Labels:

@@ -7,13 +7,14 @@ import difflib
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from rdflib import URIRef
+from typing import TYPE_CHECKING
 
 from kg.errors import KgError
-from kg.ontology import KG
-from kg.query.internal import select
+from kg.plain import KG
 from kg.text import tr
+
+if TYPE_CHECKING:  # rdflib and kg.query are imported where used: kg.quickexplain resolves names without them
+    from rdflib import URIRef
 
 
 def normalise(text: str) -> str:
@@ -31,6 +32,8 @@ class Names:
 
     @classmethod
     def of(cls, graph) -> Names:
+        from kg.query.internal import select
+
         return cls.of_names((str(entity)[len(str(KG)):], str(name)) for entity, name in select(graph, "entity-names"))
 
     @classmethod
@@ -76,4 +79,6 @@ class Names:
         return sorted({i for k in close for i in self.by_key[k]})[:5]
 
     def iri(self, text: str) -> URIRef:
+        from kg.ontology import KG
+
         return KG[self.resolve(text)]

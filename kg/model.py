@@ -15,15 +15,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from rdflib import RDFS, URIRef
 
-from kg import ontology
+from kg import plain
 from kg.schema import Field
 
+if TYPE_CHECKING:  # rdflib and kg.ontology are imported where used: kg.quickexplain reads the model without them
+    from rdflib import URIRef
+
 MODEL_FILE = Path(__file__).resolve().parent / "model.yaml"
+#: libyaml's safe loader where PyYAML has it (the same values; a tenth of the time of `kg explain` on the seeds
+#: otherwise), else PyYAML's own.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FIELD_KEYS = {"kind", "property", "required", "types", "choices", "fact_kinds", "role", "default", "when", "doc"}
 
 
@@ -150,10 +155,10 @@ class Model:
     @classmethod
     def load(cls, path: Path = MODEL_FILE, ontology: tuple[Path, ...] = (), shapes: tuple[Path, ...] = ()) -> Model:
         with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
+            data = yaml.load(fh, Loader=_LOADER)
         if data.pop("extends", None) == "package":  # the package's model plus these kinds and relations
             with open(MODEL_FILE, encoding="utf-8") as fh:
-                base = yaml.safe_load(fh)
+                base = yaml.load(fh, Loader=_LOADER)
             data = {**base, **data, "kinds": {**base["kinds"], **data.get("kinds", {})},
                     "relations": base["relations"] + data.get("relations", [])}
         return cls(data, tuple(map(Path, ontology)), tuple(map(Path, shapes)))
@@ -197,18 +202,26 @@ class Model:
         return out
 
     @cached_property
-    def roles(self) -> dict[URIRef, str]:
-        """Property -> role name, for every entity field of a fact kind (the property's local name unless the
+    def role_iris(self) -> dict[str, str]:
+        """Property IRI -> role name, for every entity field of a fact kind (the property's local name unless the
         field says `role:`); one property has one role wherever it is used."""
-        out: dict[URIRef, str] = {}
+        out: dict[str, str] = {}
         for kind in self.kinds.values():
             for f in {**self.common_fields, **kind.fields}.values():
                 if f.kind in ("ref", "refs") and f.predicate:
-                    iri = curie(f.predicate)
-                    role = f.role or f.predicate.split(":", 1)[1]
+                    prefix, local = f.predicate.split(":", 1)
+                    iri = plain.PREFIXES[prefix] + local
+                    role = f.role or local
                     if out.setdefault(iri, role) != role:
                         raise ModelError(f"{f.predicate} has two roles: {out[iri]} and {role}")
         return out
+
+    @cached_property
+    def roles(self) -> dict[URIRef, str]:
+        """role_iris with the properties as rdflib terms."""
+        from rdflib import URIRef
+
+        return {URIRef(iri): role for iri, role in self.role_iris.items()}
 
     def role_of(self, kind: str, field_name: str) -> str:
         f = self.fields_of(kind)[field_name]
@@ -235,6 +248,10 @@ class Model:
 
     def label(self, cls: str, lang: str = "en", relation: bool = False) -> str:
         """A class's label in the language (its kgo:relationLabel first when naming a relation)."""
+        from rdflib import RDFS
+
+        from kg import ontology
+
         g = ontology.ontology_graph()
         props = ([ontology.KGO.relationLabel] if relation else []) + [RDFS.label]
         for prop in props:
@@ -248,6 +265,8 @@ class Model:
 
     def check(self) -> list[str]:
         """What the model names that the ontology in use does not define (empty when all is well)."""
+        from kg import ontology
+
         defined = {str(t)[len(str(ontology.KGO)):] for t in ontology.defined_terms()}
         wrong = []
         for kind in self.kinds.values():
@@ -277,6 +296,10 @@ def kinds_table(m: Model) -> str:
 
 def curie(name: str) -> URIRef:
     """'kgo:supplier' -> the full IRI, through the project's prefixes."""
+    from rdflib import URIRef
+
+    from kg import ontology
+
     prefix, local = name.split(":", 1)
     return URIRef(str(ontology.PREFIXES[prefix]) + local)
 
@@ -301,6 +324,8 @@ def active() -> Model:
 @contextmanager
 def using(model: Model):
     """Run a block with another model (and its ontology and shapes files on top of the package's)."""
+    from kg import ontology
+
     with ontology.extended(model.ontology_files, model.shapes_files):
         wrong = model.check()
         if wrong:

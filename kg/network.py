@@ -39,6 +39,7 @@ from kg import model, ontology, qualifiers, query
 from kg.errors import KgError
 from kg.lookup import normalise
 from kg.ontology import KG, KGO
+from kg.plain import ALWAYS, GROUPS, INCLUDES  # noqa: F401 - (in kg.plain: kg.quickexplain counts partners too)
 from kg.text import MESSAGES, definition, tr
 
 
@@ -139,13 +140,6 @@ def partner_counts(G: nx.MultiGraph, node: str) -> tuple[int, int]:
     return len(partners), relations
 
 
-#: What `include` can add, and the ontology class of the nodes it adds.
-INCLUDES = {"people": "Person", "products": "Product", "projects": "Project"}
-
-#: Node groups: the top class a node falls under. Organisations, sectors and countries are always nodes.
-GROUPS = {"Organization": "organisation", "Sector": "sector", "Country": "country",
-          "Person": "person", "Product": "product", "Project": "project"}
-ALWAYS = ("organisation", "sector", "country")
 
 #: Above this many nodes, betweenness is estimated from a sample of sources (exact is O(nodes x edges)).
 BETWEENNESS_EXACT_LIMIT = 1000

@@ -15,6 +15,21 @@ KG = "https://w3id.org/ai-partnerships/id/"
 KGO = "https://w3id.org/ai-partnerships/ontology#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
+#: What `include` can add to the network, and the ontology class of the nodes it adds (kg.network).
+INCLUDES = {"people": "Person", "products": "Product", "projects": "Project"}
+#: The network's node groups: the top class a node falls under. Organisations, sectors and countries are always nodes.
+GROUPS = {"Organization": "organisation", "Sector": "sector", "Country": "country",
+          "Person": "person", "Product": "product", "Project": "project"}
+ALWAYS = ("organisation", "sector", "country")
+
+
+def local(term) -> str:
+    """kg:naver-cloud -> 'naver-cloud'; other IRIs keep their last segment."""
+    text = str(term)
+    if text.startswith(KG):
+        return text[len(KG):]
+    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
 #: The prefixes every query and export of kg knows, with their namespaces (kg.ontology.PREFIXES: as rdflib's).
 PREFIXES = {
     "kg": KG,

@@ -6,12 +6,12 @@ Everything here reads the graph with SPARQL, so it works on every store.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from rdflib import URIRef
 
 from kg import model, ontology, qualifiers, query
+from kg.claims import Claim, Explanation, SourceRef  # noqa: F401 - kg.provenance is where callers find them
 from kg.labels import Labels, SourceInfo, local, sources  # noqa: F401 - kg.provenance is where callers find them
 from kg.lookup import Names
 from kg.ontology import KG, KGO
@@ -20,41 +20,6 @@ from kg.text import tr
 # --------------------------------------------------------------------------------------------------
 # Claims and their sources
 # --------------------------------------------------------------------------------------------------
-
-@dataclass
-class SourceRef:
-    """Where a claim comes from: the article and the paragraphs in it."""
-
-    id: str
-    label: str
-    publisher: str
-    date: str
-    title: str
-    paragraphs: list[int]
-    note: str
-
-    def cite(self, lang: str = "en") -> str:
-        """'News1, 2025-10-31, "headline", para 21' — what a report would print."""
-        parts = [self.publisher or tr("unknown publisher", lang), self.date]
-        parts.append(f'"{self.title}"' if self.title else self.label)
-        parts.append(tr("para list", lang, p=", ".join(map(str, self.paragraphs))))
-        return ", ".join(p for p in parts if p) + f" [{self.id}]"
-
-
-@dataclass
-class Claim:
-    """One fact, as a line a person can read, with its sources."""
-
-    id: str
-    kind: str
-    summary: str
-    role: str = ""
-    date: str = ""
-    note: str = ""
-    sources: list[SourceRef] = field(default_factory=list)
-    inferred: dict[str, str] = field(default_factory=dict)   # field -> the curator's reason (not in the text)
-
-
 
 class ClaimReader:
     """Turns fact nodes into Claims: one query for their triples, one for their citations."""
@@ -139,21 +104,6 @@ class ClaimReader:
 # --------------------------------------------------------------------------------------------------
 # explain, sources
 # --------------------------------------------------------------------------------------------------
-
-@dataclass
-class Explanation:
-    """Everything the graph says about one entity, each claim with its sources."""
-
-    id: str
-    labels: dict[str, str]
-    types: list[str]
-    claims: list[Claim]
-    partners: list[dict[str, Any]]
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-
 
 def explain(graph, name: str, lang: str = "en") -> Explanation:
     """What the graph says about the entity that name designates (id or label, either language)."""

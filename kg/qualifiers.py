@@ -24,10 +24,6 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
-from rdflib import Literal
-from rdflib.namespace import RDFS
-
-from kg import ontology
 from kg.text import tr
 
 #: The qualifier of a figure whose seed gives none.
@@ -83,6 +79,10 @@ class Qualifier:
 
 @cache
 def all_qualifiers() -> dict[str, Qualifier]:
+    from rdflib import RDFS, Literal  # here: kg.quickexplain writes figures without rdflib (see `written`)
+
+    from kg import ontology
+
     g = ontology.ontology_graph()
     out = {}
     for notation, iri in sorted(ontology.controlled_values("qualifiers").items()):
@@ -111,10 +111,15 @@ def label(notation: str | None, lang: str = "en") -> str:
 def figure(n: Any, notation: str | None, unit: str = "", lang: str = "en", unit_first: bool = False) -> str:
     """'about 50,000 GPUs', '50,000 GPUs' (as stated), '260,000 GPUs 이상'; unit_first for currencies
     ('about USD 3,000,000,000')."""
-    q = get(notation)
+    return written(get(notation).template, n, unit, lang, unit_first)
+
+
+def written(template: dict[str | None, str], n: Any, unit: str = "", lang: str = "en",
+            unit_first: bool = False) -> str:
+    """`figure` with the qualifier's templates given (lang -> "about {n}")."""
     number = f"{n:,.0f}" if isinstance(n, float) else f"{n:,}"
     shown = (f"{unit} {number}" if unit_first else f"{number} {unit}").strip() if unit else number
-    return (q.template.get(lang) or q.template["en"]).replace("{n}", shown)
+    return (template.get(lang) or template["en"]).replace("{n}", shown)
 
 
 def words() -> dict[str, dict[str, str]]:
