@@ -10,6 +10,7 @@ from rdflib.namespace import RDF
 from kg import ontology
 from kg.errors import KgError
 from kg.ontology import KG, PREFIXES, SH
+from kg.text import tr
 
 
 @dataclass(frozen=True, order=True)
@@ -38,11 +39,13 @@ class Report:
     violations: list[Violation] = field(default_factory=list)
     focus_nodes: int = 0
 
-    def text(self) -> str:
+    def text(self, lang: str = "en") -> str:
+        """The report in the language; each violation is shown as pySHACL gives it (the shapes' English
+        sh:message)."""
         if self.conforms:
-            return f"The graph conforms to the shapes ({self.focus_nodes} nodes checked)."
+            return tr("validate conforms", lang, n=self.focus_nodes)
         lines = [str(v) for v in self.violations]
-        lines.append(f"{len(self.violations)} violation(s): the graph does not conform to ontology/shapes.ttl.")
+        lines.append(tr("validate violations", lang, n=len(self.violations)))
         return "\n".join(lines)
 
 
