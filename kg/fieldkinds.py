@@ -67,6 +67,8 @@ class Term(str):
 class Terms(tuple):
     """Several Terms in a message: 'Organization or Person' in English, '조직(Organization)·인물(Person)' in Korean."""
 
+    sep: str
+
     def __new__(cls, names, sep: str = " or "):
         terms = super().__new__(cls, [Term(n) for n in names])
         terms.sep = sep
@@ -112,7 +114,7 @@ class At:
     def __init__(self, ctx: Context, file: str, line: int, name: str, field: schema.Field):
         self.ctx, self.file, self.line, self.name, self.field = ctx, file, line, name, field
 
-    def problem(self, message: Phrase, hint: str = "", line: int | None = None) -> None:
+    def problem(self, message: str, hint: str = "", line: int | None = None) -> None:
         self.ctx.check.add(self.file, self.line if line is None else line, message, hint)
 
 
@@ -253,7 +255,7 @@ class Amount(FieldKind):
 class Pattern(FieldKind):
     """A code that matches a pattern (currencies, language tags), kept as a plain literal."""
 
-    def __init__(self, pattern: re.Pattern, what: Phrase, hint: Phrase):
+    def __init__(self, pattern: re.Pattern, what: str, hint: str):
         self.pattern, self.what, self.hint = pattern, what, hint
 
     def check(self, value: Any, at: At) -> str | None:

@@ -139,7 +139,7 @@ class LineList(list):
 class _Refused(yaml.MarkedYAMLError):
     """A value the loader refuses while reading the YAML, with its own hint."""
 
-    def __init__(self, problem: Phrase, mark, hint: Phrase):
+    def __init__(self, problem: str, mark, hint: str):
         super().__init__(problem=problem, problem_mark=mark)
         self.hint = hint
 
@@ -238,7 +238,7 @@ _SeedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _co
 class FileRefused(Exception):
     """A file read_inside will not read: `what` completes "the file …", `hint` says what to do."""
 
-    def __init__(self, what: Phrase, hint: Phrase):
+    def __init__(self, what: str, hint: str):
         super().__init__(what)
         self.what, self.hint = what, hint
 
@@ -386,7 +386,7 @@ class _Checker:
         self.searches_left = MAX_SUGGESTIONS
         self.entity_names: dict[str, str] | None = None  # name (case-folded) -> entity id, for _suggest_entity
 
-    def add(self, file: str, line: int, message: Phrase, hint: str = "") -> None:
+    def add(self, file: str, line: int, message: str, hint: str = "") -> None:
         self.problems.append(Problem(file, line, message, hint))
 
     def nearest(self, word: Any, candidates) -> list[str]:
