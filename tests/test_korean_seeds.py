@@ -135,3 +135,20 @@ def test_kg_validate_in_korean():
     result = CliRunner().invoke(main, ["validate", "--lang", "ko", "--seeds", str(SEEDS)])
     assert result.exit_code == 0, result.output
     assert re.fullmatch(r"그래프가 형상에 맞습니다 \(노드 \d+개 검사\)\.\n", result.stdout), result.stdout
+
+
+def test_what_was_not_checked_is_said_in_korean(minimal_copy, tmp_path):
+    """Without the texts folder, kg build warns which cited paragraphs went unchecked, in the command's language."""
+    import shutil
+
+    shutil.rmtree(minimal_copy / "texts")
+    english = build(minimal_copy, tmp_path / "en.nq", "--no-validate")
+    korean = build(minimal_copy, tmp_path / "ko.nq", "--no-validate", "--lang", "ko")
+    assert english.exit_code == korean.exit_code == 0
+    en, ko = english.stderr.splitlines(), korean.stderr.splitlines()
+    assert en[0].startswith("warning: ") and len(en) == len(ko) == 3
+    paras, articles = re.search(r"so (\d+) cited paragraphs of (\d+) articles", en[0]).groups()
+    assert ko[0] == (f"경고: {minimal_copy / 'sources.yaml'}:1: 텍스트 폴더 {minimal_copy / 'texts'}이 없어 기사 "
+                     f"{articles}건의 인용 문단 {paras}개를 확인하지 않았습니다 — 기사 텍스트를 그곳에 두거나 "
+                     "'texts:'를 고치세요")
+    assert ko[1:] == [line.replace(": para ", ": 문단 ") for line in en[1:]]
