@@ -383,6 +383,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "warning": ("warning: {line}", "경고: {line}"),
     "validate conforms": ("The graph conforms to the shapes ({n} nodes checked).",
                           "그래프가 형상에 맞습니다 (노드 {n}개 검사)."),
+    "validate Violation": ("Violation", "위반"),
+    "validate Warning": ("Warning", "경고"),
+    "validate Info": ("Info", "정보"),
+    "validate value": (" [value: {value}]", " [값: {value}]"),
     "validate violations": ("{n} violation(s): the graph does not conform to ontology/shapes.ttl.",
                             "위반 {n}건: 그래프가 ontology/shapes.ttl의 형상에 맞지 않습니다."),
     # kg entities, kg new-entity (kg/registry.py)
