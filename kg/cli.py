@@ -139,10 +139,17 @@ def main(ctx: click.Context, lang: str | None) -> None:
         ctx.default_map = {name: {"lang": lang} for name in main.commands}
 
 
-def warn(lines: list[str]) -> None:
+def warn(lines: list[str], lang: str = "en") -> None:
     """What was not checked (kg.seeds' warnings) on stderr: the first line of each marked as a warning."""
-    for line in lines:
-        click.echo(line if line.startswith(" ") else f"warning: {line}", err=True)
+    from kg.errors import in_language
+    from kg.text import tr
+
+    for line in (in_language(line, lang) for line in lines):
+        click.echo(line if line.startswith(" ") else tr("warning", lang, line=line), err=True)
+
+
+LANG_OPTION = click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
+                           help="Language of the messages and the summary.")
 
 
 @main.command()
@@ -152,35 +159,45 @@ def warn(lines: list[str]) -> None:
 @click.option("--store", metavar="STORE", help="Also load the graph into this store: oxigraph:PATH or "
               "sparql:URL (env KG_STORE); later commands read it from there with the same --store.")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check.")
+@LANG_OPTION
 @user_errors
-def build(seed_dir: Path, output: Path, store: str | None, no_validate: bool) -> None:
+def build(seed_dir: Path, output: Path, store: str | None, no_validate: bool, lang: str) -> None:
     """Check the seed files, build the graph, validate it and write it."""
     from kg import api
+    from kg.text import tr
 
     result = api.build(seed_dir, output, check_shapes=not no_validate, store=store)
-    warn(result.seeds.warnings)
-    click.echo(format_summary(result.summary()))
+    warn(result.seeds.warnings, lang)
+    click.echo(format_summary(result.summary(), lang))
     if result.report is not None:
-        click.echo(f"SHACL: conforms ({result.report.focus_nodes} nodes checked)")
-    click.echo(f"Wrote {result.output}")
+        click.echo(tr("build conforms", lang, n=result.report.focus_nodes))
+    click.echo(tr("build wrote", lang, path=str(result.output)))
     if result.stored:
-        click.echo(f"Loaded {result.stored[1]} quads into {result.stored[0]}")
+        click.echo(tr("build stored", lang, quads=result.stored[1], store=result.stored[0]))
 
 
-def format_summary(summary: dict) -> str:
+def format_summary(summary: dict, lang: str = "en") -> str:
+    """kg build's counts; in Korean, entity types and fact kinds by their ontology labels (as kg stats names them)."""
+    from kg.fieldkinds import label
+    from kg.text import tr
+
+    def name(k: str) -> str:
+        return label(k, lang) if lang == "ko" else k
+
     lines = [
-        f"Loaded {summary['sources']} sources, {summary['entities']} entities, {summary['facts']} facts "
-        f"({summary['citations']} citations) -> {summary['triples']} triples in {summary['graphs']} graphs",
-        "  entities: " + ", ".join(f"{k} {v}" for k, v in summary["entities_by_type"].items()),
-        "  facts:    " + ", ".join(f"{k} {v}" for k, v in summary["facts_by_kind"].items()),
+        tr("build loaded", lang, **{k: summary[k] for k in ("sources", "entities", "facts", "citations", "triples",
+                                                            "graphs")}),
+        tr("build entities", lang) + ", ".join(f"{name(k)} {v}" for k, v in summary["entities_by_type"].items()),
+        tr("build facts", lang) + ", ".join(f"{name(k)} {v}" for k, v in summary["facts_by_kind"].items()),
     ]
     return "\n".join(lines)
 
 
 @main.command()
 @graph_options
+@LANG_OPTION
 @user_errors
-def validate(seed_dir: Path, graph_file: Path | None, store: str | None) -> None:
+def validate(seed_dir: Path, graph_file: Path | None, store: str | None, lang: str) -> None:
     """Check the graph against the SHACL shapes and print a readable report."""
     from kg import api
     from kg.errors import ValidationError
@@ -194,11 +211,11 @@ def validate(seed_dir: Path, graph_file: Path | None, store: str | None) -> None
         report = api.validate(graph)
     else:
         seeds = load_seeds(seed_dir)
-        warn(seeds.warnings)
+        warn(seeds.warnings, lang)
         report = api.validate(api.build_dataset(seeds), seeds)
     if not report.conforms:
-        raise ValidationError(report.text())
-    click.echo(report.text())
+        raise ValidationError(report.text(lang))
+    click.echo(report.text(lang))
 
 
 @main.command()

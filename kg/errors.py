@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from kg.text import Phrase
+from kg.text import Phrase, tr
 
 #: Exit status -> what it means. KgError subclasses below carry these codes; click's usage errors (an
 #: unknown option, a value that is not one of the choices) are made 1 by kg.cli, with kg's own bad values.
@@ -30,7 +30,10 @@ CHECK_FAILED = 3
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong in an input file, with where it is and what to do about it."""
+    """One thing wrong in an input file, with where it is and what to do about it.
+
+    message and hint are kg.text Phrases (a key and values, English as a str) or plain text: str() is English,
+    text(lang) the user's language; sorting and set() go by the English, so one problem is reported once."""
 
     file: str
     line: int
@@ -38,8 +41,27 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: str = "en") -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}" + (f" — {self.hint}" if self.hint else "")
+        message, hint = in_language(self.message, lang), in_language(self.hint, lang)
+        return f"{where}: {message}" + (f" — {hint}" if hint else "")
+
+
+def in_language(text: str, lang: str = "en") -> str:
+    """A kg.text Phrase in the language; plain text as it is."""
+    return text.text(lang) if isinstance(text, Phrase) else text
+
+
+def mapped(text: str, fn) -> str:
+    """fn applied to plain text, or to the text values of a Phrase (which stays a Phrase, to be shown in any
+    language): how kg.seeds escapes control characters in a message."""
+    if not isinstance(text, Phrase):
+        return fn(text)
+    key = text.key
+    return Phrase(key, **{k: mapped(v, fn) if type(v) is str or isinstance(v, Phrase) else v  # not a Term
+                          for k, v in text.values.items()})
 
 
 E = TypeVar("E", bound="KgError")
@@ -87,8 +109,10 @@ class SeedError(KgError):
 
     @property
     def lines(self) -> list[str]:
-        noun = "problem" if len(self.problems) == 1 else "problems"
-        return [str(p) for p in self.problems] + [f"{len(self.problems)} {noun} found; nothing was written."]
+        return self.lines_in("en")
+
+    def lines_in(self, lang: str = "en") -> list[str]:
+        return [p.text(lang) for p in self.problems] + [tr("seed problems found", lang, n=len(self.problems))]
 
 
 class ValidationError(KgError):

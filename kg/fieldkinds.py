@@ -18,6 +18,7 @@ from rdflib.namespace import XSD
 from kg import ontology, schema
 from kg.ontology import KG
 from kg.plain import decimal_lexical
+from kg.text import Phrase
 
 
 class Context(Protocol):
@@ -47,11 +48,42 @@ HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 def shown(value: Any) -> str:
     """A value as a message quotes it: its repr, cut short when it is long (a hostile file can hold megabytes)."""
     text = repr(value)
-    return text if len(text) <= 60 else f"{text[:50]}… ({len(text):,} characters)"
+    return text if len(text) <= 60 else Phrase("seed cut value", text=text[:50], n=len(text))
 
 
 def a(word: str) -> str:
     return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+
+
+class Term(str):
+    """A class ('Company') or fact kind ('gpu-allocation') named in a message: as written in English; in Korean, by
+    its ontology label with the name after it ('기업(Company)'), so that the reader sees what the file says."""
+
+    def text(self, lang: str = "en") -> str:
+        name = label(self, lang) if lang == "ko" else self
+        return str(self) if name == self else f"{name}({self})"
+
+
+class Terms(tuple):
+    """Several Terms in a message: 'Organization or Person' in English, '조직(Organization)·인물(Person)' in Korean."""
+
+    sep: str
+
+    def __new__(cls, names, sep: str = " or "):
+        terms = super().__new__(cls, [Term(n) for n in names])
+        terms.sep = sep
+        return terms
+
+    def text(self, lang: str = "en") -> str:
+        return self.sep.join(self) if lang != "ko" else "·".join(t.text(lang) for t in self)
+
+
+def label(name: str, lang: str = "en") -> str:
+    """A class's or fact kind's label in the language (rdfs:label of kg/ontology), the name itself without one."""
+    from kg import model  # model reads the ontology; imported here, where a message is rendered
+
+    active = model.active()
+    return active.label(active.kinds[name].cls if name in active.kinds else name, lang)
 
 
 def is_korean(text: str) -> bool:
@@ -102,21 +134,21 @@ class Ref(FieldKind):
     def check(self, value: Any, at: At) -> str | None:
         ctx = at.ctx
         if not isinstance(value, str):
-            at.problem(f"'{at.name}' must be an entity id, not {shown(value)}", "write the id, such as 'nvidia'")
+            at.problem(Phrase("seed not entity id", name=at.name, value=shown(value)), Phrase("seed write id"))
             return None
         target = ctx.entities.get(value)
         if target is None:
             if value in ctx.untyped:  # follows from its unknown type, reported at entities.yaml already
                 return None
             if value in ctx.facts:
-                at.problem(f"'{at.name}' points to fact '{value}', but needs an entity", "use an id from entities.yaml")
+                at.problem(Phrase("seed points to fact", name=at.name, value=value), Phrase("seed use entity id"))
             elif ctx.entities_complete:
-                at.problem(f"unknown entity {shown(value)} in '{at.name}'", ctx.suggest_entity(value))
+                at.problem(Phrase("seed unknown entity", value=shown(value), name=at.name), ctx.suggest_entity(value))
             return None
         types = at.field.types
         if types and not any(ontology.is_subclass(ontology.iri(target.kind), ontology.iri(t)) for t in types):
-            at.problem(f"'{at.name}' must be {a(' or '.join(types))}, but '{value}' is {a(target.kind)}",
-                       f"use an entity of the right type, or fix the type of '{value}' in entities.yaml")
+            at.problem(Phrase("seed wrong type", name=at.name, types=Terms(types), value=value, kind=Term(target.kind)),
+                       Phrase("seed right type", value=value))
             return None
         return value
 
@@ -134,13 +166,13 @@ class Refs(FieldKind):
         items = value if isinstance(value, list) else [value]
         lines = getattr(value, "item_lines", [at.line] * len(items))
         if not items:
-            at.problem(f"'{at.name}' is an empty list", "list at least one id, or remove the field")
+            at.problem(Phrase("seed empty list", name=at.name), Phrase("seed at least one"))
             return None
         out = [_ENTITY.check(v, At(at.ctx, at.file, ln, at.name, at.field))
                for v, ln in zip(items, lines, strict=True)]
         ids = [v for v in out if v is not None]
         if len(set(out)) != len(out) and len(ids) == len(out):
-            at.problem(f"'{at.name}' lists the same id twice", "list each id once")
+            at.problem(Phrase("seed same id twice", name=at.name), Phrase("seed each id once"))
         return ids if len(ids) == len(out) else None
 
     def to_rdf(self, field, value, lang="en"):
@@ -154,13 +186,13 @@ class FactRef(FieldKind):
         facts = at.ctx.facts
         if value not in facts:
             if at.ctx.facts_complete:
-                at.problem(f"unknown fact {shown(value)} in '{at.name}'",
-                           at.ctx.check.did_you_mean(value, facts, "use the id of a fact defined in seeds/facts/"))
+                at.problem(Phrase("seed unknown fact", value=shown(value), name=at.name),
+                           at.ctx.check.did_you_mean(value, facts, Phrase("seed fact id")))
             return None
         kinds = at.field.fact_kinds
         if kinds and facts[value].kind not in kinds:
-            at.problem(f"'{at.name}' must point to {a(' or '.join(kinds))} fact, "
-                       f"but '{value}' is {a(facts[value].kind)}", "point to the right fact")
+            at.problem(Phrase("seed wrong fact kind", name=at.name, kinds=Terms(kinds), value=value,
+                              kind=Term(facts[value].kind)), Phrase("seed right fact"))
             return None
         return value
 
@@ -176,15 +208,14 @@ class Count(FieldKind):
 
     def check(self, value: Any, at: At) -> int | None:
         if isinstance(value, bool) or not isinstance(value, int):
-            at.problem(f"'{at.name}' must be a whole number, not {shown(value)}",
-                       "write digits only, such as 50000 (no units, commas or words)")
+            at.problem(Phrase("seed whole number", name=at.name, value=shown(value)), Phrase("seed digits no units"))
             return None
         if value <= 0:
-            at.problem(f"'{at.name}' must be positive, not {shown(value)}", "write the figure as a positive number")
+            at.problem(Phrase("seed positive", name=at.name, value=shown(value)), Phrase("seed positive figure"))
             return None
         if value > self.maximum:
-            at.problem(f"'{at.name}' is {shown(value)}, more than the plausible maximum {self.maximum}",
-                       "check for extra zeros")
+            at.problem(Phrase("seed over maximum", name=at.name, value=shown(value), maximum=self.maximum),
+                       Phrase("seed extra zeros"))
             return None
         return value
 
@@ -196,7 +227,7 @@ class Year(FieldKind):
     def check(self, value: Any, at: At) -> int | None:
         if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
             return value
-        at.problem(f"'{at.name}' must be a year such as 2030, not {shown(value)}", "write four digits")
+        at.problem(Phrase("seed year", name=at.name, value=shown(value)), Phrase("seed four digits"))
         return None
 
     def to_rdf(self, field, value, lang="en"):
@@ -209,12 +240,11 @@ class Amount(FieldKind):
 
     def check(self, value: Any, at: At) -> int | float | None:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
-            at.problem(f"'{at.name}' must be a number, not {shown(value)}",
-                       "write digits, such as 3000000000 for 3 billion")
+            at.problem(Phrase("seed number", name=at.name, value=shown(value)), Phrase("seed write digits"))
             return None
         if value <= 0 or value > schema.MAX_AMOUNT:
-            at.problem(f"'{at.name}' must be positive and at most {schema.MAX_AMOUNT:.0e}, not {shown(value)}",
-                       "check the figure")
+            at.problem(Phrase("seed amount range", name=at.name, limit=f"{schema.MAX_AMOUNT:.0e}",
+                              value=shown(value)), Phrase("seed check figure"))
             return None
         return value
 
@@ -231,7 +261,7 @@ class Pattern(FieldKind):
     def check(self, value: Any, at: At) -> str | None:
         if isinstance(value, str) and self.pattern.fullmatch(value):
             return value
-        at.problem(f"'{at.name}' must be {self.what}, not {shown(value)}", self.hint)
+        at.problem(Phrase("seed pattern", name=at.name, what=self.what, value=shown(value)), self.hint)
         return None
 
     def to_rdf(self, field, value, lang="en"):
@@ -247,7 +277,7 @@ class Text(FieldKind):
     def check(self, value: Any, at: At) -> str | None:
         if isinstance(value, str) and value.strip():
             return value.strip()
-        at.problem(f"'{at.name}' must be non-empty text, not {shown(value)}", "write a short phrase")
+        at.problem(Phrase("seed text empty", name=at.name, value=shown(value)), Phrase("seed short phrase"))
         return None
 
     def to_rdf(self, field, value, lang="en"):
@@ -263,8 +293,8 @@ class Date(FieldKind):
     def check(self, value: Any, at: At) -> str | None:
         if valid_date(value, self.allow_month):
             return value
-        form = "YYYY-MM-DD (or YYYY-MM when only the month is known)" if self.allow_month else "YYYY-MM-DD"
-        at.problem(f"'{at.name}' is not a valid date: {shown(value)}", f"write it as {form}, such as 2025-10-31")
+        form = Phrase("seed month form") if self.allow_month else "YYYY-MM-DD"
+        at.problem(Phrase("seed bad date", name=at.name, value=shown(value)), Phrase("seed date form", form=form))
         return None
 
     def to_rdf(self, field, value, lang="en"):
@@ -285,8 +315,9 @@ class Choice(FieldKind):
         allowed = choices(at.field)
         if isinstance(value, str) and value in allowed:
             return value
-        at.problem(f"'{at.name}' has unknown value {shown(value)}",
-                   at.ctx.check.did_you_mean(value, allowed, f"use one of: {', '.join(sorted(allowed))}"))
+        at.problem(Phrase("seed unknown value", name=at.name, value=shown(value)),
+                   at.ctx.check.did_you_mean(value, allowed,
+                                             Phrase("seed use one of", names=", ".join(sorted(allowed)))))
         return None
 
     def to_rdf(self, field, value, lang="en"):
@@ -300,15 +331,15 @@ class Labels(FieldKind):
         name = at.name
         if not isinstance(value, dict) or not all(isinstance(value.get(lang), str) and value[lang].strip()
                                                   for lang in ("en", "ko")):
-            at.problem(f"'{name}' needs an English and a Korean label", "write label: {en: NVIDIA, ko: 엔비디아}")
+            at.problem(Phrase("seed labels both", name=name),
+                       Phrase("seed write example", example="label: {en: NVIDIA, ko: 엔비디아}"))
             return None
         if any(len(value[lang]) > schema.MAX_LABEL_CHARS for lang in ("en", "ko")):
-            at.problem(f"'{name}' is longer than {schema.MAX_LABEL_CHARS} characters",
-                       "keep the label to a name; put more in a description or note")
+            at.problem(Phrase("seed label long", name=name, n=schema.MAX_LABEL_CHARS), Phrase("seed label name"))
             return None
         extra = sorted(set(value) - {"en", "ko"})
         if extra:
-            at.problem(f"'{name}' has labels in unexpected languages {extra}", "keep en and ko")
+            at.problem(Phrase("seed label languages", name=name, langs=str(extra)), Phrase("seed keep en ko"))
         return {"en": value["en"].strip(), "ko": value["ko"].strip()}
 
     def to_rdf(self, field, value, lang="en"):
@@ -320,11 +351,12 @@ class Aliases(FieldKind):
 
     def check(self, value: Any, at: At) -> list[str] | None:
         if not isinstance(value, list) or not all(isinstance(x, str) and x.strip() for x in value):
-            at.problem(f"'{at.name}' must be a list of names", "write aliases: [Nvidia, 엔비디아]")
+            at.problem(Phrase("seed aliases list", name=at.name),
+                       Phrase("seed write example", example="aliases: [Nvidia, 엔비디아]"))
             return None
         if any(len(x) > schema.MAX_LABEL_CHARS for x in value):
-            at.problem(f"'{at.name}' has a name longer than {schema.MAX_LABEL_CHARS} characters",
-                       "an alias is another name, not a description")
+            at.problem(Phrase("seed alias long", name=at.name, n=schema.MAX_LABEL_CHARS),
+                       Phrase("seed alias not description"))
             return None
         return [x.strip() for x in value]
 
@@ -339,7 +371,8 @@ class Identifiers(FieldKind):
         if not isinstance(value, dict) or not all(
             isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
         ):
-            at.problem(f"'{at.name}' must map schemes to quoted codes", 'write identifiers: {krx: "035420"}')
+            at.problem(Phrase("seed identifiers", name=at.name),
+                       Phrase("seed write example", example='identifiers: {krx: "035420"}'))
             return None
         return dict(value)
 
@@ -357,8 +390,9 @@ class Money(FieldKind):
     def check(self, value: Any, at: At) -> dict[str, Any] | None:
         name, ctx = at.name, at.ctx
         if not hasattr(value, "line_of") or not {"amount", "currency"} <= set(value):
-            at.problem(f"'{name}' must map amount, currency and (optionally) qualifier",
-                       f"write {name}: {{amount: 4000000000000, currency: KRW, qualifier: about}}")
+            at.problem(Phrase("seed money", name=name),
+                       Phrase("seed write example",
+                              example=f"{name}: {{amount: 4000000000000, currency: KRW, qualifier: about}}"))
             return None
         ctx.check.unknown_keys(value, ("amount", "currency", "qualifier"), at.file)
         qualifier = schema.Field("choice", choices="qualifiers")
@@ -373,8 +407,7 @@ class Money(FieldKind):
 def _money_currency(value: Any, at: At) -> str | None:
     if isinstance(value, str) and CURRENCY_PATTERN.fullmatch(value):
         return value
-    at.problem(f"'{at.name}.currency' must be an ISO 4217 code such as KRW, not {shown(value)}",
-               "write three capital letters")
+    at.problem(Phrase("seed money currency", name=at.name, value=shown(value)), Phrase("seed three capitals"))
     return None
 
 
@@ -387,8 +420,8 @@ KINDS: dict[str, FieldKind] = {
     "int": Count(maximum=10**6),
     "year": Year(),
     "amount": Amount(),
-    "currency": Pattern(CURRENCY_PATTERN, "an ISO 4217 code such as USD or KRW", "write three capital letters"),
-    "language": Pattern(LANGUAGE_PATTERN, "a language code such as ko or en", "use a BCP 47 code"),
+    "currency": Pattern(CURRENCY_PATTERN, Phrase("seed currency code"), Phrase("seed three capitals")),
+    "language": Pattern(LANGUAGE_PATTERN, Phrase("seed language code"), Phrase("seed bcp47")),
     "text": Text(),
     "string": Text(tagged=False),
     "date": Date(),

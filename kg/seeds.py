@@ -18,7 +18,7 @@ from typing import Any, TypeGuard
 import yaml
 
 from kg import fieldkinds, model, ontology, schema
-from kg.errors import Problem, SeedError
+from kg.errors import Problem, SeedError, mapped
 from kg.fieldkinds import (  # noqa: F401 - used by
     CURRENCY_PATTERN,
     DATE_PATTERN,
@@ -28,9 +28,9 @@ from kg.fieldkinds import (  # noqa: F401 - used by
     is_korean,
     valid_date,
 )
-from kg.fieldkinds import a as _a
 from kg.fieldkinds import shown as _shown
 from kg.schema import Field
+from kg.text import Phrase
 
 MAX_SEED_FILE_BYTES = 5 * 2**20
 MAX_TEXT_FILE_BYTES = 5 * 2**20  # an article's text file (`file:` under `texts:`); the seed articles have a few KB
@@ -154,7 +154,7 @@ class _SeedLoader(yaml.SafeLoader):
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise yaml.MarkedYAMLError(
-                problem="YAML anchors and aliases (&name, *name) are not allowed in seed files",
+                problem=Phrase("seed yaml anchors"),
                 problem_mark=event.start_mark,
             )
         return super().compose_node(parent, index)
@@ -183,7 +183,7 @@ def _construct_mapping(loader: _SeedLoader, node: yaml.MappingNode) -> LineDict:
         try:
             hash(key)
         except TypeError:
-            raise yaml.MarkedYAMLError(problem="a mapping key must be a plain value",
+            raise yaml.MarkedYAMLError(problem=Phrase("seed key plain"),
                                        problem_mark=key_node.start_mark) from None
         if key in mapping:
             mapping.duplicates.append((key, line))
@@ -209,23 +209,22 @@ def _construct_number(loader: _SeedLoader, node: yaml.ScalarNode) -> int | float
         try:
             return int(text, 10)  # decimal even with leading zeros (YAML 1.1 would read 010 as octal 8)
         except ValueError:  # Python refuses to read an integer of more than 4,300 digits
-            raise yaml.MarkedYAMLError(problem=f"a number of {len(text):,} digits, far too long for a figure",
+            raise yaml.MarkedYAMLError(problem=Phrase("seed digits", n=len(text)),
                                        problem_mark=node.start_mark) from None
     if node.tag.endswith(":float") and FLOAT_PATTERN.fullmatch(text):
         return float(text)
-    raise _Refused(f"{_shown(text)} is not a plain decimal number", node.start_mark,
-                   "write digits only, such as 50000 (no 0x, 0o, underscores, colons or plus sign)")
+    raise _Refused(Phrase("seed not decimal", value=_shown(text)), node.start_mark, Phrase("seed digits only"))
 
 
 def _construct_str(loader: _SeedLoader, node: yaml.ScalarNode) -> str:
     text = loader.construct_scalar(node)
     bad = CONTROL.search(text)
     if bad:
-        raise _Refused(f"the text contains the control character {escaped(bad[0])}", node.start_mark,
-                       "remove it (a line break is a new line in a | block, or \\n in double quotes)")
+        raise _Refused(Phrase("seed control text", char=escaped(bad[0])), node.start_mark,
+                       Phrase("seed control remove"))
     if len(text) > schema.MAX_TEXT_CHARS:
-        raise _Refused(f"a text of {len(text):,} characters, over the {schema.MAX_TEXT_CHARS:,}-character limit for "
-                       "one value", node.start_mark, "shorten it: notes are a few sentences in your own words")
+        raise _Refused(Phrase("seed text long", n=len(text), limit=schema.MAX_TEXT_CHARS), node.start_mark,
+                       Phrase("seed shorten"))
     return text
 
 
@@ -245,11 +244,12 @@ class FileRefused(Exception):
 
 
 def _limit(size: int) -> str:
-    return f"{size // 2**20} MiB" if size % 2**20 == 0 else f"{size:,}-byte"
+    return f"{size // 2**20} MiB" if size % 2**20 == 0 else Phrase("seed bytes", n=size)
 
 
-_FILE_TYPES = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
-               (stat.S_ISDIR, "a folder"), (stat.S_ISSOCK, "a socket"))
+_FILE_TYPES = ((stat.S_ISFIFO, Phrase("seed fifo")), (stat.S_ISCHR, Phrase("seed device")),
+               (stat.S_ISBLK, Phrase("seed device")), (stat.S_ISDIR, Phrase("seed a folder")),
+               (stat.S_ISSOCK, Phrase("seed socket")))
 
 
 def read_inside(folder: Path, path: Path, limit: int, folder_name: str, kind: str, big_hint: str) -> bytes:
@@ -262,26 +262,25 @@ def read_inside(folder: Path, path: Path, limit: int, folder_name: str, kind: st
         real = path.resolve()
         inside = real.is_relative_to(folder.resolve())
     except (OSError, RuntimeError):  # a loop of links
-        raise FileRefused("is a link that cannot be followed (a loop of links?)",
-                          "replace it by the file itself") from None
+        raise FileRefused(Phrase("seed link loop"), Phrase("seed link replace")) from None
     if not inside:
-        raise FileRefused(f"is a link to a place outside the {folder_name}",
-                          f"copy the file into the {folder_name} instead of linking to it")
+        raise FileRefused(Phrase("seed link outside", folder=folder_name), Phrase("seed link copy", folder=folder_name))
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(real, flags)  # non-blocking, so that opening a FIFO does not wait for a writer
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            what = next((name for test, name in _FILE_TYPES if test(info.st_mode)), "a special file")
-            raise FileRefused(f"is {what}, not a regular file", "point it at a plain text file")
+            what = next((name for test, name in _FILE_TYPES if test(info.st_mode)), Phrase("seed special file"))
+            raise FileRefused(Phrase("seed not regular", what=what), Phrase("seed plain file"))
         if info.st_size > limit:  # refused before it is read
-            raise FileRefused(f"is {info.st_size / 2**20:.1f} MiB, over the {_limit(limit)} limit for {kind}", big_hint)
+            raise FileRefused(Phrase("seed over limit size", size=f"{info.st_size / 2**20:.1f}", limit=_limit(limit),
+                                     kind=kind), big_hint)
         with open(fd, "rb", closefd=False) as fh:
             data = fh.read(limit + 1)
     finally:
         os.close(fd)
     if len(data) > limit:
-        raise FileRefused(f"is over the {_limit(limit)} limit for {kind}", big_hint)
+        raise FileRefused(Phrase("seed over limit", limit=_limit(limit), kind=kind), big_hint)
     return data
 
 
@@ -289,27 +288,27 @@ def read_yaml(path: Path, shown: str, problems: list[Problem], folder: Path | No
     """Parse one seed file, or add a problem and return None. Refuses files outside folder (the seed folder; the
     file's own folder by default), FIFOs and devices, huge, non-UTF-8 and alias-using files."""
     try:
-        data = read_inside(folder or path.parent, path, MAX_SEED_FILE_BYTES, "seed folder", "a seed file",
-                           "split it into several files under seeds/facts/")
+        data = read_inside(folder or path.parent, path, MAX_SEED_FILE_BYTES, Phrase("seed folder"),
+                           Phrase("seed a seed file"), Phrase("seed split"))
     except FileRefused as exc:
-        problems.append(Problem(shown, 1, f"the file {exc.what}", exc.hint))
+        problems.append(Problem(shown, 1, Phrase("seed the file", what=exc.what), exc.hint))
         return None
     except OSError as exc:
-        problems.append(Problem(shown, 0, f"cannot read the file ({exc.strerror})", "check the path and permissions"))
+        problems.append(Problem(shown, 0, Phrase("seed cannot read", reason=exc.strerror), Phrase("seed check path")))
         return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        problems.append(Problem(shown, line, f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
-                                "save it as UTF-8"))
+        problems.append(Problem(shown, line, Phrase("seed not utf8", byte=f"{data[exc.start]:02x}"),
+                                Phrase("seed save utf8")))
         return None
     if not text.strip():
-        problems.append(Problem(shown, 1, "the file is empty", "see seeds/README.md for what it should hold"))
+        problems.append(Problem(shown, 1, Phrase("seed empty"), Phrase("seed see readme")))
         return None
     if "\x00" in text:
-        problems.append(Problem(shown, text[: text.index("\x00")].count("\n") + 1, "the file contains a NUL character",
-                                "it is not a text file; save it as plain UTF-8 YAML"))
+        problems.append(Problem(shown, text[: text.index("\x00")].count("\n") + 1, Phrase("seed nul"),
+                                Phrase("seed not text")))
         return None
     try:
         return yaml.load(text, Loader=_SeedLoader)  # noqa: S506 - _SeedLoader is a SafeLoader
@@ -320,22 +319,22 @@ def read_yaml(path: Path, shown: str, problems: list[Problem], folder: Path | No
         if isinstance(exc, _Refused):
             problems.append(Problem(shown, line, what, exc.hint))
             return None
-        hint = "fix the YAML syntax (indentation, quotes, colons)"
+        hint = Phrase("seed yaml fix")
         if "anchors" in what or "digits" in what:
-            hint = "write each value out in full" if "anchors" in what else "check for extra digits"
+            hint = Phrase("seed write in full") if "anchors" in what else Phrase("seed extra digits")
         tag = re.search(r"constructor for the tag '([^']*)'", what)
         if tag:
-            what, hint = f"the YAML tag {tag[1]} is not allowed in seed files", "write plain values, without '!' tags"
-        problems.append(Problem(shown, line, f"YAML error: {what}", hint))
+            what, hint = Phrase("seed yaml tag", tag=tag[1]), Phrase("seed no tags")
+        problems.append(Problem(shown, line, Phrase("seed yaml error", what=what), hint))
     except yaml.reader.ReaderError as exc:  # a control character: YAML allows none
         line = text[: exc.position].count("\n") + 1
-        problems.append(Problem(shown, line, f"the file contains a control character (#x{exc.character:04x}), which "
-                                "YAML does not allow", "remove it, or write it as an escape in a double-quoted string"))
+        problems.append(Problem(shown, line, Phrase("seed control file", code=f"{exc.character:04x}"),
+                                Phrase("seed control remove escape")))
     except RecursionError:
-        problems.append(Problem(shown, 1, "YAML error: lists or mappings are nested too deeply",
-                                "a seed file needs a few levels: a list of entries with their fields"))
+        problems.append(Problem(shown, 1, Phrase("seed nested"), Phrase("seed few levels")))
     except (yaml.YAMLError, ValueError) as exc:
-        problems.append(Problem(shown, 1, f"YAML error: {_shown(str(exc))}", "fix the YAML syntax"))
+        problems.append(Problem(shown, 1, Phrase("seed yaml error", what=_shown(str(exc))),
+                                Phrase("seed yaml fix short")))
     return None
 
 
@@ -346,18 +345,18 @@ def escaped(text: str) -> str:
 
 
 def _printable(problem: Problem) -> Problem:
-    return Problem(escaped(problem.file), problem.line, escaped(problem.message), escaped(problem.hint))
+    return Problem(escaped(problem.file), problem.line, mapped(problem.message, escaped), mapped(problem.hint, escaped))
 
 
 def text_file_problem(value: str) -> str | None:
     """What is wrong with the name of an article's text file (`file:` in sources.yaml, `kg new-source --file`), or
     None: it must be a relative path that stays inside the texts folder."""
     if NOT_ONE_LINE.search(value):
-        return "contains a control character or line break"
+        return Phrase("seed file control")
     if value.startswith(("/", "\\", "~")) or re.match(r"[A-Za-z]:", value):
-        return "is an absolute path"
+        return Phrase("seed file absolute")
     if ".." in re.split(r"[\\/]", value):
-        return "goes out of its folder with '..'"
+        return Phrase("seed file dotdot")
     return None
 
 
@@ -397,9 +396,9 @@ class _Checker:
         self.searches_left -= 1
         return nearest(word, candidates)
 
-    def did_you_mean(self, word: Any, candidates, fallback: str) -> str:
+    def did_you_mean(self, word: Any, candidates, fallback: Phrase) -> Phrase:
         close = self.nearest(word, candidates)
-        return f"did you mean '{close[0]}'?" if close else fallback
+        return Phrase("seed did you mean", name=close[0]) if close else fallback
 
     # -- structure ----------------------------------------------------------------------------------
 
@@ -408,50 +407,49 @@ class _Checker:
         if data is None:
             return []
         if not isinstance(data, LineDict):
-            self.add(file, getattr(data, "line", 1), f"expected a mapping with a '{key}:' list at the top",
-                     "see seeds/README.md")
+            self.add(file, getattr(data, "line", 1), Phrase("seed top mapping", top=key),
+                     Phrase("seed see readme short"))
             return []
         self.unknown_keys(data, allowed, file)
         items = data.get(key)
         if items is None:
-            self.add(file, data.line, f"missing the '{key}:' list", f"add '{key}:' followed by entries")
+            self.add(file, data.line, Phrase("seed missing list", top=key), Phrase("seed add list", top=key))
             return []
         if not isinstance(items, LineList):
-            self.add(file, data.line_of(key), f"'{key}' must be a list of entries", "start each entry with '- '")
+            self.add(file, data.line_of(key), Phrase("seed not list", top=key), Phrase("seed start dash"))
             return []
         entries = []
         for item, line in zip(items, items.item_lines, strict=True):
             if isinstance(item, LineDict):
                 entries.append((item, line))
             else:
-                self.add(file, line, f"each entry of '{key}' must be a mapping of fields", "write 'field: value' lines")
+                self.add(file, line, Phrase("seed entry mapping", top=key), Phrase("seed field value"))
         return entries
 
     def unknown_keys(self, entry: LineDict, allowed, file: str) -> None:
         for key, line in entry.duplicates:
-            self.add(file, line, f"field {_shown(key)} is given twice", "keep one")
+            self.add(file, line, Phrase("seed field twice", field=_shown(key)), Phrase("seed keep one"))
         for key in entry:
             if key not in allowed:
-                self.add(file, entry.line_of(key), f"unknown field {_shown(key)}",
-                         self.did_you_mean(key, [str(a) for a in allowed], f"allowed here: {', '.join(allowed)}"))
+                self.add(file, entry.line_of(key), Phrase("seed unknown field", field=_shown(key)),
+                         self.did_you_mean(key, [str(a) for a in allowed],
+                                           Phrase("seed allowed here", names=", ".join(allowed))))
 
-    def ident(self, entry: LineDict, file: str, what: str) -> str | None:
+    def ident(self, entry: LineDict, file: str, what: Phrase) -> str | None:
         value = entry.get("id")
         if value is None:
-            self.add(file, entry.line, f"{what} has no 'id'", "add a stable id such as 'naver-cloud'")
+            self.add(file, entry.line, Phrase("seed no id", what=what), Phrase("seed add id"))
             return None
         if not isinstance(value, str) or not ID_PATTERN.fullmatch(value) or len(value) > schema.MAX_ID_CHARS:
-            self.add(file, entry.line_of("id"), f"bad id {_shown(value)}",
-                     "ids are lower-case ASCII words joined by hyphens, such as 'naver-cloud', "
-                     f"at most {schema.MAX_ID_CHARS} characters")
+            self.add(file, entry.line_of("id"), Phrase("seed bad id", value=_shown(value)),
+                     Phrase("seed id form", n=schema.MAX_ID_CHARS))
             return None
         return value
 
     def paras(self, value: Any, file: str, line: int) -> tuple[int, ...] | None:
         items = value if isinstance(value, list) else [value]
         if not items or any(isinstance(p, bool) or not isinstance(p, int) or p < 1 for p in items):
-            self.add(file, line, f"'para' must be a paragraph number or a list of them, not {_shown(value)}",
-                     "give the 1-based line number of the paragraph in the article's text file")
+            self.add(file, line, Phrase("seed para bad", value=_shown(value)), Phrase("seed para line"))
             return None
         return tuple(items)
 
@@ -498,22 +496,23 @@ class Context:
                 continue
             if name not in entry:
                 if field_.required:
-                    self.check.add(record.file, entry.line, f"{_what(record)} '{record.id}' has no '{name}'",
-                                   f"add '{name}:'")
+                    self.check.add(record.file, entry.line,
+                                   Phrase("seed missing field", what=_what(record), id=record.id, name=name),
+                                   Phrase("seed add field", name=name))
                 continue
             value = self.value_of(field_, entry[name], record.file, entry.line_of(name), name)
             if value is not None:
                 record.values[name] = value
 
-    def register(self, ident: str | None, file: str, line: int, what: str) -> TypeGuard[str]:
+    def register(self, ident: str | None, file: str, line: int, what: Phrase) -> TypeGuard[str]:
         """Claim an id for an entity or fact; a second use of it is a problem. True: ident is an id, now claimed."""
         if ident is None:
             return False
         if ident in self.ids:
             first = self.ids[ident]
             self.check.add(file, line,
-                           f"duplicate id '{ident}' (already used for {_a(first[2])} at {first[0]}:{first[1]})",
-                           "give one of them another id")
+                           Phrase("seed duplicate id", id=ident, what=first[2], file=first[0], line=first[1]),
+                           Phrase("seed another id"))
             return False
         self.ids[ident] = (file, line, what)
         return True
@@ -522,24 +521,25 @@ class Context:
         """An entity's `cite:` list: [{source, para, note}]."""
         check = self.check
         if not isinstance(value, list):
-            check.add(file, line, "'cite' must be a list of {source, para} entries",
-                      "write cite: [{source: news1-20251031, para: 21}]")
+            check.add(file, line, Phrase("seed cite list", entries="{source, para}"),
+                      Phrase("seed write example", example="cite: [{source: news1-20251031, para: 21}]"))
             return None
         out = []
         for item in value:
             if not isinstance(item, LineDict):
-                check.add(file, line, "each 'cite' entry must be a mapping", "write {source: ID, para: N}")
+                check.add(file, line, Phrase("seed cite mapping"),
+                          Phrase("seed write example", example="{source: ID, para: N}"))
                 continue
             check.unknown_keys(item, ("source", "para", "note"), file)
             src = item.get("source")
             if src not in self.sources:
                 if self.sources_complete:
-                    check.add(file, item.line_of("source"), f"unknown source {_shown(src)} in 'cite'",
-                              check.did_you_mean(src, self.sources, "add it to sources.yaml"))
+                    check.add(file, item.line_of("source"), Phrase("seed cite unknown source", value=_shown(src)),
+                              check.did_you_mean(src, self.sources, Phrase("seed add to sources")))
                 continue
             paras = check.paras(item.get("para"), file, item.line_of("para")) if "para" in item else None
             if "para" not in item:
-                check.add(file, item.line, "a 'cite' entry needs 'para'", "give the paragraph number")
+                check.add(file, item.line, Phrase("seed cite no para"), Phrase("seed give para"))
             note = item.get("note", "")
             if paras:
                 out.append(Citation(src, paras, note if isinstance(note, str) else "", file, item.line))
@@ -550,8 +550,7 @@ def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
     """Read and check every seed file under seed_dir; raise SeedError listing every problem found."""
     root = Path(seed_dir)
     if not root.is_dir():
-        raise SeedError([Problem(str(root), 0, "the seed folder does not exist",
-                                 "run from the project folder or pass --seeds DIR")])
+        raise SeedError([Problem(str(root), 0, Phrase("seed no folder"), Phrase("seed run from"))])
     ctx = Context(root, _Checker())
     raw = _read_files(ctx)
     _register_sources(ctx, raw["sources"])
@@ -578,7 +577,7 @@ def _read_files(ctx: Context) -> dict[str, Any]:
     raw_entities = read_yaml(root / "entities.yaml", str(root / "entities.yaml"), problems, root)
     fact_files = sorted((root / "facts").glob("*.yaml")) if (root / "facts").is_dir() else []
     if not fact_files:
-        ctx.check.add(str(root / "facts"), 0, "no fact files found", "add facts/<source-id>.yaml files")
+        ctx.check.add(str(root / "facts"), 0, Phrase("seed no fact files"), Phrase("seed add fact files"))
     raw_facts = [(path, read_yaml(path, str(path), problems, root)) for path in fact_files]
     ctx.sources_complete = raw_sources is not None
     ctx.entities_complete = raw_entities is not None
@@ -594,9 +593,9 @@ def _read_files(ctx: Context) -> dict[str, Any]:
 def _register_sources(ctx: Context, data: Any) -> None:
     file = str(ctx.root / "sources.yaml")
     for entry, line in ctx.check.top_list(data, "sources", file, ("sources", "texts")):
-        ident = ctx.check.ident(entry, file, "a source")
+        ident = ctx.check.ident(entry, file, Phrase("seed noun source"))
         if ident is not None and ident in ctx.sources:
-            ctx.check.add(file, line, f"duplicate source id '{ident}'", "give each source its own id")
+            ctx.check.add(file, line, Phrase("seed duplicate source", id=ident), Phrase("seed own id"))
         elif ident is not None:
             ctx.sources[ident] = Record(ident, "source", {"_entry": entry}, file, line)
 
@@ -604,15 +603,16 @@ def _register_sources(ctx: Context, data: Any) -> None:
 def _register_entities(ctx: Context, data: Any) -> None:
     file, check = str(ctx.root / "entities.yaml"), ctx.check
     for entry, line in check.top_list(data, "entities", file, ("entities",)):
-        ident = check.ident(entry, file, "an entity")
+        ident = check.ident(entry, file, Phrase("seed noun entity"))
         etype = entry.get("type")
         if etype not in check.entity_types:
-            check.add(file, entry.line_of("type"), f"unknown entity type {_shown(etype)}",
-                      check.did_you_mean(etype, check.entity_types, f"use one of: {', '.join(check.entity_types)}"))
+            check.add(file, entry.line_of("type"), Phrase("seed unknown type", value=_shown(etype)),
+                      check.did_you_mean(etype, check.entity_types,
+                                         Phrase("seed use one of", names=", ".join(check.entity_types))))
             etype = None
             if isinstance(ident, str):
                 ctx.untyped.add(ident)
-        if ctx.register(ident, file, line, "entity") and etype:
+        if ctx.register(ident, file, line, Phrase("seed noun entity")) and etype:
             ctx.entities[ident] = Record(ident, etype, {"_entry": entry}, file, line)
 
 
@@ -624,12 +624,11 @@ def _register_facts(ctx: Context, file: str, data: Any) -> None:
     source_id = data.get("source") if isinstance(data, LineDict) else None
     if isinstance(data, LineDict):
         if source_id is None:
-            check.add(file, data.line, "missing 'source:'",
-                      "name the source these facts come from, e.g. 'source: news1-20251031'")
+            check.add(file, data.line, Phrase("seed missing source"), Phrase("seed name source"))
         elif source_id not in ctx.sources:
             if ctx.sources_complete:
-                check.add(file, data.line_of("source"), f"unknown source {_shown(source_id)}",
-                          check.did_you_mean(source_id, ctx.sources, "add it to sources.yaml first"))
+                check.add(file, data.line_of("source"), Phrase("seed unknown source", value=_shown(source_id)),
+                          check.did_you_mean(source_id, ctx.sources, Phrase("seed add source first")))
             source_id = None
     for entry, line in entries:
         if schema.REVIEW_FIELD in entry:
@@ -639,13 +638,14 @@ def _register_facts(ctx: Context, file: str, data: Any) -> None:
             if source_id:
                 ctx.cite_entries.append((source_id, file, entry, line))
             continue
-        ident = check.ident(entry, file, "a fact")
+        ident = check.ident(entry, file, Phrase("seed noun fact"))
         kind = entry.get("kind")
         if kind not in kinds:
-            check.add(file, entry.line_of("kind") if "kind" in entry else line, f"unknown fact kind {_shown(kind)}",
-                      check.did_you_mean(kind, kinds, f"use one of: {', '.join(kinds)}"))
+            check.add(file, entry.line_of("kind") if "kind" in entry else line,
+                      Phrase("seed unknown kind", value=_shown(kind)),
+                      check.did_you_mean(kind, kinds, Phrase("seed use one of", names=", ".join(kinds))))
             kind = None
-        if ctx.register(ident, file, line, "fact") and kind and source_id:
+        if ctx.register(ident, file, line, Phrase("seed noun fact")) and kind and source_id:
             ctx.facts[ident] = Record(ident, kind, {"_entry": entry}, file, line)
             ctx.fact_sources[ident] = source_id
 
@@ -671,9 +671,8 @@ def _check_sources(ctx: Context) -> None:
         text_file = record.values.get("file")
         wrong = text_file_problem(text_file) if text_file else None
         if wrong:
-            ctx.check.add(record.file, entry.line_of("file"), f"'file' {_shown(text_file)} {wrong}",
-                          "give the name of the article's text file inside the 'texts:' folder, "
-                          "such as 000_7d6b3ad1cd202c67.txt")
+            ctx.check.add(record.file, entry.line_of("file"), Phrase("seed file field", name=_shown(text_file),
+                                                                     what=wrong), Phrase("seed texts name"))
             del record.values["file"]
 
 
@@ -684,8 +683,9 @@ def _check_entities(ctx: Context) -> None:
         cls = ontology.iri(record.kind)
         for name, types in schema.ENTITY_FIELD_TYPES.items():
             if name in entry and not any(ontology.is_subclass(cls, ontology.iri(t)) for t in types):
-                ctx.check.add(record.file, entry.line_of(name), f"'{name}' does not apply to {_a(record.kind)}",
-                              f"only {', '.join(types)} entities take it")
+                ctx.check.add(record.file, entry.line_of(name),
+                              Phrase("seed not for type", name=name, kind=fieldkinds.Term(record.kind)),
+                              Phrase("seed only types", types=fieldkinds.Terms(types, ", ")))
         ctx.fill(record, schema.ENTITY_FIELDS, ("id", "type", "part_of"))
         if "part_of" in entry:  # a superEvent for events, a containing place for places
             parent_types = ("Event",) if ontology.is_subclass(cls, ontology.KGO.Event) else ("Place", "Country")
@@ -705,12 +705,11 @@ def _check_fact(ctx: Context, record: Record) -> None:
     note = entry.get("note")
     if not (isinstance(note, str) and note.strip()):
         check.add(record.file, entry.line_of("note") if "note" in entry else entry.line,
-                  f"fact '{record.id}' needs a 'note'", "add a short note in your own words")
+                  Phrase("seed needs note", id=record.id), Phrase("seed add note"))
         note = ""
     paras = check.paras(entry["para"], record.file, entry.line_of("para")) if "para" in entry else None
     if "para" not in entry:
-        check.add(record.file, entry.line, f"fact '{record.id}' has no 'para'",
-                  "give the paragraph (line) number in the article it comes from")
+        check.add(record.file, entry.line, Phrase("seed no para", id=record.id), Phrase("seed give para line"))
     if paras:
         record.citations.append(Citation(ctx.fact_sources[record.id], paras, note.strip(), record.file, entry.line))
     ctx.fill(record, fields, ())
@@ -727,14 +726,14 @@ def _check_inferred(ctx: Context, record: Record, entry: LineDict, fields: dict[
     """`inferred:` maps a field to why the curator supplied a value the cited text does not state."""
     check, inferred = ctx.check, entry["inferred"]
     if not isinstance(inferred, LineDict) or not inferred:
-        check.add(record.file, entry.line_of("inferred"), "'inferred' must map field names to reasons",
-                  "write inferred: {supplier: \"line 5 does not name NVIDIA\"}")
+        check.add(record.file, entry.line_of("inferred"), Phrase("seed inferred map"),
+                  Phrase("seed write example", example='inferred: {supplier: "line 5 does not name NVIDIA"}'))
         return
     for name, reason in inferred.items():
         if name not in fields or name not in entry:
             check.add(record.file, inferred.line_of(name),
-                      f"'inferred' names {_shown(name)}, which fact '{record.id}' does not give",
-                      check.did_you_mean(name, [f for f in fields if f in entry], "name a field this fact gives"))
+                      Phrase("seed inferred field", field=_shown(name), id=record.id),
+                      check.did_you_mean(name, [f for f in fields if f in entry], Phrase("seed name given field")))
         else:
             ctx.value_of(Field("text"), reason, record.file, inferred.line_of(name), f"inferred.{name}")
     record.values["inferred"] = {k: v.strip() for k, v in inferred.items() if isinstance(v, str)}
@@ -742,20 +741,21 @@ def _check_inferred(ctx: Context, record: Record, entry: LineDict, fields: dict[
 
 def _amount_needs_currency(ctx: Context, record: Record, entry: LineDict) -> None:
     if "amount" in record.values and "currency" not in record.values:
-        ctx.check.add(record.file, entry.line_of("amount"), "an amount needs a 'currency'",
-                      "add currency: USD (or KRW, …)")
+        ctx.check.add(record.file, entry.line_of("amount"), Phrase("seed needs currency"), Phrase("seed add currency"))
 
 
 def _amount_or_amount_text(ctx: Context, record: Record, entry: LineDict) -> None:
     if not ({"amount", "amount_text"} & set(entry)):
-        ctx.check.add(record.file, entry.line, f"{record.kind} '{record.id}' states no amount",
-                      "add amount + currency, or amount_text when the source gives none")
+        ctx.check.add(record.file, entry.line,
+                      Phrase("seed no amount", kind=fieldkinds.Term(record.kind), id=record.id),
+                      Phrase("seed add amount"))
 
 
 def _two_parties(ctx: Context, record: Record, entry: LineDict) -> None:
     if len(record.values.get("parties") or [None, None]) < 2:
-        ctx.check.add(record.file, entry.line_of("parties"), f"{record.kind} '{record.id}' needs at least two parties",
-                      "list every party")
+        ctx.check.add(record.file, entry.line_of("parties"),
+                      Phrase("seed two parties", kind=fieldkinds.Term(record.kind), id=record.id),
+                      Phrase("seed list parties"))
 
 
 #: Whole-fact checks a kind can ask for by name (kg/model.yaml `rules:`); the first applies to every fact.
@@ -774,15 +774,15 @@ def _check_cite_entries(ctx: Context) -> None:
         target = entry.get("cite")
         if target not in ctx.facts:
             if ctx.facts_complete:
-                check.add(file, entry.line_of("cite"), f"'cite' names unknown fact {_shown(target)}",
-                          check.did_you_mean(target, ctx.facts, "use the id of a fact defined in seeds/facts/"))
+                check.add(file, entry.line_of("cite"), Phrase("seed cite unknown fact", value=_shown(target)),
+                          check.did_you_mean(target, ctx.facts, Phrase("seed fact id")))
             continue
         note = entry.get("note")
         if not (isinstance(note, str) and note.strip()):
-            check.add(file, line, f"citation of '{target}' needs a 'note'", "add a short note in your own words")
+            check.add(file, line, Phrase("seed citation note", id=target), Phrase("seed add note"))
             continue
         if "para" not in entry:
-            check.add(file, line, f"citation of '{target}' has no 'para'", "give the paragraph number")
+            check.add(file, line, Phrase("seed citation para", id=target), Phrase("seed give para"))
             continue
         paras = check.paras(entry["para"], file, entry.line_of("para"))
         if paras:
@@ -797,9 +797,9 @@ def _check_whole_set(ctx: Context) -> None:
         seen: dict[str, Citation] = {}
         for c in record.citations:
             if c.source in seen:
-                ctx.check.add(c.file, c.line, f"'{record.id}' cites source '{c.source}' twice "
-                              f"(also at {seen[c.source].file}:{seen[c.source].line})",
-                              "merge the paragraphs into one citation: para: [10, 13]")
+                ctx.check.add(c.file, c.line, Phrase("seed cited twice", id=record.id, source=c.source,
+                                                     file=seen[c.source].file, line=seen[c.source].line),
+                              Phrase("seed merge citations"))
             seen[c.source] = c
     _check_part_of_cycles(ctx.facts, ctx.check)
     if ctx.texts_dir is not None and not ctx.texts_dir.is_dir():
@@ -809,7 +809,7 @@ def _check_whole_set(ctx: Context) -> None:
                           list(ctx.facts.values()) + list(ctx.entities.values()), ctx.check)
 
 
-def _unchecked_texts(ctx: Context) -> list[str]:
+def _unchecked_texts(ctx: Context) -> list[Phrase]:
     """The warning when the texts folder is not at hand (a copy of the seeds alone): which cited paragraphs of
     which articles go unchecked, instead of skipping the check silently."""
     assert ctx.texts_dir is not None
@@ -820,18 +820,19 @@ def _unchecked_texts(ctx: Context) -> list[str]:
     if not cited:
         return []
     total = sum(len(p) for p in cited.values())
-    head = (f"{ctx.root / 'sources.yaml'}:{ctx.texts_line}: the texts folder {ctx.texts_dir} is not there, so "
-            f"{total} cited paragraph{'' if total == 1 else 's'} of {len(cited)} "
-            f"article{'' if len(cited) == 1 else 's'} are not checked — put the article texts there, or correct "
-            "'texts:'")
-    return [head] + [f"  {ident}: para {_para_list(sorted(paras))}" for ident, paras in sorted(cited.items())]
+    head = Phrase("seed texts missing", file=str(ctx.root / "sources.yaml"), line=ctx.texts_line,
+                  folder=str(ctx.texts_dir), total=total, n=len(cited))
+    return [head] + [Phrase("seed texts unchecked", id=ident, paras=_para_list(sorted(paras)))
+                     for ident, paras in sorted(cited.items())]
 
 
-def _what(record: Record) -> str:
-    return "source" if record.kind == "source" else ("fact" if record.kind in model.active().kinds else "entity")
+def _what(record: Record) -> Phrase:
+    if record.kind == "source":
+        return Phrase("seed noun source")
+    return Phrase("seed noun fact" if record.kind in model.active().kinds else "seed noun entity")
 
 
-def _suggest_entity(value: str, entities: dict[str, Record], check: _Checker) -> str:
+def _suggest_entity(value: str, entities: dict[str, Record], check: _Checker) -> Phrase:
     """Suggest the nearest id, also matching labels and aliases so 'Naver Cloud' finds 'naver-cloud'."""
     if check.entity_names is None:  # once per load: every entity is registered before references are checked
         names: dict[str, str] = {}
@@ -847,11 +848,11 @@ def _suggest_entity(value: str, entities: dict[str, Record], check: _Checker) ->
     names = check.entity_names
     key = str(value).casefold()
     if key in names:
-        return f"did you mean '{names[key]}'?"
+        return Phrase("seed did you mean", name=names[key])
     close = check.nearest(key, names)
     if close:
-        return f"did you mean '{names[close[0]]}'?"
-    return "add it to seeds/entities.yaml, or check the spelling"
+        return Phrase("seed did you mean", name=names[close[0]])
+    return Phrase("seed entity suggest")
 
 
 def _check_part_of_cycles(facts: dict[str, Record], check: _Checker) -> None:
@@ -860,8 +861,8 @@ def _check_part_of_cycles(facts: dict[str, Record], check: _Checker) -> None:
         parent = record.values.get("part_of")
         while parent:
             if parent in seen:
-                check.add(record.file, record.line, f"'part_of' of '{record.id}' loops back to itself",
-                          "a share must point to a larger allocation")
+                check.add(record.file, record.line, Phrase("seed part_of loop", id=record.id),
+                          Phrase("seed larger allocation"))
                 break
             seen.add(parent)
             parent = facts[parent].values.get("part_of") if parent in facts else None
@@ -872,23 +873,25 @@ def _check_paragraphs(texts_dir: Path, sources: dict[str, Record], file_lines: d
     """Where the article texts are at hand, every cited paragraph must be a non-blank line of its article. An
     article text is read only inside texts_dir, only if it is a regular file, and at most MAX_TEXT_FILE_BYTES."""
     lines: dict[str, list[str] | None] = {}
-    missing: dict[str, tuple[Record, str]] = {}  # source id -> (source, why its text cannot be read)
+    missing: dict[str, tuple[Record, Phrase]] = {}  # source id -> (source, why its text cannot be read)
     for ident, source in sources.items():
         lines[ident] = None
         if "file" not in source.values:
             continue
         try:
-            data = read_inside(texts_dir, texts_dir / source.values["file"], MAX_TEXT_FILE_BYTES, "texts folder",
-                               "an article text", "check that 'file' names the article's text file")
+            data = read_inside(texts_dir, texts_dir / source.values["file"], MAX_TEXT_FILE_BYTES,
+                               Phrase("seed texts folder"), Phrase("seed an article text"), Phrase("seed check file"))
         except FileRefused as exc:
-            check.add(source.file, file_lines[ident], f"'file' {_shown(source.values['file'])} {exc.what}", exc.hint)
+            check.add(source.file, file_lines[ident],
+                      Phrase("seed file field", name=_shown(source.values["file"]), what=exc.what), exc.hint)
             continue
         except OSError as exc:
             # The texts folder is not at hand (a copy of the seeds alone): nothing to check against. But a folder
             # that is there without this article is an error: its cited paragraphs would go unchecked silently.
             if texts_dir.is_dir():
-                missing[ident] = (source, f"no such article text in {texts_dir}" if isinstance(exc, FileNotFoundError)
-                                  else f"cannot be read ({exc.strerror or exc})")
+                missing[ident] = (source, Phrase("seed no article", folder=str(texts_dir))
+                                  if isinstance(exc, FileNotFoundError)
+                                  else Phrase("seed unreadable", reason=str(exc.strerror or exc)))
             continue
         lines[ident] = data.decode("utf-8", errors="replace").split("\n")
     unchecked: dict[str, set[int]] = {ident: set() for ident in missing}
@@ -900,9 +903,10 @@ def _check_paragraphs(texts_dir: Path, sources: dict[str, Record], file_lines: d
         paras = sorted(unchecked[ident])
         if not paras:  # a new source whose text is still to come: nothing goes unchecked
             continue
-        shown = f"{len(paras)} cited paragraph{'' if len(paras) == 1 else 's'} ({_para_list(paras)}) cannot be checked"
-        check.add(source.file, file_lines[ident], f"'file' {_shown(source.values['file'])}: {why}; {shown}",
-                  "put the article's text file there, or correct the file name")
+        shown = Phrase("seed paras unchecked", n=len(paras), paras=_para_list(paras))
+        check.add(source.file, file_lines[ident],
+                  Phrase("seed file missing", name=_shown(source.values["file"]), why=why, unchecked=shown),
+                  Phrase("seed put text"))
     for record in records:
         for c in record.citations:
             text = lines.get(c.source)
@@ -911,12 +915,11 @@ def _check_paragraphs(texts_dir: Path, sources: dict[str, Record], file_lines: d
             for p in c.paras:
                 if p > len(text) or not text[p - 1].strip():
                     check.add(c.file, c.line,
-                              f"'{record.id}' cites paragraph {p} of '{c.source}', which is "
-                              + ("past the end of the article" if p > len(text) else "a blank line"),
-                              "use the line number shown by `cat -n` on the article's text file")
+                              Phrase("seed past end" if p > len(text) else "seed blank line", id=record.id, p=p,
+                                     source=c.source), Phrase("seed cat n"))
 
 
 def _para_list(paras: list[int], shown: int = 10) -> str:
     """'4, 9, 31' — at most `shown` numbers, then how many more."""
     text = ", ".join(str(p) for p in paras[:shown])
-    return text + (f" and {len(paras) - shown} more" if len(paras) > shown else "")
+    return Phrase("seed para more", paras=text, n=len(paras) - shown) if len(paras) > shown else text

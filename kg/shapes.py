@@ -10,6 +10,7 @@ from rdflib.namespace import RDF
 from kg import ontology
 from kg.errors import KgError
 from kg.ontology import KG, PREFIXES, SH
+from kg.text import MESSAGES, tr
 
 
 @dataclass(frozen=True, order=True)
@@ -22,12 +23,18 @@ class Violation:
     value: str = ""
     severity: str = "Violation"
     where: str = ""
+    message_ko: str = ""   # the shape's sh:message@ko, where it has one
 
     def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: str = "en") -> str:
         at = f" ({self.where})" if self.where else ""
-        value = f" [value: {self.value}]" if self.value else ""
+        value = tr("validate value", lang, value=self.value) if self.value else ""
         path = f" {self.path}:" if self.path else ""
-        return f"{self.severity}: {self.focus}{at}{path} {self.message}{value}"
+        severity = tr(f"validate {self.severity}", lang) if f"validate {self.severity}" in MESSAGES else self.severity
+        message = self.message_ko if lang == "ko" and self.message_ko else self.message
+        return f"{severity}: {self.focus}{at}{path} {message}{value}"
 
 
 @dataclass
@@ -38,11 +45,12 @@ class Report:
     violations: list[Violation] = field(default_factory=list)
     focus_nodes: int = 0
 
-    def text(self) -> str:
+    def text(self, lang: str = "en") -> str:
+        """The report in the language (each violation by its shape's sh:message in that language)."""
         if self.conforms:
-            return f"The graph conforms to the shapes ({self.focus_nodes} nodes checked)."
-        lines = [str(v) for v in self.violations]
-        lines.append(f"{len(self.violations)} violation(s): the graph does not conform to ontology/shapes.ttl.")
+            return tr("validate conforms", lang, n=self.focus_nodes)
+        lines = [v.text(lang) for v in self.violations]
+        lines.append(tr("validate violations", lang, n=len(self.violations)))
         return "\n".join(lines)
 
 
@@ -86,14 +94,15 @@ def validate_graph(graph: Graph, origins: dict[str, str] | None = None) -> Repor
     for result in results.subjects(RDF.type, SH.ValidationResult):
         focus = results.value(result, SH.focusNode)
         path = results.value(result, SH.resultPath)
-        message = results.value(result, SH.resultMessage)
+        messages = {getattr(m, "language", None) == "ko": str(m) for m in results.objects(result, SH.resultMessage)}
         value = results.value(result, SH.value)
         severity = results.value(result, SH.resultSeverity)
         ident = str(focus)[len(str(KG)):] if isinstance(focus, URIRef) and focus.startswith(str(KG)) else ""
         violations.add(Violation(
             focus=short(focus),
             path=short(path) if path is not None else "",
-            message=str(message) if message is not None else "breaks a shape",
+            message=messages.get(False, "breaks a shape"),
+            message_ko=messages.get(True, ""),
             value=short(value) if value is not None else "",
             severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
             where=(origins or {}).get(ident, ""),

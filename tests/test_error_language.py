@@ -51,6 +51,45 @@ def english_errors() -> dict[str, list[int]]:
     return found
 
 
+#: The calls that report a problem in a seed file (kg.errors.Problem, shown in the user's language when it carries
+#: kg.text Phrases) -> the positions of their message and hint: Problem(file, line, message, hint),
+#: _Checker.add(file, line, message, hint), At.problem(message, hint), FileRefused(what, hint) and
+#: _Refused(problem, mark, hint); and PyYAML's MarkedYAMLError(problem=…), whose problem kg.seeds reports.
+PROBLEM_CALLS = {"Problem": (2, 3), "add": (2, 3), "problem": (0, 1), "FileRefused": (0, 1), "_Refused": (0, 2)}
+
+
+def english_problems(trees: dict[str, ast.Module] | None = None) -> dict[str, list[int]]:
+    """File -> lines where a problem in a seed file is reported with an English-only message or hint written in
+    place (an `add` with fewer than three arguments is another add, such as a set's)."""
+    if trees is None:
+        trees = {str(p.relative_to(PACKAGE)): ast.parse(p.read_text(encoding="utf-8")) for p in PACKAGE.rglob("*.py")}
+    found: dict[str, list[int]] = {}
+    for name, tree in sorted(trees.items()):
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            called = getattr(node.func, "id", getattr(node.func, "attr", None))
+            texts = [node.args[i] for i in PROBLEM_CALLS.get(called, ()) if i < len(node.args)]
+            texts += [k.value for k in node.keywords if called in PROBLEM_CALLS and k.arg in ("message", "hint")
+                      or called == "MarkedYAMLError" and k.arg == "problem"]
+            if any(english_only(t) for t in texts):
+                found.setdefault(name, []).append(node.lineno)
+    return found
+
+
+def test_no_seed_problem_is_reported_with_an_english_only_message():
+    assert english_problems() == {}, "report Phrase('key', …) with the message in kg/text.py (English and Korean)"
+
+
+def test_the_problem_scan_finds_what_it_should():
+    tree = ast.parse('check.add(f, 1, f"unknown field {x}", "keep one")\nseen.add(x)\n'
+                     'Problem(f, 0, Phrase("seed empty"), "see seeds/README.md")\n'
+                     'at.problem(Phrase("seed year", name=n), Phrase("seed four digits"))\n'
+                     'yaml.MarkedYAMLError(problem="a mapping key must be a plain value", problem_mark=m)\n'
+                     'check.add(f, 1, "초안 / draft", hint)')
+    assert english_problems({"x.py": tree}) == {"x.py": [1, 3, 5]}
+
+
 def test_no_error_is_raised_with_an_english_only_message():
     found = english_errors()
     assert found == {}, "raise KgError.of('key', …) with the message in kg/text.py (English and Korean)"
