@@ -154,7 +154,7 @@ def test_a_cite_still_marked_for_review_is_refused(seeds):
     built = CliRunner().invoke(main, ["build", "--seeds", str(seeds), "-o", str(seeds.parent / "g.nq"),
                                       "--no-validate"])
     assert built.exit_code == 2
-    assert f"{facts}:{line}: cite of 'alloc-total-260k-exact' is a draft / 검토하지 않은 초안입니다" in built.output
+    assert f"{facts}:{line}: cite of 'alloc-total-260k-exact' is a draft — check it against paragraph" in built.output
 
 
 @pytest.mark.parametrize(("name", "expected"), [
