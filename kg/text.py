@@ -480,7 +480,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "draft verdict consistent": ("consistent", "양립"),
     "draft stubs": ("Not in entities.yaml (stubs at the end of the draft): {names}",
                     "entities.yaml에 없음 (초안 끝에 항목 틀): {names}"),
-    "draft summary": ("{n} proposal(s)", "제안 {n}건"),
+    "draft summary": ("{n} proposal{n:s}", "제안 {n}건"),
     "draft written": ("; written to {path} — review each entry, then delete its 'review:' line",
                       "; {path}에 씀 — 항목마다 검토한 뒤 'review:' 줄을 지우세요"),
     "draft dry run": ("; nothing written (--dry-run)", "; 쓴 파일 없음 (--dry-run)"),
