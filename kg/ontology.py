@@ -317,7 +317,7 @@ def place(g: Graph, concept: URIRef) -> tuple[int, int, str]:
     in their lifecycle), the others after them by notation. Every list of a scheme's values (kg schema, the
     ontology page, the map's status filter, --status's choices) is in this order."""
     order, notation = g.value(concept, KGO.order), str(g.value(concept, SKOS.notation))
-    return (0, int(order), notation) if order is not None else (1, 0, notation)
+    return (0, int(str(order)), notation) if order is not None else (1, 0, notation)
 
 
 @cache
