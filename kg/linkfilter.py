@@ -27,16 +27,17 @@ from kg.text import tr
 DATE = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?")
 
 
-def _statuses() -> dict[str, Any]:
+def _statuses() -> tuple[str, ...]:
+    """The status notations in their lifecycle order (kg.ttl's kgo:order)."""
     from kg import ontology
 
-    return ontology.controlled_values("statuses")
+    return ontology.notations("statuses")
 
 
 def parse_statuses(text: str | None, lang: str = "en") -> tuple[str, ...]:
     """'signed,agreed' as a tuple of known status notations; an unknown one is a KgError naming the known."""
     names = tuple(dict.fromkeys(s.strip() for s in (text or "").split(",") if s.strip()))
-    known = sorted(_statuses())
+    known = _statuses()
     unknown = [s for s in names if s not in known]
     if unknown:
         from kg.seeds import nearest

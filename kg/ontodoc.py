@@ -84,7 +84,7 @@ def document(g: Graph) -> dict[str, Any]:
                 for anchor, kind, en, ko in SECTIONS]
     schemes = []
     for scheme in _kgo(g.subjects(RDF.type, SKOS.ConceptScheme)):
-        members = sorted(_kgo(g.subjects(SKOS.inScheme, scheme)), key=lambda m: str(g.value(m, SKOS.notation)))
+        members = sorted(_kgo(g.subjects(SKOS.inScheme, scheme)), key=lambda m: ontology.place(g, m))
         schemes.append({**_term(g, scheme), "members": [_term(g, m) for m in members]})
     standard = {}
     for _, kind, en, _ko in SECTIONS:

@@ -144,6 +144,7 @@ class KGO(DefinedNamespace, metaclass=_Closed):
     moreThan: URIRef
     note: URIRef
     ongoing: URIRef
+    order: URIRef
     operator: URIRef
     paragraph: URIRef
     partOf: URIRef
@@ -237,7 +238,8 @@ def iri(local: str) -> URIRef:
 
 
 def _clear_caches() -> None:
-    for cached in (ontology_graph, shapes_graph, defined_terms, superclasses, entity_types, controlled_values):
+    for cached in (ontology_graph, shapes_graph, defined_terms, superclasses, entity_types, controlled_values,
+                   notations):
         cached.cache_clear()
 
 
@@ -308,3 +310,18 @@ def controlled_values(scheme: str) -> dict[str, URIRef]:
         str(g.value(concept, SKOS.notation)): cast(URIRef, concept)  # a scheme's concepts are IRIs in kg.ttl
         for concept in g.subjects(SKOS.inScheme, KGO_NS[scheme])
     }
+
+
+def place(g: Graph, concept: URIRef) -> tuple[int, int, str]:
+    """Where a controlled value stands among its scheme's values: by kgo:order where kg.ttl gives one (the statuses,
+    in their lifecycle), the others after them by notation. Every list of a scheme's values (kg schema, the
+    ontology page, the map's status filter, --status's choices) is in this order."""
+    order, notation = g.value(concept, KGO.order), str(g.value(concept, SKOS.notation))
+    return (0, int(str(order)), notation) if order is not None else (1, 0, notation)
+
+
+@cache
+def notations(scheme: str) -> tuple[str, ...]:
+    """A SKOS scheme's notations in the scheme's order (`place`)."""
+    g = ontology_graph()
+    return tuple(sorted(controlled_values(scheme), key=lambda n: place(g, controlled_values(scheme)[n])))

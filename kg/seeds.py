@@ -652,12 +652,13 @@ def _register_facts(ctx: Context, file: str, data: Any) -> None:
 
 def _draft_entry(check: _Checker, file: str, entry: LineDict) -> None:
     """An entry kg draft proposed and nobody has reviewed yet (it keeps its 'review:' line): refused."""
-    what = f"fact {_shown(entry['id'])}" if isinstance(entry.get("id"), str) else f"cite of {_shown(entry.get('cite'))}"
+    from kg.text import Phrase  # the words are kg draft's (kg/text.py); a Phrase keeps them translatable
+
+    what = (Phrase("draft unreviewed fact", id=_shown(entry["id"])) if isinstance(entry.get("id"), str)
+            else Phrase("draft unreviewed cite", id=_shown(entry.get("cite"))))
     paras = entry.get("para")
     where = ", ".join(map(str, paras)) if isinstance(paras, list) else str(paras)
-    check.add(file, entry.line_of(schema.REVIEW_FIELD), f"{what} is a draft / 검토하지 않은 초안입니다",
-              f"check it against paragraph {where}, write its note and remove 'review' "
-              f"/ {where}번 문단과 대조하고 메모를 쓴 뒤 'review' 줄을 지우십시오")
+    check.add(file, entry.line_of(schema.REVIEW_FIELD), what, Phrase("draft unreviewed hint", paras=where))
 
 
 # -- step 3: check each record's fields by their field kinds ---------------------------------------------

@@ -860,6 +860,73 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "{id}{id:을} {sources}에 더하고 {facts}{facts:을} 썼습니다. 그곳에 사실을 적은 뒤 "
                         "kg build를 실행하세요"),
     # kg draft (kg/draft/)
+    "draft unreadable": ("{path}: cannot read the article ({reason}) — give the path of a saved page or text file",
+                         "{path}: 기사를 읽을 수 없습니다 ({reason}) — 저장한 웹 페이지나 텍스트 파일의 경로를 주세요"),
+    "draft too big": ("{path}: larger than {mib} MiB — save only the article's page",
+                      "{path}: {mib} MiB보다 큽니다 — 기사 페이지만 저장하세요"),
+    "draft not utf8": ("{path}: byte {byte} is not UTF-8 — save the text as UTF-8",
+                       "{path}: {byte}번째 바이트가 UTF-8이 아닙니다 — 텍스트를 UTF-8로 저장하세요"),
+    "draft no text": ("{path}: no article text found in the page — save the article's own page, or its text as a "
+                      ".txt file",
+                      "{path}: 페이지에서 기사 본문을 찾지 못했습니다 — 기사 페이지를 저장하거나 본문을 .txt 파일로 "
+                      "저장하세요"),
+    "draft unknown source": ("unknown source '{source}' — register it first with kg new-source, or run without "
+                             "--dry-run to register it from the article",
+                             "알 수 없는 출처 '{source}' — 먼저 kg new-source로 등록하거나, --dry-run 없이 실행해 "
+                             "기사로 등록하세요"),
+    "draft no date": ("the article does not say its date — pass --date YYYY-MM-DD",
+                      "기사에 날짜가 없습니다 — --date YYYY-MM-DD를 주세요"),
+    "draft other text": ("{path}: holds another text for this source — paragraph numbers would not match; remove it "
+                         "or draft from it",
+                         "{path}: 이 출처의 다른 본문이 있습니다 — 문단 번호가 어긋나므로 그 파일을 지우거나 그 파일로 "
+                         "초안을 만드세요"),
+    "draft reviewed facts": ("{path}: holds reviewed facts — write the draft elsewhere with -o FILE",
+                             "{path}: 검토를 마친 사실이 있습니다 — -o FILE로 초안을 다른 곳에 쓰세요"),
+    # the terminal report (kg/draft/review.py)
+    "draft by year": (" by {year}", " ({year}년까지)"),
+    "draft para": (" (para {para}, confidence {confidence})", " ({para}번 문단, 신뢰도 {confidence})"),
+    "draft cited": (" = known fact {id}: cited", " = 기존 사실 {id}: 인용으로 씀"),
+    "draft verdict": ("    ! {verdict} with {id}: {reason}", "    ! {verdict} 대상: {id}: {reason}"),
+    "draft source": ("draft", "초안"),   # the draft's figure among the sides of a verdict
+    "draft verdict contradiction": ("contradiction", "모순"),
+    "draft verdict consistent": ("consistent", "양립"),
+    "draft stubs": ("Not in entities.yaml (stubs at the end of the draft): {names}",
+                    "entities.yaml에 없음 (초안 끝에 항목 틀): {names}"),
+    "draft summary": ("{n} proposal{n:s}", "제안 {n}건"),
+    "draft written": ("; written to {path} — review each entry, then delete its 'review:' line",
+                      "; {path}에 씀 — 항목마다 검토한 뒤 'review:' 줄을 지우세요"),
+    "draft dry run": ("; nothing written (--dry-run)", "; 쓴 파일 없음 (--dry-run)"),
+    # the draft fact file's comments and review lines (kg/draft/review.py, kg/draft/stubs.py)
+    "draft file head": ("# Draft facts for {source}, proposed by kg draft from {article}.\n"
+                        "# Every entry is marked 'review:'. Check each against its paragraph, fix what is wrong, "
+                        "write the note\n# in your own words, then delete its 'review:' line; kg build refuses "
+                        "entries still marked.",
+                        "# kg draft가 {article}에서 제안한 {source}의 사실 초안입니다. 항목마다 문단과 대조해 고치고, "
+                        "메모를\n# 직접 쓴 뒤 'review:' 줄을 지우세요. 표시가 남은 항목은 kg build가 받지 않습니다."),
+    "draft file verdict": ("  # {verdict} with {id}: {reason}", "  # {id}{id:과} {verdict}: {reason}"),
+    "draft review": ("check against paragraph {paras} ({spans}); parties: {how}; confidence {confidence} — then "
+                     "write the note and delete this line",
+                     "{paras}번 문단과 대조하세요 ({spans}); 당사자: {how}; 신뢰도 {confidence} — 그런 다음 메모를 "
+                     "쓰고 이 줄을 지우세요"),
+    "draft span": ("para {para} chars {start}-{end}", "{para}번 문단 {start}-{end}번째 글자"),
+    "draft how each": ("the organisations listed before 'each'", "'각각' 앞에 나열된 조직"),
+    "draft how marked": ("marked as receiving", "받는 쪽으로 표시됨"),
+    "draft how one before": ("the one recipient named before the figure", "수치 앞에 나온 유일한 수령 주체"),
+    "draft how one named": ("the one recipient the sentence names", "문장이 밝힌 유일한 수령 주체"),
+    "draft how setter": ("the organisation setting the target", "목표를 정한 조직"),
+    "draft how subject": ("the paragraph's subject", "문단의 주어"),
+    "draft how country": ("a national total: the article's country", "국가 전체 물량: 기사의 나라"),
+    "draft how investors": ("the organisations named before the amount", "금액 앞에 나온 조직"),
+    "draft how both": ("'both companies': the two last named", "'양사': 마지막에 나온 두 회사"),
+    "draft how parties": ("the organisations the sentence names", "문장이 밝힌 조직"),
+    "draft stubs head": ("# Organisations not in entities.yaml: complete these and add them there, then draft again.",
+                         "# entities.yaml에 없는 조직입니다: 채워서 그곳에 추가한 뒤 다시 초안을 만드세요."),
+    "draft stub paras": ("# named in paragraph(s) {paras}", "# {paras}번 문단에 나옴"),
+    # what kg build says of an entry still marked for review (kg/seeds.py)
+    "draft unreviewed fact": ("fact {id} is a draft", "사실 {id}{id:은} 검토하지 않은 초안입니다"),
+    "draft unreviewed cite": ("cite of {id} is a draft", "{id} 인용은 검토하지 않은 초안입니다"),
+    "draft unreviewed hint": ("check it against paragraph {paras}, write its note and remove 'review'",
+                              "{paras}번 문단과 대조하고 메모를 쓴 뒤 'review' 줄을 지우세요"),
     # kg new-source (kg/scaffold.py)
     "new url bad": ("bad URL {url} — give one line of at most {limit} characters",
                     "잘못된 URL {url} — {limit}자 이하의 한 줄로 주세요"),

@@ -282,13 +282,20 @@ def page_data(G: nx.MultiGraph, lang: str = "en") -> dict[str, Any]:
         "qualifiers": qualifiers.words(),
         "definition": DEFINITION,  # what the partner and relation counts count (en, ko), shown next to them
         "statuses": _statuses(facts), "ui": page_messages(),  # status labels; the page's words (kg/text.py)
+        "status_order": _status_order(facts),  # the order the status filter lists them in
         "date_pattern": DATE.pattern,  # what a from/until date may be, as --since/--until check it
     }
 
 
 def _statuses(facts: dict[str, dict[str, Any]]) -> dict[str, dict[str, str]]:
-    return {s: {"en": status_label(s, "en"), "ko": status_label(s, "ko")}
-            for s in sorted({f["status"] for f in facts.values() if f.get("status")})}
+    return {s: {"en": status_label(s, "en"), "ko": status_label(s, "ko")} for s in _status_order(facts)}
+
+
+def _status_order(facts: dict[str, dict[str, Any]]) -> list[str]:
+    """The statuses the facts state in their lifecycle order (kg.ttl's kgo:order), as the map's status filter lists
+    them: a list, as the page data's objects are written with sorted keys."""
+    stated = {f["status"] for f in facts.values() if f.get("status")}
+    return [s for s in ontology.notations("statuses") if s in stated]
 
 
 def title_for(G: nx.MultiGraph, lang: str = "en") -> str:

@@ -88,7 +88,7 @@ def terms() -> dict[str, Term]:
                 found[compact(subject)] = _term(g, subject, kind)
     for name, term in found.items():
         if term.kind == "scheme":
-            term.values = sorted(ontology.controlled_values(name.split(":", 1)[1]))
+            term.values = list(ontology.notations(name.split(":", 1)[1]))  # in the scheme's order (kgo:order)
             term.count = len(term.values)
     return dict(sorted(found.items(), key=lambda kv: kv[0].casefold()))
 

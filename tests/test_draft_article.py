@@ -51,7 +51,7 @@ def test_seed_texts_are_read_line_for_line(name):
 def test_page_without_text_and_missing_file_are_user_errors(tmp_path):
     empty = tmp_path / "empty.html"
     empty.write_text("<html><body><nav><a href='/'>home</a></nav></body></html>", encoding="utf-8")
-    with pytest.raises(KgError, match=r"empty.html: no article text found .* / "):
+    with pytest.raises(KgError, match=r"empty.html: no article text found in the page — save"):
         read_article(empty)
     with pytest.raises(KgError, match=r"missing.txt: cannot read the article"):
         read_article(tmp_path / "missing.txt")

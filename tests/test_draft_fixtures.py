@@ -105,7 +105,7 @@ def test_draft_a_saved_page_then_review_it(seeds):
     done = runner.invoke(main, ["draft", str(HERE / "saved-page.html"), "--source", "garam-20251104",
                                 "--seeds", str(seeds)])
     assert done.exit_code == 0, done.output
-    assert "3 proposal(s)" in done.output and "»3만장«" in done.output
+    assert "3 proposals; written to" in done.output and "»3만장«" in done.output
     registered = yaml.safe_load((seeds / "sources.yaml").read_text(encoding="utf-8"))["sources"][-1]
     assert registered["url"] == "https://news.garam.example/articles/2025/11/04/gpu-supply"
     assert str(registered["date"]) == "2025-11-04" and registered["file"] == "garam-20251104.txt"
@@ -154,7 +154,7 @@ def test_a_cite_still_marked_for_review_is_refused(seeds):
     built = CliRunner().invoke(main, ["build", "--seeds", str(seeds), "-o", str(seeds.parent / "g.nq"),
                                       "--no-validate"])
     assert built.exit_code == 2
-    assert f"{facts}:{line}: cite of 'alloc-total-260k-exact' is a draft / 검토하지 않은 초안입니다" in built.output
+    assert f"{facts}:{line}: cite of 'alloc-total-260k-exact' is a draft — check it against paragraph" in built.output
 
 
 @pytest.mark.parametrize(("name", "expected"), [

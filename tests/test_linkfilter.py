@@ -94,10 +94,10 @@ def test_path_with_date_and_status(G):
 
 
 @pytest.mark.parametrize("args,en,ko", [
-    (("--status", "sigend"), "--status: unknown status sigend (did you mean signed?) — choose from: agreed, "
-     "concluded, discussed, in-negotiation, ongoing, planned, signed",
-     "--status: 알 수 없는 상태 sigend (signed을(를) 뜻했나요?) — 다음 중에서 고르세요: agreed, concluded, discussed, "
-     "in-negotiation, ongoing, planned, signed"),
+    (("--status", "sigend"), "--status: unknown status sigend (did you mean signed?) — choose from: discussed, "
+     "in-negotiation, concluded, agreed, signed, planned, ongoing",   # their lifecycle (tests/test_status_order.py)
+     "--status: 알 수 없는 상태 sigend (signed을(를) 뜻했나요?) — 다음 중에서 고르세요: discussed, in-negotiation, "
+     "concluded, agreed, signed, planned, ongoing"),
     (("--since", "2025-13"), "--since '2025-13' is not a date — write one such as 2025, 2025-11 or 2025-11-01",
      "--since '2025-13': 날짜가 아닙니다 — 2025, 2025-11, 2025-11-01처럼 쓰세요"),
     (("--since", "2025-11", "--until", "2025-10-31"), "--since 2025-11 is after --until 2025-10-31 — swap the two "

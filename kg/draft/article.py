@@ -44,18 +44,15 @@ def read_article(path: str | Path) -> Article:
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise KgError(f"{path}: cannot read the article ({e.strerror}) — give the path of a saved page or text file"
-                      f" / 기사를 읽을 수 없습니다 — 저장한 웹 페이지나 텍스트 파일의 경로를 주십시오") from None
+        raise KgError.of("draft unreadable", path=str(path), reason=e.strerror) from None
     if len(data) > MAX_ARTICLE_BYTES:
-        raise KgError(f"{path}: larger than {MAX_ARTICLE_BYTES >> 20} MiB — save only the article's page"
-                      f" / {MAX_ARTICLE_BYTES >> 20} MiB보다 큽니다 — 기사 페이지만 저장하십시오")
+        raise KgError.of("draft too big", path=str(path), mib=MAX_ARTICLE_BYTES >> 20)
     if path.suffix.lower() in (".html", ".htm", ".xhtml") or _HTML.match(data[:2048]):
         return article_from_html(data, str(path))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise KgError(f"{path}: byte {e.start} is not UTF-8 — save the text as UTF-8"
-                      f" / {e.start}번째 바이트가 UTF-8이 아닙니다 — UTF-8로 저장하십시오") from None
+        raise KgError.of("draft not utf8", path=str(path), byte=e.start) from None
     return article_from_text(text)
 
 
@@ -78,9 +75,7 @@ def article_from_html(data: bytes | str, shown: str = "page") -> Article:
                                           if el.tag in ("p", "head", "list", "quote")]
     paragraphs = [p for p in paragraphs if p]
     if not paragraphs:
-        raise KgError(f"{shown}: no article text found in the page — save the article's own page, or its text "
-                      f"as a .txt file / 페이지에서 기사 본문을 찾지 못했습니다 — 기사 페이지를 저장하거나 본문을 "
-                      f".txt 파일로 저장하십시오")
+        raise KgError.of("draft no text", path=shown)
     title = getattr(doc, "title", None) or None
     return Article(tuple(paragraphs), title=title, date=getattr(doc, "date", None) or None,
                    url=getattr(doc, "url", None) or None, publisher=getattr(doc, "sitename", None) or None,

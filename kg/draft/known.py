@@ -20,8 +20,9 @@ from kg import qualifiers
 from kg.conflicts import Finding, Value, judge
 from kg.draft.mentions import Registry, entities_of
 from kg.draft.proposals import Proposal
-from kg.errors import KgError
-from kg.seeds import MAX_SEED_FILE_BYTES, FileRefused, read_inside
+from kg.errors import Problem, SeedError
+from kg.seeds import MAX_SEED_FILE_BYTES, FileRefused, read_inside, read_yaml
+from kg.text import tr
 
 _ALIAS = re.compile(rb"(?m)^[^#\n]*[:\-\[,]\s*[&*][A-Za-z0-9_-]")
 #: The field that holds the parties of each kind the draft proposes, and the one that holds its figure.
@@ -50,22 +51,20 @@ class Compared:
 
 def read_data(root: Path, path: Path) -> Any:
     """A seed file's data, read with the loader's limits (inside the seed folder, no FIFOs, at most 5 MiB) and
-    libyaml for speed; anchors and aliases are refused as kg build refuses them."""
+    libyaml for speed. A file this fast path does not take (refused, unreadable, not YAML, or with what looks like
+    an anchor or alias) is read again by the loader itself, so that it is refused with kg build's own words
+    (kg.seeds.read_yaml: a SeedError), or read after all when the loader takes it."""
     try:
         data = read_inside(root, path, MAX_SEED_FILE_BYTES, "seed folder", "a seed file", "split it")
-    except FileRefused as e:
-        raise KgError(f"{path}: the file {e.what} — {e.hint} / 파일을 읽을 수 없습니다") from None
-    except OSError as e:
-        raise KgError(f"{path}: cannot read the file ({e.strerror}) — check the path"
-                      f" / 파일을 읽을 수 없습니다 — 경로를 확인하십시오") from None
-    if _ALIAS.search(data):
-        raise KgError(f"{path}: YAML anchors or aliases — write every entry out (kg build checks the file)"
-                      f" / YAML 앵커·별칭은 쓸 수 없습니다 — 항목을 모두 풀어 쓰십시오")
-    try:
-        return yaml.load(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as e:
-        raise KgError(f"{path}: not valid YAML ({str(e).splitlines()[0]}) — run kg build to see the problem"
-                      f" / YAML 형식 오류 — kg build로 문제를 확인하십시오") from None
+        if not _ALIAS.search(data):
+            return yaml.load(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (FileRefused, OSError, yaml.YAMLError):
+        pass
+    problems: list[Problem] = []
+    loaded = read_yaml(path, str(path), problems, root)
+    if problems:
+        raise SeedError(problems)
+    return loaded
 
 
 def load_known(seed_dir: str | Path, source: str) -> Known:
@@ -116,7 +115,8 @@ def compare(proposal: Proposal, known: Known, lang: str = "en") -> Compared:
         if figure == proposal.value and qualifier == proposal.qualifier:
             out.cite = out.cite or entry["id"]
             continue
-        values = [_value(figure, qualifier, source, entry), _value(proposal.value, proposal.qualifier, "draft", None)]
+        mine_value = _value(proposal.value, proposal.qualifier, tr("draft source", lang), None)
+        values = [_value(figure, qualifier, source, entry), mine_value]
         finding = judge(kind, list(mine), ", ".join(mine), values, lang, proposal.currency or "")
         out.findings.append((entry["id"], finding))
         parents.add(entry.get("part_of"))

@@ -75,7 +75,7 @@ class Proposal:
     by_year: int | None = None
     conversion: tuple[int, str, str] | None = None
     confidence: float = 0.5
-    how: str = ""                    # why these parties: shown to the curator
+    how: str = ""                    # why these parties: kg.text's "draft how …" message
     type: str | None = None          # an agreement's type: mou | joint-venture
 
     @property
@@ -198,7 +198,7 @@ def _gpu_proposals(s: _Sentence, art: _Article) -> list[Proposal]:
         if year is not None and _TARGET.search(s.text):
             setter = _setter(s, art)
             if setter:
-                out.append(_proposal(s, f, "gpu-target", (setter,), 0.7, "the organisation setting the target",
+                out.append(_proposal(s, f, "gpu-target", (setter,), 0.7, "setter",
                                      by_year=year))
             continue
         sizes_facility = _SIZES.match(after) and any(m.entity.role == "facility" for m in s.mentions)
@@ -257,22 +257,22 @@ def _recipients(s: _Sentence, f: Figure, lo: int, hi: int, art: _Article) -> tup
     after = [m for m in inside if f.span[1] <= m.start and m.end <= hi]
     if f.each:
         ids = list(dict.fromkeys(m.entity.id for m in before))
-        return (ids, 0.9, "the organisations listed before 'each' / 각각 앞에 나열된 조직") if ids else None
+        return (ids, 0.9, "each") if ids else None
     dative_before, dative_after = _dative(s, before, art), _dative(s, after, art)
     object_first = art.lang != "ko" or bool(_KO_OBJECT.match(s.text[f.span[1]:]))
     for chosen in ((dative_after[:1] if object_first else []), dative_before[-1:], dative_after[:1]):
         if chosen:
-            return [chosen[0].entity.id], 0.9, "marked as receiving / 받는 쪽으로 표시됨"
+            return [chosen[0].entity.id], 0.9, "marked"
     own = list(dict.fromkeys(m.entity for m in before))
     if len(own) == 1 and own[0].type != "GovernmentBody":
-        return [own[0].id], 0.7, "the one recipient named before the figure / 수치 앞에 나온 유일한 수령 주체"
+        return [own[0].id], 0.7, "one before"
     named = list(dict.fromkeys(m.entity for m in inside if m.end <= f.span[0]))
     if len(named) == 1 and named[0].type != "GovernmentBody":
-        return [named[0].id], 0.7, "the one recipient the sentence names / 문장이 밝힌 유일한 수령 주체"
+        return [named[0].id], 0.7, "one named"
     if not named and s.para in art.subjects:
-        return [art.subjects[s.para]], 0.6, "the paragraph's subject / 문단의 주어"
+        return [art.subjects[s.para]], 0.6, "subject"
     if art.country:
-        return [art.country], 0.5, "a national total: the article's country / 국가 전체 물량: 기사의 나라"
+        return [art.country], 0.5, "country"
     return None
 
 
@@ -297,13 +297,13 @@ def _investments(s: _Sentence, art: _Article) -> list[Proposal]:
 def _investors(s: _Sentence, f: Figure, art: _Article) -> tuple[tuple[str, ...], float, str] | None:
     named = tuple(dict.fromkeys(m.entity.id for m in s.mentions if m.entity.role == "party" and m.end <= f.span[0]))
     if named:
-        return named, 0.7, "the organisations named before the amount / 금액 앞에 나온 조직"
+        return named, 0.7, "investors"
     if s.para in art.both:
         pair = tuple(dict.fromkeys(reversed(art.companies)))[:2]
         if len(pair) == 2:
-            return tuple(reversed(pair)), 0.5, "'both companies': the two last named / '양사': 마지막에 나온 두 회사"
+            return tuple(reversed(pair)), 0.5, "both"
     if s.para in art.subjects:
-        return (art.subjects[s.para],), 0.5, "the paragraph's subject / 문단의 주어"
+        return (art.subjects[s.para],), 0.5, "subject"
     return None
 
 
@@ -316,5 +316,5 @@ def _agreements(s: _Sentence, art: _Article) -> list[Proposal]:
         if m and len(parties) >= 2:
             out.append(Proposal("agreement", parties, 0, "stated", [s.para], [(s.para, s.start + m.start(),
                                 s.start + m.end())], confidence=0.5, type=kind,
-                                how="the organisations the sentence names / 문장이 밝힌 조직"))
+                                how="parties"))
     return out

@@ -13,15 +13,12 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kg import qualifiers, schema
+from kg import model, qualifiers, schema
 from kg.draft.known import FIGURE, PARTIES, Compared
 from kg.draft.proposals import Proposal
+from kg.text import tr
 
 _PREFIX = {"gpu-allocation": "alloc", "gpu-target": "target", "investment": "invest", "agreement": "agree"}
-
-
-def _t(lang: str, en: str, ko: str) -> str:
-    return ko if lang == "ko" else en
 
 
 def _q(text: str) -> str:
@@ -48,18 +45,20 @@ def _para(p: Proposal) -> str:
     return str(p.paras[0]) if len(p.paras) == 1 else "[" + ", ".join(map(str, p.paras)) + "]"
 
 
-def _review(p: Proposal) -> str:
-    spans = "; ".join(f"para {para} chars {a}-{b}" for para, a, b in p.evidence)
-    return (f"check against paragraph {_para(p).strip('[]')} ({spans}); parties: {p.how}; "
-            f"confidence {p.confidence:.1f} — then write the note and delete this line")
+def _review(p: Proposal, lang: str = "en") -> str:
+    spans = "; ".join(tr("draft span", lang, para=para, start=a, end=b) for para, a, b in p.evidence)
+    return tr("draft review", lang, paras=_para(p).strip("[]"), spans=spans, how=tr(f"draft how {p.how}", lang),
+              confidence=f"{p.confidence:.1f}")
 
 
-def entry_lines(c: Compared, source: str, taken: set[str]) -> list[str]:
-    """One fact file entry for a compared proposal (a cite of a known fact, or a new fact)."""
+def entry_lines(c: Compared, source: str, taken: set[str], lang: str = "en") -> list[str]:
+    """One fact file entry for a compared proposal (a cite of a known fact, or a new fact), its comments and
+    review line in the language."""
     p = c.proposal
     lines = []
     for known_id, finding in c.findings:
-        lines.append(f"  # {finding.verdict} with {known_id}: {finding.reason}")
+        verdict = tr(f"draft verdict {finding.verdict}", lang)
+        lines.append(tr("draft file verdict", lang, verdict=verdict, id=known_id, reason=finding.reason))
     if c.cite:
         lines += [f"  - cite: {c.cite}"]
     else:
@@ -72,7 +71,7 @@ def entry_lines(c: Compared, source: str, taken: set[str]) -> list[str]:
             lines.append(f"    type: {p.type}")
         lines.append(f"    {field}: {value}")
         if p.kind == "agreement":
-            lines += [f"    para: {_para(p)}", '    note: ""', f"    {schema.REVIEW_FIELD}: {_q(_review(p))}"]
+            lines += [f"    para: {_para(p)}", '    note: ""', f"    {schema.REVIEW_FIELD}: {_q(_review(p, lang))}"]
             return lines
         lines.append(f"    {FIGURE[p.kind]}: {p.value}")
         if p.currency:
@@ -85,23 +84,18 @@ def entry_lines(c: Compared, source: str, taken: set[str]) -> list[str]:
             lines.append(f"    conversion: {{amount: {amount}, currency: {currency}, qualifier: {qualifier}}}")
         if c.part_of:
             lines.append(f"    part_of: {c.part_of}")
-    lines += [f"    para: {_para(p)}", '    note: ""', f"    {schema.REVIEW_FIELD}: {_q(_review(p))}"]
+    lines += [f"    para: {_para(p)}", '    note: ""', f"    {schema.REVIEW_FIELD}: {_q(_review(p, lang))}"]
     return lines
 
 
-def fact_file(compared: list[Compared], source: str, article: str, taken: set[str]) -> str:
-    """The draft fact file for source."""
-    head = [f"# Draft facts for {source}, proposed by kg draft from {article}.",
-            "# Every entry is marked 'review:'. Check each against its paragraph, fix what is wrong, write the note",
-            "# in your own words, then delete its 'review:' line; kg build refuses entries still marked.",
-            f"# kg draft가 {article}에서 제안한 {source}의 사실 초안입니다. 항목마다 문단과 대조해 고치고, 메모를",
-            "# 직접 쓴 뒤 'review:' 줄을 지우십시오. 표시가 남은 항목은 kg build가 받지 않습니다.",
-            "", f"source: {source}"]
+def fact_file(compared: list[Compared], source: str, article: str, taken: set[str], lang: str = "en") -> str:
+    """The draft fact file for source, its comments in the language."""
+    head = [*tr("draft file head", lang, source=source, article=article).split("\n"), "", f"source: {source}"]
     if not compared:
         return "\n".join([*head, "facts: []", ""])
     body = ["facts:"]
     for c in compared:
-        body += ["", *entry_lines(c, source, taken)]
+        body += ["", *entry_lines(c, source, taken, lang)]
     return "\n".join([*head, *body, ""])
 
 
@@ -129,33 +123,28 @@ def describe(c: Compared, paragraphs: tuple[str, ...], lang: str = "en", colour:
     `names` finds in a paragraph) marked, its verdicts."""
     p = c.proposal
     figure = qualifiers.figure(p.value, p.qualifier, p.currency or "", lang, bool(p.currency))
-    what = {"gpu-allocation": _t(lang, "GPU allocation", "GPU 배분"), "gpu-target": _t(lang, "GPU target", "GPU 목표"),
-            "investment": _t(lang, "investment", "투자"),
-            "agreement": _t(lang, f"agreement ({p.type})", f"협약 ({p.type})")}[p.kind]
+    kinds = model.active()
+    what = kinds.label(kinds.kinds[p.kind].cls, lang) + (f" ({p.type})" if p.type else "")  # the model's word
     head = f"{what}: {', '.join(p.parties)}" + ("" if p.kind == "agreement" else f" — {figure}")
     if p.by_year:
-        head += _t(lang, f" by {p.by_year}", f" ({p.by_year}년까지)")
-    head += _t(lang, f" (para {_para(p)}, confidence {p.confidence:.1f})",
-               f" ({_para(p)}번 문단, 신뢰도 {p.confidence:.1f})")
+        head += tr("draft by year", lang, year=str(p.by_year))
+    head += tr("draft para", lang, para=_para(p), confidence=f"{p.confidence:.1f}")
     if c.cite:
-        head += _t(lang, f" = known fact {c.cite}: cited", f" = 기존 사실 {c.cite}: 인용으로 씀")
+        head += tr("draft cited", lang, id=c.cite)
     lines = [head]
     for para, start, end in p.evidence[:1]:
         text = paragraphs[para - 1]
         lines.append(f"    {para}: " + _highlight(text, start, end, colour, names(text)))
     for known_id, finding in c.findings:
-        verdict = _t(lang, finding.verdict.upper(), {"contradiction": "모순", "consistent": "양립"}[finding.verdict])
-        lines.append(f"    ! {verdict} {_t(lang, 'with', '대상:')} {known_id}: {finding.reason}")
+        verdict = tr(f"draft verdict {finding.verdict}", lang).upper()   # CONTRADICTION (Hangul has no case)
+        lines.append(tr("draft verdict", lang, verdict=verdict, id=known_id, reason=finding.reason))
     return lines
 
 
 def summary(count: int, written: Path | None, lang: str = "en") -> str:
     """The last line of kg draft: how many proposals, and where they went."""
-    if lang == "ko":
-        return f"제안 {count}건" + (f"; {written}에 씀 — 항목마다 검토한 뒤 'review:' 줄을 지우십시오" if written else
-                                    "; 쓴 파일 없음 (--dry-run)")
-    return f"{count} proposal(s)" + (f"; written to {written} — review each entry, then delete its 'review:' line"
-                                     if written else "; nothing written (--dry-run)")
+    return tr("draft summary", lang, n=count) + (tr("draft written", lang, path=str(written)) if written else
+                                                  tr("draft dry run", lang))
 
 
 def stub_report(stubs, lang: str = "en") -> list[str]:
@@ -163,5 +152,4 @@ def stub_report(stubs, lang: str = "en") -> list[str]:
     if not stubs:
         return []
     names = ", ".join(f"{s.name} ({', '.join(map(str, s.paras))})" for s in stubs)
-    return [_t(lang, f"Not in entities.yaml (stubs at the end of the draft): {names}",
-               f"entities.yaml에 없음 (초안 끝에 항목 틀): {names}")]
+    return [tr("draft stubs", lang, names=names)]

@@ -47,14 +47,14 @@ class Draft:
 
 def draft(path: str | Path, seed_dir: str | Path = "seeds", source: str = "", *, output: str | Path | None = None,
           write: bool = True, date: str | None = None, lang: str = "en") -> Draft:
-    """Draft the facts of one article for `source`. With write=False nothing is written (a dry run)."""
+    """Draft the facts of one article for `source`. With write=False nothing is written (a dry run). `lang` is the
+    language of the report, of the verdicts and of the draft file's comments and review lines."""
     root, article = Path(seed_dir), read_article(path)
     known = load_known(root, source)
     registered = False
     if source not in known.sources:
         if not write:
-            raise KgError(f"unknown source '{source}' — register it first, or run without a dry run to register it"
-                          f" / 출처 '{source}'가 없습니다 — 먼저 등록하십시오")
+            raise KgError.of("draft unknown source", source=source)
         _register(root, source, article, date)
         known, registered = load_known(root, source), True
     entry = known.sources[source]
@@ -65,8 +65,8 @@ def draft(path: str | Path, seed_dir: str | Path = "seeds", source: str = "", *,
     compared = [compare(p, known, lang) for p in proposals]
     facts_file = Path(output) if output else root / "facts" / f"{source}.yaml"
     stubs = find_stubs(article.paragraphs, known.registry)
-    text = fact_file(compared, source, Path(path).name, set(known.ids))
-    text += "".join(line + "\n" for line in stub_lines(stubs))
+    text = fact_file(compared, source, Path(path).name, set(known.ids), lang)
+    text += "".join(line + "\n" for line in stub_lines(stubs, lang))
     if write:
         _refuse_curated(root, facts_file, registered)
         write_atomic(facts_file, text.encode("utf-8"))
@@ -79,8 +79,7 @@ def _register(root: Path, source: str, article: Article, date: str | None) -> No
 
     when = date or article.date
     if not when:
-        raise KgError("the article does not say its date — pass --date YYYY-MM-DD"
-                      " / 기사에 날짜가 없습니다 — --date YYYY-MM-DD를 주십시오")
+        raise KgError.of("draft no date")
     label = article.title or source
     new_source(root, source, date=when, label_en=label, label_ko=label, title=article.title,
                language=article.language, file=f"{source}.txt", url=article.url)
@@ -93,9 +92,7 @@ def _text_file(root: Path, known: Known, entry: dict, article: Article, given: P
     target = root / known.texts / entry["file"]
     if target.exists():
         if given.resolve() != target.resolve() and target.read_text(encoding="utf-8") != article.text:
-            raise KgError(f"{target}: holds another text for this source — paragraph numbers would not match; "
-                          f"remove it or draft from it / 이 출처의 다른 본문이 있습니다 — 문단 번호가 어긋나므로 "
-                          f"지우거나 그 파일로 초안을 만드십시오")
+            raise KgError.of("draft other text", path=str(target))
     elif write:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, article.text.encode("utf-8"))
@@ -113,5 +110,4 @@ def _refuse_curated(root: Path, facts_file: Path, registered: bool) -> None:
         data = None
     entries = (data or {}).get("facts") if isinstance(data, dict) else None
     if entries and not all(isinstance(e, dict) and "review" in e for e in entries):
-        raise KgError(f"{facts_file}: holds reviewed facts — write the draft elsewhere with -o FILE"
-                      f" / 검토를 마친 사실이 있습니다 — -o FILE로 다른 곳에 쓰십시오")
+        raise KgError.of("draft reviewed facts", path=str(facts_file))

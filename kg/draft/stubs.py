@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.draft.mentions import Registry
+from kg.text import tr
 
 _KO_TYPES = (("PublicResearchInstitute", "연구원|연구소"), ("University", "대학교|대학"),
              ("IndustryAssociation", "협회|연합회"), ("GovernmentBody", "[가-힣]{3,}부|[가-힣]{2,}청"),
@@ -65,15 +66,15 @@ def find_stubs(paragraphs: tuple[str, ...] | list[str], registry: Registry) -> l
     return list(found.values())
 
 
-def stub_lines(stubs: list[Stub]) -> list[str]:
-    """The stubs as commented entries for entities.yaml (the curator completes the id and the other label)."""
+def stub_lines(stubs: list[Stub], lang: str = "en") -> list[str]:
+    """The stubs as commented entries for entities.yaml (the curator completes the id and the other label), their
+    comments in the language."""
     if not stubs:
         return []
-    lines = ["", "# Organisations not in entities.yaml: complete these and add them there, then draft again.",
-             "# entities.yaml에 없는 조직입니다: 채워서 그곳에 추가한 뒤 다시 초안을 만드십시오."]
+    lines = ["", tr("draft stubs head", lang)]
     for s in stubs:
         lang = "ko" if re.search(r"[가-힣]", s.name) else "en"
         other = "en" if lang == "ko" else "ko"
-        lines += [f"#  - id: TODO          # named in paragraph(s) {', '.join(map(str, s.paras))}",
+        lines += [f"#  - id: TODO          {tr('draft stub paras', lang, paras=', '.join(map(str, s.paras)))}",
                   f"#    type: {s.type}", f"#    label: {{{lang}: {s.name}, {other}: TODO}}"]
     return lines

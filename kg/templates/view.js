@@ -895,7 +895,7 @@
 
   /** A checkbox per status the links state, labelled in the page's language; all ticked is no status filter. */
   function buildStatuses() {
-    var box = document.getElementById("statuses"), names = Object.keys(data.statuses).sort();
+    var box = document.getElementById("statuses"), names = data.status_order;  // lifecycle order (kg.ttl's kgo:order)
     Array.from(box.querySelectorAll(".legend-row, .hint")).forEach(function (r) { r.remove(); });
     box.hidden = names.length === 0;
     names.forEach(function (s) {
