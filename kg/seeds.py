@@ -652,8 +652,6 @@ def _register_facts(ctx: Context, file: str, data: Any) -> None:
 
 def _draft_entry(check: _Checker, file: str, entry: LineDict) -> None:
     """An entry kg draft proposed and nobody has reviewed yet (it keeps its 'review:' line): refused."""
-    from kg.text import Phrase  # the words are kg draft's (kg/text.py); a Phrase keeps them translatable
-
     what = (Phrase("draft unreviewed fact", id=_shown(entry["id"])) if isinstance(entry.get("id"), str)
             else Phrase("draft unreviewed cite", id=_shown(entry.get("cite"))))
     paras = entry.get("para")
