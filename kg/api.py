@@ -17,7 +17,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from kg.errors import ValidationError
-from kg.graph import build_dataset, union_graph
+from kg.graph import build_dataset, triple_count, union_graph
 
 # SPARQL queries (`kg query`, `kg queries`) are re-exported as they are. The named-query function is
 # run_query, not query: kg.query is the module.
@@ -49,7 +49,7 @@ class BuildResult:
 
     def summary(self) -> dict:
         counts = self.seeds.summary()
-        counts["triples"] = len(union_graph(self.dataset))
+        counts["triples"] = triple_count(self.dataset)
         counts["graphs"] = sum(1 for g in self.dataset.graphs() if len(g))
         return counts
 
@@ -78,7 +78,7 @@ def build(seed_dir: str | Path = "seeds", output: str | Path | None = DEFAULT_GR
 
     spec = parse_store(store) if store else None
     seeds = load_seeds(seed_dir)
-    ds = build_dataset(seeds)
+    ds = build_dataset(seeds, store="Oxigraph")
     report = None
     if check_shapes:
         report = validate_graph(union_graph(ds), origins(seeds))
