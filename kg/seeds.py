@@ -236,6 +236,7 @@ _SeedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 _SeedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+CParser: Any
 try:
     from yaml._yaml import CParser  # libyaml, when PyYAML was built with it (its wheels are)
 except ImportError:  # pragma: no cover - a PyYAML without libyaml: _SeedLoader alone, slower
