@@ -82,7 +82,7 @@ def build(seed_dir: str | Path = "seeds", output: str | Path | None = DEFAULT_GR
     ds = build_dataset(seeds, store="Oxigraph")
     report = None
     if check_shapes:
-        report = validate_store(inner_store(ds), origins(seeds))  # pySHACL's checks, compiled to SPARQL
+        report = validate_store(inner_store(ds), origins(seeds))  # the shapes as SPARQL (kg.shapes_sparql)
         if not report.conforms:
             raise ValidationError(report.text())
     written = None
