@@ -107,3 +107,13 @@ def test_a_shape_it_cannot_compile_is_refused():
     shapes.add((shape, SH.closed, Literal(True)))
     with pytest.raises(shapes_sparql.UnsupportedShape):
         list(shapes_sparql._checks_of(shapes, shape))
+
+
+def test_kg_build_checks_the_shapes_without_pyshacls_size_limit(monkeypatch, tmp_path):
+    import kg.shapes
+    from kg.api import build
+
+    monkeypatch.setattr(kg.shapes, "MAX_TRIPLES", 100)  # kg validate's limit for pySHACL; kg build has none
+    result = build(MINIMAL, tmp_path / "graph.nq")
+    assert result.report is not None and result.report.conforms and result.report.focus_nodes > 0
+    assert result.summary()["triples"] > 100
