@@ -17,7 +17,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from kg.errors import ValidationError
-from kg.graph import build_dataset, union_graph
+from kg.graph import build_dataset, triple_count, union_graph
 
 # SPARQL queries (`kg query`, `kg queries`) are re-exported as they are. The named-query function is
 # run_query, not query: kg.query is the module.
@@ -30,9 +30,10 @@ from kg.query import (
     sparql,
     sparql_file,
 )
+from kg.rdf import inner_store
 from kg.seeds import Seeds, load_seeds
 from kg.serialize import export
-from kg.shapes import Report, validate_graph
+from kg.shapes import Report, validate_graph, validate_store
 
 DEFAULT_GRAPH_FILE = Path("out") / "graph.nq"
 
@@ -49,7 +50,7 @@ class BuildResult:
 
     def summary(self) -> dict:
         counts = self.seeds.summary()
-        counts["triples"] = len(union_graph(self.dataset))
+        counts["triples"] = triple_count(self.dataset)
         counts["graphs"] = sum(1 for g in self.dataset.graphs() if len(g))
         return counts
 
@@ -78,10 +79,10 @@ def build(seed_dir: str | Path = "seeds", output: str | Path | None = DEFAULT_GR
 
     spec = parse_store(store) if store else None
     seeds = load_seeds(seed_dir)
-    ds = build_dataset(seeds)
+    ds = build_dataset(seeds, store="Oxigraph")
     report = None
     if check_shapes:
-        report = validate_graph(union_graph(ds), origins(seeds))
+        report = validate_store(inner_store(ds), origins(seeds))  # the shapes as SPARQL (kg.shapes_sparql)
         if not report.conforms:
             raise ValidationError(report.text())
     written = None

@@ -20,7 +20,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 from kg import fieldkinds, model, ontology, schema
 from kg.model import curie
 from kg.ontology import FACTS_GRAPH, GRAPH, KG, KGO, REGISTRY_GRAPH
-from kg.rdf import decimal_lexical, quads
+from kg.rdf import bulk_store, decimal_lexical, oxigraph_dataset, quads
 from kg.schema import Field
 from kg.seeds import Citation, Record, Seeds
 
@@ -183,7 +183,13 @@ def seed_quads(seeds: Seeds) -> Iterator[tuple[URIRef, URIRef, Any, URIRef]]:
 def build_dataset(seeds: Seeds, store: str = "default") -> Dataset:
     """The RDF dataset the seeds describe: registry, facts, and one claims graph per source.
 
-    store is an rdflib store plugin name: "default" (rdflib's memory store) or "Oxigraph" (oxrdflib)."""
+    store is an rdflib store plugin name: "default" (rdflib's memory store) or "Oxigraph" (an in-memory Oxigraph
+    store under oxrdflib, bulk-loaded: adding quads one by one through rdflib and oxrdflib cost 2.6 s of CPU
+    for 96,000 triples, the bulk load about a third of that)."""
+    if store == "Oxigraph":
+        ds = oxigraph_dataset(bulk_store(seed_quads(seeds)))
+        ontology.bind_prefixes(ds)
+        return ds
     ds = Dataset(store=store, default_union=True)
     ontology.bind_prefixes(ds)
     graphs: dict[URIRef, Graph] = {}
@@ -201,3 +207,15 @@ def union_graph(ds: Dataset) -> Graph:
     for s, p, o, _ in quads(ds):
         graph.add((s, p, o))
     return graph
+
+
+def triple_count(ds: Dataset) -> int:
+    """How many distinct triples the union of the dataset's graphs holds; counted by Oxigraph when the dataset is
+    kept there, instead of copying every triple into an rdflib graph (2 s at 100,000 triples)."""
+    from kg.rdf import inner_store
+
+    inner = inner_store(ds)
+    if inner is None:
+        return len(union_graph(ds))
+    rows = inner.query("SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } }")
+    return int(next(iter(rows))[0].value)

