@@ -56,7 +56,9 @@ class Explanation:
     partners: list[dict[str, Any]]
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """As JSON shows it; labels by language tag, whatever order the store gave them in (a fresh build and the
+        cached store give them in different orders)."""
+        return asdict(self) | {"labels": dict(sorted(self.labels.items()))}
 
 
 def explanation_text(found: Explanation, lang: str, fmt: str) -> str:

@@ -125,3 +125,14 @@ def test_errors_in_korean_are_kg_clis(seeds_store):
                            "--lang", "ko"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 1 and done.stdout == ""
     assert "nvidia" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_explain_json_is_the_same_from_a_fresh_build_and_from_the_cache(tmp_path, monkeypatch):
+    """The first command builds the graph and answers from it; later ones open the cached store, which may list a
+    term's labels in another order: the JSON must not show which."""
+    monkeypatch.setenv("KG_CACHE", str(tmp_path))
+    fresh, cached = open_dataset("memory", SEEDS), open_dataset("memory", SEEDS)
+    for ident in ("nvidia", "samsung-electronics", "naver-cloud", "korea-government", "jensen-huang"):
+        first = explanation_text(provenance.explain(fresh, ident, "en"), "en", "json")
+        assert first == explanation_text(provenance.explain(cached, ident, "en"), "en", "json"), ident
+        assert first.index('"en":') < first.index('"ko":'), ident
