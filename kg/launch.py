@@ -78,22 +78,38 @@ def _parse(args: list[str]) -> dict[str, Any] | None:
     options: dict[str, Any] = {"name": args[1], "fmt": "table", "lang": os.environ.get("KG_LANG") or "en",
                                "params": [], "seed_dir": os.environ.get("KG_SEEDS") or "seeds", "store": None,
                                "max_rows": 10_000, "timeout": 30.0, "max_memory": DEFAULT_MAX_MEMORY}
-    rest = args[2:]
+    parsed = plain_options(args[2:], _OPTIONS)
+    if parsed is None or parsed[0]:
+        return None
+    for field, value in parsed[1]:
+        if field == "params":
+            options["params"].append(value)
+        else:
+            options[field] = value
+    return _checked(options)
+
+
+def plain_options(tokens: list[str], table: dict[str, str]) -> tuple[list[str], list[tuple[str, str]]] | None:
+    """The words and the (field, value) pairs of a command line written plainly: each option in table, as
+    `--opt value` or `--opt=value`, with a value. None for anything else, which kg.cli then reads."""
+    words: list[str] = []
+    pairs: list[tuple[str, str]] = []
+    rest = list(tokens)
     while rest:
         token = rest.pop(0)
+        if not token.startswith("-"):
+            words.append(token)
+            continue
         if token.startswith("--") and "=" in token:
             option, value = token.split("=", 1)
         elif rest:
             option, value = token, rest.pop(0)
         else:
             return None
-        if option not in _OPTIONS or not value:
+        if option not in table or not value:
             return None
-        if _OPTIONS[option] == "params":
-            options["params"].append(value)
-        else:
-            options[_OPTIONS[option]] = value
-    return _checked(options)
+        pairs.append((table[option], value))
+    return words, pairs
 
 
 def _checked(options: dict[str, Any]) -> dict[str, Any] | None:

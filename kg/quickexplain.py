@@ -339,23 +339,13 @@ def _parse(args: list[str]) -> dict[str, Any] | None:
         return None
     options: dict[str, Any] = {"name": None, "source_id": None, "lang": "en", "fmt": "text",
                                "seed_dir": os.environ.get("KG_SEEDS") or "seeds"}
-    rest = args[1:]
-    while rest:
-        token = rest.pop(0)
-        if not token.startswith("-"):
-            if options["name"] is not None or not token:
-                return None
-            options["name"] = token
-            continue
-        if token.startswith("--") and "=" in token:
-            option, value = token.split("=", 1)
-        elif rest:
-            option, value = token, rest.pop(0)
-        else:
-            return None
-        if option not in _OPTIONS or not value:
-            return None
-        options[_OPTIONS[option]] = value
+    from kg.launch import plain_options
+
+    parsed = plain_options(args[1:], _OPTIONS)
+    if parsed is None or len(parsed[0]) > 1 or parsed[0] == [""]:
+        return None
+    options["name"] = parsed[0][0] if parsed[0] else None
+    options.update(parsed[1])
     if options["lang"] not in ("en", "ko") or options["fmt"] not in ("text", "json"):
         return None
     options["seed_dir"] = Path(options["seed_dir"])
