@@ -611,6 +611,17 @@ def test_binding_replaces_the_querys_own_values_row():
     assert many == f"SELECT ?x WHERE {{ VALUES ?c {{ <{KGO.MOU}> <{KGO.Investment}> }} ?x a ?c }}"
 
 
+def test_binding_gives_the_copies_of_the_row_in_sub_selects_the_same_values():
+    text = ('SELECT ?x WHERE {\n  VALUES (?lang ?org) { ("en" UNDEF) }\n'
+            '  { SELECT ?x WHERE { VALUES ?org { UNDEF } ?x ?p ?org } }\n'
+            '  { SELECT ?y WHERE { VALUES ?org { kg:kt } ?y ?p ?org } }\n'  # not a copy: another term
+            '  { SELECT ?z WHERE { VALUES ?lang { "en" "ko" } ?z ?p ?lang } }\n}')  # not a copy: two rows
+    bound = bind(text, {"lang": Literal("ko"), "org": KG["naver"]})
+    naver = f"<{KG['naver']}>"
+    assert bound == text.replace('("en" UNDEF)', f'("ko" {naver})').replace("?org { UNDEF }", f"?org {{ {naver} }}")
+    assert bound.count(naver) == 2 and "kg:kt" in bound and '{ "en" "ko" }' in bound
+
+
 def test_a_filter_sees_a_parameter(ox, dataset):
     q = "SELECT ?a ?n WHERE { ?a kgo:gpuCount ?n FILTER(?n >= ?min) } ORDER BY ?a"
     for graph in (ox, dataset):

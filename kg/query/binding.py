@@ -5,8 +5,9 @@ their defaults (`VALUES (?lang ?org) { ("en" kg:nvidia) }`), so the file runs as
 kg replaces that row with the values given (UNDEF for an optional parameter left out); a query without such
 a block gets one put first in its WHERE clause. Inside the WHERE clause the values are joined first (Oxigraph
 starts from them), the FILTERs of the WHERE clause see them, and every engine accepts them: Virtuoso refuses
-a VALUES block after the query over variables the SELECT does not return. Terms are serialised from RDF
-terms, never pasted from what a user typed.
+a VALUES block after the query over variables the SELECT does not return. A sub-select cannot see that row,
+so a query that should start from a parameter inside one repeats the row there, terms as written (copies());
+each copy gets the same values. Terms are serialised from RDF terms, never pasted from what a user typed.
 """
 
 from __future__ import annotations
@@ -131,6 +132,33 @@ def parameter_block(text: str) -> list[Clause]:
             clauses.append(Clause(match.start("keyword"), close, tuple(n.lstrip("?$") for n in names), rows))
     return clauses
 
+def copies(text: str) -> list[Clause]:
+    """The VALUES clauses nested deeper in the WHERE clause (in a sub-select or a group) that repeat the parameter
+    block's row: one row, each term as the block writes it for that variable. A sub-select cannot see the block's
+    values, so a query puts such a copy where evaluation should start from the parameter (source-claims); bind()
+    gives it the same values as the block."""
+    clean = blank(text)
+    where = where_brace(clean)
+    if where is None:
+        return []
+    block = parameter_block(text)
+    written = {name: term for clause in block if len(clause.rows) == 1
+               for name, term in zip(clause.names, clause.rows[0], strict=True)}
+    tops = {clause.start for clause in block}
+    found: list[Clause] = []
+    for match in _VALUES.finditer(clean, where + 1):
+        if match.start("keyword") in tops:
+            continue
+        opening = clean.index("{", match.end() - 1)
+        close = _closing(clean, opening)
+        names = tuple(n.lstrip("?$") for n in (match["vars"].split() if match["vars"] is not None else [match["var"]]))
+        rows = _rows(text, clean, opening + 1, close - 1, match["vars"] is not None)
+        if len(rows) == 1 and len(rows[0]) == len(names) and all(
+                written.get(n) == t for n, t in zip(names, rows[0], strict=True)):
+            found.append(Clause(match.start("keyword"), close, names, rows))
+    return found
+
+
 def _rows(text: str, clean: str, start: int, end: int, tuples: bool) -> tuple[tuple[str, ...], ...]:
     """The terms of a VALUES clause's rows, read from text[start:end] (clean: the same with strings blanked)."""
     if not tuples:
@@ -168,6 +196,11 @@ def bind(text: str, bindings: Mapping[str, Value], origin: str = "<query>") -> s
             lines = "\n" * text.count("\n", clause.start, clause.end)
             edits.append((clause.start, clause.end, values_clause(clause.names, bindings) + lines))
             done.update(clause.names)
+    for clause in copies(text):  # the copies of the block's row get what the block gets
+        if set(clause.names) <= done:
+            lines = "\n" * text.count("\n", clause.start, clause.end)
+            edits.append((clause.start, clause.end, values_clause(clause.names, bindings) + lines))
+    edits.sort()
     rest = [n for n in bindings if n not in done]
     if rest:
         at = where_brace(blank(text))

@@ -1,0 +1,177 @@
+"""The named queries at scale, as users run them: `kg query NAME --format csv` on an on-disk Oxigraph store, beside
+a pyoxigraph script doing the same work, at the defaults and for a parameter that is not a hub.
+
+For each query and parameter set, kg binds the query (kg.query.binding) once; the script reads that bound text,
+so both sides run the same query text, and the two outputs are compared byte for byte. Whole processes alternate
+(`kg query … --store oxigraph:PATH` against `python script.py STORE TEXT`), then the same pair in one process:
+kg.quick.answer (what `kg query` runs: binding, checks, the sandbox worker, kg's CSV) against
+Store.query(...).serialize(CSV). Medians with min–max, CPU seconds and the load average beside them: the machine
+may be shared, and paired alternating runs let load hit both sides alike.
+
+    python benchmarks/scale.py --triples 1000000 --store /tmp/kg-1m       # generate + bulk-load once, then reuse
+    python benchmarks/scale.py --triples 10000 --triples 100000 --runs 5 -o benchmarks/results/scale.md
+    python benchmarks/scale.py --triples 1000000 --store /tmp/kg-1m --query people --query source-claims
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+from whole_process import CPU, KG, REFERENCE, figure, timed  # noqa: E402
+
+#: A parameter set per parameterised query for an entity that is not a hub of the generated graphs
+#: (benchmarks/generate.py: org-N is an ordinary organisation, source-N an ordinary source; korea-government is
+#: the one setter of GPU targets, and the allocations' suppliers are the three first organisations).
+NON_HUB = {"agreements": ["org=org-100"], "common-partners": ["a=org-100", "b=org-101"],
+           "gpu-allocations": ["org=lg-uplus", "source=source-3"], "gpu-targets": ["org=korea-government"],
+           "partner-paths": ["a=org-100", "b=org-101"], "people": ["org=org-100"],
+           "source-claims": ["source=source-3"]}
+
+
+def store_for(triples: int, place: Path | None, work: Path) -> Path:
+    """An on-disk Oxigraph store of a generated graph: bulk-loaded once (kept at place, if given)."""
+    import pyoxigraph as ox
+
+    store = place or work / f"store-{triples}"
+    if (store / "CURRENT").is_file():
+        return store
+    data = work / f"graph-{triples}.nq"
+    subprocess.run([sys.executable, str(HERE / "generate.py"), "--triples", str(triples), "-o", str(data)], check=True,
+                   capture_output=True)
+    ox.Store(str(store)).bulk_load(path=str(data), format=ox.RdfFormat.N_QUADS)
+    data.unlink()
+    return store
+
+
+def bound_text(name: str, params: list[str], lang: str = "en") -> str:
+    """The query text kg sends to the engine for these parameters (kg.query.binding, as kg.quick binds it)."""
+    import pyoxigraph as ox
+
+    from kg import plain
+    from kg.query.binding import bind, mentions, parameter_block
+
+    text = (ROOT / "queries" / f"{name}.rq").read_text(encoding="utf-8")
+    bindings: dict = {}
+    for clause in parameter_block(text):  # the defaults, as the query's own row writes them
+        if len(clause.rows) == 1:
+            for var, term in zip(clause.names, clause.rows[0], strict=True):
+                bindings[var] = None if term == "UNDEF" else ox.NamedNode(plain.KG + term[3:]) if term.startswith(
+                    "kg:") else ox.Literal(term.strip('"'))
+    if mentions(text, "lang"):
+        bindings["lang"] = ox.Literal(lang)
+    for param in params:
+        key, value = param.split("=", 1)
+        bindings[key] = ox.NamedNode(plain.KG + value)
+    return bind(text, bindings, f"{name}.rq")
+
+
+def in_process(store: Path, name: str, params: list[str], text: str, runs: int) -> tuple[list, list, bytes, bytes]:
+    """kg.quick.answer against pyoxigraph's query + serialize, alternating, in this process (wall seconds)."""
+    import pyoxigraph as ox
+
+    from kg import quick
+
+    values = dict(p.split("=", 1) for p in params)
+    engine = ox.Store.read_only(str(store))
+    ours, theirs, mine, reference = [], [], b"", b""
+    for _ in range(runs):
+        started = time.perf_counter()
+        answer = quick.answer(name, values, "en", "csv", timeout=600.0, max_memory=None, max_rows=10_000,
+                              seed_dir=ROOT / "seeds", graph_file=None, store=f"oxigraph:{store}")
+        ours.append(time.perf_counter() - started)
+        mine = answer.text.encode("utf-8") if answer is not None else b"(kg.quick declined)"
+        started = time.perf_counter()
+        reference = engine.query(text, use_default_graph_as_union=True).serialize(format=ox.QueryResultsFormat.CSV)
+        theirs.append(time.perf_counter() - started)
+    return ours, theirs, mine, reference
+
+
+def run(triples: int, store: Path, runs: int, names: list[str], timeout: float) -> list[str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    lines = [f"## {triples:,} generated triples (on-disk Oxigraph store), {runs} runs each, load average "
+             f"{os.getloadavg()[0]:.1f} at the start", "",
+             "| query | parameters | rows | same bytes | kg query -f csv | CPU | pyoxigraph script | CPU | ratio | "
+             "in-process kg | pyoxigraph | ratio | load |", "|" + "---|" * 13]
+    whole_ratios, inner_ratios = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in names:
+            for params in ([[]] + ([NON_HUB[name]] if name in NON_HUB else [])):
+                text = bound_text(name, params)
+                query_file = Path(tmp) / "query.rq"
+                query_file.write_text(text, encoding="utf-8")
+                options = [a for p in params for a in ("-p", p)]
+                ours, theirs, ours_cpu, theirs_cpu = [], [], [], []
+                for _ in range(runs):  # alternating, so drift of the machine hits both alike
+                    ours.append(timed([*KG, "query", name, "-f", "csv", "--store", f"oxigraph:{store}",
+                                       "--timeout", str(timeout), *options], env))
+                    ours_cpu.append(CPU[-1])
+                    theirs.append(timed([sys.executable, "-c", REFERENCE, str(store), str(query_file)], env))
+                    theirs_cpu.append(CPU[-1])
+                kg_out = subprocess.run([*KG, "query", name, "-f", "csv", "--store", f"oxigraph:{store}",
+                                         "--timeout", str(timeout), *options], cwd=ROOT, env=env,
+                                        capture_output=True).stdout
+                script_out = subprocess.run([sys.executable, "-c", REFERENCE, str(store), str(query_file)], cwd=ROOT,
+                                            env=env, capture_output=True).stdout
+                same = "yes" if kg_out == script_out else "**no**"
+                inner_ours, inner_theirs, mine, reference = in_process(store, name, params, text, runs)
+                whole = statistics.median(a / b for a, b in zip(ours, theirs, strict=True))
+                inner = statistics.median(a / b for a, b in zip(inner_ours, inner_theirs, strict=True))
+                whole_ratios.append(whole)
+                inner_ratios.append(inner)
+                rows = max(script_out.count(b"\n") - 1, 0)
+                lines.append(f"| {name} | {' '.join(params) or 'defaults'} | {rows:,} | {same} | {figure(ours)} | "
+                             f"{statistics.median(ours_cpu):.3f} s | {figure(theirs)} | "
+                             f"{statistics.median(theirs_cpu):.3f} s | {whole:.2f}× | {figure(inner_ours)} | "
+                             f"{figure(inner_theirs)} | {inner:.2f}× | {os.getloadavg()[0]:.1f} |")
+                print(lines[-1], flush=True)
+    lines.append(f"| **all** | | | | | | | | median {statistics.median(whole_ratios):.2f}×, max "
+                 f"{max(whole_ratios):.2f}× | | | median {statistics.median(inner_ratios):.2f}×, max "
+                 f"{max(inner_ratios):.2f}× | |")
+    return lines + [""]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--triples", type=int, action="append", required=True, help="graph size (repeat)")
+    parser.add_argument("--store", type=Path, action="append", help="keep the store here (one per --triples)")
+    parser.add_argument("--query", action="append", help="only this named query (repeat); default: all")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--timeout", type=float, default=600.0, help="kg query's --timeout (seconds)")
+    parser.add_argument("-o", "--output", type=Path, help="append the report here (Markdown)")
+    options = parser.parse_args()
+    # kg's modules compiled once, as an installed kg has them: where PYTHONDONTWRITEBYTECODE is set, every kg
+    # process would otherwise compile them from source (~40 ms of CPU a run that no user pays)
+    compileall.compile_dir(ROOT / "kg", quiet=1)
+    names = options.query or sorted(p.stem for p in (ROOT / "queries").glob("*.rq"))
+    places = options.store or [None] * len(options.triples)
+    lines = ["# Named queries at scale: kg and pyoxigraph side by side", "",
+             f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; `python benchmarks/scale.py "
+             f"{' '.join(sys.argv[1:])}`. Ratios are medians of per-run ratios (kg / pyoxigraph); CPU is user + "
+             "system seconds of the process and its workers.", ""]
+    with tempfile.TemporaryDirectory() as work:
+        for triples, place in zip(options.triples, places, strict=True):
+            store = store_for(triples, place, Path(work))
+            lines += run(triples, store, options.runs, names, options.timeout)
+    report = "\n".join(lines)
+    print(report)
+    if options.output:
+        with open(options.output, "a", encoding="utf-8") as out:
+            out.write(report + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
