@@ -293,7 +293,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help query --max-memory": ("Memory the query may take, such as 512M or 4G (0: no limit).",
                                 "질의가 쓸 수 있는 메모리, 예: 512M, 4G (0: 제한 없음)."),
     "help query --max-rows": ("Keep at most N rows (or triples) of the answer, and say so on stderr (0: all).",
-                              "답의 행(또는 트리플)을 최대 N개 남기고, 그랬다고 stderr에 알립니다 (0: 전부)."),
+                              "답의 행(또는 트리플)을 최대 N개 남기고, 그랬다고 표준 오류에 알립니다 (0: 전부)."),
     "help query --param": ("Bind ?NAME to VALUE: an entity id (naver-cloud, kg:naver-cloud, a full IRI), a number or "
                            "\"text\". Repeat for more.",
                            "?NAME을 VALUE에 묶습니다: 항목 id (naver-cloud, kg:naver-cloud, 전체 IRI), 수, 또는 "
@@ -318,8 +318,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "질의마다 쓸 수 있는 메모리, 예: 512M, 2G (0: 제한 없음)."),
     "help serve --public-url": ("The endpoint's URL as clients reach it behind a proxy, named in the Service "
                                 "Description (default: the host the client asked for, /query).",
-                                "프록시 뒤에서 클라이언트가 닿는 엔드포인트의 URL, 서비스 설명(Service "
-                                "Description)에 적힘 (기본값: 클라이언트가 요청한 호스트의 /query)."),
+                                "프록시 뒤에서 클라이언트가 닿는 엔드포인트의 URL, 서비스 설명(SD)에 적힘 (기본값: "
+                                "클라이언트가 요청한 호스트의 /query)."),
     "help serve --store": ("memory (the seeds, default) or oxigraph:PATH (env KG_STORE).",
                            "memory (시드, 기본값) 또는 oxigraph:PATH (환경 변수 KG_STORE)."),
     "help serve --timeout": ("Seconds a query may run, queued or running, before it is stopped with HTTP 503.",
