@@ -106,13 +106,21 @@ def error_language(command_lang: str | None) -> str:
 
 
 class KgCommand(click.Command):
-    """A kg command: its -h/--help says what it does in the language of the command line (kg.clitext)."""
+    """A kg command: its -h/--help says what it does in the language of the command line (kg.clitext), and its
+    summary in kg --help fits the column in Korean too."""
 
     def get_help_option(self, ctx):
         option = super().get_help_option(ctx)
         if option is not None:  # click makes it once per command, in the language of that first time
             option.help = clitext.gettext("Show this message and exit.")
         return option
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        text, shorter = super().get_short_help_str(limit), limit
+        while clitext.width(text) > limit and shorter > 3:  # (Hangul takes two columns)
+            shorter -= 1
+            text = super().get_short_help_str(shorter)
+        return text
 
 
 class Kg(KgCommand, click.Group):

@@ -14,10 +14,13 @@ of the words. Not click's exception classes mapped afterwards: the messages of c
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
+from importlib import import_module
+from unicodedata import east_asian_width
 
 import click
+from click._compat import term_len
+from click.utils import strip_ansi
 
 from kg.text import MESSAGES, tr
 
@@ -59,14 +62,22 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return gettext(singular if n == 1 else plural)
 
 
+def width(text: str) -> int:
+    """The columns a text takes on a terminal: two for a Hangul syllable (or another wide character), as click's
+    help is wrapped in Korean (click counts characters)."""
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in strip_ansi(text))
+
+
 def use(lang: str, group: click.Group) -> None:
     """Speak `lang` from now on: click's words, and the help texts of `group` and its commands."""
     global _current
     _current = lang
     for name in _CLICK_MODULES:
-        module = sys.modules[f"click.{name}"]
+        module = import_module(f"click.{name}")
         module._ = gettext  # type: ignore[attr-defined]
         module.ngettext = ngettext  # type: ignore[attr-defined]
+    for name in ("formatting", "_textwrap"):  # where click measures the help it wraps
+        import_module(f"click.{name}").term_len = width if lang == "ko" else term_len  # type: ignore[attr-defined]
     for owner, name in _help_texts(group):
         owner.help = tr(f"help {name}", lang)
 

@@ -67,6 +67,14 @@ def test_korean_help_has_no_english_words(name):
         assert english_left(result.output, command) == [], result.output
 
 
+@pytest.mark.parametrize("name", ["", *sorted(main.commands)])
+def test_korean_help_fits_the_terminal(name):
+    """click counts characters; a Hangul syllable takes two columns, so kg.clitext measures what it wraps."""
+    output = helped(["--lang", "ko", *([name] if name else []), "--help"]).output
+    wide = [line for line in output.splitlines() if clitext.width(line) > 80 and not line.startswith("    kg ")]
+    assert wide == [] and HANGUL.search(output)
+
+
 def test_a_commands_own_lang_chooses_the_language_of_its_help():
     assert helped(["query", "--lang", "ko", "--help"]).output.startswith("사용법: kg query ")
     assert helped(["--lang", "ko", "query", "--lang", "en", "--help"]).output.startswith("Usage: kg query ")
