@@ -71,6 +71,8 @@ def width(text: str) -> int:
 def use(lang: str, group: click.Group) -> None:
     """Speak `lang` from now on: click's words, and the help texts of `group` and its commands."""
     global _current
+    if lang == _current:  # (click starts in English: nothing to do for an English command line)
+        return
     _current = lang
     for name in _CLICK_MODULES:
         module = import_module(f"click.{name}")
