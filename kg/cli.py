@@ -12,9 +12,10 @@ from typing import Any
 
 import click
 
-from kg import __version__
+from kg import __version__, clitext
 from kg.rdfformats import EXPORTED
 from kg.sandbox import DEFAULT_MAX_MEMORY, parse_size
+from kg.text import Phrase, tr
 
 
 class Seconds(click.ParamType):
@@ -29,10 +30,10 @@ class Seconds(click.ParamType):
         try:
             seconds = float(value)
         except (TypeError, ValueError):
-            self.fail(f"{value!r} is not a number of seconds — write one such as 30 or 0.5", param, ctx)
+            self.fail(tr("usage not seconds", clitext.current(), value=repr(value)), param, ctx)
         if not self.minimum <= seconds <= 366 * 86400:  # also false for nan
-            self.fail(f"{value!r} is not a time limit kg can keep — give seconds from {self.minimum:g} to "
-                      f"{366 * 86400} (a year)", param, ctx)
+            self.fail(tr("usage seconds range", clitext.current(), value=repr(value), minimum=f"{self.minimum:g}",
+                         maximum=str(366 * 86400)), param, ctx)
         return seconds
 
 
@@ -46,7 +47,7 @@ class Size(click.ParamType):
             return value
         size = parse_size(str(value))
         if size is None:
-            self.fail(f"{value!r} is not a size — write one such as 512M or 4G (0: no limit)", param, ctx)
+            self.fail(tr("usage not size", clitext.current(), value=repr(value)), param, ctx)
         return size
 
 
@@ -55,12 +56,8 @@ BYTES = Size()
 
 SEEDS_OPTION = click.option(
     "--seeds", "seed_dir", default="seeds", show_default=True, envvar="KG_SEEDS",
-    type=click.Path(file_okay=False, path_type=Path), help="Folder of seed files (env KG_SEEDS).",
+    type=click.Path(file_okay=False, path_type=Path), help=Phrase("help --seeds"),
 )
-
-
-STORE_HELP = ("Where the graph is: memory (built from the seeds, default), rdflib, oxigraph:PATH or "
-              "sparql:URL (env KG_STORE).")
 
 
 def graph_options(func):
@@ -68,8 +65,8 @@ def graph_options(func):
     options = [
         SEEDS_OPTION,
         click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path),
-                     help="Read this RDF file (such as out/graph.nq from `kg build`) instead of the seeds."),
-        click.option("--store", metavar="STORE", help=STORE_HELP),
+                     help=Phrase("help --graph")),
+        click.option("--store", metavar="STORE", help=Phrase("help --store")),
     ]
     for option in reversed(options):
         func = option(func)
@@ -108,9 +105,38 @@ def error_language(command_lang: str | None) -> str:
     return (ctx.find_root().params.get("lang") if ctx else None) or "en"
 
 
-class Kg(click.Group):
+class KgCommand(click.Command):
+    """A kg command: its -h/--help says what it does in the language of the command line (kg.clitext), and its
+    summary in kg --help fits the column in Korean too."""
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)
+        if option is not None:  # click makes it once per command, in the language of that first time
+            option.help = clitext.gettext("Show this message and exit.")
+        return option
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        text, shorter = super().get_short_help_str(limit), limit
+        while clitext.width(text) > limit and shorter > 3:  # (Hangul takes two columns)
+            shorter -= 1
+            text = super().get_short_help_str(shorter)
+        return text
+
+
+class Kg(KgCommand, click.Group):
     """The kg command group: click's usage errors (an unknown option, a value not among the choices) exit with 1,
-    as kg's own bad values do, so each exit status has one meaning (kg.errors.EXIT_CODES)."""
+    as kg's own bad values do, so each exit status has one meaning (kg.errors.EXIT_CODES); click's words and the
+    help texts are in the language the command line asks for (kg.clitext)."""
+
+    command_class = KgCommand
+
+    def main(self, args=None, *rest, **kwargs):
+        args = sys.argv[1:] if args is None else list(args)
+        clitext.use(clitext.language(args), self)
+        try:
+            return super().main(args, *rest, **kwargs)
+        finally:
+            clitext.use("en", self)
 
     def make_context(self, *args, **kwargs):
         try:
@@ -127,14 +153,13 @@ class Kg(click.Group):
             raise
 
 
-@click.group(cls=Kg, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="kg")  # kg.__version__, whichever copy of kg this is
+@click.group(cls=Kg, context_settings={"help_option_names": ["-h", "--help"]}, help=Phrase("help kg"))
+@click.version_option(__version__, prog_name="kg",  # kg.__version__, whichever copy of kg this is
+                      help=Phrase("help --version"))
 @click.option("--lang", type=click.Choice(["en", "ko"]), envvar="KG_LANG",
-              help="Language of every command: its messages and errors, and the default of its own --lang "
-                   "(env KG_LANG; English if not given).")
+              help=Phrase("help kg --lang"))
 @click.pass_context
 def main(ctx: click.Context, lang: str | None) -> None:
-    """Partnership knowledge graph: sourced facts about AI-industry partnerships as RDF."""
     if lang:  # the default of each command's --lang; a command's own --lang still wins
         ctx.default_map = {name: {"lang": lang} for name in main.commands}
 
@@ -149,20 +174,18 @@ def warn(lines: list[str], lang: str = "en") -> None:
 
 
 LANG_OPTION = click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
-                           help="Language of the messages and the summary.")
+                           help=Phrase("help --lang messages"))
 
 
-@main.command()
+@main.command(help=Phrase("help build"))
 @SEEDS_OPTION
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default="out/graph.nq",
-              show_default=True, help="Where to write the built dataset (N-Quads).")
-@click.option("--store", metavar="STORE", help="Also load the graph into this store: oxigraph:PATH or "
-              "sparql:URL (env KG_STORE); later commands read it from there with the same --store.")
-@click.option("--no-validate", is_flag=True, help="Skip the SHACL check.")
+              show_default=True, help=Phrase("help build --output"))
+@click.option("--store", metavar="STORE", help=Phrase("help build --store"))
+@click.option("--no-validate", is_flag=True, help=Phrase("help build --no-validate"))
 @LANG_OPTION
 @user_errors
 def build(seed_dir: Path, output: Path, store: str | None, no_validate: bool, lang: str) -> None:
-    """Check the seed files, build the graph, validate it and write it."""
     from kg import api
     from kg.text import tr
 
@@ -193,12 +216,11 @@ def format_summary(summary: dict, lang: str = "en") -> str:
     return "\n".join(lines)
 
 
-@main.command()
+@main.command(help=Phrase("help validate"))
 @graph_options
 @LANG_OPTION
 @user_errors
 def validate(seed_dir: Path, graph_file: Path | None, store: str | None, lang: str) -> None:
-    """Check the graph against the SHACL shapes and print a readable report."""
     from kg import api
     from kg.errors import ValidationError
     from kg.seeds import load_seeds
@@ -218,21 +240,18 @@ def validate(seed_dir: Path, graph_file: Path | None, store: str | None, lang: s
     click.echo(report.text(lang))
 
 
-@main.command()
+@main.command(help=Phrase("help export"))
 @graph_options
 @click.option("-f", "--format", "fmt", type=click.Choice([*EXPORTED, "gexf", "graphml", "csv", "kumu"]),
               default=None,
-              help="Output format [default: from the file name, else turtle]: RDF (turtle, trig, nt, nquads, "
-                   "jsonld) or the partnership network as `kg network` writes it (gexf, graphml, csv, kumu).")
+              help=Phrase("help export --format"))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write (atomically); standard output when omitted.")
+              help=Phrase("help export --output"))
 @click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
-              help="Language of messages (and of Kumu's labels).")
+              help=Phrase("help export --lang"))
 @user_errors
 def export(seed_dir: Path, graph_file: Path | None, store: str | None, fmt: str | None, output: Path | None,
            lang: str) -> None:
-    """Export the graph as Turtle, TriG, N-Triples, N-Quads or JSON-LD (deterministic), or its partnership
-    network for Gephi, Cytoscape, Kumu or a spreadsheet (kg network has the network's options)."""
     from kg import api, exportformat
 
     family, fmt = exportformat.choose(output, fmt, lang)
@@ -254,13 +273,11 @@ def export(seed_dir: Path, graph_file: Path | None, store: str | None, fmt: str 
         click.echo(f"Wrote {output} ({fmt}, {len(data)} bytes{created})", err=True)
 
 
-@main.command("ontology-doc")
+@main.command("ontology-doc", help=Phrase("help ontology-doc"))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write (atomically), such as docs/ontology.html; standard output when omitted.")
+              help=Phrase("help ontology-doc --output"))
 @user_errors
 def ontology_doc(output: Path | None) -> None:
-    """Write the ontology as one offline HTML page: every class, property and controlled value, English and
-    Korean side by side."""
     from kg import ontodoc
 
     if output is None:
@@ -278,13 +295,12 @@ def network_options(func):
     options = [
         graph_options,
         click.option("--kind", "kinds", metavar="KIND,...",
-                     help="Only these relation kinds: mou, joint-venture, joint-research, cooperation, supply, "
-                          "membership, gpu-allocation, investment (and position, project, product with --include)."),
+                     help=Phrase("help --kind")),
         click.option("--include", metavar="WHAT,...", default="",
-                     help="Also show people, products, projects as nodes (comma-separated)."),
-        click.option("--source", metavar="SOURCE_ID", help="Only the facts this source states."),
+                     help=Phrase("help --include")),
+        click.option("--source", metavar="SOURCE_ID", help=Phrase("help --source")),
         click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
-                     help="Labels in English or Korean."),
+                     help=Phrase("help --lang labels")),
     ]
     for option in reversed(options):
         func = option(func)
@@ -303,29 +319,25 @@ def _network(seed_dir: Path, graph_file: Path | None, store: str | None, kinds: 
 #: its page's filters with them (kg/linkfilter.py checks them).
 STATUS_DATE_OPTIONS = {
     "status": click.option("--status", metavar="STATUS,...",
-                           help="Only relations with one of these statuses, such as signed,agreed (relations without "
-                                "a status are left out)."),
-    "since": click.option("--since", metavar="DATE", help="Only relations dated DATE (YYYY, YYYY-MM or YYYY-MM-DD) "
-                          "or later: the agreement's date, else the first report of it."),
-    "until": click.option("--until", metavar="DATE", help="Only relations dated DATE or earlier."),
+                           help=Phrase("help --status")),
+    "since": click.option("--since", metavar="DATE", help=Phrase("help --since")),
+    "until": click.option("--until", metavar="DATE", help=Phrase("help --until")),
 }
 
 
-@main.command()
+@main.command(help=Phrase("help view"))
 @network_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default="out/partners.html",
-              show_default=True, help="The HTML file to write (atomically).")
-@click.option("--focus", metavar="NAME", help="Show only this organisation's neighbourhood (id or label).")
-@click.option("--depth", type=click.IntRange(0), default=1, show_default=True, help="Links from --focus to show.")
-@click.option("--hubs", is_flag=True, help="A node per agreement with three or more parties, instead of a clique.")
+              show_default=True, help=Phrase("help view --output"))
+@click.option("--focus", metavar="NAME", help=Phrase("help view --focus"))
+@click.option("--depth", type=click.IntRange(0), default=1, show_default=True, help=Phrase("help view --depth"))
+@click.option("--hubs", is_flag=True, help=Phrase("help --hubs"))
 @STATUS_DATE_OPTIONS["status"]
 @STATUS_DATE_OPTIONS["since"]
 @STATUS_DATE_OPTIONS["until"]
 @user_errors
 def view(seed_dir, graph_file, store, kinds, include, source, lang, output, focus, depth, hubs, status, since,
          until) -> None:
-    """Write the who-partners-with-whom network as an interactive HTML page that works offline; --status,
-    --since and --until set the page's status and date filters it opens with (the reader can change them)."""
     from kg import api, linkfilter
     from kg.text import tr
 
@@ -336,12 +348,11 @@ def view(seed_dir, graph_file, store, kinds, include, source, lang, output, focu
                   size=f"{path.stat().st_size:,}"))
 
 
-@main.command()
+@main.command(help=Phrase("help stats"))
 @network_options
-@click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many to rank.")
+@click.option("--top", type=click.IntRange(1), default=10, show_default=True, help=Phrase("help stats --top"))
 @user_errors
 def stats(seed_dir, graph_file, store, kinds, include, source, lang, top) -> None:
-    """Counts, the most central organisations (degree, betweenness) and the clusters of the network."""
     from kg import api, network
 
     G = _network(seed_dir, graph_file, store, kinds, include, source, lang=lang)
@@ -352,9 +363,9 @@ def link_filter_options(func):
     """The options of kg path and kg neighbors that leave links out (kg/linkfilter.py)."""
     options = [
         click.option("--avoid", "--exclude", "avoid", multiple=True, metavar="NAME",
-                     help="Leave this node out, such as a hub everyone deals with (--avoid nvidia). Repeat for more."),
+                     help=Phrase("help --avoid")),
         STATUS_DATE_OPTIONS["status"],
-        click.option("--signed-only", is_flag=True, help="Only signed agreements: --status signed."),
+        click.option("--signed-only", is_flag=True, help=Phrase("help --signed-only")),
         STATUS_DATE_OPTIONS["since"],
         STATUS_DATE_OPTIONS["until"],
     ]
@@ -363,20 +374,15 @@ def link_filter_options(func):
     return func
 
 
-@main.command()
+@main.command(help=Phrase("help path"))
 @network_options
 @click.argument("a")
 @click.argument("b")
-@click.option("--limit", type=click.IntRange(1), default=10, show_default=True, help="At most this many chains.")
+@click.option("--limit", type=click.IntRange(1), default=10, show_default=True, help=Phrase("help path --limit"))
 @link_filter_options
 @user_errors
 def path(seed_dir, graph_file, store, kinds, include, source, lang, a, b, limit, avoid, status, signed_only, since,
          until) -> None:
-    """The shortest chains of partnerships between A and B, with the agreement and source behind each link.
-
-    \b
-      kg path "LG Electronics" KISTI
-      kg path "LG Electronics" KISTI --avoid nvidia --status signed,agreed --since 2025-10"""
     from kg import api, linkfilter, netfilter
 
     flt = linkfilter.LinkFilter.parse(avoid, status, since, until, signed_only=signed_only, lang=lang)
@@ -386,14 +392,13 @@ def path(seed_dir, graph_file, store, kinds, include, source, lang, a, b, limit,
     click.echo(linkfilter.path_text(G, start, end, flt, limit, lang))
 
 
-@main.command()
+@main.command(help=Phrase("help neighbors"))
 @network_options
 @click.argument("name")
 @link_filter_options
 @user_errors
 def neighbors(seed_dir, graph_file, store, kinds, include, source, lang, name, avoid, status, signed_only, since,
               until) -> None:
-    """An organisation's direct partners, with the relations and sources behind each."""
     from kg import api, linkfilter, netfilter
 
     flt = linkfilter.LinkFilter.parse(avoid, status, since, until, signed_only=signed_only, lang=lang)
@@ -403,30 +408,17 @@ def neighbors(seed_dir, graph_file, store, kinds, include, source, lang, name, a
     click.echo(linkfilter.neighbors_text(G, node, flt, lang))
 
 
-@main.command("network")
+@main.command("network", help=Phrase("help network"))
 @network_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="The file to write (atomically): NAME.gexf, NAME.graphml, or NAME.csv for NAME-nodes.csv and "
-                   "NAME-edges.csv (kumu: NAME-elements.csv and NAME-connections.csv).")
+              help=Phrase("help network --output"))
 @click.option("-f", "--format", "fmt", type=click.Choice(["gexf", "graphml", "csv", "kumu"]), default=None,
-              help="gexf (Gephi), graphml (Cytoscape, yEd), csv (nodes and edges), kumu (Kumu's Label/Type/From/To "
-                   "columns) [default: from the file name].")
+              help=Phrase("help network --format"))
 @click.option("--bom/--no-bom", "--excel", "bom", default=True, show_default=True,
-              help="Start CSV files with a UTF-8 byte order mark, so Excel on Windows shows Hangul intact "
-                   "(--excel: the same, as kg query says it).")
-@click.option("--hubs", is_flag=True, help="A node per agreement with three or more parties, instead of a clique.")
+              help=Phrase("help network --bom"))
+@click.option("--hubs", is_flag=True, help=Phrase("help --hubs"))
 @user_errors
 def network_command(seed_dir, graph_file, store, kinds, include, source, lang, output, fmt, bom, hubs) -> None:
-    """Write the who-partners-with-whom network for other tools: Gephi, Cytoscape, yEd, Kumu, a spreadsheet.
-
-    \b
-      kg network -o out/partners.gexf
-      kg network -o out/partners.graphml --kind mou,gpu-allocation
-      kg network -o out/partners.csv            # out/partners-nodes.csv, out/partners-edges.csv
-      kg network -o out/kumu.csv -f kumu --lang ko
-
-    Nodes carry id, kind, group, English and Korean labels, aliases, partners and relations; edges carry the
-    relation kind, fact, direction, date, status, figures and sources."""
     from kg import netexport
 
     G = _network(seed_dir, graph_file, store, kinds, include, source, hubs=hubs)
@@ -437,49 +429,33 @@ def network_command(seed_dir, graph_file, store, kinds, include, source, lang, o
 # ------------------------------------------------------------------ SPARQL queries (kg/query/, queries/*.rq)
 
 
-@main.command("query")
+@main.command("query", help=Phrase("help query"))
 @click.argument("name", required=False)
 @click.option("--file", "query_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Run the SPARQL query in this file.")
+              help=Phrase("help query --file"))
 @click.option("-e", "--expression", "text", metavar="SPARQL",
-              help="Run this SPARQL query; the prefixes kg: kgo: rdfs: prov: schema: org: skos: xsd: dcterms: "
-                   "are predeclared.")
+              help=Phrase("help query --expression"))
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind ?NAME to VALUE: an entity id (naver-cloud, kg:naver-cloud, a full IRI), a number or "
-                   "\"text\". Repeat for more.")
+              help=Phrase("help query --param"))
 @click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
-              help="Labels in English or Korean (binds ?lang).")
+              help=Phrase("help query --lang"))
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle"]),
               default="table", show_default=True,
-              help="An aligned table, the W3C SPARQL result formats for scripts, or Turtle for CONSTRUCT/DESCRIBE.")
+              help=Phrase("help query --format"))
 @click.option("--excel", is_flag=True,
-              help="Start CSV or TSV with a UTF-8 byte order mark, so Excel on Windows shows Hangul intact.")
+              help=Phrase("help query --excel"))
 @click.option("--timeout", type=SECONDS, default=30.0, show_default=True, metavar="SECONDS",
-              help="Stop the query after this many seconds (0: no limit).")
+              help=Phrase("help query --timeout"))
 @click.option("--max-memory", type=BYTES, default=str(DEFAULT_MAX_MEMORY >> 20) + "M", show_default=True,
-              metavar="SIZE", help="Memory the query may take, such as 512M or 4G (0: no limit).")
+              metavar="SIZE", help=Phrase("help query --max-memory"))
 @click.option("--max-rows", type=click.IntRange(min=0), default=10_000, show_default=True, metavar="N",
-              help="Keep at most N rows (or triples) of the answer, and say so on stderr (0: all).")
+              help=Phrase("help query --max-rows"))
 @click.option("--allow-remote", is_flag=True,
-              help="Let a query use SERVICE, or FROM a graph the dataset does not have (the engine then sends "
-                   "requests to those URLs). Updates are refused regardless.")
+              help=Phrase("help query --allow-remote"))
 @graph_options
 @user_errors
 def query_command(name, query_file, text, params, lang, fmt, excel, timeout, max_memory, max_rows, allow_remote,
                   seed_dir, graph_file, store) -> None:
-    """Run a named query (see `kg queries`), a query file or a SPARQL text, and print the answer.
-
-    \b
-      kg query gpu-allocations --lang ko
-      kg query agreements -p org=naver-cloud -f csv
-      kg query -e 'SELECT ?party WHERE { kg:mou-ai-ran kgo:party ?party }'
-
-    Parameter values, and ?lang, are bound as RDF terms in a VALUES row inside the WHERE clause: a named
-    query's own row of defaults gets them, any other query gets one put first. The patterns and FILTERs
-    of the WHERE clause see them; a FILTER inside a nested group does not (see queries/README.md).
-
-    A query runs at most --timeout seconds and keeps --max-rows rows; it may not reach other servers
-    (SERVICE, FROM <elsewhere>) without --allow-remote, and SPARQL Update is always refused."""
     from kg.errors import QueryError
     from kg.query.syntax import parse_params
 
@@ -538,14 +514,13 @@ def _print_answer(text: str, kind: str, rows: int, cut: bool, truncated: bool, *
         click.echo(truncated_note(kind, max_rows, lang), err=True)
 
 
-@main.command()
-@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True, help="Label language.")
+@main.command(help=Phrase("help schema"))
+@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
+              help=Phrase("help --lang label language"))
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @graph_options
 @user_errors
 def schema(lang, fmt, seed_dir, graph_file, store) -> None:
-    """The graph's vocabulary: classes, properties and controlled values with English and Korean labels,
-    comments and how many things in the graph use each, and example queries."""
     import json
 
     from kg import vocabulary
@@ -555,13 +530,12 @@ def schema(lang, fmt, seed_dir, graph_file, store) -> None:
                else vocabulary.format_schema(found, lang))
 
 
-@main.command("queries")
+@main.command("queries", help=Phrase("help queries"))
 @click.argument("name", required=False)
 @click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
-              help="Titles and parameter descriptions in English or Korean.")
+              help=Phrase("help queries --lang"))
 @user_errors
 def queries_command(name, lang) -> None:
-    """List the named queries with their parameters, or show one in full with its SPARQL."""
     from kg import api
     from kg.query import describe_queries, describe_query
 
@@ -575,15 +549,15 @@ def queries_command(name, lang) -> None:
 # ------------------------------------------------------------------ provenance: explain, sources, conflicts
 
 
-@main.command()
+@main.command(help=Phrase("help explain"))
 @click.argument("name", required=False)
-@click.option("--source", "source_id", metavar="SOURCE_ID", help="List every fact that cites this source instead.")
-@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True, help="Label language.")
+@click.option("--source", "source_id", metavar="SOURCE_ID", help=Phrase("help explain --source"))
+@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
+              help=Phrase("help --lang label language"))
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @graph_options
 @user_errors
 def explain(name, source_id, lang, fmt, seed_dir, graph_file, store) -> None:
-    """Everything the graph says about an organisation or person, each claim with its sources."""
     from kg import api
     from kg.claims import explanation_text, source_text
     from kg.errors import KgError
@@ -598,12 +572,12 @@ def explain(name, source_id, lang, fmt, seed_dir, graph_file, store) -> None:
         click.echo(explanation_text(api.explain(graph, name, lang), lang, fmt))
 
 
-@main.command()
-@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True, help="Label language.")
+@main.command(help=Phrase("help sources"))
+@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
+              help=Phrase("help --lang label language"))
 @graph_options
 @user_errors
 def sources(lang, seed_dir, graph_file, store) -> None:
-    """The source registry: each article with its publisher, date, title and how many facts it supports."""
     from kg import api
     from kg.text import tr
 
@@ -613,15 +587,15 @@ def sources(lang, seed_dir, graph_file, store) -> None:
         click.echo(f"    {s.title or s.label}")
 
 
-@main.command()
+@main.command(help=Phrase("help conflicts"))
 @click.option("--strict", is_flag=True,
-              help="Exit with status 1 when any conflict is found (for CI of a data repository).")
-@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True, help="Label language.")
+              help=Phrase("help conflicts --strict"))
+@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
+              help=Phrase("help --lang label language"))
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @graph_options
 @user_errors
 def conflicts(strict, lang, fmt, seed_dir, graph_file, store) -> None:
-    """Where sources disagree on a figure, and per source whether the shares add up to the total."""
     import json
 
     from kg import api
@@ -634,19 +608,18 @@ def conflicts(strict, lang, fmt, seed_dir, graph_file, store) -> None:
         sys.exit(CHECK_FAILED)
 
 
-@main.command("new-source")
+@main.command("new-source", help=Phrase("help new-source"))
 @click.argument("source_id")
-@click.option("--date", required=True, help="Publication date, YYYY-MM-DD.")
-@click.option("--label-en", required=True, help="A short English description of the article.")
-@click.option("--label-ko", required=True, help="The same in Korean.")
-@click.option("--publisher", metavar="ENTITY_ID", help="The publisher's entity id (add it to entities.yaml first).")
-@click.option("--title", help="The headline as printed.")
-@click.option("--language", default="ko", show_default=True, help="The article's language (BCP 47 code).")
-@click.option("--file", "text_file", help="The article's text file name [default: SOURCE_ID.txt].")
+@click.option("--date", required=True, help=Phrase("help new-source --date"))
+@click.option("--label-en", required=True, help=Phrase("help new-source --label-en"))
+@click.option("--label-ko", required=True, help=Phrase("help new-source --label-ko"))
+@click.option("--publisher", metavar="ENTITY_ID", help=Phrase("help new-source --publisher"))
+@click.option("--title", help=Phrase("help new-source --title"))
+@click.option("--language", default="ko", show_default=True, help=Phrase("help new-source --language"))
+@click.option("--file", "text_file", help=Phrase("help new-source --file"))
 @SEEDS_OPTION
 @user_errors
 def new_source(source_id, date, label_en, label_ko, publisher, title, language, text_file, seed_dir) -> None:
-    """Register a new article and create its fact file from a template, ready to fill in."""
     from kg import api
 
     sources_file, facts_file = api.new_source(seed_dir, source_id, date=date, label_en=label_en, label_ko=label_ko,
@@ -657,14 +630,13 @@ def new_source(source_id, date, label_en, label_ko, publisher, title, language, 
                   facts=str(facts_file)))
 
 
-@main.command("entities")
+@main.command("entities", help=Phrase("help entities"))
 @click.argument("name", required=False)
 @click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
-              help="Language of the labels and messages.")
+              help=Phrase("help entities --lang"))
 @SEEDS_OPTION
 @user_errors
 def entities_command(name, lang, seed_dir) -> None:
-    """Search the registry by id, label or alias in either language (all entities without NAME)."""
     from kg import api
     from kg.text import tr
 
@@ -674,19 +646,18 @@ def entities_command(name, lang, seed_dir) -> None:
     click.echo(tr("entities found", lang, n=len(found)))
 
 
-@main.command("new-entity")
+@main.command("new-entity", help=Phrase("help new-entity"))
 @click.argument("entity_id")
 @click.option("--type", "etype", required=True, metavar="TYPE",
-              help="Its class, such as Company or GovernmentBody (a wrong one is answered with the nearest).")
-@click.option("--en", "label_en", required=True, help="The English label.")
-@click.option("--ko", "label_ko", required=True, help="The Korean label.")
-@click.option("--alias", "aliases", multiple=True, help="Another name it goes by (repeat for more).")
+              help=Phrase("help new-entity --type"))
+@click.option("--en", "label_en", required=True, help=Phrase("help new-entity --en"))
+@click.option("--ko", "label_ko", required=True, help=Phrase("help new-entity --ko"))
+@click.option("--alias", "aliases", multiple=True, help=Phrase("help new-entity --alias"))
 @click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
-              help="Language of the messages.")
+              help=Phrase("help new-entity --lang"))
 @SEEDS_OPTION
 @user_errors
 def new_entity(entity_id, etype, label_en, label_ko, aliases, lang, seed_dir) -> None:
-    """Add an entity to seeds/entities.yaml, checked as kg build checks the seeds."""
     from kg import api
     from kg.text import tr
 
@@ -694,24 +665,19 @@ def new_entity(entity_id, etype, label_en, label_ko, aliases, lang, seed_dir) ->
     click.echo(tr("new entity added", lang, id=entity_id, type=etype, file=path, line=line))
 
 
-@main.command("draft")
+@main.command("draft", help=Phrase("help draft"))
 @click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--source", "source_id", required=True, metavar="ID",
-              help="The source id; a new one is registered from the page (--date when the page has none).")
-@click.option("--date", help="Publication date, YYYY-MM-DD, for a new source whose page does not say it.")
+              help=Phrase("help draft --source"))
+@click.option("--date", help=Phrase("help draft --date"))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the draft [default: seeds/facts/ID.yaml].")
-@click.option("--dry-run", is_flag=True, help="Show the proposals; write nothing.")
+              help=Phrase("help draft --output"))
+@click.option("--dry-run", is_flag=True, help=Phrase("help draft --dry-run"))
 @click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
-              help="Language of the report.")
+              help=Phrase("help draft --lang"))
 @SEEDS_OPTION
 @user_errors
 def draft_command(article, source_id, date, output, dry_run, lang, seed_dir) -> None:
-    """Propose sourced facts from a saved article (HTML or text), written for review.
-
-    \b
-    Example: kg draft ~/saved/yonhap-gpu.html --source yonhap-20251102
-    """
     from kg import api
 
     done = api.draft_article(article, seed_dir, source_id, output=output, write=not dry_run, date=date, lang=lang)
@@ -721,13 +687,12 @@ def draft_command(article, source_id, date, output, dry_run, lang, seed_dir) -> 
 # ------------------------------------------------------------------ stores: load, push, serve
 
 
-@main.command()
+@main.command(help=Phrase("help load"))
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--store", metavar="STORE", required=True, envvar="KG_STORE",
-              help="oxigraph:PATH (replaced by the files, bulk-loaded) or sparql:URL (env KG_STORE).")
+              help=Phrase("help load --store"))
 @user_errors
 def load(files, store) -> None:
-    """Load RDF files (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML) into a persistent store."""
     from kg import api
     from kg.text import tr
 
@@ -735,16 +700,14 @@ def load(files, store) -> None:
     click.echo(tr("load done", error_language(None), count=count, files=len(files), store=store))
 
 
-@main.command()
+@main.command(help=Phrase("help push"))
 @click.option("--to", "update_url", required=True, metavar="URL",
-              help="The SPARQL 1.1 Update endpoint, e.g. http://127.0.0.1:7878/update (Oxigraph), "
-                   "http://HOST:3030/DATASET/update (Fuseki), http://USER@HOST:8890/sparql-auth (Virtuoso; "
-                   "the password in $KG_PASSWORD or ~/.netrc, never in the URL).")
-@click.option("--batch-size", type=click.IntRange(1), default=5000, show_default=True, help="Quads per request.")
+              help=Phrase("help push --to"))
+@click.option("--batch-size", type=click.IntRange(1), default=5000, show_default=True,
+              help=Phrase("help push --batch-size"))
 @graph_options
 @user_errors
 def push(update_url, batch_size, seed_dir, graph_file, store) -> None:
-    """Upload the graph to a SPARQL endpoint, one named graph per source; re-running replaces, never duplicates."""
     from kg import api
 
     graph = open_graph(seed_dir, graph_file, store)
@@ -759,25 +722,22 @@ def push(update_url, batch_size, seed_dir, graph_file, store) -> None:
     click.echo(tr("push done", lang, quads=result.quads, graphs=result.graphs, requests=result.requests))
 
 
-@main.command()
-@click.option("--store", metavar="STORE", help="memory (the seeds, default) or oxigraph:PATH (env KG_STORE).")
+@main.command(help=Phrase("help serve"))
+@click.option("--store", metavar="STORE", help=Phrase("help serve --store"))
 @SEEDS_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; anything but loopback makes the endpoint reachable from other machines.")
+              help=Phrase("help serve --host"))
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--timeout", type=Seconds(minimum=0.1), default=30.0, show_default=True,
-              help="Seconds a query may run, queued or running, before it is stopped with HTTP 503.")
+              help=Phrase("help serve --timeout"))
 @click.option("--max-memory", type=BYTES, default="1G", show_default=True, metavar="SIZE",
-              help="Memory each query may take, such as 512M or 2G (0: no limit).")
+              help=Phrase("help serve --max-memory"))
 @click.option("--cors", "cors", multiple=True, metavar="ORIGIN",
-              help="Let web pages on ORIGIN (such as http://localhost:3000) query the endpoint from a browser; "
-                   "repeat for more, '*' for any page (warned about). Off by default.")
+              help=Phrase("help serve --cors"))
 @click.option("--public-url", metavar="URL",
-              help="The endpoint's URL as clients reach it behind a proxy, named in the Service Description "
-                   "(default: the host the client asked for, /query).")
+              help=Phrase("help serve --public-url"))
 @user_errors
 def serve(store, seed_dir, host, port, timeout, max_memory, cors, public_url) -> None:
-    """A read-only SPARQL 1.1 endpoint with a query page, on 127.0.0.1 by default (Ctrl-C stops it)."""
     import signal
     import time
 

@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kg.cmdline import plain_options
+
 #: The options of `kg query` read here, by the name of their value in kg.cli.query_command.
 _OPTIONS = {"-f": "fmt", "--format": "fmt", "--lang": "lang", "-p": "params", "--param": "params",
             "--seeds": "seed_dir", "--store": "store", "--max-rows": "max_rows", "--timeout": "timeout",
@@ -87,29 +89,6 @@ def _parse(args: list[str]) -> dict[str, Any] | None:
         else:
             options[field] = value
     return _checked(options)
-
-
-def plain_options(tokens: list[str], table: dict[str, str]) -> tuple[list[str], list[tuple[str, str]]] | None:
-    """The words and the (field, value) pairs of a command line written plainly: each option in table, as
-    `--opt value` or `--opt=value`, with a value. None for anything else, which kg.cli then reads."""
-    words: list[str] = []
-    pairs: list[tuple[str, str]] = []
-    rest = list(tokens)
-    while rest:
-        token = rest.pop(0)
-        if not token.startswith("-"):
-            words.append(token)
-            continue
-        if token.startswith("--") and "=" in token:
-            option, value = token.split("=", 1)
-        elif rest:
-            option, value = token, rest.pop(0)
-        else:
-            return None
-        if option not in table or not value:
-            return None
-        pairs.append((table[option], value))
-    return words, pairs
 
 
 def _checked(options: dict[str, Any]) -> dict[str, Any] | None:

@@ -21,6 +21,7 @@ import pyoxigraph as ox
 
 from kg import model
 from kg.claims import Claim, Explanation, SourceRef, explanation_text, source_text
+from kg.cmdline import plain_options
 from kg.errors import KgError
 from kg.lookup import Names
 from kg.plain import ALWAYS, GROUPS, KG, KGO, local
@@ -339,8 +340,6 @@ def _parse(args: list[str]) -> dict[str, Any] | None:
         return None
     options: dict[str, Any] = {"name": None, "source_id": None, "lang": "en", "fmt": "text",
                                "seed_dir": os.environ.get("KG_SEEDS") or "seeds"}
-    from kg.launch import plain_options
-
     parsed = plain_options(args[1:], _OPTIONS)
     if parsed is None or len(parsed[0]) > 1 or parsed[0] == [""]:
         return None

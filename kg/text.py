@@ -31,6 +31,349 @@ DEFINITION = {
 #: key -> (English, Korean). Keys name where the text is shown; "map …" keys are the map page's.
 MESSAGES: dict[str, tuple[str, str]] = {
     # click's usage errors and the commands' help (kg/cli.py)
+    # click's words (kg.clitext): the English form is click's own message, as click writes it
+    "click Usage:": ("Usage:", "사용법:"),
+    "click Options": ("Options", "옵션"),
+    "click Commands": ("Commands", "명령"),
+    "click default: {default}": ("default: {default}", "기본값: {default}"),
+    "click env var: {var}": ("env var: {var}", "환경 변수: {var}"),
+    "click required": ("required", "필수"),
+    "click Show this message and exit.": ("Show this message and exit.", "이 도움말을 보여 주고 끝냅니다."),
+    "click Error: {message}": ("Error: {message}", "오류: {message}"),
+    "click Try '{command} {option}' for help.": ("Try '{command} {option}' for help.",
+                                                 "도움말은 '{command} {option}'로 보세요."),
+    "click Invalid value: {message}": ("Invalid value: {message}", "잘못된 값: {message}"),
+    "click Invalid value for {param_hint}: {message}": ("Invalid value for {param_hint}: {message}",
+                                                        "{param_hint}에 잘못된 값: {message}"),
+    "click Missing argument": ("Missing argument", "빠진 인자:"),
+    "click Missing option": ("Missing option", "빠진 옵션:"),
+    "click Missing parameter": ("Missing parameter", "빠진 매개변수:"),
+    "click No such option {name!r}.": ("No such option {name!r}.", "{name!r} 옵션은 없습니다."),
+    "click No such command {name!r}.": ("No such command {name!r}.", "{name!r} 명령은 없습니다."),
+    "click Did you mean {possibility}?": ("Did you mean {possibility}?", "{possibility} 말인가요?"),
+    "click (Did you mean one of: {possibilities}?)": ("(Did you mean one of: {possibilities}?)",
+                                                      "({possibilities} 중 하나인가요?)"),
+    "click Got unexpected extra argument ({args})": ("Got unexpected extra argument ({args})",
+                                                     "예상하지 못한 인자가 더 있습니다 ({args})"),
+    "click Got unexpected extra arguments ({args})": ("Got unexpected extra arguments ({args})",
+                                                      "예상하지 못한 인자가 더 있습니다 ({args})"),
+    "click Missing command.": ("Missing command.", "명령이 없습니다."),
+    "click Option {name!r} requires an argument.": ("Option {name!r} requires an argument.",
+                                                    "{name!r} 옵션에는 값이 필요합니다."),
+    "click Option {name!r} requires {nargs} arguments.": ("Option {name!r} requires {nargs} arguments.",
+                                                          "{name!r} 옵션에는 값이 {nargs}개 필요합니다."),
+    "click Option {name!r} does not take a value.": ("Option {name!r} does not take a value.",
+                                                     "{name!r} 옵션은 값을 받지 않습니다."),
+    "click {value!r} is not {choice}.": ("{value!r} is not {choice}.", "{value!r}: {choice}만 쓸 수 있습니다."),
+    "click {value!r} is not one of {choices}.": ("{value!r} is not one of {choices}.",
+                                                 "{value!r}: 다음 중 하나가 아닙니다: {choices}."),
+    "click {value} is not in the range {range}.": ("{value} is not in the range {range}.",
+                                                   "{value}: 범위 {range} 밖입니다."),
+    "click {value!r} is not a valid {number_type}.": ("{value!r} is not a valid {number_type}.",
+                                                      "{value!r}: 올바른 수가 아닙니다 ({number_type})."),
+    "click file": ("file", "파일"),
+    "click directory": ("directory", "디렉터리"),
+    "click path": ("path", "경로"),
+    "click {name} {filename!r} does not exist.": ("{name} {filename!r} does not exist.",
+                                                  "{name} {filename!r}이(가) 없습니다."),
+    "click {name} {filename!r} is a file.": ("{name} {filename!r} is a file.",
+                                             "{name} {filename!r}은(는) 파일입니다."),
+    "click {name} {filename!r} is a directory.": ("{name} {filename!r} is a directory.",
+                                                  "{name} {filename!r}은(는) 디렉터리입니다."),
+    "click {name} {filename!r} is not readable.": ("{name} {filename!r} is not readable.",
+                                                   "{name} {filename!r}을(를) 읽을 수 없습니다."),
+    "click {name} {filename!r} is not writable.": ("{name} {filename!r} is not writable.",
+                                                   "{name} {filename!r}에 쓸 수 없습니다."),
+    "click Aborted!": ("Aborted!", "중단했습니다!"),
+    # kg's own option types (kg/cli.py's Seconds and Size), shown after click's "Invalid value for '--timeout': "
+    "usage not seconds": ("{value} is not a number of seconds — write one such as 30 or 0.5",
+                          "{value}: 초 단위의 수가 아닙니다 — 30이나 0.5처럼 쓰세요"),
+    "usage seconds range": ("{value} is not a time limit kg can keep — give seconds from {minimum} to {maximum} "
+                            "(a year)",
+                            "{value}: kg가 지킬 수 있는 시간 제한이 아닙니다 — {minimum}에서 {maximum}(1년) "
+                            "사이의 초를 주세요"),
+    "usage not size": ("{value} is not a size — write one such as 512M or 4G (0: no limit)",
+                       "{value}: 크기가 아닙니다 — 512M이나 4G처럼 쓰세요 (0: 제한 없음)"),
+    # kg's --help (kg/cli.py): "help COMMAND", "help COMMAND --option"; "help --option" for one several commands share
+    "help build": ("Check the seed files, build the graph, validate it and write it.",
+                   "시드 파일을 검사하고, 그래프를 만들어 검증한 뒤 씁니다."),
+    "help build --no-validate": ("Skip the SHACL check.", "SHACL 검사를 건너뜁니다."),
+    "help build --output": ("Where to write the built dataset (N-Quads).", "만든 데이터셋(N-Quads)을 쓸 곳."),
+    "help build --store": ("Also load the graph into this store: oxigraph:PATH or sparql:URL (env KG_STORE); later "
+                           "commands read it from there with the same --store.",
+                           "그래프를 이 저장소에도 적재합니다: oxigraph:PATH 또는 sparql:URL (환경 변수 KG_STORE); "
+                           "이후 명령은 같은 --store로 거기서 읽습니다."),
+    "help conflicts": ("Where sources disagree on a figure, and per source whether the shares add up to the total.",
+                       "출처끼리 수치가 엇갈리는 곳, 그리고 출처마다 배분의 합이 총량과 맞는지."),
+    "help conflicts --strict": ("Exit with status 1 when any conflict is found (for CI of a data repository).",
+                                "충돌이 하나라도 있으면 상태 1로 끝냅니다 (데이터 저장소의 CI용)."),
+    "help draft": ("Propose sourced facts from a saved article (HTML or text), written for review.\n"
+                   "\n"
+                   "\b\n"
+                   "Example: kg draft ~/saved/yonhap-gpu.html --source yonhap-20251102",
+                   "저장해 둔 기사(HTML 또는 텍스트)에서 출처가 있는 사실을 제안해 검토용으로 씁니다.\n"
+                   "\n"
+                   "\b\n"
+                   "예: kg draft ~/saved/yonhap-gpu.html --source yonhap-20251102"),
+    "help draft --date": ("Publication date, YYYY-MM-DD, for a new source whose page does not say it.",
+                          "발행일, YYYY-MM-DD. 페이지에 날짜가 없는 새 출처에 씁니다."),
+    "help draft --dry-run": ("Show the proposals; write nothing.", "제안만 보여 주고 아무것도 쓰지 않습니다."),
+    "help draft --lang": ("Language of the report.", "보고서의 언어."),
+    "help draft --output": ("Where to write the draft [default: seeds/facts/ID.yaml].",
+                            "초안을 쓸 곳 [기본값: seeds/facts/ID.yaml]."),
+    "help draft --source": ("The source id; a new one is registered from the page (--date when the page has none).",
+                            "출처 id; 새 id이면 페이지에서 등록합니다 (페이지에 날짜가 없으면 --date)."),
+    "help entities": ("Search the registry by id, label or alias in either language (all entities without NAME).",
+                      "id, 레이블, 별칭으로 (두 언어 모두) 등록부를 찾습니다 (NAME이 없으면 모든 항목)."),
+    "help entities --lang": ("Language of the labels and messages.", "레이블과 메시지의 언어."),
+    "help explain": ("Everything the graph says about an organisation or person, each claim with its sources.",
+                     "조직이나 인물에 대해 그래프가 말하는 모든 것을, 주장마다 그 출처와 함께."),
+    "help explain --source": ("List every fact that cites this source instead.",
+                              "대신 이 출처를 인용하는 모든 사실을 나열합니다."),
+    "help export": ("Export the graph as Turtle, TriG, N-Triples, N-Quads or JSON-LD (deterministic), or its "
+                    "partnership\n"
+                    "network for Gephi, Cytoscape, Kumu or a spreadsheet (kg network has the network's options).",
+                    "그래프를 Turtle, TriG, N-Triples, N-Quads 또는 JSON-LD로 (결정적으로) 내보내거나, 그 파트너십\n"
+                    "네트워크를 Gephi, Cytoscape, Kumu나 스프레드시트용으로 내보냅니다 (네트워크의 옵션은 kg "
+                    "network에 있음)."),
+    "help export --format": ("Output format [default: from the file name, else turtle]: RDF (turtle, trig, nt, "
+                             "nquads, jsonld) or the partnership network as `kg network` writes it (gexf, graphml, "
+                             "csv, kumu).",
+                             "출력 형식 [기본값: 파일 이름에서, 아니면 turtle]: RDF (turtle, trig, nt, nquads, "
+                             "jsonld) 또는 `kg network`가 쓰는 파트너십 네트워크 (gexf, graphml, csv, kumu)."),
+    "help export --lang": ("Language of messages (and of Kumu's labels).", "메시지(와 Kumu 레이블)의 언어."),
+    "help export --output": ("File to write (atomically); standard output when omitted.",
+                             "쓸 파일 (원자적으로); 없으면 표준 출력."),
+    "help kg": ("Partnership knowledge graph: sourced facts about AI-industry partnerships as RDF.",
+                "파트너십 지식 그래프: AI 산업 파트너십에 관한, 출처가 있는 사실을 RDF로."),
+    "help kg --lang": ("Language of every command: its messages and errors, and the default of its own --lang (env "
+                       "KG_LANG; English if not given).",
+                       "모든 명령의 언어: 메시지와 오류, 그리고 각 명령 자체 --lang의 기본값 (환경 변수 KG_LANG; "
+                       "주지 않으면 영어)."),
+    "help load": ("Load RDF files (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML) into a persistent store.",
+                  "RDF 파일(Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML)을 영구 저장소에 적재합니다."),
+    "help load --store": ("oxigraph:PATH (replaced by the files, bulk-loaded) or sparql:URL (env KG_STORE).",
+                          "oxigraph:PATH (파일들로 바꿔 채움, 일괄 적재) 또는 sparql:URL (환경 변수 KG_STORE)."),
+    "help neighbors": ("An organisation's direct partners, with the relations and sources behind each.",
+                       "조직의 직접 파트너를, 각각의 관계와 그 출처와 함께."),
+    "help network": ("Write the who-partners-with-whom network for other tools: Gephi, Cytoscape, yEd, Kumu, a "
+                     "spreadsheet.\n"
+                     "\n"
+                     "\b\n"
+                     "  kg network -o out/partners.gexf\n"
+                     "  kg network -o out/partners.graphml --kind mou,gpu-allocation\n"
+                     "  kg network -o out/partners.csv            # out/partners-nodes.csv, out/partners-edges.csv\n"
+                     "  kg network -o out/kumu.csv -f kumu --lang ko\n"
+                     "\n"
+                     "Nodes carry id, kind, group, English and Korean labels, aliases, partners and relations; edges "
+                     "carry the\n"
+                     "relation kind, fact, direction, date, status, figures and sources.",
+                     "누가 누구와 협력하는지의 네트워크를 다른 도구용으로 씁니다: Gephi, Cytoscape, yEd, Kumu, "
+                     "스프레드시트.\n"
+                     "\n"
+                     "\b\n"
+                     "  kg network -o out/partners.gexf\n"
+                     "  kg network -o out/partners.graphml --kind mou,gpu-allocation\n"
+                     "  kg network -o out/partners.csv            # out/partners-nodes.csv, out/partners-edges.csv\n"
+                     "  kg network -o out/kumu.csv -f kumu --lang ko\n"
+                     "\n"
+                     "노드에는 id, 종류, 그룹, 영어·한국어 레이블, 별칭, 파트너 수와 관계 수가 담기고, 엣지에는\n"
+                     "관계 종류, 사실, 방향, 날짜, 상태, 수치와 출처가 담깁니다."),
+    "help network --bom": ("Start CSV files with a UTF-8 byte order mark, so Excel on Windows shows Hangul intact "
+                           "(--excel: the same, as kg query says it).",
+                           "CSV 파일을 UTF-8 바이트 순서 표시로 시작해, Windows의 Excel에서 한글이 깨지지 않게 "
+                           "합니다 (--excel: kg query에서처럼 같은 뜻)."),
+    "help network --format": ("gexf (Gephi), graphml (Cytoscape, yEd), csv (nodes and edges), kumu (Kumu's "
+                              "Label/Type/From/To columns) [default: from the file name].",
+                              "gexf (Gephi), graphml (Cytoscape, yEd), csv (노드와 엣지), kumu (Kumu의 "
+                              "Label/Type/From/To 열) [기본값: 파일 이름에서]."),
+    "help network --output": ("The file to write (atomically): NAME.gexf, NAME.graphml, or NAME.csv for "
+                              "NAME-nodes.csv and NAME-edges.csv (kumu: NAME-elements.csv and NAME-connections.csv).",
+                              "쓸 파일 (원자적으로): NAME.gexf, NAME.graphml, 또는 NAME-nodes.csv와 NAME-edges.csv를 "
+                              "쓰는 NAME.csv (kumu: NAME-elements.csv와 NAME-connections.csv)."),
+    "help new-entity": ("Add an entity to seeds/entities.yaml, checked as kg build checks the seeds.",
+                        "seeds/entities.yaml에 항목을 추가합니다. kg build가 시드를 검사하듯 검사합니다."),
+    "help new-entity --alias": ("Another name it goes by (repeat for more).", "이 항목의 다른 이름 (여럿이면 반복)."),
+    "help new-entity --en": ("The English label.", "영어 레이블."),
+    "help new-entity --ko": ("The Korean label.", "한국어 레이블."),
+    "help new-entity --lang": ("Language of the messages.", "메시지의 언어."),
+    "help new-entity --type": ("Its class, such as Company or GovernmentBody (a wrong one is answered with the "
+                               "nearest).",
+                               "클래스, 예: Company, GovernmentBody (틀리면 가장 가까운 것을 알려 줌)."),
+    "help new-source": ("Register a new article and create its fact file from a template, ready to fill in.",
+                        "새 기사를 등록하고, 그 사실 파일을 틀에서 만들어 채울 수 있게 합니다."),
+    "help new-source --date": ("Publication date, YYYY-MM-DD.", "발행일, YYYY-MM-DD."),
+    "help new-source --file": ("The article's text file name [default: SOURCE_ID.txt].",
+                               "기사 텍스트 파일 이름 [기본값: SOURCE_ID.txt]."),
+    "help new-source --label-en": ("A short English description of the article.", "기사에 대한 짧은 영어 설명."),
+    "help new-source --label-ko": ("The same in Korean.", "같은 설명의 한국어."),
+    "help new-source --language": ("The article's language (BCP 47 code).", "기사의 언어 (BCP 47 코드)."),
+    "help new-source --publisher": ("The publisher's entity id (add it to entities.yaml first).",
+                                    "발행처의 항목 id (먼저 entities.yaml에 추가하세요)."),
+    "help new-source --title": ("The headline as printed.", "인쇄된 그대로의 제목."),
+    "help ontology-doc": ("Write the ontology as one offline HTML page: every class, property and controlled value, "
+                          "English and\n"
+                          "Korean side by side.",
+                          "온톨로지를 오프라인 HTML 페이지 하나로 씁니다: 모든 클래스, 속성, 통제 값을 영어와\n"
+                          "한국어로 나란히."),
+    "help ontology-doc --output": ("File to write (atomically), such as docs/ontology.html; standard output when "
+                                   "omitted.",
+                                   "쓸 파일 (원자적으로), 예: docs/ontology.html; 없으면 표준 출력."),
+    "help path": ("The shortest chains of partnerships between A and B, with the agreement and source behind each "
+                  "link.\n"
+                  "\n"
+                  "\b\n"
+                  "  kg path \"LG Electronics\" KISTI\n"
+                  "  kg path \"LG Electronics\" KISTI --avoid nvidia --status signed,agreed --since 2025-10",
+                  "A와 B 사이의 가장 짧은 파트너십 경로를, 각 연결 뒤의 협약과 출처와 함께.\n"
+                  "\n"
+                  "\b\n"
+                  "  kg path \"LG전자\" KISTI\n"
+                  "  kg path \"LG전자\" KISTI --avoid nvidia --status signed,agreed --since 2025-10"),
+    "help path --limit": ("At most this many chains.", "경로를 최대 이만큼."),
+    "help push": ("Upload the graph to a SPARQL endpoint, one named graph per source; re-running replaces, never "
+                  "duplicates.",
+                  "그래프를 SPARQL 엔드포인트에 올립니다. 출처마다 이름 있는 그래프 하나; 다시 실행하면 바꿔 쓰고, "
+                  "중복되지 않습니다."),
+    "help push --batch-size": ("Quads per request.", "요청당 쿼드 수."),
+    "help push --to": ("The SPARQL 1.1 Update endpoint, e.g. http://127.0.0.1:7878/update (Oxigraph), "
+                       "http://HOST:3030/DATASET/update (Fuseki), http://USER@HOST:8890/sparql-auth (Virtuoso; the "
+                       "password in $KG_PASSWORD or ~/.netrc, never in the URL).",
+                       "SPARQL 1.1 Update 엔드포인트, 예: http://127.0.0.1:7878/update (Oxigraph), "
+                       "http://HOST:3030/DATASET/update (Fuseki), http://USER@HOST:8890/sparql-auth (Virtuoso; "
+                       "비밀번호는 URL이 아니라 $KG_PASSWORD나 ~/.netrc에)."),
+    "help queries": ("List the named queries with their parameters, or show one in full with its SPARQL.",
+                     "이름 있는 질의를 매개변수와 함께 나열하거나, 하나를 SPARQL까지 전부 보여 줍니다."),
+    "help query": ("Run a named query (see `kg queries`), a query file or a SPARQL text, and print the answer.\n"
+                   "\n"
+                   "\b\n"
+                   "  kg query gpu-allocations --lang ko\n"
+                   "  kg query agreements -p org=naver-cloud -f csv\n"
+                   "  kg query -e 'SELECT ?party WHERE { kg:mou-ai-ran kgo:party ?party }'\n"
+                   "\n"
+                   "Parameter values, and ?lang, are bound as RDF terms in a VALUES row inside the WHERE clause: a "
+                   "named\n"
+                   "query's own row of defaults gets them, any other query gets one put first. The patterns and "
+                   "FILTERs\n"
+                   "of the WHERE clause see them; a FILTER inside a nested group does not (see queries/README.md).\n"
+                   "\n"
+                   "A query runs at most --timeout seconds and keeps --max-rows rows; it may not reach other "
+                   "servers\n"
+                   "(SERVICE, FROM <elsewhere>) without --allow-remote, and SPARQL Update is always refused.",
+                   "이름 있는 질의(`kg queries` 참고), 질의 파일 또는 SPARQL 텍스트를 실행하고 답을 출력합니다.\n"
+                   "\n"
+                   "\b\n"
+                   "  kg query gpu-allocations --lang ko\n"
+                   "  kg query agreements -p org=naver-cloud -f csv\n"
+                   "  kg query -e 'SELECT ?party WHERE { kg:mou-ai-ran kgo:party ?party }'\n"
+                   "\n"
+                   "매개변수 값과 ?lang은 WHERE 절 안의 VALUES 행에 RDF 항으로 묶입니다: 이름 있는 질의는 자기\n"
+                   "기본값 행에서 받고, 다른 질의에는 그런 행이 맨 앞에 하나 들어갑니다. WHERE 절의 패턴과 FILTER는\n"
+                   "그 값을 보지만, 중첩된 그룹 안의 FILTER는 보지 못합니다 (queries/README.md 참고).\n"
+                   "\n"
+                   "질의는 최대 --timeout초 동안 실행되고 --max-rows행까지 남깁니다; --allow-remote 없이는 다른 "
+                   "서버\n"
+                   "(SERVICE, FROM <다른 곳>)에 닿을 수 없고, SPARQL Update는 언제나 거부됩니다."),
+    "help query --allow-remote": ("Let a query use SERVICE, or FROM a graph the dataset does not have (the engine "
+                                  "then sends requests to those URLs). Updates are refused regardless.",
+                                  "질의가 SERVICE를 쓰거나, 데이터셋에 없는 그래프를 FROM으로 부르도록 허용합니다 "
+                                  "(그러면 엔진이 그 URL로 요청을 보냄). 갱신은 어떤 경우에도 거부됩니다."),
+    "help query --excel": ("Start CSV or TSV with a UTF-8 byte order mark, so Excel on Windows shows Hangul intact.",
+                           "CSV나 TSV를 UTF-8 바이트 순서 표시로 시작해, Windows의 Excel에서 한글이 깨지지 않게 "
+                           "합니다."),
+    "help query --expression": ("Run this SPARQL query; the prefixes kg: kgo: rdfs: prov: schema: org: skos: xsd: "
+                                "dcterms: are predeclared.",
+                                "이 SPARQL 질의를 실행합니다; 접두어 kg: kgo: rdfs: prov: schema: org: skos: xsd: "
+                                "dcterms:는 미리 선언되어 있습니다."),
+    "help query --file": ("Run the SPARQL query in this file.", "이 파일의 SPARQL 질의를 실행합니다."),
+    "help query --format": ("An aligned table, the W3C SPARQL result formats for scripts, or Turtle for "
+                            "CONSTRUCT/DESCRIBE.",
+                            "정렬된 표, 스크립트용 W3C SPARQL 결과 형식, 또는 CONSTRUCT/DESCRIBE에는 Turtle."),
+    "help query --lang": ("Labels in English or Korean (binds ?lang).", "레이블을 영어나 한국어로 (?lang에 묶임)."),
+    "help query --max-memory": ("Memory the query may take, such as 512M or 4G (0: no limit).",
+                                "질의가 쓸 수 있는 메모리, 예: 512M, 4G (0: 제한 없음)."),
+    "help query --max-rows": ("Keep at most N rows (or triples) of the answer, and say so on stderr (0: all).",
+                              "답의 행(또는 트리플)을 최대 N개 남기고, 그랬다고 표준 오류에 알립니다 (0: 전부)."),
+    "help query --param": ("Bind ?NAME to VALUE: an entity id (naver-cloud, kg:naver-cloud, a full IRI), a number or "
+                           "\"text\". Repeat for more.",
+                           "?NAME을 VALUE에 묶습니다: 항목 id (naver-cloud, kg:naver-cloud, 전체 IRI), 수, 또는 "
+                           "\"텍스트\". 여럿이면 반복."),
+    "help query --timeout": ("Stop the query after this many seconds (0: no limit).",
+                             "질의를 이 초만큼 뒤에 멈춥니다 (0: 제한 없음)."),
+    "help schema": ("The graph's vocabulary: classes, properties and controlled values with English and Korean "
+                    "labels,\n"
+                    "comments and how many things in the graph use each, and example queries.",
+                    "그래프의 어휘: 클래스, 속성, 통제 값을 영어·한국어 레이블, 설명, 그래프에서 각각을 쓰는\n"
+                    "항목 수와 함께, 그리고 예시 질의."),
+    "help serve": ("A read-only SPARQL 1.1 endpoint with a query page, on 127.0.0.1 by default (Ctrl-C stops it).",
+                   "질의 페이지가 있는 읽기 전용 SPARQL 1.1 엔드포인트, 기본으로 127.0.0.1에서 (Ctrl-C로 멈춤)."),
+    "help serve --cors": ("Let web pages on ORIGIN (such as http://localhost:3000) query the endpoint from a "
+                          "browser; repeat for more, '*' for any page (warned about). Off by default.",
+                          "ORIGIN의 웹 페이지(예: http://localhost:3000)가 브라우저에서 엔드포인트에 질의하게 "
+                          "합니다; 여럿이면 반복, 모든 페이지는 '*' (경고가 나옴). 기본은 꺼짐."),
+    "help serve --host": ("Address to listen on; anything but loopback makes the endpoint reachable from other "
+                          "machines.",
+                          "들을 주소; 루프백이 아니면 다른 기계에서도 엔드포인트에 닿을 수 있습니다."),
+    "help serve --max-memory": ("Memory each query may take, such as 512M or 2G (0: no limit).",
+                                "질의마다 쓸 수 있는 메모리, 예: 512M, 2G (0: 제한 없음)."),
+    "help serve --public-url": ("The endpoint's URL as clients reach it behind a proxy, named in the Service "
+                                "Description (default: the host the client asked for, /query).",
+                                "프록시 뒤에서 클라이언트가 닿는 엔드포인트의 URL, 서비스 설명(SD)에 적힘 (기본값: "
+                                "클라이언트가 요청한 호스트의 /query)."),
+    "help serve --store": ("memory (the seeds, default) or oxigraph:PATH (env KG_STORE).",
+                           "memory (시드, 기본값) 또는 oxigraph:PATH (환경 변수 KG_STORE)."),
+    "help serve --timeout": ("Seconds a query may run, queued or running, before it is stopped with HTTP 503.",
+                             "질의가 대기 중이든 실행 중이든 이 초만큼 지나면 HTTP 503으로 멈춥니다."),
+    "help sources": ("The source registry: each article with its publisher, date, title and how many facts it "
+                     "supports.",
+                     "출처 등록부: 기사마다 발행처, 날짜, 제목, 그리고 뒷받침하는 사실 수."),
+    "help stats": ("Counts, the most central organisations (degree, betweenness) and the clusters of the network.",
+                   "네트워크의 개수, 가장 중심적인 조직(연결 차수, 매개 중심성), 그리고 군집."),
+    "help stats --top": ("How many to rank.", "순위에 올릴 수."),
+    "help validate": ("Check the graph against the SHACL shapes and print a readable report.",
+                      "그래프를 SHACL 형태 규칙으로 검사하고 읽기 쉬운 보고서를 출력합니다."),
+    "help view": ("Write the who-partners-with-whom network as an interactive HTML page that works offline; "
+                  "--status,\n"
+                  "--since and --until set the page's status and date filters it opens with (the reader can change "
+                  "them).",
+                  "누가 누구와 협력하는지의 네트워크를 오프라인에서 작동하는 대화형 HTML 페이지로 씁니다; --status,\n"
+                  "--since, --until은 페이지가 처음 열릴 때의 상태·날짜 필터를 정합니다 (읽는 사람이 바꿀 수 있음)."),
+    "help view --depth": ("Links from --focus to show.", "--focus에서 보여 줄 연결 단계 수."),
+    "help view --focus": ("Show only this organisation's neighbourhood (id or label).",
+                          "이 조직의 이웃만 보여 줍니다 (id 또는 레이블)."),
+    "help view --output": ("The HTML file to write (atomically).", "쓸 HTML 파일 (원자적으로)."),
+    "help --avoid": ("Leave this node out, such as a hub everyone deals with (--avoid nvidia). Repeat for more.",
+                     "이 노드를 뺍니다. 모두가 거래하는 허브 같은 곳 (--avoid nvidia). 여럿이면 반복."),
+    "help --graph": ("Read this RDF file (such as out/graph.nq from `kg build`) instead of the seeds.",
+                     "시드 대신 이 RDF 파일(예: `kg build`가 쓴 out/graph.nq)을 읽습니다."),
+    "help --hubs": ("A node per agreement with three or more parties, instead of a clique.",
+                    "세 당사자 이상의 협약마다 노드 하나를 둡니다 (완전 연결 대신)."),
+    "help --include": ("Also show people, products, projects as nodes (comma-separated).",
+                       "사람, 제품, 프로젝트도 노드로 보여 줍니다 (쉼표로 구분)."),
+    "help --kind": ("Only these relation kinds: mou, joint-venture, joint-research, cooperation, supply, membership, "
+                    "gpu-allocation, investment (and position, project, product with --include).",
+                    "이 관계 종류만: mou, joint-venture, joint-research, cooperation, supply, membership, "
+                    "gpu-allocation, investment (--include와 함께라면 position, project, product도)."),
+    "help --lang label language": ("Label language.", "레이블 언어."),
+    "help --lang labels": ("Labels in English or Korean.", "레이블을 영어나 한국어로."),
+    "help --lang messages": ("Language of the messages and the summary.", "메시지와 요약의 언어."),
+    "help queries --lang": ("Titles and parameter descriptions in English or Korean.",
+                            "제목과 매개변수 설명을 영어나 한국어로."),
+    "help --seeds": ("Folder of seed files (env KG_SEEDS).", "시드 파일 폴더 (환경 변수 KG_SEEDS)."),
+    "help --signed-only": ("Only signed agreements: --status signed.", "서명된 협약만: --status signed."),
+    "help --since": ("Only relations dated DATE (YYYY, YYYY-MM or YYYY-MM-DD) or later: the agreement's date, else "
+                     "the first report of it.",
+                     "DATE(YYYY, YYYY-MM, YYYY-MM-DD) 이후 날짜의 관계만: 협약 날짜, 없으면 처음 보도된 날짜."),
+    "help --source": ("Only the facts this source states.", "이 출처가 말하는 사실만."),
+    "help --status": ("Only relations with one of these statuses, such as signed,agreed (relations without a status "
+                      "are left out).",
+                      "이 상태 중 하나인 관계만, 예: signed,agreed (상태가 없는 관계는 빠짐)."),
+    "help --store": ("Where the graph is: memory (built from the seeds, default), rdflib, oxigraph:PATH or "
+                     "sparql:URL (env KG_STORE).",
+                     "그래프가 있는 곳: memory (시드에서 만듦, 기본값), rdflib, oxigraph:PATH 또는 sparql:URL (환경 "
+                     "변수 KG_STORE)."),
+    "help --until": ("Only relations dated DATE or earlier.", "DATE 이전 날짜의 관계만."),
+    "help --version": ("Show the version and exit.", "버전을 보여 주고 끝냅니다."),
     # kg stats
     "stats network": ("Network: {nodes} node{nodes:s}, {links} link{links:s} from {facts} fact{facts:s}",
                       "네트워크: 노드 {nodes}개, 연결 {links}개 (사실 {facts}건)"),
@@ -1056,7 +1399,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 PAGE_SHARED = ("also", "products", "topics", "this link", "para list", "inference head", "note")
 
 HANGUL = re.compile(r"[가-힣]")
-_FIELD = re.compile(r"\{(\w*)(?::[^}]*)?\}")
+_FIELD = re.compile(r"\{(\w*)(?:![rsa])?(?::[^}]*)?\}")
 
 
 #: Korean particles a message can ask for after a word, {name:은} (either form names the pair).

@@ -1,4 +1,5 @@
-"""Compare what kg produces in two checkouts: exports, every named query's answer, the map's data, summaries.
+"""Compare what kg produces in two checkouts: exports, every named query's answer, the map's data, summaries, the
+English --help of kg and of every command, and click's usage errors.
 
 A redesign must not change outputs. This runs the same commands in a reference revision and in the working tree,
 byte for byte, and names every output that differs.
@@ -45,6 +46,24 @@ STDOUT_OUTPUTS = [
     ("queries", ["queries"]),
 ]
 
+#: click's usage errors, as kg reports them in English (exit status and message on stderr).
+USAGE_OUTPUTS = [
+    ("usage unknown option", ["query", "--bogus"]),
+    ("usage bad choice", ["query", "x", "-f", "x"]),
+    ("usage missing argument", ["path", "nvidia"]),
+    ("usage unknown command", ["querx"]),
+    ("usage extra arguments", ["query", "a", "b", "c"]),
+    ("usage out of range", ["view", "--depth", "-1"]),
+    ("usage seconds", ["query", "x", "--timeout", "abc"]),
+    ("usage size", ["query", "x", "--max-memory", "5Q"]),
+]
+
+
+def command_names(checkout: Path) -> list[str]:
+    """The commands `kg --help` lists, for comparing the English --help of kg and of each."""
+    listed = run_kg(checkout, ["--help"]).decode().partition("\nCommands:\n")[2]
+    return re.findall(r"^  ([a-z][a-z-]*)", listed, flags=re.M)
+
 
 def named_queries(checkout: Path) -> list[str]:
     folder = checkout / "queries"
@@ -63,8 +82,12 @@ def run_kg(checkout: Path, args: list[str]) -> bytes:
     return done.stdout + b"\n--- exit %d\n" % done.returncode + done.stderr
 
 
-def outputs(checkout: Path, queries: list[str]) -> dict[str, bytes]:
+def outputs(checkout: Path, queries: list[str], commands: list[str]) -> dict[str, bytes]:
     found: dict[str, bytes] = {}
+    for name, args in USAGE_OUTPUTS:
+        found[name] = run_kg(checkout, args)
+    for command in ["", *commands]:
+        found[f"help {command}".strip()] = run_kg(checkout, [command, "--help"] if command else ["--help"])
     with tempfile.TemporaryDirectory() as out:
         for name, args, file in FILE_OUTPUTS:
             log = run_kg(checkout, [a.format(out=out) for a in args])
@@ -95,8 +118,9 @@ def main() -> int:
         subprocess.run(["git", "worktree", "add", "--detach", "-q", str(reference), options.rev], cwd=ROOT, check=True)
         try:
             queries = sorted(set(named_queries(reference)) | set(named_queries(ROOT)))
-            before = outputs(reference, queries)
-            after = outputs(ROOT, queries)
+            commands = sorted(set(command_names(reference)) | set(command_names(ROOT)))
+            before = outputs(reference, queries, commands)
+            after = outputs(ROOT, queries, commands)
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(reference)], cwd=ROOT, check=False)
     differ = [name for name in before if before[name] != after.get(name)]
