@@ -51,8 +51,23 @@ class Size(click.ParamType):
         return size
 
 
+class OutputFile(click.Path):
+    """A file kg writes. kg makes its own folder out/ (where its defaults and the README's examples write), but no
+    other missing folder: a typo in a path would quietly leave a new folder tree (kg export -o /missing/dir/x.ttl)."""
+
+    def __init__(self):
+        super().__init__(dir_okay=False, path_type=Path)
+
+    def convert(self, value, param, ctx):
+        path = super().convert(value, param, ctx)
+        if path.parent != Path("out") and not path.parent.is_dir():
+            self.fail(tr("usage no folder", clitext.current(), folder=str(path.parent)), param, ctx)
+        return path
+
+
 SECONDS = Seconds()
 BYTES = Size()
+OUTPUT_FILE = OutputFile()
 
 SEEDS_OPTION = click.option(
     "--seeds", "seed_dir", default="seeds", show_default=True, envvar="KG_SEEDS",
@@ -179,7 +194,7 @@ LANG_OPTION = click.option("--lang", type=click.Choice(["en", "ko"]), default="e
 
 @main.command(help=Phrase("help build"))
 @SEEDS_OPTION
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default="out/graph.nq",
+@click.option("-o", "--output", type=OUTPUT_FILE, default="out/graph.nq",
               show_default=True, help=Phrase("help build --output"))
 @click.option("--store", metavar="STORE", help=Phrase("help build --store"))
 @click.option("--no-validate", is_flag=True, help=Phrase("help build --no-validate"))
@@ -245,7 +260,7 @@ def validate(seed_dir: Path, graph_file: Path | None, store: str | None, lang: s
 @click.option("-f", "--format", "fmt", type=click.Choice([*EXPORTED, "gexf", "graphml", "csv", "kumu"]),
               default=None,
               help=Phrase("help export --format"))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", type=OUTPUT_FILE,
               help=Phrase("help export --output"))
 @click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
               help=Phrase("help export --lang"))
@@ -274,7 +289,7 @@ def export(seed_dir: Path, graph_file: Path | None, store: str | None, fmt: str 
 
 
 @main.command("ontology-doc", help=Phrase("help ontology-doc"))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", type=OUTPUT_FILE,
               help=Phrase("help ontology-doc --output"))
 @user_errors
 def ontology_doc(output: Path | None) -> None:
@@ -327,7 +342,7 @@ STATUS_DATE_OPTIONS = {
 
 @main.command(help=Phrase("help view"))
 @network_options
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default="out/partners.html",
+@click.option("-o", "--output", type=OUTPUT_FILE, default="out/partners.html",
               show_default=True, help=Phrase("help view --output"))
 @click.option("--focus", metavar="NAME", help=Phrase("help view --focus"))
 @click.option("--depth", type=click.IntRange(0), default=1, show_default=True, help=Phrase("help view --depth"))
@@ -410,7 +425,7 @@ def neighbors(seed_dir, graph_file, store, kinds, include, source, lang, name, a
 
 @main.command("network", help=Phrase("help network"))
 @network_options
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+@click.option("-o", "--output", type=OUTPUT_FILE, required=True,
               help=Phrase("help network --output"))
 @click.option("-f", "--format", "fmt", type=click.Choice(["gexf", "graphml", "csv", "kumu"]), default=None,
               help=Phrase("help network --format"))
@@ -670,7 +685,7 @@ def new_entity(entity_id, etype, label_en, label_ko, aliases, lang, seed_dir) ->
 @click.option("--source", "source_id", required=True, metavar="ID",
               help=Phrase("help draft --source"))
 @click.option("--date", help=Phrase("help draft --date"))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", type=OUTPUT_FILE,
               help=Phrase("help draft --output"))
 @click.option("--dry-run", is_flag=True, help=Phrase("help draft --dry-run"))
 @click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,

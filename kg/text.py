@@ -86,6 +86,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                                    "{name} {filename!r}에 쓸 수 없습니다."),
     "click Aborted!": ("Aborted!", "중단했습니다!"),
     # kg's own option types (kg/cli.py's Seconds and Size), shown after click's "Invalid value for '--timeout': "
+    "usage no folder": ("the folder {folder} does not exist — create it first, or write into a folder that exists "
+                        "(kg makes only its own default folder, out/)",
+                        "폴더 {folder}이(가) 없습니다 — 먼저 만들거나 이미 있는 폴더에 쓰세요 (kg는 자기 기본 폴더 "
+                        "out/만 만듭니다)"),
     "usage not seconds": ("{value} is not a number of seconds — write one such as 30 or 0.5",
                           "{value}: 초 단위의 수가 아닙니다 — 30이나 0.5처럼 쓰세요"),
     "usage seconds range": ("{value} is not a time limit kg can keep — give seconds from {minimum} to {maximum} "
