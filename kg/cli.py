@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from kg import __version__, clitext
+from kg.netformats import FORMATS as NETWORK_FORMATS
 from kg.rdfformats import EXPORTED
 from kg.sandbox import DEFAULT_MAX_MEMORY, parse_size
 from kg.text import Phrase, tr
@@ -257,7 +258,7 @@ def validate(seed_dir: Path, graph_file: Path | None, store: str | None, lang: s
 
 @main.command(help=Phrase("help export"))
 @graph_options
-@click.option("-f", "--format", "fmt", type=click.Choice([*EXPORTED, "gexf", "graphml", "csv", "kumu"]),
+@click.option("-f", "--format", "fmt", type=click.Choice([*EXPORTED, *NETWORK_FORMATS]),
               default=None,
               help=Phrase("help export --format"))
 @click.option("-o", "--output", type=OUTPUT_FILE,
@@ -270,22 +271,19 @@ def export(seed_dir: Path, graph_file: Path | None, store: str | None, fmt: str 
     from kg import api, exportformat
 
     family, fmt = exportformat.choose(output, fmt, lang)
-    created = exportformat.created_note(exportformat.missing_folder(output), lang)
     if family == exportformat.NETWORK:
         from kg import netexport
 
         assert output is not None  # exportformat.choose refuses a network format without -o
         G = api.partnership_network(open_graph(seed_dir, graph_file, store))
         written = netexport.write(G, output, fmt, lang=lang)
-        click.echo(netexport.written_text(written, fmt, G, lang) + created, err=True)
+        click.echo(netexport.written_text(written, fmt, G, lang), err=True)
         return
     data = api.export(open_graph(seed_dir, graph_file, store), fmt, output)
     if output is None:
         sys.stdout.buffer.write(data)
-    elif lang == "ko":
-        click.echo(f"{output} 파일을 썼습니다 ({fmt}, {len(data)}바이트{created})", err=True)
     else:
-        click.echo(f"Wrote {output} ({fmt}, {len(data)} bytes{created})", err=True)
+        click.echo(tr("export wrote", lang, path=str(output), fmt=fmt, n=len(data)), err=True)
 
 
 @main.command("ontology-doc", help=Phrase("help ontology-doc"))
@@ -427,7 +425,7 @@ def neighbors(seed_dir, graph_file, store, kinds, include, source, lang, name, a
 @network_options
 @click.option("-o", "--output", type=OUTPUT_FILE, required=True,
               help=Phrase("help network --output"))
-@click.option("-f", "--format", "fmt", type=click.Choice(["gexf", "graphml", "csv", "kumu"]), default=None,
+@click.option("-f", "--format", "fmt", type=click.Choice(NETWORK_FORMATS), default=None,
               help=Phrase("help network --format"))
 @click.option("--bom/--no-bom", "--excel", "bom", default=True, show_default=True,
               help=Phrase("help network --bom"))

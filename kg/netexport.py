@@ -26,20 +26,14 @@ import networkx as nx
 
 from kg import network
 from kg.errors import KgError
+from kg.netformats import FORMATS, SUFFIXES, format_for  # noqa: F401 - callers find them here too
 from kg.serialize import write_atomic
 from kg.text import tr
-
-FORMATS = ("gexf", "graphml", "csv", "kumu")
-SUFFIXES = {".gexf": "gexf", ".graphml": "graphml", ".csv": "csv"}
 
 NODE_COLUMNS = ("id", "label_en", "label_ko", "kind", "group", "aliases", "partners", "relations")
 EDGE_COLUMNS = ("id", "source", "target", "kind", "kind_en", "kind_ko", "fact", "directed", "from", "to", "role",
                 "date", "status", "gpus", "qualifier", "amount", "currency", "amount_text", "sources", "topics",
                 "products", "conflicts")
-
-
-def format_for(path: str | Path) -> str | None:
-    return SUFFIXES.get(Path(path).suffix.lower())
 
 
 def _sources(refs: list[dict[str, Any]]) -> str:
