@@ -169,9 +169,17 @@ class Kg(KgCommand, click.Group):
             raise
 
 
+def show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """kg --version: kg.__version__ (whichever copy of kg this is), in the command line's language (click's own
+    version option fixes its words when the command is defined)."""
+    if value and not ctx.resilient_parsing:
+        click.echo(tr("version", clitext.current(), version=__version__))
+        ctx.exit()
+
+
 @click.group(cls=Kg, context_settings={"help_option_names": ["-h", "--help"]}, help=Phrase("help kg"))
-@click.version_option(__version__, prog_name="kg",  # kg.__version__, whichever copy of kg this is
-                      help=Phrase("help --version"))
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=show_version,
+              help=Phrase("help --version"))
 @click.option("--lang", type=click.Choice(["en", "ko"]), envvar="KG_LANG",
               help=Phrase("help kg --lang"))
 @click.pass_context

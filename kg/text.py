@@ -31,6 +31,7 @@ DEFINITION = {
 #: key -> (English, Korean). Keys name where the text is shown; "map …" keys are the map page's.
 MESSAGES: dict[str, tuple[str, str]] = {
     # click's usage errors and the commands' help (kg/cli.py)
+    "version": ("kg, version {version}", "kg 버전 {version}"),
     # click's words (kg.clitext): the English form is click's own message, as click writes it
     "click Usage:": ("Usage:", "사용법:"),
     "click Options": ("Options", "옵션"),

@@ -82,6 +82,14 @@ def test_a_commands_own_lang_chooses_the_language_of_its_help():
     assert "명령:" in helped(["--lang", "ko", "--help"]).output
 
 
+def test_the_version_in_either_language():
+    from kg import __version__
+
+    assert helped(["--version"]).output == f"kg, version {__version__}\n"
+    assert helped(["--version", "--lang", "ko"]).output == f"kg 버전 {__version__}\n"
+    assert helped(["--version"], {"KG_LANG": "ko"}).output == f"kg 버전 {__version__}\n"
+
+
 def test_english_help_is_back_after_a_korean_one():
     before = helped(["query", "--help"]).output
     assert helped(["--lang", "ko", "query", "--help"]).output != before
