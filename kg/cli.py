@@ -305,7 +305,7 @@ def ontology_doc(output: Path | None) -> None:
         sys.stdout.buffer.write(ontodoc.page())
     else:
         data = ontodoc.write(output)
-        click.echo(f"Wrote {output} ({len(data)} bytes) / {output} 작성 완료 ({len(data)}바이트)", err=True)
+        click.echo(tr("export wrote", error_language(None), path=str(output), fmt="html", n=len(data)), err=True)
 
 
 # ------------------------------------------------------------------ the partnership network: view and analytics
@@ -770,14 +770,13 @@ def serve(store, seed_dir, host, port, timeout, max_memory, cors, public_url) ->
     signal.signal(signal.SIGTERM, stop)  # `kill`, systemd, docker stop: shut down as on Ctrl-C
     signal.signal(signal.SIGINT, stop)  # also when started with SIGINT ignored (a background job of a script)
     from kg.serve import exposed
-    from kg.serve_cors import ANY_ORIGIN_WARNING
     from kg.text import tr
 
     lang = error_language(None)
     if exposed(host):
         click.echo(tr("serve exposed", lang, host=host), err=True)
     if "*" in cors:
-        click.echo(ANY_ORIGIN_WARNING, err=True)
+        click.echo(tr("cors any origin", error_language(None)), err=True)
     endpoint = api.serve_endpoint(store, seed_dir, host, port, timeout, max_memory or None, tuple(cors),
                                   public_url).start()
     click.echo(tr("serve started", lang, url=endpoint.url, timeout=f"{timeout:g}"))

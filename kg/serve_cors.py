@@ -12,6 +12,7 @@ import re
 import urllib.parse
 
 from kg.errors import KgError
+from kg.text import Phrase
 
 #: What a preflight may ask for: the methods and request headers of the SPARQL 1.1 Protocol's query operation.
 CORS_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
@@ -20,20 +21,11 @@ _ORIGIN = re.compile(r"https?://(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})
 #: A Host header that may be named in a URL as is: a name or an address, and a port.
 HOST_HEADER = re.compile(r"(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]{1,253})(:[0-9]{1,5})?")
 
-ANY_ORIGIN_WARNING = ("warning: --cors '*' lets every web page a visitor of this machine opens read the endpoint's "
-                      "answers — name the origins instead (--cors https://yasgui.example.org) unless the data is "
-                      "public / 경고: --cors '*'는 어떤 웹 페이지든 이 엔드포인트의 응답을 읽게 합니다 — 공개 데이터가 "
-                      "아니라면 출처를 지정하세요 (--cors https://yasgui.example.org)")
-
-
 def check_origins(origins: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     """The origins as given, each checked: `*` or scheme://host[:port] with nothing after it."""
     for origin in origins:
         if origin != "*" and not _ORIGIN.fullmatch(origin):
-            raise KgError(f"--cors {origin!r}: not an origin — give scheme, host and port as a browser sends them "
-                          f"(http://localhost:3000, https://yasgui.example.org, no path or slash at the end), or "
-                          f"'*' for any page / 출처 형식이 아닙니다 — 브라우저가 보내는 형식(스킴, 호스트, 포트, 끝에 "
-                          f"경로나 슬래시 없이)으로 쓰거나 모든 페이지를 허용하려면 '*'를 쓰세요")
+            raise KgError.of("cors not an origin", origin=repr(origin))
     return tuple(dict.fromkeys(origins))
 
 
@@ -42,9 +34,7 @@ def check_public_url(url: str) -> str:
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"[\s<>\"{}|\\^`]", url) or \
             parts.fragment or parts.query:
-        raise KgError(f"--public-url {url!r}: give the endpoint's URL as clients reach it, such as "
-                      "https://sparql.example.org/kg/query (http or https, no query or fragment) / 클라이언트가 "
-                      "접속하는 엔드포인트 URL을 쓰세요 (예: https://sparql.example.org/kg/query)")
+        raise KgError.of("cors public url", url=repr(url))
     return url
 
 
@@ -67,22 +57,19 @@ def cors_headers(cors: tuple[str, ...], origin: str | None) -> dict[str, str]:
 
 
 def preflight_refusal(cors: tuple[str, ...], origin: str | None, method: str | None,
-                      request_headers: str | None) -> str | None:
-    """Why a preflight is refused (the message of a 403), or None when it is granted. An OPTIONS that is not a
+                      request_headers: str | None) -> Phrase | None:
+    """Why a preflight is refused (the message of a 403, in English as a str, in the request's language by its
+    .text()), or None when it is granted. An OPTIONS that is not a
     preflight (no Access-Control-Request-Method) is never refused."""
     if not method:
         return None
     if not allowed(cors, origin):
         who = origin or "ORIGIN"
-        return (f"pages on {who} may not query this endpoint — start kg serve with --cors {who} to allow them / "
-                f"{who}의 페이지는 이 엔드포인트에 질의할 수 없습니다 — 허용하려면 kg serve를 --cors {who} 옵션으로 "
-                f"시작하세요")
+        return Phrase("cors origin refused", origin=who)
     if method.upper() not in CORS_METHODS:
-        return (f"{method} is not a method of this read-only endpoint — use GET or POST / 이 읽기 전용 엔드포인트는 "
-                f"{method} 요청을 받지 않습니다 — GET이나 POST를 쓰세요")
+        return Phrase("cors method refused", method=method)
     asked = {h.strip().lower() for h in (request_headers or "").split(",") if h.strip()}
     extra = sorted(asked - {h.lower() for h in CORS_HEADERS})
     if extra:
-        return (f"request headers not allowed: {', '.join(extra)} — send only Accept and Content-Type / 허용되지 "
-                f"않는 요청 헤더: {', '.join(extra)} — Accept와 Content-Type만 보내세요")
+        return Phrase("cors headers refused", headers=", ".join(extra))
     return None

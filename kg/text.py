@@ -1354,6 +1354,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "빨간 선과 ⚠: 출처들의 수치가 동시에 참일 수 없는 연결(값의 범위가 겹치지 않음), 또는 한 출처의 배분 "
         "합계가 총량에 맞을 수 없는 연결입니다. ≈ 표시(연결 정보 안): 한정어·정밀도·단위 수준만 다르고 서로 맞는 "
         "수치로, 충돌이 아닙니다. 연결에 마우스를 올리면 각 값과 출처, 판정 이유가 보입니다."),
+    # kg serve --cors and --public-url (kg/serve_cors.py); a refused preflight is answered in the request's language
+    "cors any origin": ("warning: --cors '*' lets every web page a visitor of this machine opens read the endpoint's "
+                        "answers — name the origins instead (--cors https://yasgui.example.org) unless the data is "
+                        "public",
+                        "경고: --cors '*'는 이 컴퓨터 사용자가 여는 어떤 웹 페이지든 이 엔드포인트의 응답을 읽게 "
+                        "합니다 — 공개 데이터가 아니라면 출처를 지정하세요 (--cors https://yasgui.example.org)"),
+    "cors not an origin": ("--cors {origin}: not an origin — give scheme, host and port as a browser sends them "
+                           "(http://localhost:3000, https://yasgui.example.org, no path or slash at the end), or "
+                           "'*' for any page",
+                           "--cors {origin}: 출처 형식이 아닙니다 — 브라우저가 보내는 형식(스킴, 호스트, 포트, 끝에 "
+                           "경로나 슬래시 없이)으로 쓰거나 모든 페이지를 허용하려면 '*'를 쓰세요"),
+    "cors public url": ("--public-url {url}: give the endpoint's URL as clients reach it, such as "
+                        "https://sparql.example.org/kg/query (http or https, no query or fragment)",
+                        "--public-url {url}: 클라이언트가 접속하는 엔드포인트 URL을 쓰세요 (예: "
+                        "https://sparql.example.org/kg/query; http나 https, 질의 문자열이나 프래그먼트 없이)"),
+    "cors origin refused": ("pages on {origin} may not query this endpoint — start kg serve with --cors {origin} to "
+                            "allow them",
+                            "{origin}의 페이지는 이 엔드포인트에 질의할 수 없습니다 — 허용하려면 kg serve를 --cors "
+                            "{origin} 옵션으로 시작하세요"),
+    "cors method refused": ("{method} is not a method of this read-only endpoint — use GET or POST",
+                            "이 읽기 전용 엔드포인트는 {method} 요청을 받지 않습니다 — GET이나 POST를 쓰세요"),
+    "cors headers refused": ("request headers not allowed: {headers} — send only Accept and Content-Type",
+                             "허용되지 않는 요청 헤더: {headers} — Accept와 Content-Type만 보내세요"),
     # kg serve's query page (kg/templates/serve.html reads them through its page data)
     "serve title": ("kg SPARQL endpoint", "kg SPARQL 엔드포인트"),
     "serve intro": ("Read-only SPARQL 1.1 endpoint at /query. The default graph is the union of all named graphs; "

@@ -66,11 +66,13 @@ def test_the_page_loads_nothing():
 
 
 def test_the_command_writes_the_page_and_says_so_in_both_languages(tmp_path):
-    target = tmp_path / "out" / "ontology.html"
+    target = tmp_path / "ontology.html"
     result = CliRunner().invoke(main, ["ontology-doc", "-o", str(target)])
     assert result.exit_code == 0, result.output
     assert target.read_bytes() == COMMITTED.read_bytes()
-    assert "Wrote" in result.output and "작성 완료" in result.output
+    assert result.output == f"Wrote {target} (html, {target.stat().st_size} bytes)\n"
+    korean = CliRunner().invoke(main, ["--lang", "ko", "ontology-doc", "-o", str(target)])
+    assert korean.output == f"{target} 파일을 썼습니다 (html, {target.stat().st_size}바이트)\n"
     blocked = tmp_path / "a-file"
     blocked.write_text("x")
     result = CliRunner().invoke(main, ["ontology-doc", "-o", str(blocked / "ontology.html")])
