@@ -738,6 +738,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "validate value": (" [value: {value}]", " [값: {value}]"),
     "validate violations": ("{n} violation(s): the graph does not conform to ontology/shapes.ttl.",
                             "위반 {n}건: 그래프가 ontology/shapes.ttl의 형상에 맞지 않습니다."),
+    # kg schema (kg/vocabulary.py)
+    "schema head": ("The graph's vocabulary (ontology/kg.ttl): {c} classes, {p} properties; the counts are of this "
+                    "graph",
+                    "그래프의 어휘(ontology/kg.ttl): 클래스 {c}개, 속성 {p}개; 수는 이 그래프의 것입니다"),
+    "schema prefixes": ("Prefixes kg query predeclares: ", "kg query에 미리 선언된 접두사: "),
+    "schema classes": ("Classes (how many things are of each)", "클래스 (각각에 속한 것의 수)"),
+    "schema properties": ("Properties (how many subjects use each; one value as an example)",
+                          "속성 (각각을 쓰는 주어의 수; 값 하나를 예로)"),
+    "schema other": ("Properties of standard vocabularies the graph uses", "그래프가 쓰는 표준 어휘의 속성"),
+    "schema schemes": ("Controlled values", "통제 어휘"),
+    "schema examples": ("Example queries", "쿼리 예"),
+    "schema sub": ("under", "상위"),
+    "schema comment": ("", "(영어) "),   # the ontology's comments are in English: marked as such in Korean
+    "schema eg": ("e.g.", "예:"),
+    "schema example companies": ("every company with its Korean name", "모든 기업과 한국어 이름"),
+    "schema example mous": ("each MOU and its parties", "MOU마다 당사자"),
+    "schema example allocations": ("GPU allocations: supplier, recipient, GPUs",
+                                   "GPU 공급 배정: 공급자, 수령자, GPU 수"),
+    "schema example sources": ("which articles state each fact", "사실마다 그것을 전하는 기사"),
     # kg entities, kg new-entity (kg/registry.py)
     "entities aliases": ("aliases: {names}", "별칭: {names}"),
     "entities cited": ("cited by {facts} fact{facts:s} from {sources} source{sources:s}",

@@ -17,21 +17,21 @@ from kg import ontology
 from kg.errors import QueryError
 from kg.query.internal import select
 from kg.seeds import nearest
-from kg.text import tr
+from kg.text import both, tr
 
 KINDS = {OWL.Class: "class", OWL.ObjectProperty: "property", OWL.DatatypeProperty: "property",
          OWL.AnnotationProperty: "property", SKOS.ConceptScheme: "scheme"}
 
 #: (what it shows en, ko, the command). Each is run by tests/test_vocabulary.py and must answer with rows.
 EXAMPLES = (
-    ("every company with its Korean name", "모든 기업과 한국어 이름",
+    ("schema example companies",
      "kg query -e 'SELECT ?company ?name { ?company a kgo:Company ; rdfs:label ?name FILTER(LANG(?name) = \"ko\") }'"),
-    ("each MOU and its parties", "MOU마다 당사자",
+    ("schema example mous",
      "kg query -e 'SELECT ?mou ?party { ?mou a kgo:MOU ; kgo:party ?party }'"),
-    ("GPU allocations: supplier, recipient, GPUs", "GPU 공급 배정: 공급자, 수령자, GPU 수",
+    ("schema example allocations",
      "kg query -e 'SELECT ?from ?to ?gpus { ?a a kgo:GPUAllocation ; kgo:supplier ?from ; "
      "kgo:recipient ?to ; kgo:gpuCount ?gpus }'"),
-    ("which articles state each fact", "사실마다 그것을 전하는 기사",
+    ("schema example sources",
      "kg query -e 'SELECT ?fact ?source { ?fact a kgo:Fact ; prov:wasDerivedFrom ?source }'"),
 )
 
@@ -123,30 +123,14 @@ def schema(graph) -> Schema:
             found[name].count, found[name].example = int(row[1]), compact(row[2])
         elif name.startswith(tuple(f"{p}:" for p in ontology.PREFIXES)):
             other.append(Term(name, "property", count=int(row[1]), example=compact(row[2])))
-    examples = [{"en": en, "ko": ko, "command": command} for en, ko, command in EXAMPLES]
+    examples = [{**both(key), "command": command} for key, command in EXAMPLES]
     by_kind = {kind: [t for t in found.values() if t.kind == kind] for kind in ("class", "property", "scheme")}
     return Schema(by_kind["class"], by_kind["property"], by_kind["scheme"],
                   sorted(other, key=lambda t: t.term), examples)
 
 
-HEADS = {
-    "head": ("The graph's vocabulary (ontology/kg.ttl): {c} classes, {p} properties; the counts are of this graph",
-             "그래프의 어휘(ontology/kg.ttl): 클래스 {c}개, 속성 {p}개; 수는 이 그래프의 것입니다"),
-    "prefixes": ("Prefixes kg query predeclares: ", "kg query에 미리 선언된 접두사: "),
-    "classes": ("Classes (how many things are of each)", "클래스 (각각에 속한 것의 수)"),
-    "properties": ("Properties (how many subjects use each; one value as an example)",
-                   "속성 (각각을 쓰는 주어의 수; 값 하나를 예로)"),
-    "other": ("Properties of standard vocabularies the graph uses", "그래프가 쓰는 표준 어휘의 속성"),
-    "schemes": ("Controlled values", "통제 어휘"),
-    "examples": ("Example queries", "쿼리 예"),
-    "sub": ("under", "상위"),
-    "comment": ("", "(영어) "),
-    "eg": ("e.g.", "예:"),
-}
-
-
 def _h(key: str, lang: str, **values: Any) -> str:
-    return HEADS[key][lang == "ko"].format(**values)
+    return tr(f"schema {key}", lang, **values)
 
 
 def _term_lines(t: Term, lang: str) -> list[str]:

@@ -73,7 +73,7 @@ def test_text_in_both_languages():
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e[0] for e in EXAMPLES])
 def test_each_example_query_answers_with_rows(example):
-    args = shlex.split(example[2])
+    args = shlex.split(example[1])
     assert args[:3] == ["kg", "query", "-e"]
     result = run(*args[1:], "-f", "csv")
     assert result.exit_code == 0, result.output
