@@ -750,7 +750,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "schema schemes": ("Controlled values", "통제 어휘"),
     "schema examples": ("Example queries", "쿼리 예"),
     "schema sub": ("under", "상위"),
-    "schema comment": ("", "(영어) "),   # the ontology's comments are in English: marked as such in Korean
+    "schema comment": ("{comment}", "(영어) {comment}"),   # the ontology's comments are English: marked so in Korean
     "schema eg": ("e.g.", "예:"),
     "schema example companies": ("every company with its Korean name", "모든 기업과 한국어 이름"),
     "schema example mous": ("each MOU and its parties", "MOU마다 당사자"),

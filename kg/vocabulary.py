@@ -143,7 +143,7 @@ def _term_lines(t: Term, lang: str) -> list[str]:
     if t.parents:
         lines.append(f"      {_h('sub', lang)}: {', '.join(t.parents)}")
     if t.comment:
-        lines.append(f"      {_h('comment', lang)}{t.comment}")
+        lines.append("      " + _h("comment", lang, comment=t.comment))
     if t.values:
         lines.append(f"      {', '.join(t.values)}")
     return lines
