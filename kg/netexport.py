@@ -141,5 +141,5 @@ def write(G: nx.MultiGraph, output: str | Path, fmt: str | None = None, *, bom: 
 
 def written_text(written: list[tuple[Path, int]], fmt: str, G: nx.MultiGraph, lang: str = "en") -> str:
     """'Wrote FILE (N bytes) (gexf, 29 nodes, 82 links)', as `kg network` and `kg export` say it."""
-    files = ", ".join(f"{path} ({size:,} bytes)" for path, size in written)
+    files = ", ".join(tr("network file", lang, path=str(path), size=size) for path, size in written)
     return tr("network wrote", lang, files=files, fmt=fmt, nodes=G.number_of_nodes(), links=G.number_of_edges())

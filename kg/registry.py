@@ -16,6 +16,7 @@ import yaml
 from kg import model, ontology, schema
 from kg.draft.mentions import Entity, Registry
 from kg.errors import KgError, SeedError
+from kg.fieldkinds import label
 from kg.lookup import Names, normalise
 from kg.seeds import ID_PATTERN, NOT_ONE_LINE, Record, Seeds, load_seeds
 from kg.serialize import write_atomic
@@ -38,7 +39,8 @@ class Found:
 
     def lines(self, lang: str = "en") -> list[str]:
         first, second = (self.ko, self.en) if lang == "ko" else (self.en, self.ko)
-        head = f"{self.id}  {self.type}  {first} / {second}"
+        kind = f"{label(self.type, 'ko')}({self.type})" if lang == "ko" else self.type
+        head = f"{self.id}  {kind}  {first} / {second}"
         if self.aliases:
             head += "  " + tr("entities aliases", lang, names=", ".join(self.aliases))
         cited = (tr("entities cited", lang, facts=self.facts, sources=self.sources) if self.facts or self.sources

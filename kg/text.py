@@ -727,6 +727,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "build facts": ("  facts:    ", "  사실:     "),
     "build conforms": ("SHACL: conforms ({n} nodes checked)", "SHACL: 형상에 맞음 (노드 {n}개 검사)"),
     "build wrote": ("Wrote {path}", "{path} 파일을 썼습니다"),
+    "network file": ("{path} ({size:,} bytes)", "{path} ({size:,}바이트)"),
     "export wrote": ("Wrote {path} ({fmt}, {n} bytes)", "{path} 파일을 썼습니다 ({fmt}, {n}바이트)"),
     "build stored": ("Loaded {quads} quads into {store}", "쿼드 {quads}개를 {store}에 적재했습니다"),
     "warning": ("warning: {line}", "경고: {line}"),

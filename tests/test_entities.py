@@ -47,7 +47,7 @@ def test_cli_in_both_languages():
     assert en.output.startswith("samsung-electronics  Company  Samsung Electronics / 삼성전자  aliases: ")
     assert "    cited by " in en.output and "seeds/entities.yaml:" in en.output
     ko = runner.invoke(main, ["entities", "samsung electronics", "--lang", "ko", "--seeds", str(SEEDS)])
-    assert ko.output.startswith("samsung-electronics  Company  삼성전자 / Samsung Electronics  별칭: ")
+    assert ko.output.startswith("samsung-electronics  기업(Company)  삼성전자 / Samsung Electronics  별칭: ")
     assert "곳에서 인용" in ko.output and "찾은 항목: 1개" in ko.output
     everything = runner.invoke(main, ["entities", "--seeds", str(SEEDS)])
     assert f"entities found: {len(load_seeds(SEEDS).entities)}" in everything.output

@@ -78,8 +78,8 @@ def test_kumu_columns_in_korean(tmp_path):
     result = run("network", "-o", str(tmp_path / "kumu.csv"), "-f", "kumu", "--lang", "ko")
     assert result.exit_code == 0, result.output
     elements, connections = tmp_path / "kumu-elements.csv", tmp_path / "kumu-connections.csv"
-    assert result.stdout == (f"{elements} ({elements.stat().st_size:,} bytes), {connections} "
-                             f"({connections.stat().st_size:,} bytes) 파일을 썼습니다 (kumu, 노드 29개, 링크 82개)\n")
+    assert result.stdout == (f"{elements} ({elements.stat().st_size:,}바이트), {connections} "
+                             f"({connections.stat().st_size:,}바이트) 파일을 썼습니다 (kumu, 노드 29개, 링크 82개)\n")
     with elements.open(encoding="utf-8-sig", newline="") as fh:
         els = list(csv.DictReader(fh))
     assert list(els[0])[:2] == ["Label", "Type"]
