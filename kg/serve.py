@@ -188,7 +188,8 @@ class Lane:
         except (EOFError, OSError):
             self.pool.log("a query engine stopped on a query (it crashed or ran out of memory); answered 500 and "
                           "started a new one")
-            job.finish("error", 500, sandbox.crash_message(Phrase("endpoint the query"), None, "", self.pool.max_memory))
+            crashed = sandbox.crash_message(Phrase("endpoint the query"), None, "", self.pool.max_memory)
+            job.finish("error", 500, crashed)
             return self.replace(worker)
         # still running: stop the work, then give the query more time elsewhere or answer that time is up
         worker = self.replace(worker)
