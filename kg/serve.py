@@ -30,6 +30,7 @@ import functools
 import json
 import os
 import queue
+import re
 import shutil
 import signal
 import socket
@@ -47,7 +48,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from kg import sandbox, serve_engine
-from kg.errors import KgError
+from kg.errors import KgError, in_language
 from kg.serve_cors import (
     CORS_HEADERS,
     CORS_METHODS,
@@ -58,6 +59,7 @@ from kg.serve_cors import (
     preflight_refusal,
 )
 from kg.stores import StoreSpec, kind_of
+from kg.text import Phrase
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_MEMORY = 1 << 30  # per query
@@ -72,7 +74,7 @@ FAST_SLICE = 0.1  # seconds a query may run in the fast lane
 KNOWN_SLOW = 10_000  # query texts remembered as needing the slow lane
 RECYCLE_AFTER = 1000  # queries a worker answers before it is replaced (memory it may have kept)
 
-READ_ONLY = "this endpoint is read-only: SPARQL Update and the Graph Store Protocol are refused"
+READ_ONLY = Phrase("endpoint read-only")
 
 
 @dataclass(eq=False)
@@ -186,7 +188,8 @@ class Lane:
         except (EOFError, OSError):
             self.pool.log("a query engine stopped on a query (it crashed or ran out of memory); answered 500 and "
                           "started a new one")
-            job.finish("error", 500, sandbox.crash_message("the query", None, "", self.pool.max_memory))
+            crashed = sandbox.crash_message(Phrase("endpoint the query"), None, "", self.pool.max_memory)
+            job.finish("error", 500, crashed)
             return self.replace(worker)
         # still running: stop the work, then give the query more time elsewhere or answer that time is up
         worker = self.replace(worker)
@@ -425,7 +428,7 @@ class QueryHandler(BaseHTTPRequestHandler):
         """A CORS preflight for /query (a browser client such as YASGUI on another origin), granted only to the
         origins given with --cors; a plain OPTIONS says which methods there are."""
         if urllib.parse.urlsplit(self.path).path != "/query":
-            return self.error(404, "no such endpoint — use /query")
+            return self.error(404, Phrase("endpoint use /query"))
         refused = preflight_refusal(self.endpoint.cors, self.headers.get("Origin"),
                                     self.headers.get("Access-Control-Request-Method"),
                                     self.headers.get("Access-Control-Request-Headers"))
@@ -452,9 +455,12 @@ class QueryHandler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def error(self, status: int, message: str, close: bool = False) -> None:
+        """An error answer, {"error": message}: a kg.text Phrase (kg.serve_cors's refusals too) in the language the
+        request's Accept-Language prefers, English without one."""
         if close:
             self.close_connection = True
-        body = json.dumps({"error": message}, ensure_ascii=False).encode() + b"\n"
+        lang = request_language(self.headers.get("Accept-Language"))
+        body = json.dumps({"error": in_language(message, lang)}, ensure_ascii=False).encode() + b"\n"
         self.reply(status, body, "application/json; charset=utf-8", {"Connection": "close"} if close else None)
 
     def do_GET(self):
@@ -466,7 +472,7 @@ class QueryHandler(BaseHTTPRequestHandler):
         if parsed.path in ("/update", "/store"):
             return self.error(403, READ_ONLY)
         if parsed.path != "/query":
-            return self.error(404, f"no such page: {parsed.path} — the endpoint is /query")
+            return self.error(404, Phrase("endpoint no page", path=parsed.path))
         params = self.form(parsed.query)
         if params is None:
             return None
@@ -493,7 +499,7 @@ class QueryHandler(BaseHTTPRequestHandler):
         if parsed.path in ("/update", "/store"):
             return self.error(403, READ_ONLY, close=True)
         if parsed.path != "/query":
-            return self.error(404, f"no such endpoint: {parsed.path} — use /query", close=True)
+            return self.error(404, Phrase("endpoint no endpoint", path=parsed.path), close=True)
         body = self.body()
         if body is None:
             return None
@@ -504,11 +510,11 @@ class QueryHandler(BaseHTTPRequestHandler):
         if ctype == "application/sparql-update" or "update" in params:
             return self.error(403, READ_ONLY)
         if "query" in params:  # the query goes in the body of a POST, once
-            return self.error(400, "a POST carries its query in the body, not in the URL — send it once")
+            return self.error(400, Phrase("endpoint query in URL"))
         try:
             text = body.decode("utf-8")
         except UnicodeDecodeError:
-            return self.error(400, "the request body is not UTF-8")
+            return self.error(400, Phrase("endpoint not UTF-8"))
         if ctype == "application/x-www-form-urlencoded":
             form = self.form(text)
             if form is None:
@@ -519,8 +525,8 @@ class QueryHandler(BaseHTTPRequestHandler):
         elif ctype == "application/sparql-query":
             params["query"] = [text]
         else:
-            return self.error(415, f"a query is sent as application/sparql-query or "
-                                   f"application/x-www-form-urlencoded, not {ctype or 'without a Content-Type'}")
+            return self.error(415, Phrase("endpoint content type",
+                                          ctype=ctype or Phrase("endpoint no content type")))
         self.answer(params)
 
     def do_PUT(self):
@@ -531,15 +537,15 @@ class QueryHandler(BaseHTTPRequestHandler):
     def body(self) -> bytes | None:
         """The request body, read only when its Content-Length is a number within MAX_BODY."""
         if self.headers.get("Transfer-Encoding"):
-            self.error(411, "send the query with a Content-Length, not chunked", close=True)
+            self.error(411, Phrase("endpoint chunked"), close=True)
             return None
         length = (self.headers.get("Content-Length") or "").strip()
         if not length.isascii() or not length.isdigit():
-            self.error(411 if not length else 400, "Content-Length must be a number of bytes" if length
-                       else "a POST needs a Content-Length", close=True)
+            self.error(411 if not length else 400, Phrase("endpoint length not number" if length
+                                                            else "endpoint no length"), close=True)
             return None
         if int(length) > MAX_BODY:
-            self.error(413, f"the request body is larger than {MAX_BODY:,} bytes", close=True)
+            self.error(413, Phrase("endpoint body too big", limit=f"{MAX_BODY:,}"), close=True)
             return None
         return self.rfile.read(int(length))
 
@@ -548,14 +554,14 @@ class QueryHandler(BaseHTTPRequestHandler):
             return urllib.parse.parse_qs(text, keep_blank_values=True, strict_parsing=False,
                                          encoding="utf-8", errors="strict", max_num_fields=100)
         except (ValueError, UnicodeDecodeError) as exc:
-            self.error(400, f"cannot read the parameters ({exc})")
+            self.error(400, Phrase("endpoint bad parameters", reason=str(exc)))
             return None
 
     def answer(self, params: dict[str, list[str]]) -> None:
         self.request_read()  # the query may run longer than the request took to arrive
         queries = params.get("query") or []
         if len(queries) != 1 or not queries[0].strip():
-            return self.error(400, "give one query: ?query=… (GET), or POST it; the query page is at /")
+            return self.error(400, Phrase("endpoint one query"))
         job = self.endpoint.run(queries[0], self.headers.get("Accept") or "", params.get("default-graph-uri", []),
                            params.get("named-graph-uri", []))
         try:
@@ -570,9 +576,8 @@ class QueryHandler(BaseHTTPRequestHandler):
         if status == "error":
             return self.error(rest[0], rest[1])
         if status == "busy":
-            return self.error(503, "too many queries are waiting — try again shortly")
-        return self.error(503, f"the query ran longer than the time limit of {self.endpoint.timeout:g} s and was "
-                               "stopped — narrow it down or ask for a higher --timeout")
+            return self.error(503, Phrase("endpoint busy"))
+        return self.error(503, Phrase("endpoint timeout", limit=f"{self.endpoint.timeout:g}"))
 
     def send_file(self, path: Path, content_type: str) -> None:
         with open(path, "rb") as answer:
@@ -585,6 +590,29 @@ class QueryHandler(BaseHTTPRequestHandler):
             if self.command != "HEAD":
                 shutil.copyfileobj(answer, self.wfile, 1 << 16)
 
+
+
+_QVALUE = re.compile(r"(?:0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?)")
+
+
+def request_language(header: str | None) -> str:
+    """"ko" when an Accept-Language header prefers Korean to English (or to any language, *), else "en": a client
+    that sends none (curl, scripts) gets English. Of the languages kg speaks, the one with the highest q wins, the
+    first listed on a tie; a malformed q counts as 0."""
+    best, choice = 0.0, "en"
+    for item in (header or "")[:2000].split(",")[:50]:
+        tag, _, params = item.partition(";")
+        primary = tag.strip().lower().split("-")[0]
+        if primary not in ("ko", "en", "*"):
+            continue
+        q = 1.0
+        for param in params.split(";"):
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                q = float(value.strip()) if _QVALUE.fullmatch(value.strip()) else 0.0
+        if q > best:
+            best, choice = q, "ko" if primary == "ko" else "en"
+    return choice
 
 
 def _handler(endpoint: Endpoint) -> type[QueryHandler]:

@@ -4,7 +4,8 @@ SERVICE URL), a memory cap, answers written to a spool file of bounded size. kg/
 query a deadline, and kills a worker whose query outlives it: that is what stops the work.
 
 A request is (query text, Accept header, default-graph-uri list, named-graph-uri list, spool path); the reply is
-("ok", content type) with the answer in the spool file, or ("error", HTTP status, message).
+("ok", content type) with the answer in the spool file, or ("error", HTTP status, message): the message a kg.text
+Phrase, which kg/serve.py shows in the language the request asks for.
 
 Workers are forked by a zygote (`python -m kg.serve_engine`, started once per endpoint with pyoxigraph and
 rdflib's parser already imported): a worker killed at its deadline is replaced in milliseconds, not the second
@@ -26,6 +27,7 @@ import sys
 from multiprocessing.connection import Connection
 
 from kg import sandbox
+from kg.text import Phrase
 
 #: Answer formats by media type, for solutions (SELECT, ASK) and for graphs (CONSTRUCT, DESCRIBE); the first of
 #: each is what a client gets when its Accept header allows anything (or there is none).
@@ -90,7 +92,7 @@ def _answer_each(connection, store, max_memory: int | None, max_answer: int) -> 
         try:
             reply = answer(store, *request, max_answer=max_answer)
         except MemoryError:
-            reply = ("error", 507, sandbox.crash_message("the query", None, "MemoryError", max_memory))
+            reply = ("error", 507, sandbox.crash_message(Phrase("endpoint the query"), None, "MemoryError", max_memory))
         connection.send(reply)
 
 
@@ -104,13 +106,12 @@ def answer(store, text: str, accept: str, default_graphs: list[str], named_graph
     from kg.query import _is_update, find_service, names_dataset
 
     try:
-        sandbox.check_shape(text, "the query")
+        sandbox.check_shape(text, Phrase("endpoint the query"))
         service = find_service(text)
     except QueryError as exc:
-        return "error", 400, str(exc)
+        return "error", 400, exc.message if exc.message is not None else str(exc)
     if service is not None:
-        return "error", 403, (f"the query uses SERVICE {service}: this endpoint does not send requests to other "
-                              "servers — query them yourself")
+        return "error", 403, Phrase("endpoint service", service=service)
     try:
         dataset: dict = {"use_default_graph_as_union": not (default_graphs or named_graphs or names_dataset(text))}
         if default_graphs:
@@ -118,31 +119,34 @@ def answer(store, text: str, accept: str, default_graphs: list[str], named_graph
         if named_graphs:
             dataset["named_graphs"] = [ox.NamedNode(iri) for iri in named_graphs]
     except ValueError as exc:
-        return "error", 400, f"default-graph-uri or named-graph-uri is not an IRI ({exc})"
+        return "error", 400, Phrase("endpoint bad graph IRI", reason=str(exc))
     try:
         result = store.query(text, prefixes={p: str(ns) for p, ns in PREFIXES.items()}, **dataset)
         graph = isinstance(result, ox.QueryTriples)
         media = negotiate(accept, GRAPH_TYPES if graph else SOLUTION_TYPES)
         if media is None:
             offered = ", ".join(GRAPH_TYPES if graph else SOLUTION_TYPES)
-            return "error", 406, f"no answer format the Accept header allows — this query's answer comes as {offered}"
+            return "error", 406, Phrase("endpoint no format", offered=offered)
         result.serialize(spool, _format(ox, media, graph))
     except SyntaxError as exc:
         if _is_update(text):
-            return "error", 403, ("this endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, DROP, …) is "
-                                  "refused")
-        return "error", 400, f"SPARQL syntax error: {' '.join(str(exc).split())[:500]}"
+            return "error", 403, Phrase("endpoint update refused")
+        return "error", 400, Phrase("endpoint syntax error", message=_quoted(exc))
     except OSError as exc:
         if exc.errno == errno.EFBIG or "File too large" in str(exc):
-            return "error", 413, (f"the answer is larger than {sandbox.show_size(max_answer)}, more than this "
-                                  "endpoint sends — add a LIMIT or narrow the query")
+            return "error", 413, Phrase("endpoint answer too big", limit=sandbox.show_size(max_answer))
         if "Network is unreachable" in str(exc) or "no network access" in str(exc):
-            return "error", 403, "this endpoint does not send requests to other servers"
-        return "error", 500, f"the query failed: {' '.join(str(exc).split())[:500]}"
+            return "error", 403, Phrase("endpoint no network")
+        return "error", 500, Phrase("endpoint query failed", message=_quoted(exc))
     except (ValueError, TypeError, RuntimeError) as exc:  # Oxigraph's evaluation errors
-        return "error", 400, f"the query failed: {' '.join(str(exc).split())[:500]}"
+        return "error", 400, Phrase("endpoint query failed", message=_quoted(exc))
     charset = "; charset=utf-8" if media.startswith("text/") or media.endswith(("+json", "+xml", "json", "xml")) else ""
     return "ok", media + charset
+
+
+def _quoted(exc: BaseException) -> str:
+    """The engine's own message, on one line and at most 500 characters, quoted as it is in either language."""
+    return " ".join(str(exc).split())[:500]
 
 
 def negotiate(accept: str, offered: tuple[str, ...]) -> str | None:

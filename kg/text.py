@@ -1397,6 +1397,61 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "이 읽기 전용 엔드포인트는 {method} 요청을 받지 않습니다 — GET이나 POST를 쓰세요"),
     "cors headers refused": ("request headers not allowed: {headers} — send only Accept and Content-Type",
                              "허용되지 않는 요청 헤더: {headers} — Accept와 Content-Type만 보내세요"),
+    # kg serve's error answers (kg/serve.py, kg/serve_engine.py)
+    # in the language of the request's Accept-Language (kg.serve.request_language); engine text quoted as it is
+    "endpoint use /query": ("no such endpoint — use /query", "그런 엔드포인트는 없습니다 — /query를 쓰세요"),
+    "endpoint read-only": ("this endpoint is read-only: SPARQL Update and the Graph Store Protocol are refused",
+                           "이 엔드포인트는 읽기 전용입니다: SPARQL Update와 Graph Store Protocol은 거부합니다"),
+    "endpoint no page": ("no such page: {path} — the endpoint is /query",
+                         "그런 페이지는 없습니다: {path} — 엔드포인트는 /query입니다"),
+    "endpoint no endpoint": ("no such endpoint: {path} — use /query",
+                             "그런 엔드포인트는 없습니다: {path} — /query를 쓰세요"),
+    "endpoint query in URL": ("a POST carries its query in the body, not in the URL — send it once",
+                              "POST는 질의를 URL이 아니라 본문에 담습니다 — 한 번만 보내세요"),
+    "endpoint not UTF-8": ("the request body is not UTF-8", "요청 본문이 UTF-8이 아닙니다"),
+    "endpoint content type": ("a query is sent as application/sparql-query or application/x-www-form-urlencoded, "
+                              "not {ctype}",
+                              "질의는 application/sparql-query나 application/x-www-form-urlencoded로 보내야 "
+                              "합니다 (받은 형식: {ctype})"),
+    "endpoint no content type": ("without a Content-Type", "Content-Type 없음"),
+    "endpoint chunked": ("send the query with a Content-Length, not chunked",
+                         "질의는 chunked가 아니라 Content-Length를 붙여 보내세요"),
+    "endpoint length not number": ("Content-Length must be a number of bytes",
+                                   "Content-Length는 바이트 수여야 합니다"),
+    "endpoint no length": ("a POST needs a Content-Length", "POST에는 Content-Length가 있어야 합니다"),
+    "endpoint body too big": ("the request body is larger than {limit} bytes",
+                              "요청 본문이 {limit}바이트보다 큽니다"),
+    "endpoint bad parameters": ("cannot read the parameters ({reason})", "매개변수를 읽을 수 없습니다 ({reason})"),
+    "endpoint one query": ("give one query: ?query=… (GET), or POST it; the query page is at /",
+                           "질의 하나를 주세요: ?query=… (GET) 또는 POST로. 질의 페이지는 /에 있습니다"),
+    "endpoint busy": ("too many queries are waiting — try again shortly",
+                      "기다리는 질의가 너무 많습니다 — 잠시 뒤 다시 해 보세요"),
+    "endpoint timeout": ("the query ran longer than the time limit of {limit} s and was stopped — narrow it down or "
+                         "ask for a higher --timeout",
+                         "질의가 제한 시간 {limit}초를 넘겨 멈췄습니다 — 범위를 좁히거나 더 긴 --timeout을 "
+                         "요청하세요"),
+    "endpoint the query": ("the query", "질의"),
+    "endpoint service": ("the query uses SERVICE {service}: this endpoint does not send requests to other servers "
+                         "— query them yourself",
+                         "질의에 SERVICE {service} 호출이 있습니다: 이 엔드포인트는 다른 서버로 요청을 보내지 않습니다 "
+                         "— 그 서버에 직접 질의하세요"),
+    "endpoint bad graph IRI": ("default-graph-uri or named-graph-uri is not an IRI ({reason})",
+                               "default-graph-uri나 named-graph-uri가 IRI가 아닙니다 ({reason})"),
+    "endpoint no format": ("no answer format the Accept header allows — this query's answer comes as {offered}",
+                           "Accept 헤더가 허용하는 답 형식이 없습니다 — 이 질의의 답은 다음 형식으로 옵니다: "
+                           "{offered}"),
+    "endpoint update refused": ("this endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, DROP, …) is "
+                                "refused",
+                                "이 엔드포인트는 읽기 전용입니다: SPARQL Update(INSERT, DELETE, LOAD, DROP 등)는 "
+                                "거부합니다"),
+    "endpoint syntax error": ("SPARQL syntax error: {message}", "SPARQL 구문 오류: {message}"),
+    "endpoint answer too big": ("the answer is larger than {limit}, more than this endpoint sends — add a LIMIT or "
+                                "narrow the query",
+                                "답이 {limit}보다 커서 이 엔드포인트가 보내는 한도를 넘습니다 — LIMIT을 더하거나 "
+                                "질의 범위를 좁히세요"),
+    "endpoint no network": ("this endpoint does not send requests to other servers",
+                            "이 엔드포인트는 다른 서버로 요청을 보내지 않습니다"),
+    "endpoint query failed": ("the query failed: {message}", "질의 실패: {message}"),
     # kg serve's query page (kg/templates/serve.html reads them through its page data)
     "serve title": ("kg SPARQL endpoint", "kg SPARQL 엔드포인트"),
     "serve intro": ("Read-only SPARQL 1.1 endpoint at /query. The default graph is the union of all named graphs; "

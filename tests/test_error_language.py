@@ -90,6 +90,46 @@ def test_the_problem_scan_finds_what_it_should():
     assert english_problems({"x.py": tree}) == {"x.py": [1, 3, 5]}
 
 
+def english_answers(trees: dict[str, ast.Module] | None = None) -> dict[str, list[int]]:
+    """File -> lines where kg serve answers an error with an English-only message written in place: the handler's
+    self.error(status, message), an engine's reply ("error", status, message) or a job's finish("error", status,
+    message) (kg/serve.py shows a kg.text Phrase in the language of the request)."""
+    if trees is None:
+        trees = {str(p.relative_to(PACKAGE)): ast.parse(p.read_text(encoding="utf-8")) for p in PACKAGE.rglob("*.py")}
+    found: dict[str, list[int]] = {}
+    for name, tree in sorted(trees.items()):
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "error" and len(node.args) > 1:
+                message = node.args[1]
+            elif isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "finish":
+                message = node.args[2] if len(node.args) > 2 and _is_error(node.args[0]) else None
+            elif isinstance(node, ast.Tuple) and len(node.elts) == 3 and _is_error(node.elts[0]):
+                message = node.elts[2]
+            else:
+                continue
+            if message is not None and english_only(message):
+                found.setdefault(name, []).append(node.lineno)
+    return {name: sorted(lines) for name, lines in found.items()}
+
+
+def _is_error(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value == "error"
+
+
+def test_kg_serve_answers_no_error_with_an_english_only_message():
+    found = english_answers()
+    assert found == {}, "answer with Phrase('key', …), the message in kg/text.py (English and Korean)"
+
+
+def test_the_answer_scan_finds_what_it_should():
+    tree = ast.parse('self.error(404, "no such page")\nself.error(403, READ_ONLY)\n'
+                     'self.error(415, f"not {ctype}", close=True)\nself.error(403, Phrase("endpoint busy"))\n'
+                     'def answer():\n    return "error", 400, f"SPARQL syntax error: {exc}"\n'
+                     'reply = ("error", 500, "the query failed")\nreply = ("error", 403, "읽기 전용 / read-only")\n'
+                     'job.finish("error", 500, "crashed")\njob.finish("timeout")\nlogger.error("x")')
+    assert english_answers({"x.py": tree}) == {"x.py": [1, 3, 6, 7, 9]}
+
+
 def test_no_error_is_raised_with_an_english_only_message():
     found = english_errors()
     assert found == {}, "raise KgError.of('key', …) with the message in kg/text.py (English and Korean)"

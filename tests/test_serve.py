@@ -185,6 +185,107 @@ def test_service_is_refused_so_clients_cannot_reach_other_servers_through_it(end
     assert hits == []
 
 
+# ------------------------------------------------------------------ error answers in the request's language (issue 15)
+
+
+def ask(endpoint, method: str, path: str, headers: dict[str, str], body: bytes = b"") -> tuple[int, bytes]:
+    """One request with exactly these headers (http.client adds no Content-Length of its own here)."""
+    host, port = endpoint.httpd.server_address[:2]
+    conn = http.client.HTTPConnection(host, port, timeout=30)
+    try:
+        conn.putrequest(method, path, skip_accept_encoding=True)
+        for key, value in headers.items():
+            conn.putheader(key, value)
+        conn.endheaders(body or None)
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+def error_body(message: str) -> bytes:
+    return (json.dumps({"error": message}, ensure_ascii=False) + "\n").encode()
+
+
+SPARQL = {"Content-Type": "application/sparql-query", "Content-Length": "{n}"}
+SERVICE_QUERY = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/x> { ?s ?p ?o } }"
+
+#: (request, status, the English answer kg serve gave before issue 15, word for word; its key and values).
+ERROR_ANSWERS = [
+    (("GET", "/nosuch", {}, b""), 404, "no such page: /nosuch — the endpoint is /query",
+     ("endpoint no page", {"path": "/nosuch"})),
+    (("OPTIONS", "/x", {}, b""), 404, "no such endpoint — use /query", ("endpoint use /query", {})),
+    (("POST", "/update", {**SPARQL}, b"DROP ALL"), 403,
+     "this endpoint is read-only: SPARQL Update and the Graph Store Protocol are refused", ("endpoint read-only", {})),
+    (("POST", "/query", {**SPARQL}, b"INSERT DATA { <a:a> <a:b> <a:c> }"), 403,
+     "this endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, DROP, \u2026) is refused",
+     ("endpoint update refused", {})),
+    (("POST", "/query", {**SPARQL}, SERVICE_QUERY.encode()), 403,
+     "the query uses SERVICE <http://127.0.0.1:9/x>: this endpoint does not send requests to other servers "
+     "\u2014 query them yourself", ("endpoint service", {"service": "<http://127.0.0.1:9/x>"})),
+    (("POST", "/query", {"Content-Type": "application/sparql-query", "Content-Length": "ten"}, b""), 400,
+     "Content-Length must be a number of bytes", ("endpoint length not number", {})),
+    (("POST", "/query", {"Content-Type": "application/sparql-query"}, b""), 411, "a POST needs a Content-Length",
+     ("endpoint no length", {})),
+    (("POST", "/query", {"Content-Length": "{n}"}, b"ASK {}"), 415, "a query is sent as application/sparql-query or "
+     "application/x-www-form-urlencoded, not without a Content-Type", ("endpoint content type", {"ctype": None})),
+    (("GET", "/query?query=", {}, b""), 400, "give one query: ?query=\u2026 (GET), or POST it; the query page is at /",
+     ("endpoint one query", {})),
+]
+
+
+@pytest.mark.parametrize("request_,status,english,message", ERROR_ANSWERS, ids=[m[0] for *_, m in ERROR_ANSWERS])
+@pytest.mark.parametrize("language", [None, "en-US,en;q=0.9", "ko-KR,ko;q=0.9,en;q=0.8", "en;q=0.5, ko"])
+def test_error_answers_are_in_the_language_the_request_prefers(endpoint, request_, status, english, message,
+                                                                language):
+    """No Accept-Language (curl, scripts) or English first: the very bytes kg serve answered before; Korean first:
+    the Korean message of kg/text.py."""
+    from kg.text import Phrase, tr
+
+    method, path, headers, body = request_
+    headers = {k: v.format(n=len(body)) for k, v in headers.items()}
+    if language:
+        headers["Accept-Language"] = language
+    answered = ask(endpoint, method, path, headers, body)
+    if language is None or language.startswith("en-US"):
+        assert answered == (status, error_body(english))
+        return
+    key, values = message
+    values = {k: v if v is not None else Phrase("endpoint no content type") for k, v in values.items()}
+    korean = tr(key, "ko", **values)
+    assert re.search("[가-힣]", korean) and answered == (status, error_body(korean))
+
+
+@pytest.mark.parametrize("query,frame", [("SELECT WHERE {", "endpoint syntax error"),
+                                          ("SELECT * WHERE { ?s ?p ?o } LIMIT 1 BIND", "endpoint syntax error")])
+def test_the_engines_own_message_is_quoted_as_it_is_in_a_korean_frame(endpoint, query, frame):
+    from kg.text import tr
+
+    def answer(language):
+        headers = {"Content-Type": "application/sparql-query", "Content-Length": str(len(query))}
+        status, body = ask(endpoint, "POST", "/query", headers | ({"Accept-Language": language} if language else {}),
+                           query.encode())
+        return status, json.loads(body)["error"]
+
+    (status, english), (ko_status, korean) = answer(None), answer("ko")
+    assert status == ko_status == 400 and english.startswith("SPARQL syntax error: ")
+    quoted = english[len("SPARQL syntax error: "):]
+    assert quoted and not re.search("[가-힣]", quoted)
+    assert korean == tr(frame, "ko", message=quoted) and korean != english and quoted in korean
+
+
+@pytest.mark.parametrize("header,language", [
+    (None, "en"), ("", "en"), ("ko", "ko"), ("KO-kr", "ko"), ("ko-KR,ko;q=0.9,en-US;q=0.8,en;q=0.7", "ko"),
+    ("en-US,en;q=0.9,ko;q=0.8", "en"), ("en, ko", "en"), ("ko, en", "ko"), ("fr, ko;q=0.5", "ko"),
+    ("ko;q=0.5, *;q=0.8", "en"), ("ko;q=0", "en"), ("ko;q=abc", "en"), ("ko;q=1.5", "en"), ("ko;q=-1", "en"),
+    ("de, fr", "en"), (",,;;=,ko;;q=", "en"), ("ko;q=0.001", "ko"), ("x" * 100_000 + ",ko", "en"),
+])
+def test_the_request_language_is_read_from_accept_language(header, language):
+    from kg.serve import request_language
+
+    assert request_language(header) == language
+
+
 # ------------------------------------------------------------------ the kg serve command itself
 
 
@@ -324,6 +425,9 @@ def test_cross_origin_reading_is_off_by_default(endpoint):
     assert status == 403 and "Access-Control-Allow-Origin" not in headers
     message = json.loads(body)["error"]
     assert f"--cors {PAGE}" in message and message.endswith("to allow them")
+    status, _, body = options(endpoint.url + "/query", {**PREFLIGHT, "Accept-Language": "ko"})
+    assert status == 403 and json.loads(body)["error"] == (f"{PAGE}의 페이지는 이 엔드포인트에 질의할 수 없습니다 — "
+                                                           f"허용하려면 kg serve를 --cors {PAGE} 옵션으로 시작하세요")
     # an OPTIONS that is no preflight is still answered
     status, headers, _ = options(endpoint.url + "/query", {})
     assert status == 204 and headers["Allow"] == "GET, HEAD, POST, OPTIONS"
@@ -665,6 +769,26 @@ def test_the_query_page_says_read_only_for_an_update(page_endpoint, browser, lan
         status = run_in_page(page, "INSERT DATA { kg:a kgo:gpuCount 1 }")
         assert status == tr("serve read-only", lang)
         assert page.get_attribute("#status", "class") == "error" and page.is_hidden("#downloads")
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_query_page_shows_the_endpoints_error_in_its_language(page_endpoint, browser, lang):  # noqa: F811
+    """The page asks for the endpoint's error answers in its own language (Accept-Language); Oxigraph's own
+    message inside stays as the engine wrote it."""
+    endpoint = page_endpoint
+    from kg.text import tr
+
+    bad = "SELECT WHERE {"
+    headers = {"Content-Type": "application/sparql-query", "Content-Length": str(len(bad))}
+    quoted = json.loads(ask(endpoint, "POST", "/query", headers, bad.encode())[1])["error"]
+    quoted = quoted[len("SPARQL syntax error: "):]
+    with query_page(endpoint, browser, "/?lang=ko" if lang == "ko" else "/") as page:
+        status = run_in_page(page, bad)
+        assert page.get_attribute("#status", "class") == "error"
+    message = tr("endpoint syntax error", lang, message=quoted)
+    assert status == tr("serve failed", lang, status=400, message=message)
+    assert status.startswith("질의 실패 (HTTP 400): SPARQL 구문 오류: " if lang == "ko"
+                             else "The query failed (HTTP 400): SPARQL syntax error: ")
 
 
 def test_the_query_page_offers_the_named_queries_as_examples(page_endpoint, browser):  # noqa: F811
