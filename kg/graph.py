@@ -212,10 +212,11 @@ def union_graph(ds: Dataset) -> Graph:
 def triple_count(ds: Dataset) -> int:
     """How many distinct triples the union of the dataset's graphs holds; counted by Oxigraph when the dataset is
     kept there, instead of copying every triple into an rdflib graph (2 s at 100,000 triples)."""
+    from kg.query.internal import internal_text
     from kg.rdf import inner_store
 
     inner = inner_store(ds)
     if inner is None:
         return len(union_graph(ds))
-    rows = inner.query("SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } }")
+    rows = inner.query(internal_text("triple-count")[0])
     return int(next(iter(rows))[0].value)
