@@ -13,6 +13,7 @@ and nesting of 10,000 runs in 0.04 s. rdflib's SPARQL parser needs ~25 Python fr
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import resource
@@ -46,9 +47,11 @@ _OPAQUE_BUT_IRIS = re.compile(_OPAQUE.pattern.replace(r'|<[^<>\x00-\x20"{}|^`\\]
 _OPEN, _CLOSE = "([{", ")]}"
 
 
+@functools.lru_cache(maxsize=32)
 def nesting_depth(text: str) -> int:
     """How deep the brackets of a query nest, outside strings, IRIs and comments. Also measured with IRIs
-    read as code (a `<` may be a comparison), and the larger of the two counts."""
+    read as code (a `<` may be a comparison), and the larger of the two counts. Kept for the last texts: a
+    named query is checked each time it runs."""
     def depth(masked: str) -> int:
         level = deepest = 0
         for char in masked:
