@@ -254,9 +254,8 @@ def in_worker(evaluate, timeout: float | None, origin: str, offline: bool,
     on-disk store) without copying or re-reading it; only the answer crosses back, pickled through a pipe.
     (os.fork, not multiprocessing: importing that was a tenth of a quick `kg query`.)"""
     import pickle
-    import tempfile
 
-    with tempfile.TemporaryFile() as stderr:
+    with _scratch_file() as stderr:
         receiver, sender = os.pipe()
         for stream in (sys.stdout, sys.stderr):  # else the child would write the parent's buffers again
             stream.flush()
@@ -291,6 +290,17 @@ def in_worker(evaluate, timeout: float | None, origin: str, offline: bool,
         error_type = QueryError if name == "QueryError" else KgError
         raise _error(error_type, phrase or message, details)
     raise RuntimeError(f"the query worker failed:\n{payload}")
+
+
+def _scratch_file() -> Any:
+    """An anonymous file for a worker's stderr: in memory where Linux offers it (os.memfd_create), else a
+    temporary file (importing tempfile was a tenth of a quick `kg query`'s imports)."""
+    if hasattr(os, "memfd_create"):
+        with contextlib.suppress(OSError):
+            return os.fdopen(os.memfd_create("kg-worker-stderr"), "w+b")
+    import tempfile
+
+    return tempfile.TemporaryFile()
 
 
 def _error(error_type: type[KgError], message: str, details: list[str] | None = None) -> KgError:
