@@ -43,9 +43,10 @@ def _package() -> Any:
 
     import kg
 
-    loader = getattr(kg.__spec__, "loader", None)
-    if isinstance(loader, (importlib.machinery.SourceFileLoader, importlib.machinery.SourcelessFileLoader)):
-        return Path(kg.__spec__.origin).parent
+    spec = kg.__spec__
+    loaders = (importlib.machinery.SourceFileLoader, importlib.machinery.SourcelessFileLoader)
+    if spec is not None and spec.origin and isinstance(spec.loader, loaders):
+        return Path(spec.origin).parent
     from importlib.resources import files
 
     return files("kg")
