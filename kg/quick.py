@@ -49,9 +49,7 @@ def answer(name: str, params: dict[str, Any], lang: str, fmt: str, *, timeout: f
     """The answer of `kg query NAME` with these options, or None where kg.query must answer (see above)."""
     if graph_file is not None or fmt not in FORMATS or lang not in ("en", "ko") or not re.fullmatch(r"[\w-]+", name):
         return None
-    from kg.resources import data_dir
-
-    path = data_dir("queries") / f"{name}.rq"
+    path = _queries() / f"{name}.rq"
     if not path.is_file():
         return None
     engine = _open(store, seed_dir)
@@ -181,10 +179,16 @@ def _entity(engine: Any, text: str, classes: list[str]) -> Any | None:
 
 def _ask(engine: Any, name: str, **bindings: Any) -> bool:
     """One of kg's own ASK queries (queries/internal), bound as kg.query.internal.ask binds it."""
+    text = (_queries() / "internal" / f"{name}.rq").read_text(encoding="utf-8")
+    return bool(engine.query(bind_text(text, bindings, f"internal/{name}.rq"), use_default_graph_as_union=True))
+
+
+@functools.cache
+def _queries() -> Path:
+    """The folder of the named queries (kg.resources resolves it through the file system each time)."""
     from kg.resources import data_dir
 
-    text = (data_dir("queries") / "internal" / f"{name}.rq").read_text(encoding="utf-8")
-    return bool(engine.query(bind_text(text, bindings, f"internal/{name}.rq"), use_default_graph_as_union=True))
+    return data_dir("queries")
 
 
 def _evaluate(engine: Any, text: str, fmt: str, max_rows: int | None) -> Answer | None:

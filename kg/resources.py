@@ -13,8 +13,8 @@ PYTHONPATH=.) reads those very files, and building a wheel or an sdist copies th
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from kg.errors import KgError
 
@@ -29,7 +29,24 @@ FOLDERS = {
 def data_dir(name: str) -> Path:
     """The folder of kg's data `name` (a key of FOLDERS) in the imported package, symlinks resolved, so that
     paths shown to the user (`kg queries NAME`) name the real file."""
-    folder = files("kg").joinpath(FOLDERS[name])
+    folder = _package().joinpath(FOLDERS[name])
     if not isinstance(folder, Path) or not folder.is_dir():  # a zipped or incomplete install
         raise KgError.of("package incomplete", folder=str(folder), name=name)
     return folder.resolve()
+
+
+def _package() -> Any:
+    """The kg package's folder as importlib.resources.files gives it; for a package imported from a folder on
+    disk, the folder its loader read it from, which is what files() returns there (importing importlib.resources
+    was a tenth of a quick `kg query`'s imports)."""
+    import importlib.machinery
+
+    import kg
+
+    spec = kg.__spec__
+    loaders = (importlib.machinery.SourceFileLoader, importlib.machinery.SourcelessFileLoader)
+    if spec is not None and spec.origin and isinstance(spec.loader, loaders):
+        return Path(spec.origin).parent
+    from importlib.resources import files
+
+    return files("kg")

@@ -13,6 +13,7 @@ and nesting of 10,000 runs in 0.04 s. rdflib's SPARQL parser needs ~25 Python fr
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import resource
@@ -46,9 +47,11 @@ _OPAQUE_BUT_IRIS = re.compile(_OPAQUE.pattern.replace(r'|<[^<>\x00-\x20"{}|^`\\]
 _OPEN, _CLOSE = "([{", ")]}"
 
 
+@functools.lru_cache(maxsize=32)
 def nesting_depth(text: str) -> int:
     """How deep the brackets of a query nest, outside strings, IRIs and comments. Also measured with IRIs
-    read as code (a `<` may be a comparison), and the larger of the two counts."""
+    read as code (a `<` may be a comparison), and the larger of the two counts. Kept for the last texts: a
+    named query is checked each time it runs."""
     def depth(masked: str) -> int:
         level = deepest = 0
         for char in masked:
@@ -251,9 +254,8 @@ def in_worker(evaluate, timeout: float | None, origin: str, offline: bool,
     on-disk store) without copying or re-reading it; only the answer crosses back, pickled through a pipe.
     (os.fork, not multiprocessing: importing that was a tenth of a quick `kg query`.)"""
     import pickle
-    import tempfile
 
-    with tempfile.TemporaryFile() as stderr:
+    with _scratch_file() as stderr:
         receiver, sender = os.pipe()
         for stream in (sys.stdout, sys.stderr):  # else the child would write the parent's buffers again
             stream.flush()
@@ -288,6 +290,17 @@ def in_worker(evaluate, timeout: float | None, origin: str, offline: bool,
         error_type = QueryError if name == "QueryError" else KgError
         raise _error(error_type, phrase or message, details)
     raise RuntimeError(f"the query worker failed:\n{payload}")
+
+
+def _scratch_file() -> Any:
+    """An anonymous file for a worker's stderr: in memory where Linux offers it (os.memfd_create), else a
+    temporary file (importing tempfile was a tenth of a quick `kg query`'s imports)."""
+    if hasattr(os, "memfd_create"):
+        with contextlib.suppress(OSError):
+            return os.fdopen(os.memfd_create("kg-worker-stderr"), "w+b")
+    import tempfile
+
+    return tempfile.TemporaryFile()
 
 
 def _error(error_type: type[KgError], message: str, details: list[str] | None = None) -> KgError:

@@ -12,6 +12,7 @@ each copy gets the same values. Terms are serialised from RDF terms, never paste
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -69,10 +70,20 @@ _VALUES = re.compile(r"(?<![?$\w:])(?P<keyword>VALUES)\s*"
 _TERM = re.compile(r'"(?:[^"\\]|\\.)*"(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*|\^\^\S+)?|<[^>]*>|[^\s()]+')
 
 
+@functools.lru_cache(maxsize=64)
 def blank(text: str) -> str:
     """The text with strings, IRIs and comments blanked out (same length), so brackets and names can be
-    found by position."""
-    return _OPAQUE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    found by position. Kept for the last texts: binding one query reads its text several times."""
+    return _OPAQUE.sub(_blanked, text)
+
+
+def _blanked(match: re.Match) -> str:
+    """Spaces for an opaque part, its line breaks kept (most parts have none)."""
+    part = match.group()
+    return _NOT_NEWLINE.sub(" ", part) if "\n" in part else " " * len(part)
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def _closing(clean: str, start: int) -> int:
@@ -86,6 +97,7 @@ def _closing(clean: str, start: int) -> int:
     return len(clean)
 
 
+@functools.lru_cache(maxsize=64)
 def where_brace(clean: str) -> int | None:
     """Where the WHERE clause's group opens: the first '{' after the query form (past a CONSTRUCT's
     template). None for a query it cannot take a block (no group, or CONSTRUCT WHERE's short form)."""
@@ -116,10 +128,16 @@ def parameter_block(text: str) -> list[Clause]:
     """The VALUES clauses at the top level of the WHERE clause, in order (none: an empty list). A query may
     put them where its engines like them best: first, or after the patterns rdflib's engine should join
     first (partner-paths); before any OPTIONAL whose FILTER uses them."""
+    return list(_parameter_block(text))
+
+
+@functools.lru_cache(maxsize=64)
+def _parameter_block(text: str) -> tuple[Clause, ...]:
+    """parameter_block, kept for the last texts: binding one query reads its block several times."""
     clean = blank(text)
     where = where_brace(clean)
     if where is None:
-        return []
+        return ()
     clauses: list[Clause] = []
     for match in _VALUES.finditer(clean, where + 1):
         if _group_of(clean, match.start("keyword")) != where:
@@ -130,7 +148,8 @@ def parameter_block(text: str) -> list[Clause]:
         rows = _rows(text, clean, opening + 1, close - 1, match["vars"] is not None)
         if all(len(row) == len(names) for row in rows):  # else not SPARQL: the engine will say where
             clauses.append(Clause(match.start("keyword"), close, tuple(n.lstrip("?$") for n in names), rows))
-    return clauses
+    return tuple(clauses)
+
 
 def copies(text: str) -> list[Clause]:
     """The VALUES clauses nested deeper in the WHERE clause (in a sub-select or a group) that repeat the parameter

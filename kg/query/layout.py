@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import unicodedata
 from collections.abc import Iterable, Sequence
 
@@ -64,5 +63,7 @@ def tsv_text(names: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 
 def json_text(names: Sequence[str], bindings: list[dict[str, dict[str, str]]]) -> str:
     """W3C SPARQL 1.1 JSON results of rows already written as {variable: {"type": …, "value": …}}."""
+    import json  # here: a csv or table answer of kg.quick need not import it
+
     return json.dumps({"head": {"vars": list(names)}, "results": {"bindings": bindings}},
                       ensure_ascii=False, indent=2) + "\n"
