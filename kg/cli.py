@@ -52,23 +52,9 @@ class Size(click.ParamType):
         return size
 
 
-class OutputFile(click.Path):
-    """A file kg writes. kg makes its own folder out/ (where its defaults and the README's examples write), but no
-    other missing folder: a typo in a path would quietly leave a new folder tree (kg export -o /missing/dir/x.ttl)."""
-
-    def __init__(self):
-        super().__init__(dir_okay=False, path_type=Path)
-
-    def convert(self, value, param, ctx):
-        path = super().convert(value, param, ctx)
-        if path.parent != Path("out") and not path.parent.is_dir():
-            self.fail(tr("usage no folder", clitext.current(), folder=str(path.parent)), param, ctx)
-        return path
-
-
 SECONDS = Seconds()
 BYTES = Size()
-OUTPUT_FILE = OutputFile()
+OUTPUT_FILE = click.Path(dir_okay=False, path_type=Path)   # a file kg writes (its folder is made if missing)
 
 SEEDS_OPTION = click.option(
     "--seeds", "seed_dir", default="seeds", show_default=True, envvar="KG_SEEDS",
@@ -279,19 +265,20 @@ def export(seed_dir: Path, graph_file: Path | None, store: str | None, fmt: str 
     from kg import api, exportformat
 
     family, fmt = exportformat.choose(output, fmt, lang)
+    created = exportformat.created_note(exportformat.missing_folder(output), lang)
     if family == exportformat.NETWORK:
         from kg import netexport
 
         assert output is not None  # exportformat.choose refuses a network format without -o
         G = api.partnership_network(open_graph(seed_dir, graph_file, store))
         written = netexport.write(G, output, fmt, lang=lang)
-        click.echo(netexport.written_text(written, fmt, G, lang), err=True)
+        click.echo(netexport.written_text(written, fmt, G, lang) + created, err=True)
         return
     data = api.export(open_graph(seed_dir, graph_file, store), fmt, output)
     if output is None:
         sys.stdout.buffer.write(data)
     else:
-        click.echo(tr("export wrote", lang, path=str(output), fmt=fmt, n=len(data)), err=True)
+        click.echo(tr("export wrote", lang, path=str(output), fmt=fmt, n=len(data), created=created), err=True)
 
 
 @main.command("ontology-doc", help=Phrase("help ontology-doc"))
@@ -305,7 +292,8 @@ def ontology_doc(output: Path | None) -> None:
         sys.stdout.buffer.write(ontodoc.page())
     else:
         data = ontodoc.write(output)
-        click.echo(tr("export wrote", error_language(None), path=str(output), fmt="html", n=len(data)), err=True)
+        click.echo(tr("export wrote", error_language(None), path=str(output), fmt="html", n=len(data), created=""),
+                   err=True)
 
 
 # ------------------------------------------------------------------ the partnership network: view and analytics

@@ -38,3 +38,15 @@ def choose(output: Path | None, fmt: str | None, lang: str = "en") -> tuple[str,
     if output is None:
         raise KgError(tr("export needs file", lang, fmt=fmt))
     return NETWORK, fmt
+
+
+def missing_folder(output: Path | None) -> Path | None:
+    """The output's folder when it does not exist yet (writing the file will create it)."""
+    if output is None or Path(output).absolute().parent.exists():
+        return None
+    return Path(output).parent
+
+
+def created_note(folder: Path | None, lang: str = "en") -> str:
+    """What to add to 'Wrote FILE' when writing created folders, so a mistyped path does not pass unnoticed."""
+    return tr("export created folder", lang, folder=str(folder)) if folder is not None else ""

@@ -87,10 +87,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                                    "{name} {filename!r}에 쓸 수 없습니다."),
     "click Aborted!": ("Aborted!", "중단했습니다!"),
     # kg's own option types (kg/cli.py's Seconds and Size), shown after click's "Invalid value for '--timeout': "
-    "usage no folder": ("the folder {folder} does not exist — create it first, or write into a folder that exists "
-                        "(kg makes only its own default folder, out/)",
-                        "폴더 {folder}이(가) 없습니다 — 먼저 만들거나 이미 있는 폴더에 쓰세요 (kg는 자기 기본 폴더 "
-                        "out/만 만듭니다)"),
     "usage not seconds": ("{value} is not a number of seconds — write one such as 30 or 0.5",
                           "{value}: 초 단위의 수가 아닙니다 — 30이나 0.5처럼 쓰세요"),
     "usage seconds range": ("{value} is not a time limit kg can keep — give seconds from {minimum} to {maximum} "
@@ -728,7 +724,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "build conforms": ("SHACL: conforms ({n} nodes checked)", "SHACL: 형상에 맞음 (노드 {n}개 검사)"),
     "build wrote": ("Wrote {path}", "{path} 파일을 썼습니다"),
     "network file": ("{path} ({size:,} bytes)", "{path} ({size:,}바이트)"),
-    "export wrote": ("Wrote {path} ({fmt}, {n} bytes)", "{path} 파일을 썼습니다 ({fmt}, {n}바이트)"),
+    "export wrote": ("Wrote {path} ({fmt}, {n} bytes{created})", "{path} 파일을 썼습니다 ({fmt}, {n}바이트{created})"),
+    "export created folder": ("; created the folder {folder}, which did not exist",
+                              "; 없던 폴더 {folder}를 만들었습니다"),
     "build stored": ("Loaded {quads} quads into {store}", "쿼드 {quads}개를 {store}에 적재했습니다"),
     "warning": ("warning: {line}", "경고: {line}"),
     "validate conforms": ("The graph conforms to the shapes ({n} nodes checked).",

@@ -86,13 +86,18 @@ def test_network_formats_need_a_file():
                              "-o out/partners.graphml)\n")
 
 
-def test_what_was_written_is_said_in_the_language_asked_for(tmp_path):
-    out = tmp_path / "x.ttl"
+def test_a_created_folder_is_said(tmp_path):
+    out = tmp_path / "missing" / "dir" / "x.ttl"
     result = run("export", "-o", str(out))
     assert result.exit_code == 0, result.output
-    assert result.stderr == f"Wrote {out} (turtle, {out.stat().st_size} bytes)\n"
+    assert result.stderr == (f"Wrote {out} (turtle, {out.stat().st_size} bytes; created the folder {out.parent}, "
+                             "which did not exist)\n")
     again = run("export", "-o", str(out), "--lang", "ko")
     assert again.stderr == f"{out} 파일을 썼습니다 (turtle, {out.stat().st_size}바이트)\n"
+    other = tmp_path / "other" / "x.ttl"
+    korean = run("export", "-o", str(other), "--lang", "ko")
+    assert korean.stderr == (f"{other} 파일을 썼습니다 (turtle, {other.stat().st_size}바이트; 없던 폴더 "
+                             f"{other.parent}를 만들었습니다)\n")
 
 
 def test_the_format_choices_are_the_two_tables():

@@ -3,9 +3,6 @@ now gives one clear message `what is wrong — how to fix it` and a non-zero exi
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
@@ -273,26 +270,3 @@ def test_no_near_name_points_to_a_list_of_entities_not_to_the_sources():
                              "rdfs:label ?name }' lists every entity's names\n")
     listing = run("query", "-e", "SELECT ?id ?name { ?id rdfs:label ?name }", "-f", "csv")
     assert listing.exit_code == 0 and "삼성전자" in listing.stdout
-
-
-# ------------------------------------------------------------------ output paths
-
-
-@pytest.mark.parametrize("command", [("export",), ("view",), ("build",), ("network",), ("ontology-doc",)],
-                         ids=lambda c: c[0])
-def test_a_missing_folder_in_an_output_path_is_refused_not_made(command, tmp_path):
-    target = tmp_path / "missing" / "dir" / "x.out"
-    result = run(*command, "-o", str(target))
-    assert result.exit_code == 1, result.output
-    assert f"the folder {target.parent} does not exist — create it first" in result.output
-    assert not (tmp_path / "missing").exists()
-    korean = run("--lang", "ko", *command, "-o", str(target))
-    assert korean.exit_code == 1 and f"폴더 {target.parent}이(가) 없습니다" in korean.output, korean.output
-
-
-def test_kg_makes_its_own_out_folder(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    seeds = Path(__file__).resolve().parent.parent / "seeds"
-    result = run("export", "--seeds", str(seeds), "-o", "out/x.ttl")
-    assert result.exit_code == 0, result.output
-    assert (tmp_path / "out" / "x.ttl").stat().st_size > 0
