@@ -454,10 +454,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "did you mean": ("did you mean {names}?", "{names} 중 하나인가요?"),
     "entity ambiguous": ("'{text}' names several entities: {ids} — give the id",
                          "'{text}'에 맞는 항목이 여럿입니다: {ids} — id를 지정하세요"),
-    "entity spelling": ("check the spelling; kg query -e 'SELECT ?id ?name { ?id rdfs:label ?name }' lists every "
-                        "entity's names",
-                        "철자를 확인하세요; kg query -e 'SELECT ?id ?name { ?id rdfs:label ?name }'가 모든 항목의 "
-                        "이름을 보여 줍니다"),
+    "entity spelling": ("check the spelling; kg entities PART finds the entities whose names contain PART (kg "
+                        "entities alone lists them all)",
+                        "철자를 확인하세요; kg entities 일부를 실행하면 이름에 그 일부가 든 항목을 찾습니다 (kg "
+                        "entities만 실행하면 모두 나열)"),
     "entity unknown": ("unknown entity '{text}' — {hint}", "알 수 없는 항목 '{text}' — {hint}"),
     # seed-file problems (kg/seeds.py, kg/fieldkinds.py, kg/model.py) and kg build's summary
     "seed problems found": ("{n} problem{n:s} found; nothing was written.",

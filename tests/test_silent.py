@@ -266,7 +266,7 @@ def test_no_near_name_points_to_a_list_of_entities_not_to_the_sources():
     result = run("explain", "xyzzy")
     assert result.exit_code == 1
     assert "kg sources" not in result.stderr
-    assert result.stderr == ("unknown entity 'xyzzy' — check the spelling; kg query -e 'SELECT ?id ?name { ?id "
-                             "rdfs:label ?name }' lists every entity's names\n")
-    listing = run("query", "-e", "SELECT ?id ?name { ?id rdfs:label ?name }", "-f", "csv")
-    assert listing.exit_code == 0 and "삼성전자" in listing.stdout
+    assert result.stderr == ("unknown entity 'xyzzy' — check the spelling; kg entities PART finds the entities "
+                             "whose names contain PART (kg entities alone lists them all)\n")
+    listing = run("entities", "삼성")   # what the hint offers answers
+    assert listing.exit_code == 0 and "samsung-electronics" in listing.stdout
