@@ -142,13 +142,19 @@ def _parameter_block(text: str) -> tuple[Clause, ...]:
     for match in _VALUES.finditer(clean, where + 1):
         if _group_of(clean, match.start("keyword")) != where:
             continue
-        opening = clean.index("{", match.end() - 1)
-        close = _closing(clean, opening)
-        names = tuple(match["vars"].split()) if match["vars"] is not None else (match["var"],)
-        rows = _rows(text, clean, opening + 1, close - 1, match["vars"] is not None)
-        if all(len(row) == len(names) for row in rows):  # else not SPARQL: the engine will say where
-            clauses.append(Clause(match.start("keyword"), close, tuple(n.lstrip("?$") for n in names), rows))
+        clause = _clause(text, clean, match)
+        if all(len(row) == len(clause.names) for row in clause.rows):  # else not SPARQL: the engine will say where
+            clauses.append(clause)
     return tuple(clauses)
+
+
+def _clause(text: str, clean: str, match: re.Match) -> Clause:
+    """The VALUES clause a match of _VALUES starts: where it is, its variables' names and its rows' terms."""
+    opening = clean.index("{", match.end() - 1)
+    close = _closing(clean, opening)
+    names = tuple(match["vars"].split()) if match["vars"] is not None else (match["var"],)
+    rows = _rows(text, clean, opening + 1, close - 1, match["vars"] is not None)
+    return Clause(match.start("keyword"), close, tuple(n.lstrip("?$") for n in names), rows)
 
 
 def copies(text: str) -> list[Clause]:
@@ -168,13 +174,10 @@ def copies(text: str) -> list[Clause]:
     for match in _VALUES.finditer(clean, where + 1):
         if match.start("keyword") in tops:
             continue
-        opening = clean.index("{", match.end() - 1)
-        close = _closing(clean, opening)
-        names = tuple(n.lstrip("?$") for n in (match["vars"].split() if match["vars"] is not None else [match["var"]]))
-        rows = _rows(text, clean, opening + 1, close - 1, match["vars"] is not None)
-        if len(rows) == 1 and len(rows[0]) == len(names) and all(
-                written.get(n) == t for n, t in zip(names, rows[0], strict=True)):
-            found.append(Clause(match.start("keyword"), close, names, rows))
+        clause = _clause(text, clean, match)
+        if len(clause.rows) == 1 and len(clause.rows[0]) == len(clause.names) and all(
+                written.get(n) == t for n, t in zip(clause.names, clause.rows[0], strict=True)):
+            found.append(clause)
     return found
 
 
