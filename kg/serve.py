@@ -461,7 +461,9 @@ class QueryHandler(BaseHTTPRequestHandler):
             self.close_connection = True
         lang = request_language(self.headers.get("Accept-Language"))
         body = json.dumps({"error": in_language(message, lang)}, ensure_ascii=False).encode() + b"\n"
-        self.reply(status, body, "application/json; charset=utf-8", {"Connection": "close"} if close else None)
+        # (Vary: a cache between client and server must not give one reader's language to another)
+        self.reply(status, body, "application/json; charset=utf-8",
+                   {"Vary": "Accept-Language"} | ({"Connection": "close"} if close else {}))
 
     def do_GET(self):
         parsed = urllib.parse.urlsplit(self.path)

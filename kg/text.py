@@ -865,8 +865,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "conflicts none": ("none", "없음"),
     "conflicts consistent": ("Sources agree, worded differently (consistent; not conflicts)",
                              "표현만 다르고 서로 맞음 (양립 가능; 충돌 아님)"),
-    "conflicts summary": ("{n} contradiction(s): {figures} between figures, {sums} in sums; {consistent} consistent "
-                          "difference(s), not counted.",
+    "conflicts summary": ("{n} contradiction{n:s}: {figures} between figures, {sums} in sums; {consistent} consistent "
+                          "difference{consistent:s}, not counted.",
                           "모순 {n}건 (수치 {figures}건, 합계 {sums}건); 표현만 다른 경우 {consistent}건."),
     "conflicts gpu target": ("GPU target of {setter} for {year}", "GPU 목표 {setter} — {year}"),
     "conflicts gpu stock": ("GPU stock of {holder}", "GPU 보유량 {holder}"),

@@ -90,9 +90,16 @@ def test_contradictions_are_what_counts(report):
     assert "Korean private sector" in head and "newsis-20251101" in head
     assert "Republic of Korea\n" not in head
     assert "GB200" in quiet and "USD" in quiet
-    assert text.splitlines()[-1] == ("2 contradiction(s): 1 between figures, 1 in sums; "
-                                     "9 consistent difference(s), not counted.")
+    assert text.splitlines()[-1] == ("2 contradictions: 1 between figures, 1 in sums; "
+                                     "9 consistent differences, not counted.")
 
+
+
+def test_summary_counts_in_the_singular():
+    from kg.text import tr
+
+    line = tr("conflicts summary", n=1, figures=1, sums=0, consistent=1)
+    assert line == "1 contradiction: 1 between figures, 0 in sums; 1 consistent difference, not counted."
 
 def test_korean_text(dataset):
     text = conflicts(dataset, "ko").text()

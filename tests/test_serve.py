@@ -256,6 +256,14 @@ def test_error_answers_are_in_the_language_the_request_prefers(endpoint, request
     assert re.search("[가-힣]", korean) and answered == (status, error_body(korean))
 
 
+@pytest.mark.parametrize("language", [None, "ko"])
+def test_an_error_answer_says_that_it_varies_with_the_language(endpoint, language):
+    """Its words depend on Accept-Language, so a cache must keep one copy per language."""
+    request = urllib.request.Request(endpoint.url + "/nosuch", headers={"Accept-Language": language} if language else {})
+    with pytest.raises(urllib.error.HTTPError) as answer:
+        urllib.request.urlopen(request, timeout=30)
+    assert answer.value.code == 404 and answer.value.headers.get_all("Vary") == ["Accept-Language"]
+
 @pytest.mark.parametrize("query,frame", [("SELECT WHERE {", "endpoint syntax error"),
                                           ("SELECT * WHERE { ?s ?p ?o } LIMIT 1 BIND", "endpoint syntax error")])
 def test_the_engines_own_message_is_quoted_as_it_is_in_a_korean_frame(endpoint, query, frame):
