@@ -259,7 +259,8 @@ def test_error_answers_are_in_the_language_the_request_prefers(endpoint, request
 @pytest.mark.parametrize("language", [None, "ko"])
 def test_an_error_answer_says_that_it_varies_with_the_language(endpoint, language):
     """Its words depend on Accept-Language, so a cache must keep one copy per language."""
-    request = urllib.request.Request(endpoint.url + "/nosuch", headers={"Accept-Language": language} if language else {})
+    headers = {"Accept-Language": language} if language else {}
+    request = urllib.request.Request(endpoint.url + "/nosuch", headers=headers)
     with pytest.raises(urllib.error.HTTPError) as answer:
         urllib.request.urlopen(request, timeout=30)
     assert answer.value.code == 404 and answer.value.headers.get_all("Vary") == ["Accept-Language"]
