@@ -47,6 +47,15 @@ def test_an_endpoint_without_a_union_default_graph_answers_as_the_default_store(
     assert (remote.exit_code, remote.output) == (local.exit_code, local.output)
 
 
+def test_the_word_from_in_a_comment_or_a_string_does_not_take_kgs_graphs_away(separate_graphs):
+    """Only a FROM clause makes kg send no dataset (the query's own would be overridden): not 'from' in a comment or
+    a string, after which the server would read its empty default graph and answer no rows."""
+    query = '# the agreements, read from them: \nSELECT (COUNT(*) AS ?n) ("FROM <x>" AS ?s) WHERE { ?a ?p ?o }'
+    local = kg("query", "-e", query, "-f", "csv", "--seeds", str(MINIMAL))
+    remote = kg("query", "-e", query, "-f", "csv", "--store", "sparql:" + separate_graphs.base + "/query")
+    assert local.exit_code == 0 and local.output.splitlines()[1] != "0,FROM <x>"
+    assert (remote.exit_code, remote.output) == (local.exit_code, local.output)
+
 class _IgnoresDataset(http.server.BaseHTTPRequestHandler):
     """An endpoint that has one of kg's graphs but ignores default-graph-uri, its default graph empty."""
 

@@ -6,7 +6,6 @@ the query URL by the servers' conventions: default_update_url)."""
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -72,8 +71,6 @@ def open_sparql(spec: StoreSpec) -> Dataset:
     return Dataset(store=EndpointStore(spec.location, spec.update_url), default_union=True)
 
 
-# A query that names its own graphs (FROM, FROM NAMED) gets no protocol dataset: the protocol's would override it.
-_OWN_DATASET = re.compile(r"\bFROM\s+(?:NAMED\s+)?(?:<|[A-Za-z_][\w.-]*:|:)", re.IGNORECASE)
 
 
 class EndpointStore(SPARQLUpdateStore):
@@ -107,9 +104,13 @@ class EndpointStore(SPARQLUpdateStore):
         import urllib.error
         from io import BytesIO
 
+        from kg.query.guard import names_dataset
+
         self._queries += 1
         try:
-            dataset = [] if _OWN_DATASET.search(query) else dataset_params(self.kg_graphs, default_graph)
+            # a query that names its own graphs (FROM, FROM NAMED; not the word in a comment or a string) gets
+            # no protocol dataset: the protocol's would override it
+            dataset = [] if names_dataset(query) else dataset_params(self.kg_graphs, default_graph)
             with post_query(self._url, query, None, dataset, self.response_mime_types()) as response:
                 body = response.read()
                 content_type = (response.headers.get("Content-Type") or "").split(";")[0].strip()
