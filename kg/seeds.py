@@ -188,7 +188,7 @@ def _construct_mapping(loader: _SeedLoader, node: yaml.MappingNode) -> LineDict:
         if key in mapping:
             mapping.duplicates.append((key, line))
             continue
-        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping[key] = _construct_value(loader, value_node)
         mapping.key_lines[key] = line
     return mapping
 
@@ -197,7 +197,7 @@ def _construct_sequence(loader: _SeedLoader, node: yaml.SequenceNode) -> LineLis
     sequence = LineList()
     sequence.line = node.start_mark.line + 1
     for item in node.value:
-        sequence.append(loader.construct_object(item, deep=True))
+        sequence.append(_construct_value(loader, item))
         sequence.item_lines.append(item.start_mark.line + 1)
     return sequence
 
@@ -214,6 +214,17 @@ def _construct_number(loader: _SeedLoader, node: yaml.ScalarNode) -> int | float
     if node.tag.endswith(":float") and FLOAT_PATTERN.fullmatch(text):
         return float(text)
     raise _Refused(Phrase("seed not decimal", value=_shown(text)), node.start_mark, Phrase("seed digits only"))
+
+
+def _construct_value(loader: _SeedLoader, node: yaml.Node) -> Any:
+    """A value in a mapping or list; a string (most values) straight to its constructor, without PyYAML's
+    construct_object and its bookkeeping for aliases, which seeds may not use (refused while composing)."""
+    if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+        return _construct_str(loader, node)
+    return loader.construct_object(node, deep=True)
+
+
+_STR = "tag:yaml.org,2002:str"
 
 
 def _construct_str(loader: _SeedLoader, node: yaml.ScalarNode) -> str:
