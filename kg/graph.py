@@ -230,3 +230,17 @@ def triple_count(ds: Dataset) -> int:
         return len(union_graph(ds))
     rows = inner.query(internal_text("triple-count")[0])
     return int(next(iter(rows))[0].value)
+
+
+def graph_count(ds: Dataset) -> int:
+    """How many graphs of the dataset hold a triple; when it is kept in Oxigraph, by asking each graph for one
+    quad, instead of counting every graph's triples (3 s at 1M triples)."""
+    from kg.rdf import inner_store
+
+    inner = inner_store(ds)
+    if inner is None:
+        return sum(1 for g in ds.graphs() if len(g))
+    import pyoxigraph as ox
+
+    return sum(1 for g in [ox.DefaultGraph(), *inner.named_graphs()]
+               if next(iter(inner.quads_for_pattern(None, None, None, g)), None) is not None)

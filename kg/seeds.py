@@ -7,10 +7,13 @@ All problems of all files are collected before anything is reported, like a comp
 from __future__ import annotations
 
 import difflib
+import gc
 import heapq
 import os
 import re
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeGuard
@@ -600,7 +603,25 @@ class Context:
 
 def load_seeds(seed_dir: str | Path = "seeds") -> Seeds:
     """Read and check every seed file under seed_dir; raise SeedError listing every problem found."""
-    root = Path(seed_dir)
+    with _collector_paused():
+        return _load_seeds(Path(seed_dir))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while the seeds are read: the records, their YAML nodes and values are
+    millions of objects kept until the end, and each collection walks them all again (half of load_seeds at
+    1M triples, 6 of 11.5 s of CPU); what they hold has no cycles to collect."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_seeds(root: Path) -> Seeds:
     if not root.is_dir():
         raise SeedError([Problem(str(root), 0, Phrase("seed no folder"), Phrase("seed run from"))])
     ctx = Context(root, _Checker())
