@@ -181,7 +181,7 @@ def _construct_mapping(loader: _SeedLoader, node: yaml.MappingNode) -> LineDict:
     mapping = LineDict()
     mapping.line = node.start_mark.line + 1
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        key = _construct_value(loader, key_node)
         line = key_node.start_mark.line + 1
         try:
             hash(key)
@@ -220,8 +220,9 @@ def _construct_number(loader: _SeedLoader, node: yaml.ScalarNode) -> int | float
 
 
 def _construct_value(loader: _SeedLoader, node: yaml.Node) -> Any:
-    """A value in a mapping or list; a string (most values) straight to its constructor, without PyYAML's
-    construct_object and its bookkeeping for aliases, which seeds may not use (refused while composing)."""
+    """A key or value of a mapping, or an item of a list; a string (most of them) straight to its constructor,
+    without PyYAML's construct_object and its bookkeeping for aliases, which seeds may not use (refused while
+    composing)."""
     if node.tag == _STR and isinstance(node, yaml.ScalarNode):
         return _construct_str(loader, node)
     return loader.construct_object(node, deep=True)
