@@ -129,7 +129,7 @@ def _sorted_lines(store, keep_graphs: bool) -> bytes:
     if not keep_graphs:
         union = {line for g in graphs for line in _lines(store, g, ox)}
         return b"".join(line + b"\n" for line in sorted(union))
-    out = []
+    out: list[bytes] = []
     for g in graphs:
         end = b" ." if isinstance(g, ox.DefaultGraph) else f" {g} .".encode()
         out.extend(line[:-2] + end + b"\n" for line in sorted(_lines(store, g, ox)))
