@@ -52,7 +52,7 @@ def step(name, out={}):
     now = time.process_time(); out[name] = round(now - t, 2); t = now
     return out
 from kg import api
-from kg.graph import build_dataset, triple_count
+from kg.graph import build_dataset, graph_count, triple_count
 from kg.rdf import inner_store
 from kg.seeds import load_seeds
 from kg.serialize import export
@@ -62,7 +62,7 @@ seeds = load_seeds(sys.argv[1]); step("load_seeds")
 ds = build_dataset(seeds, store="Oxigraph"); step("build_dataset (bulk load)")
 report = validate_store(inner_store(ds), api.origins(seeds)); step("SHACL (SPARQL)")
 export(ds, "nquads", sys.argv[2]); step("sorted N-Quads export")
-triple_count(ds); out = step("summary")
+triple_count(ds); graph_count(ds); out = step("summary")
 out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 print(json.dumps(out))
 """

@@ -17,7 +17,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from kg.errors import ValidationError
-from kg.graph import build_dataset, triple_count, union_graph
+from kg.graph import build_dataset, graph_count, triple_count, union_graph
 
 # SPARQL queries (`kg query`, `kg queries`) are re-exported as they are. The named-query function is
 # run_query, not query: kg.query is the module.
@@ -51,7 +51,7 @@ class BuildResult:
     def summary(self) -> dict:
         counts = self.seeds.summary()
         counts["triples"] = triple_count(self.dataset)
-        counts["graphs"] = sum(1 for g in self.dataset.graphs() if len(g))
+        counts["graphs"] = graph_count(self.dataset)
         return counts
 
 

@@ -295,13 +295,19 @@ def kinds_table(m: Model) -> str:
 
 
 def curie(name: str) -> URIRef:
-    """'kgo:supplier' -> the full IRI, through the project's prefixes."""
-    from rdflib import URIRef
+    """'kgo:supplier' -> the full IRI, through the project's prefixes (kept: kg.graph asks once per triple)."""
+    term = _CURIES.get(name)
+    if term is None:
+        from rdflib import URIRef
 
-    from kg import ontology
+        from kg import ontology
 
-    prefix, local = name.split(":", 1)
-    return URIRef(str(ontology.PREFIXES[prefix]) + local)
+        prefix, local = name.split(":", 1)
+        term = _CURIES[name] = URIRef(str(ontology.PREFIXES[prefix]) + local)
+    return term
+
+
+_CURIES: dict[str, URIRef] = {}
 
 
 _PACKAGE: Model | None = None

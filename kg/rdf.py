@@ -114,10 +114,12 @@ def to_oxigraph(term, ox):
 def bulk_store(quads_of) -> Any:
     """A new in-memory pyoxigraph Store holding the given (s, p, o, graph name) rdflib quads, loaded in bulk.
 
-    IRIs repeat across quads (predicates, types, graph names, entities), so each is converted once."""
+    IRIs repeat across quads (predicates, types, graph names, entities), and so do typed literals (paragraph
+    numbers, dates, amounts): each is converted once. Texts are mostly unique, and not kept."""
     import pyoxigraph as ox
 
     iris: dict[Any, Any] = {}
+    literals: dict[tuple[str, URIRef], Any] = {}
 
     def iri(term):
         node = iris.get(term)
@@ -125,9 +127,20 @@ def bulk_store(quads_of) -> Any:
             node = iris[term] = to_oxigraph(term, ox)
         return node
 
+    def obj(term):
+        if isinstance(term, URIRef):
+            return iri(term)
+        if not isinstance(term, Literal) or term.datatype is None:
+            return to_oxigraph(term, ox)
+        key = (str(term), term.datatype)
+        node = literals.get(key)
+        if node is None:
+            node = literals[key] = to_oxigraph(term, ox)
+        return node
+
     def converted():
         for s, p, o, g in quads_of:
-            yield ox.Quad(iri(s), iri(p), iri(o) if isinstance(o, URIRef) else to_oxigraph(o, ox), iri(g))
+            yield ox.Quad(iri(s), iri(p), obj(o), iri(g))
 
     store = ox.Store()
     store.bulk_extend(converted())

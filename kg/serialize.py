@@ -11,6 +11,7 @@ import glob
 import json
 import os
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 
 from rdflib import Dataset, Graph
@@ -18,7 +19,7 @@ from rdflib import Dataset, Graph
 from kg.errors import KgError, WriteError
 from kg.graph import union_graph
 from kg.ontology import FACTS_GRAPH, PREFIXES, REGISTRY_GRAPH
-from kg.rdf import oxigraph_quads
+from kg.rdf import decimal_lexical, inner_store, oxigraph_quads
 from kg.rdfformats import BY_NAME, EXPORTED
 
 #: Export format name -> (file suffix, whether it keeps named graphs), from kg.rdfformats.
@@ -94,6 +95,9 @@ def _oxigraph(ds: Dataset, fmt: str) -> bytes:
     output is the same bytes every time (and 30-50x faster than rdflib's serialisers at 1M triples)."""
     import pyoxigraph as ox
 
+    inner = inner_store(ds)
+    if inner is not None and fmt in ("nt", "nquads"):
+        return _sorted_lines(inner, fmt == "nquads")
     statements = oxigraph_quads(ds)
     if FORMATS[fmt][1]:
         order = {str(REGISTRY_GRAPH): "0", str(FACTS_GRAPH): "1"}
@@ -106,6 +110,41 @@ def _oxigraph(ds: Dataset, fmt: str) -> bytes:
     written = ox.serialize(statements, format=BY_NAME[fmt].pyoxigraph, prefixes=prefixes)
     assert written is not None  # (None only when given an output file)
     return written
+
+
+_DECIMAL_END = b'"^^<http://www.w3.org/2001/XMLSchema#decimal> .'
+
+
+def _sorted_lines(store, keep_graphs: bool) -> bytes:
+    """N-Quads or N-Triples of an Oxigraph store in the order _oxigraph gives, from the store's own N-Triples
+    dump of each graph, sorted as lines: no Python object per statement (at 1M triples 13 s became ~3 s).
+
+    Sorting lines sorts by subject, predicate, object as text: a line is its terms joined by spaces, no term
+    is the start of another followed by a character below the space, and UTF-8 bytes sort as code points."""
+    import pyoxigraph as ox
+
+    order = {str(REGISTRY_GRAPH): "0", str(FACTS_GRAPH): "1"}
+    graphs = sorted([ox.DefaultGraph(), *store.named_graphs()],
+                    key=lambda g: (order.get(getattr(g, "value", ""), "2"), str(g)))
+    if not keep_graphs:
+        union = {line for g in graphs for line in _lines(store, g, ox)}
+        return b"".join(line + b"\n" for line in sorted(union))
+    out: list[bytes] = []
+    for g in graphs:
+        end = b" ." if isinstance(g, ox.DefaultGraph) else f" {g} .".encode()
+        out.extend(line[:-2] + end + b"\n" for line in sorted(_lines(store, g, ox)))
+    return b"".join(out)
+
+
+def _lines(store, graph, ox) -> list[bytes]:
+    """A graph's N-Triples lines, decimals in canonical form (kg.rdf.canonical: Oxigraph drops ".0")."""
+    lines = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).splitlines()
+    for i, line in enumerate(lines):
+        if line.endswith(_DECIMAL_END):
+            start = line.rindex(b'"', 0, len(line) - len(_DECIMAL_END)) + 1
+            value = line[start:len(line) - len(_DECIMAL_END)].decode()
+            lines[i] = line[:start] + decimal_lexical(Decimal(value)).encode() + line[len(line) - len(_DECIMAL_END):]
+    return lines
 
 
 def _canonical_json(value):
