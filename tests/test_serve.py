@@ -830,6 +830,10 @@ def test_the_query_page_offers_the_named_queries_as_examples(page_endpoint, brow
     ('SELECT * WHERE {\n  VALUES ?lang {\n "en" }\n  ?s ?p ?o }',
      'SELECT * WHERE {\n  VALUES ?lang { "ko" }\n\n  ?s ?p ?o }'),
     ('SELECT * WHERE { VALUES ?org { kg:nvidia } ?s ?p ?o }', 'SELECT * WHERE { VALUES ?org { kg:nvidia } ?s ?p ?o }'),
+    ('SELECT * WHERE { VALUES ?lang { "en" } { SELECT ?s WHERE { VALUES ?lang { "en" } ?s ?p ?o } }\n'  # a copy too
+     '{ SELECT ?s WHERE { VALUES ?lang { "en" "ko" } ?s ?p ?o } } }',
+     'SELECT * WHERE { VALUES ?lang { "ko" } { SELECT ?s WHERE { VALUES ?lang { "ko" } ?s ?p ?o } }\n'
+     '{ SELECT ?s WHERE { VALUES ?lang { "en" "ko" } ?s ?p ?o } } }'),
 ])
 def test_an_example_in_the_readers_language_changes_only_its_lang(text, korean):
     from kg.query.binding import in_language

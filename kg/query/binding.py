@@ -240,15 +240,18 @@ def bind(text: str, bindings: Mapping[str, Value], origin: str = "<query>") -> s
 
 
 def in_language(text: str, lang: str) -> str:
-    """The query text with ?lang's default in its VALUES row set to lang and every other term as written (the
-    query page's examples in the reader's language; bind() would write each parameter's IRI out in full)."""
-    for clause in parameter_block(text):
-        if "lang" in clause.names and len(clause.rows) == 1:
-            row = list(clause.rows[0])
-            row[clause.names.index("lang")] = quoted(lang, None, None)
-            names = " ".join("?" + n for n in clause.names)
-            values = f"VALUES ({names}) {{ ({' '.join(row)}) }}" if len(row) > 1 else f"VALUES ?lang {{ {row[0]} }}"
-            return text[:clause.start] + values + "\n" * text.count("\n", clause.start, clause.end) + text[clause.end:]
+    """The query text with ?lang's default in its VALUES row, and in the copies of that row, set to lang and every
+    other term as written (the query page's examples in the reader's language, which run as they are; bind() would
+    write each parameter's IRI out in full)."""
+    block = [clause for clause in parameter_block(text) if "lang" in clause.names and len(clause.rows) == 1][:1]
+    if not block:
+        return text
+    for clause in sorted(block + [c for c in copies(text) if "lang" in c.names], key=lambda c: -c.start):
+        row = list(clause.rows[0])
+        row[clause.names.index("lang")] = quoted(lang, None, None)
+        names = " ".join("?" + n for n in clause.names)
+        values = f"VALUES ({names}) {{ ({' '.join(row)}) }}" if len(row) > 1 else f"VALUES ?lang {{ {row[0]} }}"
+        text = text[:clause.start] + values + "\n" * text.count("\n", clause.start, clause.end) + text[clause.end:]
     return text
 
 
