@@ -6,6 +6,7 @@ the process and its sandbox workers: wall time on a loaded machine mostly measur
 
     git archive 89453e9 kg queries ontology | tar -x -C /tmp/before
     python benchmarks/overhead.py --store /tmp/kg-1m --before /tmp/before --runs 7 -o out.md
+    python benchmarks/overhead.py --store /tmp/kg-1m --before /tmp/before --runs 3 --all   # every named query
 
 Both trees are byte-compiled first, as an installed kg is (pip compiles on install; an editable install writes
 __pycache__ on first use unless PYTHONDONTWRITEBYTECODE is set). CPU is user + system seconds of the process and
@@ -29,7 +30,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
-from scale import bound_text  # noqa: E402
+from scale import NON_HUB, bound_text  # noqa: E402
 from whole_process import CPU, REFERENCE, timed  # noqa: E402
 
 #: The cases issue 16 names: short queries, where kg's fixed costs show (benchmarks/results/scale.md).
@@ -76,7 +77,13 @@ def main() -> int:
     parser.add_argument("--before", type=Path, required=True, help="a source tree of the earlier kg")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("-o", "--output", type=Path, help="append the report here (Markdown)")
+    parser.add_argument("--all", action="store_true", help="every named query at its defaults, and at the "
+                        "parameters of benchmarks/scale.py's NON_HUB, instead of the cases of issue 16")
     options = parser.parse_args()
+    cases = CASES
+    if options.all:
+        cases = [(name, params) for name in sorted(p.stem for p in (ROOT / "queries").glob("*.rq"))
+                 for params in [[], *([NON_HUB[name]] if name in NON_HUB else [])]]
     trees = {"before": options.before.resolve(), "after": ROOT}
     for tree in trees.values():
         compileall.compile_dir(tree / "kg", quiet=1)
@@ -87,7 +94,7 @@ def main() -> int:
              "| query | parameters | same bytes | script CPU | kg CPU before | ratio | kg CPU after | ratio | "
              "in-process before | ratio | in-process after | ratio | load |", "|" + "---|" * 13]
     with tempfile.TemporaryDirectory() as tmp:
-        for name, params in CASES:
+        for name, params in cases:
             query = Path(tmp) / "query.rq"
             query.write_text(bound_text(name, params), encoding="utf-8")
             argv = ["query", name, "-f", "csv", "--store", f"oxigraph:{options.store}", "--timeout", "600",
