@@ -5,8 +5,9 @@ It answers only where it gives the bytes kg.query gives: a named query on the de
 cached (or on an oxigraph:PATH store), parameters given as entity ids (checked as kg.query.params checks them:
 the entity exists and is of the parameter's classes), in the table, csv, tsv or json, with terms whose written
 form it knows. Anywhere else `answer` returns None and kg.query answers — and says what is wrong, if anything
-is. The query runs as kg.query runs it: bound into its own VALUES row (kg.query.binding), in kg.sandbox's
-worker, with the same time limit, memory cap and row cap.
+is. The query runs as kg.query runs it: bound into its own VALUES row (kg.query.binding), in a sandbox worker,
+with the same time limit, memory cap and row cap — a worker kept for the process (kg.resident), which opens the
+store, checks the parameters, binds and runs the query, so that many answers in one process fork once.
 """
 
 from __future__ import annotations
@@ -66,21 +67,35 @@ def answer(name: str, params: dict[str, Any], lang: str, fmt: str, *, timeout: f
     path = _queries() / f"{name}.rq"
     if not path.is_file():
         return None
-    engine = _open(store, seed_dir)
-    if engine is None:
+    place = _place(store, seed_dir)
+    if place is None:
         return None
-    text = path.read_text(encoding="utf-8")
+    from kg import resident
+
+    job = (str(place), path.read_text(encoding="utf-8"), path.name, {k: str(v) for k, v in params.items()}, lang,
+           fmt, max_rows)
+    # the named queries are the project's own files, run with allow_remote as kg.query runs them: not offline
+    fields = resident.run(_job, job, timeout, path.name, offline=False, max_memory=max_memory)
+    return None if fields is None else Answer(*fields)
+
+
+def _job(place: str, text: str, origin: str, params: dict[str, str], lang: str, fmt: str,
+         max_rows: int | None) -> tuple[str, int, bool, bool] | None:
+    """In the worker: the store opened read-only, the parameters checked and bound, the query run (_evaluate);
+    None wherever kg.query must answer."""
+    import pyoxigraph
+
+    from kg.sandbox import check_shape
+
+    try:
+        engine = pyoxigraph.Store.read_only(place)
+    except Exception:  # noqa: BLE001 - RocksDB reports a damaged store as RuntimeError, OSError, ...: kg.query's
+        return None
     bindings = _bindings(engine, text, params, lang)
     if bindings is None:
         return None
-    from kg.sandbox import check_shape, in_worker
-
-    check_shape(text, path.name)
-    full = bind_text(text, bindings, path.name)
-    # the named queries are the project's own files, run with allow_remote as kg.query runs them: not offline
-    fields = in_worker(functools.partial(_evaluate, engine, full, fmt, max_rows), timeout, path.name,
-                       offline=False, max_memory=max_memory)
-    return None if fields is None else Answer(*fields)
+    check_shape(text, origin)
+    return _evaluate(engine, bind_text(text, bindings, origin), fmt, max_rows)
 
 
 def rows_note(rows: int, cut: bool, lang: str = "en") -> str:
@@ -97,9 +112,10 @@ def truncated_note(kind: str, max_rows: int, lang: str = "en") -> str:
     return tr("query truncated rows" if kind == "SELECT" else "query truncated triples", lang, n=f"{max_rows:,}")
 
 
-def _open(store: str | None, seed_dir: Path) -> Any | None:
-    """The store to read, opened read-only: the cached build of the seeds for the default store, the folder of
-    oxigraph:PATH; None for any other store, or one missing or unreadable (kg.query says why, or builds it)."""
+def _place(store: str | None, seed_dir: Path) -> Path | None:
+    """The folder of the store to read (kg.quick._job opens it read-only): the cached build of the seeds for the
+    default store, the folder of oxigraph:PATH; None for any other store, or one missing (kg.query says why, or
+    builds it)."""
     spec = (store or os.environ.get("KG_STORE") or "memory").strip()
     if spec == "memory":
         from kg.cache import cached_build
@@ -110,14 +126,7 @@ def _open(store: str | None, seed_dir: Path) -> Any | None:
         place = place if (place / "CURRENT").is_file() else None  # (else kg.oxstore recovers or explains)
     else:
         return None
-    if place is None:
-        return None
-    import pyoxigraph
-
-    try:
-        return pyoxigraph.Store.read_only(str(place))
-    except Exception:  # noqa: BLE001 - RocksDB reports a damaged store as RuntimeError, OSError, ...: kg.query's
-        return None
+    return place
 
 
 def _bindings(engine: Any, text: str, params: dict[str, Any], lang: str) -> dict[str, Any] | None:

@@ -201,6 +201,13 @@ def _worker(evaluate, channel: int, offline: bool, max_memory: int | None, stder
     if offline:
         leave_network()
     cap_memory(max_memory)
+    data = _message(evaluate, max_memory)
+    with os.fdopen(channel, "wb") as pipe:
+        pipe.write(data)
+
+
+def _message(evaluate, max_memory: int | None) -> bytes:
+    """In a worker: evaluate() run on a big stack, and what it gave or raised as the message for the parent."""
     try:
         message = ("ok", on_big_stack(evaluate))
     except KgError as exc:  # its message (kg.text.Phrase) too, so that the parent shows it in the user's language
@@ -221,8 +228,7 @@ def _worker(evaluate, channel: int, offline: bool, max_memory: int | None, stder
         except Exception:
             data = b""
         data = data or _pickled(("bug", _traceback()))
-    with os.fdopen(channel, "wb") as pipe:
-        pipe.write(data)
+    return data
 
 
 def _marshalled(message: tuple) -> bytes:
@@ -310,11 +316,17 @@ def in_worker(evaluate, timeout: float | None, origin: str, offline: bool,
             exitcode = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
         stderr.seek(0)
         said = stderr.read(1 << 16)
-        try:
-            status, payload = _unpacked(data)
-        except Exception:  # nothing, or half an answer: it died before it had answered
-            last_words = said.decode("utf-8", "replace")
-            raise _error(QueryStopped, crash_message(origin, exitcode, last_words, max_memory)) from None
+    return _outcome(data, said, exitcode, origin, max_memory)
+
+
+def _outcome(data: bytes, said: bytes, exitcode: int | None, origin: str, max_memory: int | None) -> Any:
+    """What a worker's message gives in the parent: its result, or the error it reports (said: what the worker
+    wrote on stderr, shown; exitcode: how it ended, if it did)."""
+    try:
+        status, payload = _unpacked(data)
+    except Exception:  # nothing, or half an answer: it died before it had answered
+        last_words = said.decode("utf-8", "replace")
+        raise _error(QueryStopped, crash_message(origin, exitcode, last_words, max_memory)) from None
     if said:
         sys.stderr.write(said.decode("utf-8", "replace"))
     if status == "ok":
