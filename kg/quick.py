@@ -6,8 +6,9 @@ cached (or on an oxigraph:PATH store), parameters given as entity ids (checked a
 the entity exists and is of the parameter's classes), in the table, csv, tsv or json, with terms whose written
 form it knows. Anywhere else `answer` returns None and kg.query answers — and says what is wrong, if anything
 is. The query runs as kg.query runs it: bound into its own VALUES row (kg.query.binding), in a sandbox worker,
-with the same time limit, memory cap and row cap — a worker kept for the process (kg.resident), which opens the
-store, checks the parameters, binds and runs the query, so that many answers in one process fork once.
+with the same time limit, memory cap and row cap. The worker (kg.resident) opens the store, checks the
+parameters, binds and runs the query: one per answer, or one for all the answers of a `with kg.resident.kept():`
+block.
 """
 
 from __future__ import annotations
