@@ -6,6 +6,7 @@ the process and its sandbox workers: wall time on a loaded machine mostly measur
 
     git archive 89453e9 kg queries ontology | tar -x -C /tmp/before
     python benchmarks/overhead.py --store /tmp/kg-1m --before /tmp/before --runs 7 -o out.md
+    python benchmarks/overhead.py --store /tmp/kg-1m --before /tmp/before --runs 3 --all   # every named query
 
 Both trees are byte-compiled first, as an installed kg is (pip compiles on install; an editable install writes
 __pycache__ on first use unless PYTHONDONTWRITEBYTECODE is set). CPU is user + system seconds of the process and
@@ -29,7 +30,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
-from scale import bound_text  # noqa: E402
+from scale import NON_HUB, bound_text  # noqa: E402
 from whole_process import CPU, REFERENCE, timed  # noqa: E402
 
 #: The cases issue 16 names: short queries, where kg's fixed costs show (benchmarks/results/scale.md).
@@ -37,18 +38,30 @@ CASES = [("source-claims", []), ("source-claims", ["source=source-3"]), ("projec
          ("partner-paths", ["a=org-100", "b=org-101"]), ("common-partners", ["a=org-100", "b=org-101"]),
          ("gpu-targets", ["org=korea-government"])]
 
-#: Run in a process of each tree: kg.quick.answer against the script's work, alternating (CPU seconds).
+#: Run in a process of each tree: kg.quick.answer against the script's work, alternating (CPU seconds), in a
+#: kg.resident.kept() block where the tree has one (one worker for all the answers; its CPU counted while it runs).
 IN_PROCESS = """
-import json, resource, sys
+import contextlib, json, os, resource, sys, time
 import pyoxigraph as ox
 from pathlib import Path
 from kg import quick
+try:
+    from kg.resident import kept
+except ImportError:
+    kept = contextlib.nullcontext
 store, name, query, runs = sys.argv[1], sys.argv[2], open(sys.argv[3], encoding="utf-8").read(), int(sys.argv[4])
 values = dict(p.split("=", 1) for p in sys.argv[5:])
-def cpu():  # this process and its finished workers
-    return sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
-               for f in ("ru_utime", "ru_stime"))
+def cpu():  # this process, its finished workers and its running ones (Linux's CPU clock of a process, to the
+    # nanosecond: /proc/PID/stat counts in 10 ms ticks, as much as a short query)
+    seconds = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+                  for f in ("ru_utime", "ru_stime"))
+    for task in os.listdir("/proc/self/task"):
+        for pid in open(f"/proc/self/task/{task}/children").read().split():
+            seconds += time.clock_gettime(((~int(pid)) << 3) | 2)  # CPUCLOCK_SCHED of the whole process
+    return seconds
 ours, theirs = [], []
+block = kept()
+block.__enter__()
 for _ in range(runs + 1):  # the first round warms both up and is not counted
     started = cpu()
     answer = quick.answer(name, values, "en", "csv", timeout=600.0, max_memory=None, max_rows=10_000,
@@ -58,6 +71,7 @@ for _ in range(runs + 1):  # the first round warms both up and is not counted
     reference = ox.Store.read_only(store).query(query, use_default_graph_as_union=True).serialize(
         format=ox.QueryResultsFormat.CSV)
     theirs.append(cpu() - started)
+block.__exit__(None, None, None)
 print(json.dumps({"ours": ours[1:], "theirs": theirs[1:], "same": answer.text.encode() == reference}))
 """
 
@@ -76,7 +90,13 @@ def main() -> int:
     parser.add_argument("--before", type=Path, required=True, help="a source tree of the earlier kg")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("-o", "--output", type=Path, help="append the report here (Markdown)")
+    parser.add_argument("--all", action="store_true", help="every named query at its defaults, and at the "
+                        "parameters of benchmarks/scale.py's NON_HUB, instead of the cases of issue 16")
     options = parser.parse_args()
+    cases = CASES
+    if options.all:
+        cases = [(name, params) for name in sorted(p.stem for p in (ROOT / "queries").glob("*.rq"))
+                 for params in [[], *([NON_HUB[name]] if name in NON_HUB else [])]]
     trees = {"before": options.before.resolve(), "after": ROOT}
     for tree in trees.values():
         compileall.compile_dir(tree / "kg", quiet=1)
@@ -87,7 +107,7 @@ def main() -> int:
              "| query | parameters | same bytes | script CPU | kg CPU before | ratio | kg CPU after | ratio | "
              "in-process before | ratio | in-process after | ratio | load |", "|" + "---|" * 13]
     with tempfile.TemporaryDirectory() as tmp:
-        for name, params in CASES:
+        for name, params in cases:
             query = Path(tmp) / "query.rq"
             query.write_text(bound_text(name, params), encoding="utf-8")
             argv = ["query", name, "-f", "csv", "--store", f"oxigraph:{options.store}", "--timeout", "600",

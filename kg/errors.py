@@ -5,10 +5,13 @@ Each carries its exit status; the table of what each status means, the same in e
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, TypeVar
-
 from kg.text import Phrase, tr
+
+TYPE_CHECKING = False  # typing is not imported at run time: `kg query`'s quick path pays for every import
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    E = TypeVar("E", bound="KgError")
 
 #: Exit status -> what it means. KgError subclasses below carry these codes; click's usage errors (an
 #: unknown option, a value that is not one of the choices) are made 1 by kg.cli, with kg's own bad values.
@@ -28,17 +31,44 @@ EXIT_CODES: dict[int, str] = {
 CHECK_FAILED = 3
 
 
-@dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong in an input file, with where it is and what to do about it.
 
     message and hint are kg.text Phrases (a key and values, English as a str) or plain text: str() is English,
-    text(lang) the user's language; sorting and set() go by the English, so one problem is reported once."""
+    text(lang) the user's language; sorting and set() go by the English, so one problem is reported once.
+    (A plain class rather than a frozen, ordered dataclass: importing dataclasses, with inspect, was a fifth of
+    a quick `kg query`'s time.)"""
 
+    __slots__ = ("file", "line", "message", "hint")
     file: str
     line: int
     message: str
-    hint: str = ""
+    hint: str
+
+    def __init__(self, file: str, line: int, message: str, hint: str = "") -> None:
+        for name, value in (("file", file), ("line", line), ("message", message), ("hint", hint)):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")  # frozen, as the dataclass was
+
+    def _key(self) -> tuple:
+        return (self.file, self.line, self.message, self.hint)
+
+    def __eq__(self, other: object) -> bool:
+        return self._key() == other._key() if type(other) is Problem else NotImplemented
+
+    def __lt__(self, other: Problem) -> bool:
+        return self._key() < other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __reduce__(self) -> tuple:
+        return (Problem, self._key())
+
+    def __repr__(self) -> str:
+        return f"Problem(file={self.file!r}, line={self.line!r}, message={self.message!r}, hint={self.hint!r})"
 
     def __str__(self) -> str:
         return self.text("en")
@@ -62,9 +92,6 @@ def mapped(text: str, fn) -> str:
     key = text.key
     return Phrase(key, **{k: mapped(v, fn) if type(v) is str or isinstance(v, Phrase) else v  # not a Term
                           for k, v in text.values.items()})
-
-
-E = TypeVar("E", bound="KgError")
 
 
 class KgError(Exception):

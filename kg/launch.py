@@ -9,9 +9,12 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Any
 
 from kg.cmdline import plain_options
+
+TYPE_CHECKING = False  # typing is not imported at run time (kg.errors)
+if TYPE_CHECKING:
+    from typing import Any
 
 #: The options of `kg query` read here, by the name of their value in kg.cli.query_command.
 _OPTIONS = {"-f": "fmt", "--format": "fmt", "--lang": "lang", "-p": "params", "--param": "params",

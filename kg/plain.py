@@ -5,8 +5,8 @@ decimal_lexical."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing is not imported at run time (kg.errors)
 if TYPE_CHECKING:
     from decimal import Decimal
 

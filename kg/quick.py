@@ -5,8 +5,10 @@ It answers only where it gives the bytes kg.query gives: a named query on the de
 cached (or on an oxigraph:PATH store), parameters given as entity ids (checked as kg.query.params checks them:
 the entity exists and is of the parameter's classes), in the table, csv, tsv or json, with terms whose written
 form it knows. Anywhere else `answer` returns None and kg.query answers — and says what is wrong, if anything
-is. The query runs as kg.query runs it: bound into its own VALUES row (kg.query.binding), in kg.sandbox's
-worker, with the same time limit, memory cap and row cap.
+is. The query runs as kg.query runs it: bound into its own VALUES row (kg.query.binding), in a sandbox worker,
+with the same time limit, memory cap and row cap. The worker (kg.resident) opens the store, checks the
+parameters, binds and runs the query: one per answer, or one for all the answers of a `with kg.resident.kept():`
+block.
 """
 
 from __future__ import annotations
@@ -15,9 +17,7 @@ import functools
 import itertools
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from kg import plain
 from kg.query.binding import bind as bind_text
@@ -25,22 +25,38 @@ from kg.query.binding import blank, mentions, parameter_block, quoted
 from kg.query.layout import MAX_CELL, csv_text, fit, json_text, table, tsv_text, width
 from kg.query.syntax import PARAM_LINE, compact, header_lines
 
+TYPE_CHECKING = False  # typing is not imported at run time (kg.errors)
+if TYPE_CHECKING:
+    from typing import Any
+
 FORMATS = ("table", "csv", "tsv", "json")
 _ID = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")  # as kg.query.params reads an entity id
 _STRING, _LANG_STRING = plain.XSD + "string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _INTEGER_FORM = re.compile(r"0|-?[1-9][0-9]*")  # as rdflib writes an integer back
 _NUMBERS = {plain.XSD + name for name in ("integer", "decimal", "double", "float", "int")}
 _DATE_FORM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
-@dataclass(frozen=True)
 class Answer:
-    """What `kg query` prints for a SELECT query: the text, its number of rows, and whether rows were left out."""
+    """What `kg query` prints for a SELECT query: the text, its number of rows, and whether rows were left out.
+    (A plain class: see kg.errors.Problem.)"""
 
-    text: str
-    rows: int
-    truncated: bool
-    cut: bool = False  # the table cut long cells
+    __slots__ = ("text", "rows", "truncated", "cut")
+
+    def __init__(self, text: str, rows: int, truncated: bool, cut: bool = False) -> None:
+        self.text, self.rows, self.truncated, self.cut = text, rows, truncated, cut  # cut: the table cut long cells
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Answer and self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def _fields(self) -> tuple[str, int, bool, bool]:
+        return (self.text, self.rows, self.truncated, self.cut)
+
+    def __repr__(self) -> str:
+        return "Answer(text={!r}, rows={!r}, truncated={!r}, cut={!r})".format(*self._fields())
 
 
 def answer(name: str, params: dict[str, Any], lang: str, fmt: str, *, timeout: float | None,
@@ -52,20 +68,35 @@ def answer(name: str, params: dict[str, Any], lang: str, fmt: str, *, timeout: f
     path = _queries() / f"{name}.rq"
     if not path.is_file():
         return None
-    engine = _open(store, seed_dir)
-    if engine is None:
+    place = _place(store, seed_dir)
+    if place is None:
         return None
-    text = path.read_text(encoding="utf-8")
+    from kg import resident
+
+    job = (str(place), path.read_text(encoding="utf-8"), path.name, {k: str(v) for k, v in params.items()}, lang,
+           fmt, max_rows)
+    # the named queries are the project's own files, run with allow_remote as kg.query runs them: not offline
+    fields = resident.run(_job, job, timeout, path.name, offline=False, max_memory=max_memory)
+    return None if fields is None else Answer(*fields)
+
+
+def _job(place: str, text: str, origin: str, params: dict[str, str], lang: str, fmt: str,
+         max_rows: int | None) -> tuple[str, int, bool, bool] | None:
+    """In the worker: the store opened read-only, the parameters checked and bound, the query run (_evaluate);
+    None wherever kg.query must answer."""
+    import pyoxigraph
+
+    from kg.sandbox import check_shape
+
+    try:
+        engine = pyoxigraph.Store.read_only(place)
+    except Exception:  # noqa: BLE001 - RocksDB reports a damaged store as RuntimeError, OSError, ...: kg.query's
+        return None
     bindings = _bindings(engine, text, params, lang)
     if bindings is None:
         return None
-    from kg.sandbox import check_shape, in_worker
-
-    check_shape(text, path.name)
-    full = bind_text(text, bindings, path.name)
-    # the named queries are the project's own files, run with allow_remote as kg.query runs them: not offline
-    return in_worker(functools.partial(_evaluate, engine, full, fmt, max_rows), timeout, path.name, offline=False,
-                     max_memory=max_memory)
+    check_shape(text, origin)
+    return _evaluate(engine, bind_text(text, bindings, origin), fmt, max_rows)
 
 
 def rows_note(rows: int, cut: bool, lang: str = "en") -> str:
@@ -82,9 +113,10 @@ def truncated_note(kind: str, max_rows: int, lang: str = "en") -> str:
     return tr("query truncated rows" if kind == "SELECT" else "query truncated triples", lang, n=f"{max_rows:,}")
 
 
-def _open(store: str | None, seed_dir: Path) -> Any | None:
-    """The store to read, opened read-only: the cached build of the seeds for the default store, the folder of
-    oxigraph:PATH; None for any other store, or one missing or unreadable (kg.query says why, or builds it)."""
+def _place(store: str | None, seed_dir: Path) -> Path | None:
+    """The folder of the store to read (kg.quick._job opens it read-only): the cached build of the seeds for the
+    default store, the folder of oxigraph:PATH; None for any other store, or one missing (kg.query says why, or
+    builds it)."""
     spec = (store or os.environ.get("KG_STORE") or "memory").strip()
     if spec == "memory":
         from kg.cache import cached_build
@@ -95,14 +127,7 @@ def _open(store: str | None, seed_dir: Path) -> Any | None:
         place = place if (place / "CURRENT").is_file() else None  # (else kg.oxstore recovers or explains)
     else:
         return None
-    if place is None:
-        return None
-    import pyoxigraph
-
-    try:
-        return pyoxigraph.Store.read_only(str(place))
-    except Exception:  # noqa: BLE001 - RocksDB reports a damaged store as RuntimeError, OSError, ...: kg.query's
-        return None
+    return place
 
 
 def _bindings(engine: Any, text: str, params: dict[str, Any], lang: str) -> dict[str, Any] | None:
@@ -169,18 +194,13 @@ def _entity(engine: Any, text: str, classes: list[str]) -> Any | None:
     if not _ID.fullmatch(ident):
         return None
     iri = ox.NamedNode(plain.KG + ident)
-    if not _ask(engine, "entity-exists", entity=iri):
-        return None
-    if classes and not _ask(engine, "entity-is-of-kind", entity=iri, **{"class": [
-            ox.NamedNode(plain.KGO + c) for c in classes]}):
-        return None
-    return iri
-
-
-def _ask(engine: Any, name: str, **bindings: Any) -> bool:
-    """One of kg's own ASK queries (queries/internal), bound as kg.query.internal.ask binds it."""
-    text = (_queries() / "internal" / f"{name}.rq").read_text(encoding="utf-8")
-    return bool(engine.query(bind_text(text, bindings, f"internal/{name}.rq"), use_default_graph_as_union=True))
+    # one look-up in the store's index, in every graph, instead of kg.query's two ASK queries (queries/internal:
+    # entity-exists, entity-is-of-kind), which read, bind and parse a query each: the same answers
+    if not classes:  # in the graph: the subject of some quad
+        return iri if next(engine.quads_for_pattern(iri, None, None, None), None) is not None else None
+    wanted = {plain.KGO + c for c in classes}  # of one of the classes, so in the graph too
+    types = engine.quads_for_pattern(iri, ox.NamedNode(_TYPE), None, None)
+    return iri if any(isinstance(q.object, ox.NamedNode) and q.object.value in wanted for q in types) else None
 
 
 @functools.cache
@@ -191,9 +211,10 @@ def _queries() -> Path:
     return data_dir("queries")
 
 
-def _evaluate(engine: Any, text: str, fmt: str, max_rows: int | None) -> Answer | None:
-    """In the worker: the answer written in fmt, or None when it is not a SELECT answer or has a term whose
-    written form kg.query.results would give differently (kg.query then answers)."""
+def _evaluate(engine: Any, text: str, fmt: str, max_rows: int | None) -> tuple[str, int, bool, bool] | None:
+    """In the worker: the answer written in fmt (Answer's fields: a plain tuple crosses back without pickle), or
+    None when it is not a SELECT answer or has a term whose written form kg.query.results would give differently
+    (kg.query then answers)."""
     import pyoxigraph as ox
 
     try:
@@ -208,13 +229,13 @@ def _evaluate(engine: Any, text: str, fmt: str, max_rows: int | None) -> Answer 
     rows = rows[:max_rows] if truncated else rows
     try:
         if fmt != "table":
-            return Answer(_WRITERS[fmt](names, rows), len(rows), truncated)
+            return _WRITERS[fmt](names, rows), len(rows), truncated, False
         cells = [[_table_cell(t) for t in row] for row in rows]
     except _Unknown:
         return None
     right = [bool(rows) and all(row[i] is None or _numeric(row[i]) for row in rows) for i in range(len(names))]
     cut = any(width(cell) > MAX_CELL for row in cells for cell in row)
-    return Answer(table(names, [[fit(cell) for cell in row] for row in cells], right), len(rows), truncated, cut)
+    return table(names, [[fit(cell) for cell in row] for row in cells], right), len(rows), truncated, cut
 
 
 class _Unknown(Exception):

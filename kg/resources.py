@@ -14,9 +14,12 @@ PYTHONPATH=.) reads those very files, and building a wheel or an sdist copies th
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from kg.errors import KgError
+
+TYPE_CHECKING = False  # typing is not imported at run time (kg.errors)
+if TYPE_CHECKING:
+    from typing import Any
 
 #: kg's data folders by name, relative to the installed package.
 FOLDERS = {

@@ -19,12 +19,14 @@ import re
 import resource
 import signal
 import sys
-import threading
-from collections.abc import Callable
-from typing import Any, NoReturn
 
 from kg.errors import KgError, QueryError, QueryStopped
 from kg.text import Phrase
+
+TYPE_CHECKING = False  # typing is not imported at run time (kg.errors)
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any, NoReturn
 
 #: Brackets a query may nest ((, [, {): deeper queries are refused before any parser sees them.
 MAX_NESTING = 100
@@ -138,22 +140,28 @@ def cap_file_size(limit: int | None) -> None:
 
 
 def on_big_stack(function: Callable[[], Any]) -> Any:
-    """Call function in a thread with ENGINE_STACK of stack and return (or raise) what it does."""
+    """Call function in a thread with ENGINE_STACK of stack and return (or raise) what it does. (With _thread,
+    built in, and a lock to wait for it: importing threading was ~1 ms of a quick `kg query`.)"""
+    import _thread
+
     outcome: dict[str, Any] = {}
+    done = _thread.allocate_lock()
+    done.acquire()
 
     def body() -> None:
         try:
             outcome["value"] = function()
         except BaseException as exc:  # handed to the caller's thread
             outcome["error"] = exc
+        finally:
+            done.release()
 
-    previous = threading.stack_size(ENGINE_STACK)
+    previous = _thread.stack_size(ENGINE_STACK)
     try:
-        thread = threading.Thread(target=body, name="kg-engine", daemon=True)
-        thread.start()
+        _thread.start_new_thread(body, ())
     finally:
-        threading.stack_size(previous)
-    thread.join()
+        _thread.stack_size(previous)
+    done.acquire()
     if "error" in outcome:
         raise outcome["error"]
     return outcome.get("value")
@@ -186,13 +194,20 @@ def show_size(size: int) -> str:
 
 def _worker(evaluate, channel: int, offline: bool, max_memory: int | None, stderr: int) -> None:
     """The body of the worker process: shut out the network and cap memory (kg.sandbox), run the query on a
-    big stack, send back ("ok", result) or ("error", …) through the pipe, pickled."""
-    import pickle
-
+    big stack, send back ("ok", result) or ("error", …) through the pipe: marshalled where the result is made of
+    plain values (str, int, tuple…: kg.quick's answers; marshal is built in, importing pickle is not free),
+    else pickled."""
     os.dup2(stderr, 2)  # the engine's last words (a Rust panic, an allocation failure) are read by the parent
     if offline:
         leave_network()
     cap_memory(max_memory)
+    data = _message(evaluate, max_memory)
+    with os.fdopen(channel, "wb") as pipe:
+        pipe.write(data)
+
+
+def _message(evaluate, max_memory: int | None) -> bytes:
+    """In a worker: evaluate() run on a big stack, and what it gave or raised as the message for the parent."""
     try:
         message = ("ok", on_big_stack(evaluate))
     except KgError as exc:  # its message (kg.text.Phrase) too, so that the parent shows it in the user's language
@@ -202,15 +217,45 @@ def _worker(evaluate, channel: int, offline: bool, max_memory: int | None, stder
     except BaseException:  # a bug: its traceback goes back to the parent
         message = ("bug", _traceback())
     try:
-        data = pickle.dumps(message)
+        data = _marshalled(message)
+    except ValueError:  # a value marshal does not take, a subclass of str included: pickled
+        data = b""
+    try:
+        data = data or _pickled(message)
     except Exception:
         try:  # a message with a value that does not pickle: in English
-            data = pickle.dumps(("error", message[1][:3] + (None,))) if message[0] == "error" else b""
+            data = _pickled(("error", message[1][:3] + (None,))) if message[0] == "error" else b""
         except Exception:
             data = b""
-        data = data or pickle.dumps(("bug", _traceback()))
-    with os.fdopen(channel, "wb") as pipe:
-        pipe.write(data)
+        data = data or _pickled(("bug", _traceback()))
+    return data
+
+
+def _marshalled(message: tuple) -> bytes:
+    """An ("ok", result) message marshalled (b"M…") where marshal takes every value exactly (it refuses
+    subclasses, so what the parent reads back is what was sent); b"" for any other message."""
+    import marshal
+
+    return b"M" + marshal.dumps(message) if message[0] == "ok" else b""
+
+
+def _pickled(message: tuple) -> bytes:
+    import pickle
+
+    return b"P" + pickle.dumps(message)
+
+
+def _unpacked(data: bytes) -> tuple:
+    """A message of the worker, as _marshalled or _pickled wrote it (ValueError for half a message, or none)."""
+    if data[:1] == b"M":
+        import marshal
+
+        return marshal.loads(data[1:])
+    if data[:1] == b"P":
+        import pickle
+
+        return pickle.loads(data[1:])
+    raise ValueError("no message from the worker")
 
 
 def _traceback() -> str:
@@ -251,10 +296,8 @@ def in_worker(evaluate, timeout: float | None, origin: str, offline: bool,
     """Run evaluate() in a forked process (kg.sandbox) and stop it after timeout seconds (None: no limit).
 
     Forked, the worker shares the parent's graph (an in-memory store built from the seeds, or an open
-    on-disk store) without copying or re-reading it; only the answer crosses back, pickled through a pipe.
+    on-disk store) without copying or re-reading it; only the answer crosses back through a pipe (_marshalled).
     (os.fork, not multiprocessing: importing that was a tenth of a quick `kg query`.)"""
-    import pickle
-
     with _scratch_file() as stderr:
         receiver, sender = os.pipe()
         for stream in (sys.stdout, sys.stderr):  # else the child would write the parent's buffers again
@@ -273,11 +316,17 @@ def in_worker(evaluate, timeout: float | None, origin: str, offline: bool,
             exitcode = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
         stderr.seek(0)
         said = stderr.read(1 << 16)
-        try:
-            status, payload = pickle.loads(data)
-        except Exception:  # nothing, or half an answer: it died before it had answered
-            last_words = said.decode("utf-8", "replace")
-            raise _error(QueryStopped, crash_message(origin, exitcode, last_words, max_memory)) from None
+    return _outcome(data, said, exitcode, origin, max_memory)
+
+
+def _outcome(data: bytes, said: bytes, exitcode: int | None, origin: str, max_memory: int | None) -> Any:
+    """What a worker's message gives in the parent: its result, or the error it reports (said: what the worker
+    wrote on stderr, shown; exitcode: how it ended, if it did)."""
+    try:
+        status, payload = _unpacked(data)
+    except Exception:  # nothing, or half an answer: it died before it had answered
+        last_words = said.decode("utf-8", "replace")
+        raise _error(QueryStopped, crash_message(origin, exitcode, last_words, max_memory)) from None
     if said:
         sys.stderr.write(said.decode("utf-8", "replace"))
     if status == "ok":

@@ -14,7 +14,10 @@ and for {names} that differ between the two forms.
 from __future__ import annotations
 
 import re
-from typing import Any
+
+TYPE_CHECKING = False  # typing is not imported at run time (kg.errors)
+if TYPE_CHECKING:
+    from typing import Any
 
 LANGUAGES = ("en", "ko")
 

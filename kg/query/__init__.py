@@ -17,9 +17,11 @@ without rdflib's SPARQL machinery (kg.quick).
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # typing is not imported at run time (kg.errors)
 if TYPE_CHECKING:
+    from typing import Any
+
     from kg.query.binding import bind, filter_only, literal_n3, parameter_block, term_n3
     from kg.query.catalogue import (
         NamedQuery,

@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeGuard
 
 from kg.errors import QueryError
 from kg.plain import XSD
 
-if TYPE_CHECKING:  # rdflib is imported where its terms are met: kg.quick binds pyoxigraph's terms without it
+TYPE_CHECKING = False  # typing is not imported at run time (kg.errors)
+if TYPE_CHECKING:  # nor rdflib, imported where its terms are met: kg.quick binds pyoxigraph's terms without it
+    from collections.abc import Mapping, Sequence
+    from typing import Any, TypeGuard
+
     from rdflib import Literal
     from rdflib.term import Node
 
@@ -114,14 +115,23 @@ def where_brace(clean: str) -> int | None:
     return at if at >= 0 else None
 
 
-@dataclass(frozen=True)
 class Clause:
-    """A VALUES clause of the parameter block: where it is, its variables and the terms of its rows."""
+    """A VALUES clause of the parameter block: where it is, its variables and the terms of its rows. (Not a
+    dataclass: importing dataclasses was a fifth of a quick `kg query`, see kg.errors.Problem.)"""
 
-    start: int
-    end: int
-    names: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
+    __slots__ = ("start", "end", "names", "rows")
+
+    def __init__(self, start: int, end: int, names: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> None:
+        self.start, self.end, self.names, self.rows = start, end, names, rows
+
+    def __eq__(self, other: object) -> bool:
+        return (type(other) is Clause and (self.start, self.end, self.names, self.rows)
+                == (other.start, other.end, other.names, other.rows))
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        return f"Clause(start={self.start}, end={self.end}, names={self.names!r}, rows={self.rows!r})"
 
 
 def parameter_block(text: str) -> list[Clause]:
@@ -189,7 +199,8 @@ def _rows(text: str, clean: str, start: int, end: int, tuples: bool) -> tuple[tu
     return tuple(tuple(_TERM.findall(text[a:b])) for a, b in spans)
 
 
-Value = Any  # an rdflib Node, None (UNDEF), or a sequence of Nodes (a row each)
+if TYPE_CHECKING:
+    Value = Any  # an rdflib Node, None (UNDEF), or a sequence of Nodes (a row each)
 
 
 def values_clause(names: Sequence[str], bindings: Mapping[str, Value]) -> str:

@@ -7,9 +7,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg import engine
-from kg.query.binding import Value, bind
+from kg.query.binding import bind
+
+if TYPE_CHECKING:
+    from kg.query.binding import Value
 
 
 @functools.lru_cache(maxsize=1)

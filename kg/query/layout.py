@@ -7,7 +7,10 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
-from collections.abc import Iterable, Sequence
+
+TYPE_CHECKING = False  # typing is not imported at run time (kg.errors)
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
 
 #: A table cell longer than this is cut (with "…") so rows stay on one line; csv and json keep everything.
 MAX_CELL = 60

@@ -4,10 +4,13 @@ lines (kg.query.catalogue reads them in full), `kg query --param NAME=VALUE`, an
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 
 from kg import plain
 from kg.errors import QueryError
+
+TYPE_CHECKING = False  # typing is not imported at run time (kg.errors)
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
 
 #: Names the query functions take as options, so they cannot be query parameters (--param NAME=…).
 OPTION_NAMES = ("lang", "origin", "timeout", "max_rows", "allow_remote", "isolated", "max_memory")
