@@ -20,7 +20,6 @@ import os
 import sys
 
 from kg import sandbox
-from kg.errors import QueryStopped
 
 TYPE_CHECKING = False  # typing is not imported at run time (kg.errors)
 if TYPE_CHECKING:
@@ -160,10 +159,7 @@ def _serve(handler: Callable[..., Any], jobs: int, answers: int, offline: bool, 
             _send(answers, sandbox._message(lambda job=job: handler(*job), max_memory))
         code = 0
     finally:
-        for stream in (sys.stdout, sys.stderr):
-            with contextlib.suppress(Exception):
-                stream.flush()
-        os._exit(code)
+        sandbox.leave_worker(code)
 
 
 def _send(fd: int, data: bytes) -> None:
@@ -189,12 +185,7 @@ def _read(fd: int, size: int | None = None) -> bytes | None:
 
 def _received(fd: int, timeout: float | None, origin: str) -> bytes | None:
     """The worker's message for this job; None if it died first; QueryStopped if none came within timeout."""
-    import select
-
-    poll = select.poll()
-    poll.register(fd, select.POLLIN)
-    if not poll.poll(None if timeout is None else timeout * 1000):
-        raise QueryStopped.of("query timeout", origin=origin, seconds=f"{timeout:g}")
+    sandbox.wait_for(fd, timeout, origin)
     return _read(fd)
 
 

@@ -271,20 +271,30 @@ def _child(evaluate, channel: int, offline: bool, max_memory: int | None, stderr
         _worker(evaluate, channel, offline, max_memory, stderr)
         code = 0
     finally:
-        for stream in (sys.stdout, sys.stderr):
-            with contextlib.suppress(Exception):
-                stream.flush()
-        os._exit(code)
+        leave_worker(code)
 
 
-def _receive(channel: int, timeout: float | None, origin: str) -> bytes:
-    """All the worker sends (nothing if it died first); QueryError if it sends nothing within timeout seconds."""
+def leave_worker(code: int) -> NoReturn:
+    """End a forked worker: its output flushed, without the parent's clean-up (atexit, buffers)."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
+
+
+def wait_for(channel: int, timeout: float | None, origin: str) -> None:
+    """Return when the worker has written to channel (or closed it); QueryStopped after timeout seconds."""
     import select
 
     poll = select.poll()
     poll.register(channel, select.POLLIN)
     if not poll.poll(None if timeout is None else timeout * 1000):
         raise QueryStopped.of("query timeout", origin=origin, seconds=f"{timeout:g}")
+
+
+def _receive(channel: int, timeout: float | None, origin: str) -> bytes:
+    """All the worker sends (nothing if it died first); QueryError if it sends nothing within timeout seconds."""
+    wait_for(channel, timeout, origin)
     chunks = []
     while chunk := os.read(channel, 1 << 20):
         chunks.append(chunk)
