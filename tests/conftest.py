@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,18 @@ MINIMAL = FIXTURES / "minimal"
 #: The article texts, beside the clone as ../shared/seeds (CI and developers have them).
 ARTICLES = ROOT.parent / "shared" / "seeds"
 
+
+
+def kg_imports(argv: list[str], packages: tuple[str, ...], entry: str = "kg.launch") -> tuple[str, list[str]]:
+    """Run `kg ARGV` in a fresh Python through entry's main (kg.launch: what the kg command runs), from the project
+    folder: what it printed, and which modules of the given packages it imported."""
+    script = (f"import sys; sys.argv = {['kg', *argv]!r}\n"
+              f"from {entry} import main\n"
+              "try:\n    main()\nexcept SystemExit:\n    pass\n"
+              f"print(sorted(m for m in sys.modules if m.split('.')[0] in {tuple(packages)!r}))")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    *printed, imported = done.stdout.splitlines(keepends=True)
+    return "".join(printed), ast.literal_eval(imported)
 
 @pytest.fixture(scope="session", autouse=True)
 def build_cache(tmp_path_factory):

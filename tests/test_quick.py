@@ -10,7 +10,7 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, kg_imports
 
 from kg import api, quick
 from kg.cli import main
@@ -95,16 +95,12 @@ def test_no_cached_build_no_answer(monkeypatch):
     assert fast("gpu-targets", {}, "en", "csv") is None
 
 
-@pytest.mark.parametrize(("entry", "unused"), [("kg.cli", "()"), ("kg.launch", "('click',)")])
+@pytest.mark.parametrize(("entry", "unused"), [("kg.cli", ()), ("kg.launch", ("click",))])
 def test_kg_query_on_the_cached_build_imports_no_rdflib(seeds_store, entry, unused):
-    script = ("import sys; sys.argv = ['kg', 'query', 'gpu-targets', '-f', 'csv']\n"
-              f"from {entry} import main\n"
-              "try:\n    main()\nexcept SystemExit:\n    pass\n"
-              "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rdflib', 'oxrdflib', 'pyshacl', "
-              f"'networkx', 'yaml') + {unused}))")
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert done.stdout.startswith("year,gpus,qualifier,source,paragraphs,target\n")  # (\r\n read as text)
-    assert done.stdout.splitlines()[-1] == "[]"
+    printed, imported = kg_imports(["query", "gpu-targets", "-f", "csv"],
+                                   ("rdflib", "oxrdflib", "pyshacl", "networkx", "yaml", *unused), entry)
+    assert printed.startswith("year,gpus,qualifier,source,paragraphs,target\n")  # (\r\n read as text)
+    assert imported == []
 
 
 @pytest.mark.parametrize("args", [

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import os
 import pickle
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import ROOT
+from conftest import kg_imports
 
 from kg import plain, quick, resident, sandbox
 from kg.errors import Problem, QueryError, QueryStopped, SeedError
@@ -45,15 +43,11 @@ def test_the_quick_path_imports_neither_dataclasses_typing_threading_nor_pickle(
     store.add(ox.Quad(ox.NamedNode(KG + "nvidia"), RDF_TYPE, ox.NamedNode(KGO + "Organization")))
     store.flush()
     del store
-    script = ("import sys; sys.argv = ['kg', 'query', 'gpu-targets', '-p', 'org=nvidia', '-f', 'csv', '--store', "
-              f"'oxigraph:{tmp_path / 'store'}']\n"
-              "from kg.launch import main\n"
-              "main()\n"
-              "print(sorted(m for m in ('dataclasses', 'typing', 'threading', 'pickle', 'inspect') "
-              "if m in sys.modules))")
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert done.stdout.startswith("year,gpus,qualifier,source,paragraphs,target\n")
-    assert done.stdout.splitlines()[-1] == "[]"
+    printed, imported = kg_imports(["query", "gpu-targets", "-p", "org=nvidia", "-f", "csv", "--store",
+                                    f"oxigraph:{tmp_path / 'store'}"],
+                                   ("dataclasses", "typing", "threading", "pickle", "inspect"))
+    assert printed.startswith("year,gpus,qualifier,source,paragraphs,target\n")
+    assert imported == []
 
 
 def test_a_problem_is_still_frozen_ordered_hashable_and_pickled():

@@ -10,7 +10,7 @@ import sys
 
 import pyoxigraph as ox
 import pytest
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, kg_imports
 
 from kg import network, provenance, quickexplain
 from kg.cache import cached_build
@@ -88,14 +88,9 @@ def test_another_store_is_left_to_kg_cli(seeds_store, monkeypatch):
 
 
 def test_kg_explain_on_the_cached_build_imports_no_rdflib(seeds_store):
-    script = ("import sys; sys.argv = ['kg', 'explain', 'nvidia']\n"
-              "from kg.launch import main\n"
-              "main()\n"
-              "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rdflib', 'oxrdflib', 'pyshacl', "
-              "'networkx', 'click')))")
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert done.stdout.startswith("NVIDIA (nvidia) — ")
-    assert done.stdout.splitlines()[-1] == "[]"
+    printed, imported = kg_imports(["explain", "nvidia"], ("rdflib", "oxrdflib", "pyshacl", "networkx", "click"))
+    assert printed.startswith("NVIDIA (nvidia) — ")
+    assert imported == []
 
 
 @pytest.mark.parametrize("args", [
