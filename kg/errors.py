@@ -5,6 +5,7 @@ Each carries its exit status; the table of what each status means, the same in e
 
 from __future__ import annotations
 
+from kg.plain import Fields
 from kg.text import Phrase, tr
 
 TYPE_CHECKING = False  # typing is not imported at run time: `kg query`'s quick path pays for every import
@@ -31,13 +32,12 @@ EXIT_CODES: dict[int, str] = {
 CHECK_FAILED = 3
 
 
-class Problem:
+class Problem(Fields):
     """One thing wrong in an input file, with where it is and what to do about it.
 
     message and hint are kg.text Phrases (a key and values, English as a str) or plain text: str() is English,
     text(lang) the user's language; sorting and set() go by the English, so one problem is reported once.
-    (A plain class rather than a frozen, ordered dataclass: importing dataclasses, with inspect, was a fifth of
-    a quick `kg query`'s time.)"""
+    (Frozen and ordered by hand, not a dataclass: see kg.plain.Fields.)"""
 
     __slots__ = ("file", "line", "message", "hint")
     file: str
@@ -52,23 +52,14 @@ class Problem:
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"cannot assign to field {name!r}")  # frozen, as the dataclass was
 
-    def _key(self) -> tuple:
-        return (self.file, self.line, self.message, self.hint)
-
-    def __eq__(self, other: object) -> bool:
-        return self._key() == other._key() if type(other) is Problem else NotImplemented
-
     def __lt__(self, other: Problem) -> bool:
-        return self._key() < other._key()
+        return self.fields() < other.fields()
 
     def __hash__(self) -> int:
-        return hash(self._key())
+        return hash(self.fields())
 
     def __reduce__(self) -> tuple:
-        return (Problem, self._key())
-
-    def __repr__(self) -> str:
-        return f"Problem(file={self.file!r}, line={self.line!r}, message={self.message!r}, hint={self.hint!r})"
+        return (Problem, self.fields())
 
     def __str__(self) -> str:
         return self.text("en")

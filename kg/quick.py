@@ -31,32 +31,21 @@ if TYPE_CHECKING:
 
 FORMATS = ("table", "csv", "tsv", "json")
 _ID = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")  # as kg.query.params reads an entity id
-_STRING, _LANG_STRING = plain.XSD + "string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_STRING, _LANG_STRING = plain.XSD + "string", plain.PREFIXES["rdf"] + "langString"
 _INTEGER_FORM = re.compile(r"0|-?[1-9][0-9]*")  # as rdflib writes an integer back
 _NUMBERS = {plain.XSD + name for name in ("integer", "decimal", "double", "float", "int")}
 _DATE_FORM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_TYPE = plain.PREFIXES["rdf"] + "type"
 
 
-class Answer:
+class Answer(plain.Fields):
     """What `kg query` prints for a SELECT query: the text, its number of rows, and whether rows were left out.
-    (A plain class: see kg.errors.Problem.)"""
+    (Not a dataclass: see kg.plain.Fields.)"""
 
     __slots__ = ("text", "rows", "truncated", "cut")
 
     def __init__(self, text: str, rows: int, truncated: bool, cut: bool = False) -> None:
         self.text, self.rows, self.truncated, self.cut = text, rows, truncated, cut  # cut: the table cut long cells
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is Answer and self._fields() == other._fields()
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def _fields(self) -> tuple[str, int, bool, bool]:
-        return (self.text, self.rows, self.truncated, self.cut)
-
-    def __repr__(self) -> str:
-        return "Answer(text={!r}, rows={!r}, truncated={!r}, cut={!r})".format(*self._fields())
 
 
 def answer(name: str, params: dict[str, Any], lang: str, fmt: str, *, timeout: float | None,

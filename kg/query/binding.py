@@ -16,7 +16,7 @@ import functools
 import re
 
 from kg.errors import QueryError
-from kg.plain import XSD
+from kg.plain import XSD, Fields
 
 TYPE_CHECKING = False  # typing is not imported at run time (kg.errors)
 if TYPE_CHECKING:  # nor rdflib, imported where its terms are met: kg.quick binds pyoxigraph's terms without it
@@ -115,23 +115,14 @@ def where_brace(clean: str) -> int | None:
     return at if at >= 0 else None
 
 
-class Clause:
+class Clause(Fields):
     """A VALUES clause of the parameter block: where it is, its variables and the terms of its rows. (Not a
-    dataclass: importing dataclasses was a fifth of a quick `kg query`, see kg.errors.Problem.)"""
+    dataclass: see kg.plain.Fields.)"""
 
     __slots__ = ("start", "end", "names", "rows")
 
     def __init__(self, start: int, end: int, names: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> None:
         self.start, self.end, self.names, self.rows = start, end, names, rows
-
-    def __eq__(self, other: object) -> bool:
-        return (type(other) is Clause and (self.start, self.end, self.names, self.rows)
-                == (other.start, other.end, other.names, other.rows))
-
-    __hash__ = None  # type: ignore[assignment]  # mutable
-
-    def __repr__(self) -> str:
-        return f"Clause(start={self.start}, end={self.end}, names={self.names!r}, rows={self.rows!r})"
 
 
 def parameter_block(text: str) -> list[Clause]:

@@ -71,8 +71,6 @@ def open_sparql(spec: StoreSpec) -> Dataset:
     return Dataset(store=EndpointStore(spec.location, spec.update_url), default_union=True)
 
 
-
-
 class EndpointStore(SPARQLUpdateStore):
     """rdflib's SPARQL store with two changes. Every query reads exactly kg's graphs: those under kg's graph
     namespace (kg push owns them), sent as the SPARQL 1.1 Protocol's default-graph-uri and named-graph-uri, so the
