@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -294,20 +294,15 @@ def kinds_table(m: Model) -> str:
     return "\n".join(rows) + "\n"
 
 
+@cache
 def curie(name: str) -> URIRef:
     """'kgo:supplier' -> the full IRI, through the project's prefixes (kept: kg.graph asks once per triple)."""
-    term = _CURIES.get(name)
-    if term is None:
-        from rdflib import URIRef
+    from rdflib import URIRef
 
-        from kg import ontology
+    from kg import ontology
 
-        prefix, local = name.split(":", 1)
-        term = _CURIES[name] = URIRef(str(ontology.PREFIXES[prefix]) + local)
-    return term
-
-
-_CURIES: dict[str, URIRef] = {}
+    prefix, local = name.split(":", 1)
+    return URIRef(str(ontology.PREFIXES[prefix]) + local)
 
 
 _PACKAGE: Model | None = None
