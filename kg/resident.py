@@ -17,7 +17,6 @@ import _thread
 import contextlib
 import marshal
 import os
-import sys
 
 from kg import sandbox
 
@@ -37,9 +36,7 @@ class _Worker:
         self.stderr = sandbox._scratch_file()
         jobs, self.jobs = os.pipe()
         self.answers, answers = os.pipe()
-        for stream in (sys.stdout, sys.stderr):  # else the child would write the parent's buffers again
-            stream.flush()
-        self.pid = os.fork()
+        self.pid = sandbox.fork()
         if self.pid == 0:
             for other in _WORKERS.values():  # else their workers would not see the end of their pipes
                 for fd in (other.jobs, other.answers):
@@ -148,9 +145,7 @@ def _serve(handler: Callable[..., Any], jobs: int, answers: int, offline: bool, 
 
     code = 1
     try:
-        os.dup2(stderr, 2)  # the engine's last words (a Rust panic, an allocation failure) are read by the parent
-        if offline:
-            sandbox.leave_network()
+        sandbox.enter_worker(stderr, offline)
         hard = resource.getrlimit(resource.RLIMIT_AS)[1]
         while (request := _read(jobs)) is not None:
             max_memory, job = marshal.loads(request)

@@ -197,14 +197,26 @@ def _worker(evaluate, channel: int, offline: bool, max_memory: int | None, stder
     big stack, send back ("ok", result) or ("error", …) through the pipe: marshalled where the result is made of
     plain values (str, int, tuple…: kg.quick's answers; marshal is built in, importing pickle is not free),
     else pickled."""
-    os.dup2(stderr, 2)  # the engine's last words (a Rust panic, an allocation failure) are read by the parent
-    if offline:
-        leave_network()
+    enter_worker(stderr, offline)
     cap_memory(max_memory)
     data = _message(evaluate, max_memory)
     with os.fdopen(channel, "wb") as pipe:
         pipe.write(data)
 
+
+
+def fork() -> int:
+    """os.fork() for a worker, the parent's output flushed first (else the child would write its buffers again)."""
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    return os.fork()
+
+
+def enter_worker(stderr: int, offline: bool) -> None:
+    """In a new worker: its stderr into the parent's scratch file, and no network where asked."""
+    os.dup2(stderr, 2)  # the engine's last words (a Rust panic, an allocation failure) are read by the parent
+    if offline:
+        leave_network()
 
 def _message(evaluate, max_memory: int | None) -> bytes:
     """In a worker: evaluate() run on a big stack, and what it gave or raised as the message for the parent."""
@@ -310,9 +322,7 @@ def in_worker(evaluate, timeout: float | None, origin: str, offline: bool,
     (os.fork, not multiprocessing: importing that was a tenth of a quick `kg query`.)"""
     with _scratch_file() as stderr:
         receiver, sender = os.pipe()
-        for stream in (sys.stdout, sys.stderr):  # else the child would write the parent's buffers again
-            stream.flush()
-        pid = os.fork()
+        pid = fork()
         if pid == 0:
             os.close(receiver)
             _child(evaluate, sender, offline, max_memory, stderr.fileno())
