@@ -20,25 +20,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import kg
+from kg.cachedir import cache_folder
 from kg.errors import KgError
 
 if TYPE_CHECKING:  # kg.quick reads the cache without rdflib
     from rdflib import Dataset
 
-CACHE_ENV = "KG_CACHE"
 KEEP = 8
 _TEXTS_LINE = re.compile(r"^texts:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", re.M)
 
 
 def cache_root() -> Path | None:
-    """The cache folder, or None when the user turned the cache off."""
-    chosen = os.environ.get(CACHE_ENV, "").strip()
-    if chosen.lower() in ("off", "0", "no", "false"):
-        return None
-    if chosen:
-        return Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "kg"
+    """The cache folder (kg.cachedir), or None when the user turned the cache off."""
+    folder = cache_folder()
+    return None if folder is None else Path(folder)
 
 
 def build_key(seed_dir: str | Path) -> str:

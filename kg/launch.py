@@ -6,9 +6,7 @@ kg.cli — goes to kg.cli as it is, which then does everything it always did."""
 from __future__ import annotations
 
 import os
-import re
 import sys
-from pathlib import Path
 
 from kg.cmdline import plain_options
 
@@ -39,17 +37,31 @@ def _explain(args: list[str]) -> bool:
 
 
 def _quick(args: list[str]) -> bool:
-    """Answer `kg query NAME [options]` through kg.quick as kg.cli would; False for what kg.cli must do."""
+    """Answer `kg query NAME [options]` through kg.quick as kg.cli would; False for what kg.cli must do.
+
+    kg.quick's worker is forked first, and imports pyoxigraph and opens the store while this process imports
+    the rest of kg.quick and binds the query (kg.resident.start): so far nothing here imports re, pathlib,
+    enum or the like, each of which costs as much as the engine's own start."""
     options = _parse(args)
     if options is None:
         return False
-    from kg import quick
-    from kg.errors import KgError
-    from kg.query.syntax import parse_params
+    from kg import quickengine, resident
 
-    try:
-        values = parse_params(options["params"])
-    except KgError:
+    spec = (options["store"] or os.environ.get("KG_STORE") or "").strip()
+    place = spec[len("oxigraph:"):] if spec.startswith("oxigraph:") and spec != "oxigraph:" else None
+    resident.start(quickengine.rows, False, lambda: quickengine.prepare(place))
+    if not _answered(options):
+        resident.stop_all()  # kg.cli starts its own
+        return False
+    return True
+
+
+def _answered(options: dict[str, Any]) -> bool:
+    """kg.quick's answer printed, as kg.cli prints it; False where kg.quick leaves it to kg.cli."""
+    from kg import quick
+
+    values = _params(options["params"])
+    if values is None:
         return False  # kg.cli says what is wrong
     max_rows = options["max_rows"]
     try:
@@ -57,7 +69,11 @@ def _quick(args: list[str]) -> bool:
                               timeout=options["timeout"] or None, max_memory=options["max_memory"] or None,
                               max_rows=max_rows or None, seed_dir=options["seed_dir"], graph_file=None,
                               store=options["store"])
-    except KgError as exc:  # as kg.cli.user_errors reports it, in the language of the command
+    except Exception as exc:  # a KgError as kg.cli.user_errors reports it, in the language of the command
+        from kg.errors import KgError  # (imported here: kg.errors imports kg.text's message table)
+
+        if not isinstance(exc, KgError):
+            raise
         for line in exc.lines_in(options["lang"]):
             print(line, file=sys.stderr)
         sys.exit(exc.exit_code)
@@ -70,6 +86,19 @@ def _quick(args: list[str]) -> bool:
     if answer.truncated:
         print(quick.truncated_note("SELECT", max_rows, options["lang"]), file=sys.stderr)
     return True
+
+
+def _params(pairs: list[str]) -> dict[str, str] | None:
+    """--param NAME=VALUE options as a dict, where kg.query.syntax.parse_params would take them (a name kg.quick
+    does not know is left to kg.cli too); None for any it would refuse, which kg.cli then explains."""
+    params: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip()
+        if not sep or not name or name in params or name == "lang":
+            return None
+        params[name] = value
+    return params
 
 
 def _parse(args: list[str]) -> dict[str, Any] | None:
@@ -100,9 +129,9 @@ def _checked(options: dict[str, Any]) -> dict[str, Any] | None:
 
     if options["fmt"] not in _FORMATS or options["lang"] not in ("en", "ko"):
         return None
-    for key, pattern in (("max_rows", r"[0-9]{1,9}"), ("timeout", r"[0-9]{1,8}(?:\.[0-9]{1,6})?")):
+    for key, written_plainly in (("max_rows", lambda text: _digits(text, 1, 9)), ("timeout", _decimal)):
         if isinstance(options[key], str):
-            if not re.fullmatch(pattern, options[key]):
+            if not written_plainly(options[key]):
                 return None
             options[key] = int(options[key]) if key == "max_rows" else float(options[key])
     if options["timeout"] > 366 * 86400:
@@ -111,7 +140,17 @@ def _checked(options: dict[str, Any]) -> dict[str, Any] | None:
         options["max_memory"] = parse_size(options["max_memory"])
         if options["max_memory"] is None:
             return None
-    options["seed_dir"] = Path(options["seed_dir"])
-    if options["seed_dir"].is_file():  # click refuses a file for --seeds
+    if os.path.isfile(options["seed_dir"]):  # click refuses a file for --seeds
         return None
     return options
+
+
+def _digits(text: str, least: int, most: int) -> bool:
+    """text matches [0-9]{least,most} (re is not imported yet here)."""
+    return least <= len(text) <= most and text.isascii() and text.isdigit()
+
+
+def _decimal(text: str) -> bool:
+    """[0-9]{1,8}(?:\\.[0-9]{1,6})?: a --timeout click's float type takes, written plainly."""
+    whole, point, fraction = text.partition(".")
+    return _digits(whole, 1, 8) and (not point or _digits(fraction, 1, 6))

@@ -4,8 +4,6 @@ decimal_lexical."""
 
 from __future__ import annotations
 
-import re
-
 TYPE_CHECKING = False  # typing is not imported at run time (kg.errors)
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -65,9 +63,19 @@ PREFIXES = {
     "xsd": XSD,
 }
 
-#: Lexical forms TSV writes bare (the W3C abbreviations of xsd:integer and xsd:decimal), and parameters accept.
-INTEGER = re.compile(r"[+-]?\d+")
-DECIMAL = re.compile(r"[+-]?\d*\.\d+")
+#: Lexical forms TSV writes bare (the W3C abbreviations of xsd:integer and xsd:decimal), and parameters accept:
+#: plain.INTEGER and plain.DECIMAL, compiled on first use (__getattr__), so that importing this module does not
+#: import re (kg.launch's quick `kg query`, kg.quick).
+_PATTERNS = {"INTEGER": r"[+-]?\d+", "DECIMAL": r"[+-]?\d*\.\d+"}
+
+
+def __getattr__(name: str):  # noqa: ANN202 - a compiled pattern
+    if name not in _PATTERNS:
+        raise AttributeError(f"module 'kg.plain' has no attribute {name!r}")
+    import re
+
+    globals()[name] = pattern = re.compile(_PATTERNS[name])
+    return pattern
 
 
 def decimal_lexical(value: int | float | Decimal | str) -> str:

@@ -6,36 +6,35 @@ cached (or on an oxigraph:PATH store), parameters given as entity ids (checked a
 the entity exists and is of the parameter's classes), in the table, csv, tsv or json, with terms whose written
 form it knows. Anywhere else `answer` returns None and kg.query answers — and says what is wrong, if anything
 is. The query runs as kg.query runs it: bound into its own VALUES row (kg.query.binding), in a sandbox worker,
-with the same time limit, memory cap and row cap. The worker (kg.resident) opens the store, checks the
-parameters, binds and runs the query: one per answer, or one for all the answers of a `with kg.resident.kept():`
-block.
+with the same time limit, memory cap and row cap.
+
+Three modules share the work. This one binds the query; the worker (kg.quickengine, through kg.resident) opens
+the store, looks up the entity parameters and runs the query, one worker per answer or one for all the answers
+of a `with kg.resident.kept():` block; kg.quickwrite writes the answer. Binding reads the query with regular
+expressions (kg.query.binding), whose imports alone cost as much as the engine's start: so a named query is
+prepared once — checked, and cut where its parameters go — and kept in the cache folder (kg.cachedir) beside
+its text, and this module imports nothing but os and marshal before the job is sent (kg.launch).
 """
 
 from __future__ import annotations
 
-import functools
-import itertools
+import marshal
 import os
-import re
-from pathlib import Path
 
-from kg import plain
-from kg.query.binding import bind as bind_text
-from kg.query.binding import blank, mentions, parameter_block, quoted
-from kg.query.layout import MAX_CELL, csv_text, fit, json_text, table, tsv_text, width
-from kg.query.syntax import PARAM_LINE, compact, header_lines
+from kg import plain, quickengine, resident
 
 TYPE_CHECKING = False  # typing is not imported at run time (kg.errors)
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any
 
 FORMATS = ("table", "csv", "tsv", "json")
-_ID = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")  # as kg.query.params reads an entity id
-_STRING, _LANG_STRING = plain.XSD + "string", plain.PREFIXES["rdf"] + "langString"
-_INTEGER_FORM = re.compile(r"0|-?[1-9][0-9]*")  # as rdflib writes an integer back
-_NUMBERS = {plain.XSD + name for name in ("integer", "decimal", "double", "float", "int")}
-_DATE_FORM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_TYPE = plain.PREFIXES["rdf"] + "type"
+_HERE = os.path.dirname(os.path.abspath(__file__))
+_QUERIES = os.path.join(_HERE, "data", "queries")  # kg.resources.FOLDERS["queries"]
+#: The modules that make a prepared query: a change in any of them prepares the queries again.
+_MAKERS = ("quick.py", "plain.py", os.path.join("query", "binding.py"), os.path.join("query", "syntax.py"),
+           os.path.join("query", "shape.py"))
+_MARK = "\x00"  # where a variable's term goes in a prepared query's text (a query holding it is not prepared)
 
 
 class Answer(plain.Fields):
@@ -49,43 +48,31 @@ class Answer(plain.Fields):
 
 
 def answer(name: str, params: dict[str, Any], lang: str, fmt: str, *, timeout: float | None,
-           max_memory: int | None, max_rows: int | None, seed_dir: Path, graph_file: Path | None,
+           max_memory: int | None, max_rows: int | None, seed_dir: str | Path, graph_file: Path | None,
            store: str | None) -> Answer | None:
     """The answer of `kg query NAME` with these options, or None where kg.query must answer (see above)."""
-    if graph_file is not None or fmt not in FORMATS or lang not in ("en", "ko") or not re.fullmatch(r"[\w-]+", name):
+    if graph_file is not None or fmt not in FORMATS or lang not in ("en", "ko") or not _is_name(name):
         return None
-    path = _queries() / f"{name}.rq"
-    if not path.is_file():
+    path = os.path.join(_QUERIES, f"{name}.rq")
+    if not os.path.isfile(path):
         return None
     place = _place(store, seed_dir)
     if place is None:
         return None
-    from kg import resident
-
-    job = (str(place), path.read_text(encoding="utf-8"), path.name, {k: str(v) for k, v in params.items()}, lang,
-           fmt, max_rows)
+    with open(path, encoding="utf-8") as file:
+        text = file.read()
+    prepared = _prepared(name, text)
+    bound = None if prepared is None else _bound(prepared, params, lang)
+    if bound is None:
+        return None
+    job = (place, *bound, plain.PREFIXES, max_rows, fmt)
     # the named queries are the project's own files, run with allow_remote as kg.query runs them: not offline
-    fields = resident.run(_job, job, timeout, path.name, offline=False, max_memory=max_memory)
+    sent = resident.run(quickengine.rows, job, timeout, f"{name}.rq", offline=False, max_memory=max_memory,
+                        meanwhile=_writer)
+    if sent is None:
+        return None
+    fields = sent[1:] if sent[0] == "written" else _writer().write(*sent[1:], fmt)
     return None if fields is None else Answer(*fields)
-
-
-def _job(place: str, text: str, origin: str, params: dict[str, str], lang: str, fmt: str,
-         max_rows: int | None) -> tuple[str, int, bool, bool] | None:
-    """In the worker: the store opened read-only, the parameters checked and bound, the query run (_evaluate);
-    None wherever kg.query must answer."""
-    import pyoxigraph
-
-    from kg.sandbox import check_shape
-
-    try:
-        engine = pyoxigraph.Store.read_only(place)
-    except Exception:  # noqa: BLE001 - RocksDB reports a damaged store as RuntimeError, OSError, ...: kg.query's
-        return None
-    bindings = _bindings(engine, text, params, lang)
-    if bindings is None:
-        return None
-    check_shape(text, origin)
-    return _evaluate(engine, bind_text(text, bindings, origin), fmt, max_rows)
 
 
 def rows_note(rows: int, cut: bool, lang: str = "en") -> str:
@@ -102,230 +89,178 @@ def truncated_note(kind: str, max_rows: int, lang: str = "en") -> str:
     return tr("query truncated rows" if kind == "SELECT" else "query truncated triples", lang, n=f"{max_rows:,}")
 
 
-def _place(store: str | None, seed_dir: Path) -> Path | None:
-    """The folder of the store to read (kg.quick._job opens it read-only): the cached build of the seeds for the
+def _writer() -> Any:
+    """kg.quickwrite, imported while the worker runs the query."""
+    from kg import quickwrite
+
+    return quickwrite
+
+
+def _is_name(name: str) -> bool:
+    """A query name as kg.query.catalogue reads one: [\\w-]+ (word characters are those str.isalnum takes, and _)."""
+    return bool(name) and all(char.isalnum() or char in "_-" for char in name)
+
+
+def _place(store: str | None, seed_dir: str | Path) -> str | None:
+    """The folder of the store to read (kg.quickengine opens it read-only): the cached build of the seeds for the
     default store, the folder of oxigraph:PATH; None for any other store, or one missing (kg.query says why, or
     builds it)."""
     spec = (store or os.environ.get("KG_STORE") or "memory").strip()
     if spec == "memory":
         from kg.cache import cached_build
 
-        place = cached_build(seed_dir)
-    elif spec.startswith("oxigraph:") and spec != "oxigraph:":
-        place = Path(spec[len("oxigraph:"):])
-        place = place if (place / "CURRENT").is_file() else None  # (else kg.oxstore recovers or explains)
-    else:
-        return None
-    return place
+        built = cached_build(seed_dir)
+        return None if built is None else str(built)
+    if spec.startswith("oxigraph:") and spec != "oxigraph:":
+        folder = spec[len("oxigraph:"):]
+        return folder if os.path.isfile(os.path.join(folder, "CURRENT")) else None  # (else kg.oxstore explains)
+    return None
 
 
-def _bindings(engine: Any, text: str, params: dict[str, Any], lang: str) -> dict[str, Any] | None:
-    """The terms kg.query.execute.run_query binds — ?lang, each parameter given, the others at the defaults of
-    the query's own VALUES row — as pyoxigraph terms; None for anything it does not check as kg.query would."""
-    import pyoxigraph as ox
+def _prepared(name: str, text: str) -> dict[str, Any] | None:
+    """The named query prepared for binding (_prepare), from the cache where it was kept for this very text and
+    this kg; else prepared now and kept. None for a query kg.query must answer."""
+    folder = _cache_folder()
+    file = None if folder is None else os.path.join(folder, f"{name}.marshal")
+    maker = _maker()
+    if file is not None:
+        try:
+            with open(file, "rb") as kept_file:
+                kept = marshal.load(kept_file)
+            if type(kept) is tuple and len(kept) == 3 and kept[0] == text and kept[1] == maker:
+                return kept[2]
+        except (OSError, EOFError, ValueError, TypeError):  # none yet, or unreadable: prepared again
+            pass
+    prepared = _prepare(text, f"{name}.rq")
+    if file is not None:
+        _keep(file, marshal.dumps((text, maker, prepared)))
+    return prepared
 
-    if re.search(r"\bFROM\b", blank(text), re.I):  # a query naming its graphs: kg.query decides its dataset
+
+def _prepare(text: str, origin: str) -> dict[str, Any] | None:
+    """What binding a named query needs, worked out once: its parameters (name: classes, default), the defaults
+    of its VALUES row in SPARQL syntax (UNDEF: None), whether it binds ?lang, and its text as kg.query.binding
+    binds it, cut at each variable's term (text, variable, text, …). None for a query kg.query must answer (it
+    names its graphs, a parameter line or its row is in a form not read here); QueryError for one too large or
+    too deeply nested (kg.query.shape)."""
+    import re
+
+    from kg.query.binding import Written, bind, blank, mentions, parameter_block
+    from kg.query.shape import check_shape
+    from kg.query.syntax import OPTION_NAMES, PARAM_LINE, header_lines
+
+    if _MARK in text or re.search(r"\bFROM\b", blank(text), re.I):  # FROM: kg.query decides the dataset
         return None
     lines = [PARAM_LINE.match(body) for _, body in header_lines(text) if body.startswith("param:")]
     if not all(lines):  # kg.query.catalogue says which line it cannot read
         return None
     header = {m["name"]: m for m in lines if m}
     bound = set(header) | ({"lang"} if mentions(text, "lang") else set())
-    bindings: dict[str, Any] = {}
+    defaults: dict[str, str | bool | None] = {}
     for clause in parameter_block(text):
         if not set(clause.names) <= bound:  # the query's own data (kg.query.binding leaves it alone too)
             continue
         if len(clause.rows) != 1:
             return None
         for var, term in zip(clause.names, clause.rows[0], strict=True):
-            bindings[var] = _default(term)
-            if bindings[var] is False:
+            default = _default(term)
+            if default is False:
                 return None
-    if set(bindings) != bound:
+            defaults[var] = default
+    if set(defaults) != bound:
         return None
-    if "lang" in bound:
-        bindings["lang"] = ox.Literal(lang)
-    for key, value in params.items():
-        if key not in header or key not in bindings:
-            return None
-        classes = header[key]["classes"] or header[key]["classes2"]
-        default = header[key]["default"]
-        if default is not None and not default.startswith("kg:"):  # not an entity parameter
-            return None
-        bindings[key] = _entity(engine, str(value), classes.split("|") if classes else [])
-        if bindings[key] is None:
-            return None
-    return bindings
+    check_shape(text, origin)
+    cut = bind(text, {var: Written(f"{_MARK}{var}{_MARK}") for var in bound}, origin).split(_MARK)
+    params = {name: ((m["classes"] or m["classes2"] or "").split("|") if m["classes"] or m["classes2"] else [],
+                     m["default"])
+              for name, m in header.items() if name not in OPTION_NAMES}  # (kg query refuses those names)
+    return {"params": params, "defaults": defaults, "lang": "lang" in bound, "cut": cut}
 
 
-def _default(term: str) -> Any:
-    """A term of a VALUES row as a pyoxigraph term (UNDEF: None), or False for a form it does not read."""
-    import pyoxigraph as ox
-
+def _default(term: str) -> str | None | bool:
+    """A term of a VALUES row in SPARQL syntax (UNDEF: None), or False for a form not read here."""
     if term.upper() == "UNDEF":
         return None
-    if term.startswith("kg:") and _ID.fullmatch(term[3:]):
-        return ox.NamedNode(plain.KG + term[3:])
+    if term.startswith("kg:") and _is_id(term[3:]):
+        return f"<{plain.KG}{term[3:]}>"
     if term in ('"en"', '"ko"'):
-        return ox.Literal(term[1:-1])
+        return term
     return False
 
 
-def _entity(engine: Any, text: str, classes: list[str]) -> Any | None:
-    """The entity an id names, if it is in the graph and of one of the classes (kg.query.params: _Entities.resolve
-    and check_kind); None for anything else — a label, an unknown id, the wrong kind — which kg.query explains."""
-    import pyoxigraph as ox
+def _bound(prepared: dict[str, Any], params: dict[str, Any], lang: str) -> tuple[str, list] | None:
+    """The query bound as kg.query.execute.run_query binds it — ?lang, each parameter given, the others at the
+    defaults of its VALUES row — and the entities the worker looks up (IRI, classes: each must be in the store
+    and of one of its classes, as kg.query.params checks); None for a parameter it does not check as kg.query
+    would (not an entity parameter, a value that is not an entity id)."""
+    values = dict(prepared["defaults"])
+    if prepared["lang"]:
+        values["lang"] = f'"{lang}"'
+    entities = []
+    for key, value in params.items():
+        if key not in prepared["params"] or key not in values:
+            return None
+        classes, default = prepared["params"][key]
+        if default is not None and not default.startswith("kg:"):  # not an entity parameter
+            return None
+        iri = _entity_iri(str(value))
+        if iri is None:
+            return None
+        values[key] = f"<{iri}>"
+        entities.append((iri, [plain.KGO + c for c in classes]))
+    cut = prepared["cut"]
+    return "".join(part if i % 2 == 0 else values[part] or "UNDEF" for i, part in enumerate(cut)), entities
 
+
+def _entity_iri(text: str) -> str | None:
+    """The IRI an entity id names (as kg.query.params: _Entities.resolve reads an id, kg:id or <IRI>); None for
+    anything else — a label — which kg.query resolves or explains."""
     text = text.strip()
     if text.startswith("<") and text.endswith(">"):
         text = text[1:-1]
     ident = text[len(plain.KG):] if text.startswith(plain.KG) else text[3:] if text.startswith("kg:") else text
-    if not _ID.fullmatch(ident):
-        return None
-    iri = ox.NamedNode(plain.KG + ident)
-    # one look-up in the store's index, in every graph, instead of kg.query's two ASK queries (queries/internal:
-    # entity-exists, entity-is-of-kind), which read, bind and parse a query each: the same answers
-    if not classes:  # in the graph: the subject of some quad
-        return iri if next(engine.quads_for_pattern(iri, None, None, None), None) is not None else None
-    wanted = {plain.KGO + c for c in classes}  # of one of the classes, so in the graph too
-    types = engine.quads_for_pattern(iri, ox.NamedNode(_TYPE), None, None)
-    return iri if any(isinstance(q.object, ox.NamedNode) and q.object.value in wanted for q in types) else None
+    return plain.KG + ident if _is_id(ident) else None
 
 
-@functools.cache
-def _queries() -> Path:
-    """The folder of the named queries (kg.resources resolves it through the file system each time)."""
-    from kg.resources import data_dir
-
-    return data_dir("queries")
+_ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
-def _evaluate(engine: Any, text: str, fmt: str, max_rows: int | None) -> tuple[str, int, bool, bool] | None:
-    """In the worker: the answer written in fmt (Answer's fields: a plain tuple crosses back without pickle), or
-    None when it is not a SELECT answer or has a term whose written form kg.query.results would give differently
-    (kg.query then answers)."""
-    import pyoxigraph as ox
-
-    try:
-        solutions = engine.query(text, prefixes=plain.PREFIXES, use_default_graph_as_union=True)
-    except SyntaxError:  # kg.query says where
-        return None
-    if not isinstance(solutions, ox.QuerySolutions):
-        return None
-    names = [v.value for v in solutions.variables]
-    rows = list(itertools.islice(solutions, None if max_rows is None else max_rows + 1))
-    truncated = max_rows is not None and len(rows) > max_rows
-    rows = rows[:max_rows] if truncated else rows
-    try:
-        if fmt != "table":
-            return _WRITERS[fmt](names, rows), len(rows), truncated, False
-        cells = [[_table_cell(t) for t in row] for row in rows]
-    except _Unknown:
-        return None
-    right = [bool(rows) and all(row[i] is None or _numeric(row[i]) for row in rows) for i in range(len(names))]
-    cut = any(width(cell) > MAX_CELL for row in cells for cell in row)
-    return table(names, [[fit(cell) for cell in row] for row in cells], right), len(rows), truncated, cut
+def _is_id(text: str) -> bool:
+    """text is an entity id as kg.query.params reads one, [a-z0-9]+(?:[-.][a-z0-9]+)*, tested without re."""
+    return all(part and set(part) <= _ID_CHARS for part in text.replace(".", "-").split("-"))
 
 
-class _Unknown(Exception):
-    """A term whose written form this module does not know for certain."""
+def _maker() -> tuple:
+    """kg's version and the state of the modules that prepare a query."""
+    import kg
 
-
-def _lexical(term: Any) -> str:
-    """A literal's text as kg.query.results writes it (rdflib's form, decimals canonical), or _Unknown."""
-    datatype = term.datatype.value
-    value = term.value
-    if term.language or datatype == _STRING:
-        return value
-    if datatype == plain.XSD + "integer" and _INTEGER_FORM.fullmatch(value):
-        return value
-    if datatype == plain.XSD + "decimal" and (plain.DECIMAL.fullmatch(value) or plain.INTEGER.fullmatch(value)):
-        return plain.decimal_lexical(value)
-    if datatype == plain.XSD + "boolean" and value in ("true", "false"):
-        return value
-    if datatype == plain.XSD + "date" and _DATE_FORM.fullmatch(value):
+    stamps: list[tuple[int, int] | None] = []
+    for name in _MAKERS:
         try:
-            import datetime
+            found = os.stat(os.path.join(_HERE, name))
+            stamps.append((found.st_size, found.st_mtime_ns))
+        except OSError:
+            stamps.append(None)
+    return (kg.__version__, *stamps)
 
-            datetime.date.fromisoformat(value)
-            return value
-        except ValueError:
+
+def _cache_folder() -> str | None:
+    from kg.cachedir import cache_folder
+
+    folder = cache_folder()
+    return None if folder is None else os.path.join(folder, "queries")
+
+
+def _keep(file: str, data: bytes) -> None:
+    """Write the file whole (a temporary file renamed over it); failing that (a read-only cache), nothing."""
+    temporary = f"{file}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(file), exist_ok=True)
+        with open(temporary, "wb") as out:
+            out.write(data)
+        os.replace(temporary, file)
+    except OSError:
+        try:  # noqa: SIM105 - contextlib is not imported on the quick path (kg.launch)
+            os.remove(temporary)
+        except OSError:
             pass
-    if datatype == plain.XSD + "gYear" and re.fullmatch(r"[0-9]{4}", value):
-        return value
-    raise _Unknown(term)
-
-
-def _table_cell(term: Any) -> str:
-    """As kg.query.results._cell writes the rdflib term."""
-    kind = type(term).__name__
-    if kind == "NamedNode":
-        return compact(term.value)
-    if kind != "Literal":
-        return _csv_cell(term)
-    text = _lexical(term)
-    return " ".join(text.split()) if "\n" in text or "\t" in text else text
-
-
-def _numeric(term: Any) -> bool:
-    """As kg.query.results._numeric: the table aligns a column of numbers right."""
-    return type(term).__name__ == "Literal" and term.datatype.value in _NUMBERS
-
-
-def _csv(names: list[str], rows: list) -> str:
-    return csv_text(names, ([_csv_cell(t) for t in row] for row in rows))
-
-
-def _csv_cell(term: Any) -> str:
-    kind = type(term).__name__
-    if term is None:
-        return ""
-    if kind == "NamedNode":
-        return term.value
-    if kind == "BlankNode":
-        return f"_:{term.value}"
-    if kind == "Literal":
-        return _lexical(term)
-    raise _Unknown(term)
-
-
-def _tsv(names: list[str], rows: list) -> str:
-    return tsv_text(names, ([_tsv_cell(t) for t in row] for row in rows))
-
-
-def _tsv_cell(term: Any) -> str:
-    """As kg.query.results._tsv_term writes the rdflib term."""
-    kind = type(term).__name__
-    if kind != "Literal":
-        return "" if term is None else f"<{term.value}>" if kind == "NamedNode" else _csv_cell(term)
-    text, datatype = _lexical(term), term.datatype.value
-    if datatype == plain.XSD + "integer" and plain.INTEGER.fullmatch(text):
-        return text
-    if datatype == plain.XSD + "decimal" and plain.DECIMAL.fullmatch(text):
-        return text
-    if datatype == plain.XSD + "boolean" and text in ("true", "false"):
-        return text
-    return quoted(text, term.language, None if datatype in (_STRING, _LANG_STRING) else datatype)
-
-
-def _json(names: list[str], rows: list) -> str:
-    return json_text(names, [{v: _json_cell(t) for v, t in zip(names, row, strict=True) if t is not None}
-                             for row in rows])
-
-
-def _json_cell(term: Any) -> dict[str, str]:
-    """As kg.query.results._json_term writes the rdflib term."""
-    kind = type(term).__name__
-    if kind == "NamedNode":
-        return {"type": "uri", "value": term.value}
-    if kind == "BlankNode":
-        return {"type": "bnode", "value": term.value}
-    out = {"type": "literal", "value": _csv_cell(term)}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype.value not in (_STRING, _LANG_STRING):
-        out["datatype"] = term.datatype.value
-    return out
-
-
-_WRITERS = {"csv": _csv, "tsv": _tsv, "json": _json}

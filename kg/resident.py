@@ -14,7 +14,6 @@ block (and at the latest with the process, atexit), reaped, so their CPU time is
 from __future__ import annotations
 
 import _thread
-import contextlib
 import marshal
 import os
 
@@ -31,7 +30,7 @@ _HEADER = 8  # bytes of a message's length, before the message
 class _Worker:
     """A forked worker serving jobs one at a time through two pipes; its stderr goes to a shared in-memory file."""
 
-    def __init__(self, handler: Callable[..., Any], offline: bool) -> None:
+    def __init__(self, handler: Callable[..., Any], offline: bool, prepare: Callable[[], Any] | None) -> None:
         self.owner = os.getpid()
         self.stderr = sandbox._scratch_file()
         jobs, self.jobs = os.pipe()
@@ -39,19 +38,20 @@ class _Worker:
         self.pid = sandbox.fork()
         if self.pid == 0:
             for other in _WORKERS.values():  # else their workers would not see the end of their pipes
-                for fd in (other.jobs, other.answers):
-                    with contextlib.suppress(OSError):
-                        os.close(fd)
+                _close(other.jobs, other.answers)
             os.close(self.jobs)
             os.close(self.answers)
-            _serve(handler, jobs, answers, offline, self.stderr.fileno())
+            _serve(handler, jobs, answers, offline, self.stderr.fileno(), prepare)
         os.close(jobs)
         os.close(answers)
 
-    def run(self, job: tuple, timeout: float | None, origin: str, max_memory: int | None) -> Any:
+    def run(self, job: tuple, timeout: float | None, origin: str, max_memory: int | None,
+            meanwhile: Callable[[], Any] | None = None) -> Any:
         """The job's result in the parent (or the error it reports); the worker is stopped on any other end."""
         try:
             _send(self.jobs, marshal.dumps((max_memory, job)))
+            if meanwhile is not None:
+                meanwhile()
             data = _received(self.answers, timeout, origin)
         except BaseException:  # past its time, interrupted, dead before a job: it must not answer a later job
             self.stop()
@@ -68,17 +68,12 @@ class _Worker:
     def stop(self, status: int | None = None) -> int | None:
         """Kill the worker (idle or busy) and wait for it, unless its wait status is given (it was reaped);
         forget it; its exit code."""
-        import signal
-
         for key, worker in list(_WORKERS.items()):
             if worker is self:
                 del _WORKERS[key]
-        for fd in (self.jobs, self.answers):
-            with contextlib.suppress(OSError):
-                os.close(fd)
+        _close(self.jobs, self.answers)
         if status is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self.pid, signal.SIGKILL)
+            sandbox.kill(self.pid)
             status = os.waitpid(self.pid, 0)[1]
         self.last_words = _taken(self.stderr.fileno())
         self.stderr.close()
@@ -103,32 +98,50 @@ class kept:  # noqa: N801 - used as a function: `with kept():`
                 stop_all()
 
 
+def start(handler: Callable[..., Any], offline: bool, prepare: Callable[[], Any]) -> None:
+    """Fork handler's worker now and have it call prepare() (say, import the engine and open a store) while the
+    caller goes on with its own work; the next run(handler, …) gives it its job. kg.launch starts kg.quick's
+    worker so, before it imports the rest of kg: on two cores the worker's start and the caller's overlap. What
+    prepare raises is ignored (the job does that work again, and reports what goes wrong); a crash in it is
+    reported for the job."""
+    with _LOCK:
+        _worker(handler, offline, prepare)
+
+
 def run(handler: Callable[..., Any], job: tuple, timeout: float | None, origin: str, offline: bool,
-        max_memory: int | None = None) -> Any:
+        max_memory: int | None = None, meanwhile: Callable[[], Any] | None = None) -> Any:
     """handler(*job) in a worker for handler (kept from the last job in a kept() block), with kg.sandbox's limits:
-    QueryStopped past timeout seconds, or when the worker dies; the job's own KgError as it raised it."""
+    QueryStopped past timeout seconds, or when the worker dies; the job's own KgError as it raised it. meanwhile()
+    is called once the job is sent (kg.quick imports what writes the answer while the worker runs the query)."""
     with _LOCK:
         key = (handler, offline)
-        worker = _WORKERS.get(key)
-        if worker is not None and worker.owner != os.getpid():  # a fork of the process that started it
-            worker = None
-        if worker is not None:
-            pid, status = os.waitpid(worker.pid, os.WNOHANG)
-            if pid:  # it died while idle (killed from outside): reaped now
-                worker.stop(status)
-                worker = None
-        if worker is None:
-            if not _WORKERS:
-                import atexit
-
-                atexit.unregister(stop_all)
-                atexit.register(stop_all)
-            worker = _WORKERS[key] = _Worker(handler, offline)
+        worker = _worker(handler, offline)
         try:
-            return worker.run(job, timeout, origin, max_memory)
+            return worker.run(job, timeout, origin, max_memory, meanwhile)
         finally:
             if not _KEPT[0] and _WORKERS.get(key) is worker:
                 worker.stop()
+
+
+def _worker(handler: Callable[..., Any], offline: bool, prepare: Callable[[], Any] | None = None) -> _Worker:
+    """This process's live worker for handler, or a new one (under _LOCK)."""
+    key = (handler, offline)
+    worker = _WORKERS.get(key)
+    if worker is not None and worker.owner != os.getpid():  # a fork of the process that started it
+        worker = None
+    if worker is not None:
+        pid, status = os.waitpid(worker.pid, os.WNOHANG)
+        if pid:  # it died while idle (killed from outside): reaped now
+            worker.stop(status)
+            worker = None
+    if worker is None:
+        if not _WORKERS:
+            import atexit
+
+            atexit.unregister(stop_all)
+            atexit.register(stop_all)
+        worker = _WORKERS[key] = _Worker(handler, offline, prepare)
+    return worker
 
 
 def stop_all() -> None:
@@ -139,13 +152,20 @@ def stop_all() -> None:
     _WORKERS.clear()
 
 
-def _serve(handler: Callable[..., Any], jobs: int, answers: int, offline: bool, stderr: int) -> None:
-    """The worker: each job's message (kg.sandbox._message) sent back, until the parent closes its pipe."""
+def _serve(handler: Callable[..., Any], jobs: int, answers: int, offline: bool, stderr: int,
+           prepare: Callable[[], Any] | None) -> None:
+    """The worker: prepare() (see start), then each job's message (kg.sandbox._message) sent back, until the
+    parent closes its pipe."""
     import resource
 
     code = 1
     try:
         sandbox.enter_worker(stderr, offline)
+        if prepare is not None:
+            try:  # noqa: SIM105 - contextlib is not imported on the quick path (kg.launch)
+                prepare()
+            except Exception:  # noqa: BLE001, S110 - the job does it again, and says what is wrong
+                pass
         hard = resource.getrlimit(resource.RLIMIT_AS)[1]
         while (request := _read(jobs)) is not None:
             max_memory, job = marshal.loads(request)
@@ -155,6 +175,14 @@ def _serve(handler: Callable[..., Any], jobs: int, answers: int, offline: bool, 
         code = 0
     finally:
         sandbox.leave_worker(code)
+
+
+def _close(*fds: int) -> None:
+    for fd in fds:
+        try:  # noqa: SIM105 - contextlib is not imported on the quick path (kg.launch)
+            os.close(fd)
+        except OSError:  # closed already
+            pass
 
 
 def _send(fd: int, data: bytes) -> None:

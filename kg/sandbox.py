@@ -12,26 +12,22 @@ and nesting of 10,000 runs in 0.04 s. rdflib's SPARQL parser needs ~25 Python fr
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import os
-import re
 import resource
-import signal
 import sys
-
-from kg.errors import KgError, QueryError, QueryStopped
-from kg.text import Phrase
 
 TYPE_CHECKING = False  # typing is not imported at run time (kg.errors)
 if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any, NoReturn
 
-#: Brackets a query may nest ((, [, {): deeper queries are refused before any parser sees them.
-MAX_NESTING = 100
-#: Bytes of query text accepted from a user (the named queries are under 10 KiB).
-MAX_QUERY_BYTES = 256 * 1024
+    from kg.errors import KgError
+    from kg.text import Phrase
+
+#: signal.SIGKILL, the same number on every POSIX system (importing signal imports enum: a tenth of a quick
+#: `kg query`'s start, which forks its worker before it imports anything else of kg, kg.launch)
+SIGKILL = 9
+
 #: Stack of the thread that runs the engine in a worker: Oxigraph's parser and planner recurse.
 ENGINE_STACK = 512 * 2**20
 #: Python frames allowed while rdflib's recursive parser and engine work on a query of MAX_NESTING levels.
@@ -41,41 +37,6 @@ DEFAULT_MAX_MEMORY = 2 * 2**30
 
 _CLONE_NEWUSER = 0x10000000
 _CLONE_NEWNET = 0x40000000
-
-# Strings, IRIs and comments, whose brackets do not nest (the first alternative that matches wins).
-_OPAQUE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n\r]|\\.)*"|\'(?:[^\'\\\n\r]|\\.)*\''
-                     r'|<[^<>\x00-\x20"{}|^`\\]*>|#[^\n\r]*')
-_OPAQUE_BUT_IRIS = re.compile(_OPAQUE.pattern.replace(r'|<[^<>\x00-\x20"{}|^`\\]*>', ""))
-_OPEN, _CLOSE = "([{", ")]}"
-
-
-@functools.lru_cache(maxsize=32)
-def nesting_depth(text: str) -> int:
-    """How deep the brackets of a query nest, outside strings, IRIs and comments. Also measured with IRIs
-    read as code (a `<` may be a comparison), and the larger of the two counts. Kept for the last texts: a
-    named query is checked each time it runs."""
-    def depth(masked: str) -> int:
-        level = deepest = 0
-        for char in masked:
-            if char in _OPEN:
-                level += 1
-                deepest = max(deepest, level)
-            elif char in _CLOSE:
-                level = max(level - 1, 0)
-        return deepest
-
-    return max(depth(_OPAQUE.sub(" ", text)), depth(_OPAQUE_BUT_IRIS.sub(" ", text)))
-
-
-def check_shape(text: str, origin: str) -> None:
-    """Refuse a query too large or too deeply nested for the engines to parse safely (QueryError)."""
-    size = len(text.encode("utf-8", "surrogatepass"))
-    if size > MAX_QUERY_BYTES:
-        raise QueryError.of("query too big", origin=origin, size=f"{size:,}", limit=f"{MAX_QUERY_BYTES:,}")
-    deepest = nesting_depth(text)
-    if deepest > MAX_NESTING:
-        raise QueryError.of("query too nested", origin=origin, depth=deepest, limit=MAX_NESTING)
-
 
 class deep_recursion:
     """A block in which rdflib's recursive parser and engine may use DEEP_RECURSION Python frames (queries
@@ -135,6 +96,8 @@ def _mapped_bytes() -> int:
 def cap_file_size(limit: int | None) -> None:
     """In a worker process: files it writes stop at `limit` bytes with an OSError (EFBIG), not a signal."""
     if limit:
+        import signal
+
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
 
@@ -170,6 +133,8 @@ def on_big_stack(function: Callable[[], Any]) -> Any:
 def crash_message(origin: str, returncode: int | None, stderr: str, max_memory: int | None) -> Phrase:
     """What to tell the user when a worker died instead of answering, from its exit status and last words (English
     as a str; Phrase.text gives it in a language)."""
+    from kg.text import Phrase
+
     if "memory allocation" in stderr or "MemoryError" in stderr or "Cannot allocate memory" in stderr:
         limit = show_size(max_memory) if max_memory else Phrase("query memory all")
         return Phrase("query memory", origin=origin, limit=limit)
@@ -180,6 +145,8 @@ def crash_message(origin: str, returncode: int | None, stderr: str, max_memory: 
 
 def parse_size(text: str) -> int | None:
     """A size as --max-memory takes it: a number with an optional K, M or G (powers of 1024), or None."""
+    import re
+
     match = re.fullmatch(r"([0-9]{1,9})([KMG]?)B?", text.strip().upper())
     return int(match[1]) * {"": 1, "K": 2**10, "M": 2**20, "G": 2**30}[match[2]] if match else None
 
@@ -222,12 +189,15 @@ def _message(evaluate, max_memory: int | None) -> bytes:
     """In a worker: evaluate() run on a big stack, and what it gave or raised as the message for the parent."""
     try:
         message = ("ok", on_big_stack(evaluate))
-    except KgError as exc:  # its message (kg.text.Phrase) too, so that the parent shows it in the user's language
-        message = ("error", (type(exc).__name__, str(exc), getattr(exc, "details", []), exc.message))
     except MemoryError:
         message = ("error", ("QueryError", crash_message("", None, "MemoryError", max_memory), [], None))
-    except BaseException:  # a bug: its traceback goes back to the parent
-        message = ("bug", _traceback())
+    except BaseException as exc:
+        errors = sys.modules.get("kg.errors")  # not imported: exc is none of kg's errors
+        if errors is not None and isinstance(exc, errors.KgError):  # its message (kg.text.Phrase) too, so that
+            # the parent shows it in the user's language
+            message = ("error", (type(exc).__name__, str(exc), getattr(exc, "details", []), exc.message))
+        else:  # a bug: its traceback goes back to the parent
+            message = ("bug", _traceback())
     try:
         data = _marshalled(message)
     except ValueError:  # a value marshal does not take, a subclass of str included: pickled
@@ -289,9 +259,19 @@ def _child(evaluate, channel: int, offline: bool, max_memory: int | None, stderr
 def leave_worker(code: int) -> NoReturn:
     """End a forked worker: its output flushed, without the parent's clean-up (atexit, buffers)."""
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(Exception):
+        try:  # noqa: SIM105 - contextlib is not imported on the quick path (kg.launch)
             stream.flush()
+        except Exception:  # noqa: BLE001, S110 - a closed or broken stream: the worker ends all the same
+            pass
     os._exit(code)
+
+
+def kill(pid: int) -> None:
+    """SIGKILL to a worker, which may have ended already."""
+    try:  # noqa: SIM105 - contextlib is not imported on the quick path (kg.launch)
+        os.kill(pid, SIGKILL)
+    except ProcessLookupError:
+        pass
 
 
 def wait_for(channel: int, timeout: float | None, origin: str) -> None:
@@ -301,6 +281,8 @@ def wait_for(channel: int, timeout: float | None, origin: str) -> None:
     poll = select.poll()
     poll.register(channel, select.POLLIN)
     if not poll.poll(None if timeout is None else timeout * 1000):
+        from kg.errors import QueryStopped
+
         raise QueryStopped.of("query timeout", origin=origin, seconds=f"{timeout:g}")
 
 
@@ -331,8 +313,7 @@ def in_worker(evaluate, timeout: float | None, origin: str, offline: bool,
             data = _receive(receiver, timeout, origin)
         finally:
             os.close(receiver)
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)  # done or stopped: nothing of it may outlive the answer
+            kill(pid)  # done or stopped: nothing of it may outlive the answer
             exitcode = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
         stderr.seek(0)
         said = stderr.read(1 << 16)
@@ -345,6 +326,8 @@ def _outcome(data: bytes, said: bytes, exitcode: int | None, origin: str, max_me
     try:
         status, payload = _unpacked(data)
     except Exception:  # nothing, or half an answer: it died before it had answered
+        from kg.errors import QueryStopped
+
         last_words = said.decode("utf-8", "replace")
         raise _error(QueryStopped, crash_message(origin, exitcode, last_words, max_memory)) from None
     if said:
@@ -352,6 +335,8 @@ def _outcome(data: bytes, said: bytes, exitcode: int | None, origin: str, max_me
     if status == "ok":
         return payload
     if status == "error":
+        from kg.errors import KgError, QueryError
+
         name, message, details, phrase = payload
         if message.startswith(": "):  # a MemoryError in the worker: the origin is known here
             phrase = crash_message(origin, None, "MemoryError", max_memory)
@@ -365,8 +350,10 @@ def _scratch_file() -> Any:
     """An anonymous file for a worker's stderr: in memory where Linux offers it (os.memfd_create), else a
     temporary file (importing tempfile was a tenth of a quick `kg query`'s imports)."""
     if hasattr(os, "memfd_create"):
-        with contextlib.suppress(OSError):
+        try:
             return os.fdopen(os.memfd_create("kg-worker-stderr"), "w+b")
+        except OSError:
+            pass
     import tempfile
 
     return tempfile.TemporaryFile()
@@ -374,6 +361,9 @@ def _scratch_file() -> Any:
 
 def _error(error_type: type[KgError], message: str, details: list[str] | None = None) -> KgError:
     """The error with the message (a kg.text.Phrase: shown in the user's language) and a QueryError's details."""
+    from kg.errors import QueryError
+    from kg.text import Phrase
+
     err = error_type(str(message), details) if issubclass(error_type, QueryError) else error_type(str(message))
     if isinstance(message, Phrase):
         err.message = message

@@ -27,6 +27,7 @@ import sys
 from multiprocessing.connection import Connection
 
 from kg import sandbox
+from kg.query.shape import check_shape
 from kg.text import Phrase
 
 #: Answer formats by media type, for solutions (SELECT, ASK) and for graphs (CONSTRUCT, DESCRIBE); the first of
@@ -106,7 +107,7 @@ def answer(store, text: str, accept: str, default_graphs: list[str], named_graph
     from kg.query import _is_update, find_service, names_dataset
 
     try:
-        sandbox.check_shape(text, Phrase("endpoint the query"))
+        check_shape(text, Phrase("endpoint the query"))
         service = find_service(text)
     except QueryError as exc:
         return "error", 400, exc.message if exc.message is not None else str(exc)

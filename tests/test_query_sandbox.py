@@ -26,7 +26,7 @@ from kg.cli import main
 from kg.errors import QueryError
 from kg.query import _in_worker, sparql
 from kg.query import execute as kg_execute
-from kg.sandbox import MAX_NESTING, check_shape, nesting_depth
+from kg.query.shape import MAX_NESTING, check_shape, nesting_depth
 from kg.stores import StoreSpec, open_dataset
 
 #: Fixtures shared with test_query_safety: pytest finds a fixture by its module-level name.

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 import pytest
 from conftest import kg_imports
 
-from kg import plain, quick, resident, sandbox
+from kg import plain, quick, quickengine, resident, sandbox
 from kg.errors import Problem, QueryError, QueryStopped, SeedError
 from kg.query.binding import Clause, parameter_block
 from kg.text import Phrase
@@ -117,7 +117,10 @@ def engine():
 ])
 def test_an_entity_is_checked_as_the_two_ask_queries_checked_it(engine, ident, classes, found):
     iri = ox.NamedNode(KG + ident.removeprefix("kg:").strip("<>").removeprefix(KG))
-    assert quick._entity(engine, ident, classes) == (iri if found else None)
+    named = quick._entity_iri(ident)  # the id read in kg.quick, looked up in its worker (kg.quickengine)
+    assert (named is not None and quickengine._is_entity(engine, named, [KGO + c for c in classes])) == found
+    if found:
+        assert named == iri.value
     asked = bool(engine.query(f"ASK {{ <{iri.value}> ?p ?o }}", use_default_graph_as_union=True))
     if classes:
         asked = asked and bool(engine.query(

@@ -30,6 +30,11 @@ if TYPE_CHECKING:  # nor rdflib, imported where its terms are met: kg.quick bind
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
+class Written(str):
+    """A term already in SPARQL syntax, written by kg from parts it checked (kg.quick: an entity's IRI from an id,
+    a language tag), bound as it is: kg.quick binds before pyoxigraph is imported."""
+
+
 def literal_n3(term: Literal) -> str:
     """A literal in the short quoted form of SPARQL/Turtle, with every character that could end it escaped."""
     return quoted(str(term), term.language, term.datatype)
@@ -47,7 +52,9 @@ def quoted(text: str, language: str | None, datatype: str | None) -> str:
 
 
 def term_n3(term: Any) -> str:
-    """An rdflib IRI or literal in SPARQL syntax; or a pyoxigraph one (kg.quick), which checked it when made."""
+    """An rdflib IRI or literal in SPARQL syntax; or a pyoxigraph one, which checked it when made; or Written."""
+    if type(term) is Written:
+        return str(term)
     if type(term).__module__ == "pyoxigraph" and type(term).__name__ in ("NamedNode", "Literal"):
         return str(term)  # N-Triples: what SPARQL reads
     from rdflib import Literal, URIRef

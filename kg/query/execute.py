@@ -22,6 +22,7 @@ from kg.query.failures import _endpoint_error, _syntax_error
 from kg.query.guard import _in_worker, _is_endpoint, check_remote, names_dataset
 from kg.query.params import DEFAULT_LANG, LANGUAGES, _Entities, bind_value, check_lang
 from kg.query.results import QueryResult
+from kg.query.shape import check_shape
 from kg.text import Phrase
 
 #: What `kg query` allows by default: seconds a query may run, and rows (or triples) of the answer kept.
@@ -39,13 +40,13 @@ def run(graph, text: str, bindings: Mapping[str, Node | None] | None = None, ori
     The project's prefixes are predeclared (the query's own PREFIX lines win), so `kg:`, `kgo:`, `rdfs:`…
     work without declaring them. A syntax error becomes QueryError with the line and column.
 
-    A query too large or nested too deeply for the engines is refused (kg.sandbox.check_shape). Unless
+    A query too large or nested too deeply for the engines is refused (kg.query.shape.check_shape). Unless
     allow_remote, a query that would send requests to other servers (SERVICE, FROM of a graph the dataset
     does not have) is refused first (check_remote). Isolated (the default when there is a timeout), the
     query runs in a worker process with no network, at most max_memory bytes more memory, and stopped when
     the timeout (seconds) is up; a crash of the engine there is a QueryError, not the end of kg. With
     max_rows, only that many rows (or triples) are kept and the result says it was truncated."""
-    sandbox.check_shape(text, origin)
+    check_shape(text, origin)
     full = bind(text, bindings or {}, origin)
     if not allow_remote:
         check_remote(graph, text, origin)

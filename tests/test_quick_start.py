@@ -1,0 +1,158 @@
+"""`kg query`'s start (issue 16): the worker forked first and ready with the store while kg binds the query
+(kg.resident.start), named queries prepared once and kept in the cache (kg.quick), a store kept open while its
+folder is unchanged (kg.quickengine), and the str tests that stand in for regular expressions on that path —
+each giving what it gave before."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+from pathlib import Path
+
+import pyoxigraph as ox
+from conftest import kg_imports
+
+from kg import plain, quick, quickengine, quickwrite, resident
+
+KG, KGO = plain.KG, plain.KGO
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+LIMITS = {"timeout": 30.0, "max_memory": None, "max_rows": 10_000, "seed_dir": Path("seeds"), "graph_file": None}
+
+
+def _store(folder: Path, *idents: str) -> str:
+    store = ox.Store(str(folder))
+    for ident in idents:
+        store.add(ox.Quad(ox.NamedNode(KG + ident), RDF_TYPE, ox.NamedNode(KGO + "Organization")))
+    store.flush()
+    del store
+    return f"oxigraph:{folder}"
+
+
+def test_a_repeated_kg_query_imports_no_regular_expressions_nor_kg_query(tmp_path):
+    """Once its query is prepared (the first run), `kg query` imports neither re (with enum and functools, as much
+    as the engine's start), pathlib, csv, kg.query's binding nor kg.text's message table."""
+    store = _store(tmp_path / "store", "nvidia")
+    argv = ["query", "gpu-targets", "-p", "org=nvidia", "-f", "csv", "--store", store]
+    unwanted = ("re", "enum", "functools", "contextlib", "pathlib", "csv", "signal", "kg")
+    first, _ = kg_imports(argv, unwanted)
+    again, imported = kg_imports(argv, unwanted)
+    assert again == first and again.startswith("year,gpus,qualifier,source,paragraphs,target\n")
+    assert not {"re", "enum", "functools", "contextlib", "pathlib", "csv", "signal"} & set(imported)
+    assert {"kg.query.binding", "kg.query.syntax", "kg.text", "kg.errors"}.isdisjoint(imported)
+    assert {"kg.quick", "kg.quickengine", "kg.quickwrite"} <= set(imported)  # (it did answer through them)
+
+
+def test_a_prepared_query_is_kept_for_its_text_and_prepared_again_when_either_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE", str(tmp_path / "cache"))
+    store = _store(tmp_path / "store", "nvidia", "lg-uplus")
+    ask = lambda: quick.answer("gpu-targets", {"org": "lg-uplus"}, "en", "csv", **LIMITS, store=store)  # noqa: E731
+    first = ask()
+    kept = tmp_path / "cache" / "queries" / "gpu-targets.marshal"
+    assert kept.is_file()
+    assert ask() == first
+    kept.write_bytes(b"not marshal")  # damaged: prepared again, and kept again
+    assert ask() == first and kept.read_bytes() != b"not marshal"
+    monkeypatch.setenv("KG_CACHE", "off")  # no cache: prepared each time, the same answer
+    assert ask() == first
+
+
+def test_the_prepared_text_is_what_kg_query_binding_binds(tmp_path, monkeypatch):
+    """Cutting the bound text at each variable and filling it in gives kg.query.binding.bind's text."""
+    from kg.query.binding import bind
+
+    monkeypatch.setenv("KG_CACHE", str(tmp_path / "cache"))
+    folder = Path(quick._QUERIES)
+    checked = 0
+    for path in sorted(folder.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        prepared = quick._prepared(path.stem, text)
+        if prepared is None:
+            continue
+        for lang in ("en", "ko"):
+            params = {name: "nvidia" for name, (_, default) in prepared["params"].items()
+                      if default is None or default.startswith("kg:")}
+            bound = quick._bound(prepared, params, lang)
+            assert bound is not None
+            terms = {var: None if value is None else ox.NamedNode(value[1:-1]) if value.startswith("<")
+                     else ox.Literal(value.strip('"')) for var, value in prepared["defaults"].items()}
+            if prepared["lang"]:
+                terms["lang"] = ox.Literal(lang)
+            terms.update({name: ox.NamedNode(KG + "nvidia") for name in params})
+            assert bound[0] == bind(text, terms, path.name)
+            assert bound[1] == [(KG + "nvidia", [KGO + c for c in prepared["params"][n][0]]) for n in params]
+            checked += 1
+    assert checked >= 20  # most named queries are prepared
+
+
+def test_entity_ids_are_read_as_kg_query_params_reads_them():
+    pattern = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
+    for size in range(6):
+        for letters in itertools.product("a0-.A_", repeat=size):
+            text = "".join(letters)
+            assert quick._is_id(text) == bool(pattern.fullmatch(text)), text
+
+
+def test_the_forms_tested_without_re_are_the_regular_expressions_forms():
+    integer, date = re.compile(r"0|-?[1-9][0-9]*"), re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+    for size in range(6):
+        for letters in itertools.product("0-1٣", repeat=size):
+            text = "".join(letters)
+            assert quickwrite._is_integer_form(text) == bool(integer.fullmatch(text)), text
+    for text in ("2025-10-31", "2025-1-31", "20251-10-31", "2025-10-3a", "-2025-10-31", "2025--10-31", "２０２５-10-31",
+                 "2025-10-31-", "2025-10", ""):
+        assert quickwrite._is_date_form(text) == bool(date.fullmatch(text)), text
+
+
+def test_a_worker_started_first_answers_the_next_job_and_ends_with_it(tmp_path):
+    store = _store(tmp_path / "store", "nvidia")
+    place = store.removeprefix("oxigraph:")
+    resident.start(quickengine.rows, False, lambda: quickengine.prepare(place))
+    [started] = [w for w in resident._WORKERS.values()]
+    answer = quick.answer("gpu-targets", {"org": "nvidia"}, "en", "csv", **LIMITS, store=store)
+    assert answer is not None and answer.rows == 0
+    assert resident._WORKERS == {} and _reaped(started.pid)  # the one started first answered, and ended
+    resident.start(quickengine.rows, False, lambda: quickengine.prepare(place))
+    [unused] = [w for w in resident._WORKERS.values()]
+    resident.stop_all()  # kg.launch, when kg.cli answers instead
+    assert resident._WORKERS == {} and _reaped(unused.pid)
+
+
+def test_what_prepare_raises_is_left_to_the_job(tmp_path):
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "CURRENT").write_text("MANIFEST-000001\n")  # a store RocksDB cannot open
+    resident.start(quickengine.rows, False, lambda: quickengine.prepare(str(broken)))
+    assert quick.answer("projects", {}, "en", "csv", **LIMITS, store=f"oxigraph:{broken}") is None  # kg.query's
+
+
+def test_a_kept_worker_keeps_the_store_open_and_opens_it_again_when_it_changes(tmp_path):
+    store = _store(tmp_path / "store", "nvidia")
+    place = store.removeprefix("oxigraph:")
+    ask = lambda: quick.answer("gpu-targets", {"org": "lg-uplus"}, "en", "csv", **LIMITS, store=store)  # noqa: E731
+    reused = lambda: resident.run(_reused, (place,), 30, "q", offline=False)  # noqa: E731
+    with resident.kept():
+        assert ask() is None  # lg-uplus is not in the store: kg.query explains
+        assert [reused(), reused()] == [False, True]
+        writer = ox.Store(place)
+        writer.add(ox.Quad(ox.NamedNode(KG + "lg-uplus"), RDF_TYPE, ox.NamedNode(KGO + "Organization")))
+        writer.flush()
+        del writer
+        assert [reused(), reused()] == [False, True]  # opened again once: the folder changed
+        answer = ask()
+        assert answer is not None and answer.rows == 0  # lg-uplus is there now
+
+
+def _reused(place: str) -> bool:
+    """In a worker: whether quickengine.opened gave the store it had opened before."""
+    before = quickengine._OPEN.get(place)
+    store = quickengine.opened(place)
+    return before is not None and store is before[1]
+
+
+def _reaped(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
