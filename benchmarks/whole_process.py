@@ -31,7 +31,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-KG = [sys.executable, "-c", "from kg.launch import main; main()"]  # what the kg command runs
+KG = [sys.executable, "-c", "from kg.launch import command; command()"]  # what the kg command runs
 FULL = [sys.executable, "-c", "from kg.cli import main; main()"]  # the full path: kg.cli, without kg.launch's
 
 REFERENCE = """

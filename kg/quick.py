@@ -127,7 +127,7 @@ def _prepared(name: str, text: str) -> dict[str, Any] | None:
         try:
             with open(file, "rb") as kept_file:
                 kept = marshal.load(kept_file)
-            if type(kept) is tuple and len(kept) == 3 and kept[0] == text and kept[1] == maker:
+            if type(kept) is tuple and len(kept) == 3 and kept[0] == text and kept[1] == maker and _whole(kept[2]):
                 return kept[2]
         except (OSError, EOFError, ValueError, TypeError):  # none yet, or unreadable: prepared again
             pass
@@ -175,6 +175,22 @@ def _prepare(text: str, origin: str) -> dict[str, Any] | None:
                      m["default"])
               for name, m in header.items() if name not in OPTION_NAMES}  # (kg query refuses those names)
     return {"params": params, "defaults": defaults, "lang": "lang" in bound, "cut": cut}
+
+
+def _whole(prepared: Any) -> bool:
+    """A prepared query read back from the cache has the shape _prepare gives (a file damaged in a way marshal
+    still reads is prepared again, not used)."""
+    if prepared is None:
+        return True
+    try:
+        params, defaults, cut = prepared["params"], prepared["defaults"], prepared["cut"]
+        return (type(prepared["lang"]) is bool and len(cut) % 2 == 1 and all(type(part) is str for part in cut)
+                and all(type(v) is str and (d is None or type(d) is str) for v, d in defaults.items())
+                and set(cut[1::2]) <= set(defaults) | ({"lang"} if prepared["lang"] else set())
+                and all(type(c) is str for classes, d in params.values() for c in classes)
+                and all(d is None or type(d) is str for _, d in params.values()))
+    except (TypeError, KeyError, AttributeError, ValueError):
+        return False
 
 
 def _default(term: str) -> str | None | bool:

@@ -5,17 +5,23 @@ each giving what it gave before."""
 
 from __future__ import annotations
 
+import datetime
 import itertools
+import marshal
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from conftest import kg_imports
 
 from kg import plain, quick, quickengine, quickwrite, resident
 
 KG, KGO = plain.KG, plain.KGO
+ROOT = Path(__file__).resolve().parent.parent
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 LIMITS = {"timeout": 30.0, "max_memory": None, "max_rows": 10_000, "seed_dir": Path("seeds"), "graph_file": None}
 
@@ -53,6 +59,10 @@ def test_a_prepared_query_is_kept_for_its_text_and_prepared_again_when_either_ch
     assert ask() == first
     kept.write_bytes(b"not marshal")  # damaged: prepared again, and kept again
     assert ask() == first and kept.read_bytes() != b"not marshal"
+    text, maker, _ = marshal.loads(kept.read_bytes())
+    for odd in ({"params": {}, "defaults": {}, "lang": False, "cut": [1]}, {"cut": ["x"]}, [], "x"):
+        kept.write_bytes(marshal.dumps((text, maker, odd)))  # read back, but not in the shape prepared
+        assert ask() == first and marshal.loads(kept.read_bytes())[2] != odd
     monkeypatch.setenv("KG_CACHE", "off")  # no cache: prepared each time, the same answer
     assert ask() == first
 
@@ -100,8 +110,22 @@ def test_the_forms_tested_without_re_are_the_regular_expressions_forms():
             text = "".join(letters)
             assert quickwrite._is_integer_form(text) == bool(integer.fullmatch(text)), text
     for text in ("2025-10-31", "2025-1-31", "20251-10-31", "2025-10-3a", "-2025-10-31", "2025--10-31", "２０２５-10-31",
-                 "2025-10-31-", "2025-10", ""):
-        assert quickwrite._is_date_form(text) == bool(date.fullmatch(text)), text
+                 "2025-10-31-", "2025-10", "", "0000-01-01", "2025-13-01", "2025-00-10", "2025-04-31", "2025-04-00"):
+        assert quickwrite._is_date(text) == _is_day(text, date), text
+    for year, month, day in itertools.product((1, 1900, 2000, 2024, 2025, 2100, 9999), range(14), range(33)):
+        text = f"{year:04d}-{month:02d}-{day:02d}"
+        assert quickwrite._is_date(text) == _is_day(text, date), text
+
+
+def _is_day(text: str, form: re.Pattern) -> bool:
+    """What kg.quick tested before: the form, then datetime.date.fromisoformat."""
+    if not form.fullmatch(text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def test_a_worker_started_first_answers_the_next_job_and_ends_with_it(tmp_path):
@@ -156,3 +180,20 @@ def _reaped(pid: int) -> bool:
     except ProcessLookupError:
         return True
     return False
+
+
+@pytest.mark.parametrize(("argv", "code"), [
+    (["query", "gpu-targets", "-p", "org=nvidia", "-f", "csv"], 0),  # kg.quick answers, then os._exit
+    (["explain", "nvidia"], 0),  # kg.quickexplain
+    (["query", "gpu-targets", "-p", "org=nvidai"], 4),  # kg.cli explains (no such entity): SystemExit, as before
+    (["--version"], 0),
+])
+def test_the_kg_command_ends_as_main_does(tmp_path, argv, code):
+    """command() prints what main() prints, with its exit status, and leaves no worker behind."""
+    store = _store(tmp_path / "store", "nvidia")
+    argv = [*argv, "--store", store] if argv[0] == "query" else argv
+    runs = [subprocess.run([sys.executable, "-c", f"from kg.launch import {entry}; {entry}()", *argv], cwd=ROOT,
+                           capture_output=True, text=True, timeout=120) for entry in ("main", "command")]
+    assert [r.returncode for r in runs] == [code, code]
+    assert runs[1].stdout == runs[0].stdout and runs[1].stderr == runs[0].stderr
+    assert runs[1].stdout or runs[1].stderr

@@ -16,8 +16,6 @@ without rdflib's SPARQL machinery (kg.quick).
 
 from __future__ import annotations
 
-import importlib
-
 TYPE_CHECKING = False  # typing is not imported at run time (kg.errors)
 if TYPE_CHECKING:
     from typing import Any
@@ -115,6 +113,8 @@ def __getattr__(name: str) -> Any:
         return {"run_query": __getattr__("run_query")}
     if name not in _MODULES:
         raise AttributeError(f"module 'kg.query' has no attribute {name!r}")
+    import importlib  # here: kg.quick imports kg.query.layout, and nothing else of kg.query, before it answers
+
     value = getattr(importlib.import_module(f"kg.query.{_MODULES[name]}"), name)
     globals()[name] = value
     return value
