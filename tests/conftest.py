@@ -19,14 +19,22 @@ ARTICLES = ROOT.parent / "shared" / "seeds"
 
 
 
-def kg_imports(argv: list[str], packages: tuple[str, ...], entry: str = "kg.launch") -> tuple[str, list[str]]:
+def kg_imports(argv: list[str], packages: tuple[str, ...], entry: str = "kg.launch",
+               bare: bool = False) -> tuple[str, list[str]]:
     """Run `kg ARGV` in a fresh Python through entry's main (kg.launch: what the kg command runs), from the project
-    folder: what it printed, and which modules of the given packages it imported."""
-    script = (f"import sys; sys.argv = {['kg', *argv]!r}\n"
+    folder: what it printed, and which modules of the given packages it imported. bare: without the site module
+    (the project and site-packages put on sys.path by hand), so that nothing a .pth file imports at start — an
+    editable install's import finder imports re and pathlib — is counted as kg's."""
+    import site
+
+    paths = [str(ROOT), *site.getsitepackages()]
+    script = ((f"import sys; sys.path[:0] = {paths!r}\n" if bare else "") +
+              f"import sys; sys.argv = {['kg', *argv]!r}\n"
               f"from {entry} import main\n"
               "try:\n    main()\nexcept SystemExit:\n    pass\n"
               f"print(sorted(m for m in sys.modules if m.split('.')[0] in {tuple(packages)!r}))")
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    done = subprocess.run([sys.executable, *(["-S"] if bare else []), "-c", script], cwd=ROOT, capture_output=True,
+                          text=True, check=True)
     *printed, imported = done.stdout.splitlines(keepends=True)
     return "".join(printed), ast.literal_eval(imported)
 
