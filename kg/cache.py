@@ -122,9 +122,14 @@ def _keep(dataset: Dataset, root: Path, place: Path) -> None:
         return
     try:
         load_oxigraph(place, [(store.dump(format=pyoxigraph.RdfFormat.N_QUADS), "nquads")])
-        builds = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")),
+        builds = sorted((p for p in root.iterdir() if p.is_dir() and _is_key(p.name)),
                         key=lambda p: p.stat().st_mtime, reverse=True)
         for old in builds[KEEP:]:
             forget(old)
     except (KgError, OSError):
         pass
+
+
+def _is_key(name: str) -> bool:
+    """A build's folder is named by its key (build_key); the cache folder holds others (kg.quick's `queries`)."""
+    return len(name) == 32 and all(c in "0123456789abcdef" for c in name)

@@ -102,3 +102,19 @@ def test_only_the_newest_builds_are_kept(minimal_copy, cache_dir, monkeypatch):
         os.utime(cache_dir / cache.build_key(minimal_copy), (1000 + n, 1000 + n))  # a certain order of age
     assert len(builds(cache_dir)) == 2
     assert cache.build_key(minimal_copy) in {p.name for p in builds(cache_dir)}
+
+
+def test_other_folders_of_the_cache_are_neither_builds_nor_removed(minimal_copy, cache_dir, monkeypatch):
+    """kg.quick keeps prepared queries in the cache folder's `queries`: not a build, so never one of the KEEP."""
+    monkeypatch.setattr(cache, "KEEP", 1)
+    (cache_dir / "queries").mkdir(parents=True, exist_ok=True)
+    (cache_dir / "queries" / "x.marshal").write_bytes(b"kept")
+    os.utime(cache_dir / "queries", (5000, 5000))  # newer than any build below
+    entities = minimal_copy / "entities.yaml"
+    original = entities.read_text(encoding="utf-8")
+    for n in range(2):
+        entities.write_text(original.replace("Acme Electronics", f"Acme {n}"), encoding="utf-8")
+        open_dataset("memory", minimal_copy)
+        os.utime(cache_dir / cache.build_key(minimal_copy), (1000 + n, 1000 + n))
+    assert [p.name for p in builds(cache_dir) if p.name != "queries"] == [cache.build_key(minimal_copy)]
+    assert (cache_dir / "queries" / "x.marshal").read_bytes() == b"kept"
