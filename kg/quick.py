@@ -65,13 +65,13 @@ def answer(name: str, params: dict[str, Any], lang: str, fmt: str, *, timeout: f
     bound = None if prepared is None else _bound(prepared, params, lang)
     if bound is None:
         return None
-    job = (place, *bound, plain.PREFIXES, max_rows, fmt)
+    job = (place, *bound, plain.PREFIXES, max_rows)
     # the named queries are the project's own files, run with allow_remote as kg.query runs them: not offline
     sent = resident.run(quickengine.rows, job, timeout, f"{name}.rq", offline=False, max_memory=max_memory,
                         meanwhile=_writer)
     if sent is None:
         return None
-    fields = sent[1:] if sent[0] == "written" else _writer().write(*sent[1:], fmt)
+    fields = _writer().write(*sent, fmt)
     return None if fields is None else Answer(*fields)
 
 

@@ -1,5 +1,6 @@
 """The engine's side of kg.quick, in its sandbox worker (kg.resident): the store opened read-only, the entity
-parameters looked up, the bound query run, the rows sent back as plain values that kg.quick writes out.
+parameters looked up, the bound query run, and its answer sent back as the engine writes it in TSV, which
+kg.quickwrite turns into kg's own bytes.
 
 It imports nothing but pyoxigraph, so that the worker kg.launch forks first (kg.resident.start) is ready as soon
 as a plain pyoxigraph script would be, while kg.launch imports kg.quick and binds the query: on two cores, kg's
@@ -14,10 +15,6 @@ import os
 TYPE_CHECKING = False  # typing is not imported at run time (kg.errors)
 if TYPE_CHECKING:
     from typing import Any
-
-#: Above this many rows the worker writes the answer itself (kg.quickwrite): sending each term back costs
-#: more than kg.quick's imports there, and below it the imports cost more than the terms.
-WRITE_HERE = 1000
 
 _TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _OPEN: dict[str, tuple[tuple, Any]] = {}  # folder -> (what it held when opened, the store)
@@ -55,11 +52,13 @@ def _contents(place: str) -> tuple:
 
 
 def rows(place: str, text: str, entities: list[tuple[str, list[str]]], prefixes: dict[str, str],
-         max_rows: int | None, fmt: str) -> tuple | None:
-    """In the worker: ("rows", names, rows, truncated) with each term as term_value gives it, or
-    ("written", …Answer's fields) for a long answer written here; None where kg.query must answer: a store
-    that does not open, an entity (IRI, its classes) not in the store or of none of the classes, a query the
-    engine does not parse, an answer that is not a SELECT's."""
+         max_rows: int | None) -> tuple[bytes, bool] | None:
+    """In the worker: the answer as the engine writes it in the W3C TSV results format (every term with its kind,
+    datatype and language tag; kg.quickwrite turns it into kg's formats) with at most max_rows rows, and whether
+    rows were left out; None where kg.query must answer: a store that does not open, an entity (IRI, its classes)
+    not in the store or of none of the classes, a query the engine does not parse, an answer that is not a
+    SELECT's. The engine writes every row (the named queries sort theirs, so it has them all anyway): a row
+    made into Python terms costs more than the engine's query on an answer of thousands of rows."""
     import pyoxigraph as ox
 
     try:
@@ -74,38 +73,15 @@ def rows(place: str, text: str, entities: list[tuple[str, list[str]]], prefixes:
         return None
     if not isinstance(solutions, ox.QuerySolutions):
         return None
-    names = [v.value for v in solutions.variables]
-    got: list = []
-    for solution in solutions:
-        if max_rows is not None and len(got) == max_rows:
-            return _sent(names, got, True, fmt)
-        got.append(solution)
-    return _sent(names, got, False, fmt)
-
-
-def _sent(names: list[str], got: list, truncated: bool, fmt: str) -> tuple | None:
-    if len(got) > WRITE_HERE:
-        from kg import quickwrite
-
-        written = quickwrite.write(names, [tuple(map(term_value, row)) for row in got], truncated, fmt)
-        return None if written is None else ("written", *written)
-    return "rows", names, [tuple(map(term_value, row)) for row in got], truncated
-
-
-def term_value(term: Any) -> tuple | None:
-    """A pyoxigraph term as plain values that cross back by marshal: ("iri", value), ("blank", id),
-    ("literal", text, datatype, language or ""), None for unbound; ("other", …) for a term kg.quick does not
-    write (a quoted triple)."""
-    if term is None:
+    written = solutions.serialize(format=ox.QueryResultsFormat.TSV)
+    if written is None:  # (only with an output given)
         return None
-    kind = type(term).__name__
-    if kind == "NamedNode":
-        return "iri", term.value
-    if kind == "Literal":
-        return "literal", term.value, term.datatype.value, term.language or ""
-    if kind == "BlankNode":
-        return "blank", term.value
-    return "other", str(term)
+    if max_rows is None:
+        return written, False
+    lines = written.split(b"\n", max_rows + 1)  # the header, max_rows rows, and what follows them
+    if not lines[-1]:
+        return written, False
+    return b"\n".join(lines[:-1]) + b"\n", True
 
 
 def _is_entity(engine: Any, iri: str, classes: list[str]) -> bool:

@@ -11,6 +11,8 @@ import sys
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT, SEEDS, kg_imports
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kg import api, quick
 from kg.cli import main
@@ -127,3 +129,114 @@ def test_the_kg_command_takes_the_global_language_as_kg_cli_does(seeds_store, ar
     """$KG_LANG is the default of kg query's --lang, for its labels and its errors, in kg.launch as in kg.cli."""
     korean = run_kg("kg.launch", args, KG_LANG="ko")
     assert korean == run_kg("kg.cli", args, KG_LANG="ko") and re.search("[가-힣]", korean[2].decode())
+
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+#: Columns of terms as a store may hold them, read back from the engine's TSV by kg.quickwrite: each group one
+#: column, so that a column of one kind goes kg.quickwrite's quick way (cut out of the joined text) and a mixed
+#: column term by term. (name, terms, whether kg.quick answers: it leaves terms whose form it is not sure of)
+TERMS = [
+    ("iris", [("iri", "http://x/a"), ("iri", "http://x/b,c"), ("iri", "http://example.org/ü한")], True),
+    ("strings", [("str", s) for s in ("plain", "with, comma", 'a "quote"', "line\nbreak", "tab\there", "cr\rhere",
+                                      "back\\slash", "ctl \x00\x07\x7f", "\u0085\u2028 한국어", "emoji 😀", "",
+                                      " spaced ", "\\u0041 is not an escape", "ends with \\")], True),
+    ("plain strings", [("str", s) for s in ("a", "b", "with, comma", "", "한국어")], True),
+    ("korean", [("lang", "하나", "ko"), ("lang", "둘, 셋", "ko"), ("lang", "", "ko")], True),
+    ("languages", [("lang", "one", "en"), ("lang", "하나", "ko"), ("lang", "one", "en-us")], True),
+    ("strings and languages", [("str", "one"), ("lang", "one", "en"), ("str", "two")], True),
+    ("numbers", [("typed", v, XSD + t) for v, t in (("0", "integer"), ("-12", "integer"),
+                                                   ("12345678901234567890", "integer"), ("1.5", "decimal"),
+                                                   ("14500", "decimal"), ("-0.25", "decimal"))], True),
+    ("other literals", [("typed", v, XSD + t) for v, t in (("true", "boolean"), ("0", "boolean"),
+                                                          ("2025-10-31", "date"), ("2025", "gYear"),
+                                                          ("7", "integer"))], True),
+    ("blank nodes", [("blank", "b1"), ("iri", "http://x/a")], True),
+    ("a double", [("typed", "1e3", XSD + "double")], False),
+    ("a date and time", [("typed", "2025-10-31T09:00:00", XSD + "dateTime")], False),
+    ("a datatype of its own", [("typed", "x", "http://x/type")], False),
+]
+
+
+def _term(spec):
+    import pyoxigraph as ox
+
+    kind, value, *rest = spec
+    if kind == "iri":
+        return ox.NamedNode(value)
+    if kind == "blank":
+        return ox.BlankNode(value)
+    if kind == "lang":
+        return ox.Literal(value, language=rest[0])
+    return ox.Literal(value, datatype=ox.NamedNode(rest[0])) if kind == "typed" else ox.Literal(value)
+
+
+@pytest.fixture(scope="module")
+def terms_store(tmp_path_factory):
+    """An on-disk Oxigraph store holding the TERMS, each group under a predicate of its own."""
+    import pyoxigraph as ox
+
+    folder = tmp_path_factory.mktemp("terms") / "store"
+    store = ox.Store(str(folder))
+    for group, (_, specs, _) in enumerate(TERMS):
+        for i, spec in enumerate(specs):
+            store.add(ox.Quad(ox.NamedNode(f"http://x/s{i:02d}"), ox.NamedNode(f"http://x/p{group}"), _term(spec),
+                              ox.NamedNode("http://x/g")))
+    store.flush()
+    del store
+    return folder
+
+
+@pytest.mark.parametrize("fmt", quick.FORMATS)
+@pytest.mark.parametrize(("group", "answers"), [(i, t[2]) for i, t in enumerate(TERMS)], ids=[t[0] for t in TERMS])
+def test_the_engines_tsv_is_written_as_kg_query_writes_each_term(terms_store, group, answers, fmt):
+    import pyoxigraph as ox
+
+    from kg import quickwrite
+    from kg.query.execute import run
+
+    text = (f"SELECT ?s ?o ?unbound WHERE {{ ?s <http://x/p{group}> ?o OPTIONAL {{ ?s <http://x/none> ?unbound }} }}"
+            " ORDER BY ?s")
+    tsv = ox.Store.read_only(str(terms_store)).query(text, use_default_graph_as_union=True).serialize(
+        format=ox.QueryResultsFormat.TSV)
+    written = quickwrite.write(tsv, False, fmt)
+    expected = run(open_dataset(f"oxigraph:{terms_store}", check=False), text)
+    assert (written is not None) == answers
+    if written is not None:
+        assert written[0] == expected.serialize(fmt)
+        assert written[1:3] == (len(expected), False)
+        if fmt == "table":
+            assert written[3] == expected.cut_cells()
+
+
+def test_a_row_of_the_wrong_width_is_left_to_kg_query():
+    from kg import quickwrite
+
+    assert quickwrite.write(b"?a\t?b\n<http://x/a>\n", False, "csv") is None
+    assert quickwrite.write(b"?a\n<http://x/a>", False, "csv") is None  # the last line cut off
+    assert quickwrite.write(b"?a\n\"\\q\"\n", False, "csv") is None  # an escape N-Triples has not
+    assert quickwrite.write(b"?a\n\"\\u00\"\n", False, "csv") is None
+    assert quickwrite.write(b"?a\n\"\\u0041\\U0001F600\"\n", False, "csv")[0] == "a\r\nA\U0001F600\r\n"
+
+
+@pytest.mark.parametrize("group", ["iris", "plain strings", "korean"])
+def test_a_column_of_one_kind_is_cut_out_of_its_text(terms_store, monkeypatch, group):
+    """The quick way: no term of such a column is read one by one (the unbound column is)."""
+    import pyoxigraph as ox
+
+    from kg import quickwrite
+
+    index = [t[0] for t in TERMS].index(group)
+    text = f"SELECT ?s ?o WHERE {{ ?s <http://x/p{index}> ?o }} ORDER BY ?s"
+    tsv = ox.Store.read_only(str(terms_store)).query(text, use_default_graph_as_union=True).serialize(
+        format=ox.QueryResultsFormat.TSV)
+    expected = quickwrite.write(tsv, False, "csv")
+    monkeypatch.setattr(quickwrite, "_term", lambda cell: pytest.fail(f"{cell} read term by term"))
+    assert quickwrite.write(tsv, False, "csv") == expected
+
+
+@given(st.lists(st.text(alphabet="-0129\t٣a", min_size=1, max_size=4).filter(lambda c: "\t" not in c), min_size=1,
+                max_size=4))
+def test_a_column_of_integers_is_told_as_each_integer_is(cells):
+    from kg import quickwrite
+
+    assert quickwrite._integers("\t".join(cells)) == all(map(quickwrite._is_integer_form, cells))
