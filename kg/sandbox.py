@@ -166,7 +166,7 @@ def _worker(evaluate, channel: int, offline: bool, max_memory: int | None, stder
     else pickled."""
     enter_worker(stderr, offline)
     cap_memory(max_memory)
-    data = _message(evaluate, max_memory)
+    data = on_big_stack(lambda: _message(evaluate, max_memory))
     with os.fdopen(channel, "wb") as pipe:
         pipe.write(data)
 
@@ -186,9 +186,9 @@ def enter_worker(stderr: int, offline: bool) -> None:
         leave_network()
 
 def _message(evaluate, max_memory: int | None) -> bytes:
-    """In a worker: evaluate() run on a big stack, and what it gave or raised as the message for the parent."""
+    """In a worker, on its big stack (on_big_stack): what evaluate() gave or raised, as the message for the parent."""
     try:
-        message = ("ok", on_big_stack(evaluate))
+        message = ("ok", evaluate())
     except MemoryError:
         message = ("error", ("QueryError", crash_message("", None, "MemoryError", max_memory), [], None))
     except BaseException as exc:
