@@ -128,6 +128,8 @@ def _unescaped(text: str) -> str:
                 digits = text[at + 2:at + 2 + size]
                 if len(digits) != size or not all(c in "0123456789abcdefABCDEF" for c in digits):
                     raise _Unknown(text)
+                if 0xD800 <= int(digits, 16) <= 0xDFFF:  # half a character: no text of its own
+                    raise _Unknown(text)
                 out.append(chr(int(digits, 16)))
                 start = at + 2 + size
             else:

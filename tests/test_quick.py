@@ -215,6 +215,8 @@ def test_a_row_of_the_wrong_width_is_left_to_kg_query():
     assert quickwrite.write(b"?a\n<http://x/a>", False, "csv") is None  # the last line cut off
     assert quickwrite.write(b"?a\n\"\\q\"\n", False, "csv") is None  # an escape N-Triples has not
     assert quickwrite.write(b"?a\n\"\\u00\"\n", False, "csv") is None
+    assert quickwrite.write(b"?a\n\"\\uD800\"\n", False, "csv") is None
+    assert quickwrite.write(b"?a\n\"\\U00110000\"\n", False, "csv") is None
     assert quickwrite.write(b"?a\n\"\\u0041\\U0001F600\"\n", False, "csv")[0] == "a\r\nA\U0001F600\r\n"
 
 
