@@ -4,9 +4,9 @@ certain (kg.query then answers). Imported while the worker runs the query (kg.qu
 forms below are tested with str's methods) nor, for csv, json or a table, kg.query's modules: on a short query
 their imports cost more than the engine.
 
-The TSV is read column by column: a column of IRIs, of strings or of strings in one language, as most columns
-are, is cut out of its joined text by str.split, in C, so that writing a long answer costs a few hundredths of
-the engine's time; any other column is read term by term (_term)."""
+The TSV is read column by column: a column of IRIs, of strings, of strings in one language or of integers, as
+most columns are, is cut out of its joined text by str methods, in C, so that writing a long answer costs a few
+hundredths of the engine's time; any other column is read term by term (_term)."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def write(tsv: bytes, truncated: bool, fmt: str) -> tuple[str, int, bool, bool] 
     columns = [cells[i::len(names)] for i in range(len(names))]
     try:
         if fmt == "csv":
-            return csv_columns(names, [_csv_column(column) for column in columns]), count, truncated, False
+            return csv_columns(names, [_csv_cells(column) for column in columns]), count, truncated, False
         rows = [[_term(cell) for cell in row] for row in zip(*columns, strict=True)]
         if fmt != "table":
             return _WRITERS[fmt](names, rows), len(rows), truncated, False
@@ -49,14 +49,14 @@ class _Unknown(Exception):
     """A term whose written form this module does not know for certain."""
 
 
-def _csv_column(cells: list[str]) -> list[str]:
+def _csv_cells(cells: list[str]) -> list[str]:
     """A column of the TSV as kg's CSV cells. A column of IRIs, of strings, or of strings in one language, with no
     escape in it, is cut out of its joined text: IRIs hold no <, > or tab, and such strings no quote (the TSV
     escapes it), so the separators below are found between cells only. Integers are written as the TSV has them
     (bare, in their canonical form); the unbound cells of a column are left aside; any other column is read term
     by term."""
     if "" in cells:
-        present = iter(_csv_column([cell for cell in cells if cell]))
+        present = iter(_csv_cells([cell for cell in cells if cell]))
         return ["" if not cell else next(present) for cell in cells]
     if not cells:
         return cells
@@ -128,9 +128,10 @@ def _unescaped(text: str) -> str:
                 digits = text[at + 2:at + 2 + size]
                 if len(digits) != size or not all(c in "0123456789abcdefABCDEF" for c in digits):
                     raise _Unknown(text)
-                if 0xD800 <= int(digits, 16) <= 0xDFFF:  # half a character: no text of its own
+                point = int(digits, 16)
+                if 0xD800 <= point <= 0xDFFF:  # half a character: no text of its own
                     raise _Unknown(text)
-                out.append(chr(int(digits, 16)))
+                out.append(chr(point))
                 start = at + 2 + size
             else:
                 out.append(_ESCAPES[code])

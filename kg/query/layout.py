@@ -51,7 +51,7 @@ def csv_text(names: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     rows = list(rows)
     if not names:
         return "\r\n" * (len(rows) + 1)
-    return csv_columns(names, list(zip(*rows, strict=True)) or [[] for _ in names])
+    return csv_columns(names, list(zip(*rows, strict=True)))
 
 
 def csv_columns(names: Sequence[str], columns: Sequence[Sequence[str]]) -> str:
