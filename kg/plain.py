@@ -13,6 +13,12 @@ KG = "https://w3id.org/ai-partnerships/id/"
 KGO = "https://w3id.org/ai-partnerships/ontology#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
+#: kg's data folders by name, relative to the installed package (kg.resources reads them).
+FOLDERS = {
+    "ontology": "data/ontology",  # OWL ontology and SHACL shapes, in Turtle (kg.ttl, shapes.ttl)
+    "queries": "data/queries",  # the named SPARQL queries (*.rq, and subfolders)
+    "templates": "templates",  # the map page (view.html.j2, view.js, view.css) and kg serve's query page
+}
 #: What `include` can add to the network, and the ontology class of the nodes it adds (kg.network).
 INCLUDES = {"people": "Person", "products": "Product", "projects": "Project"}
 #: The network's node groups: the top class a node falls under. Organisations, sectors and countries are always nodes.
@@ -80,7 +86,44 @@ def __getattr__(name: str):  # noqa: ANN202 - a compiled pattern
 
 def decimal_lexical(value: int | float | Decimal | str) -> str:
     """The canonical xsd:decimal form (always with a decimal point), so every format round-trips it alike."""
+    if isinstance(value, str) and (text := decimal_text(value)) is not None:
+        return text
     from decimal import Decimal
 
     text = format(Decimal(str(value)), "f")
     return text if "." in text else text + ".0"
+
+
+def decimal_text(text: str) -> str | None:
+    """decimal_lexical of a lexical form plain.DECIMAL or plain.INTEGER reads (digits: any Unicode decimal digit, as
+    re's \\d), by str methods: the sign + dropped, the leading zeros of the whole part, the fraction kept as written.
+    None for any other text. (Importing decimal and re was a third of a short `kg query` with decimals.)"""
+    body = text[1:] if text[:1] in ("+", "-") else text
+    whole, point, fraction = body.partition(".")
+    if not (fraction.isdecimal() and (not whole or whole.isdecimal()) if point else whole.isdecimal()):
+        return None
+    if not body.isascii():  # another script's digits: as decimal.Decimal reads them
+        whole, fraction = ("".join(str(int(digit)) for digit in part) for part in (whole, fraction))
+    return f"{'-' if text[:1] == '-' else ''}{whole.lstrip('0') or '0'}.{fraction or '0'}"
+
+
+def quoted(text: str, language: str | None, datatype: str | None) -> str:
+    """literal_n3 of a literal given as its parts (kg.query.binding binds literals with it, kg.quickwrite
+    writes the engine's literals in TSV)."""
+    text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    text = text.replace("\t", "\\t")
+    if language:
+        return f'"{text}"@{language}'
+    if datatype and datatype != XSD + "string":
+        return f'"{text}"^^<{datatype}>'
+    return f'"{text}"'
+
+
+def compact(iri: str) -> str:
+    """The shortest prefixed name of an IRI through the project's prefixes ('kg:nvidia'), else '<IRI>': a name
+    kg.query.syntax._PNAME reads, its local part of word characters, '.' and '-' (tested without re)."""
+    best = ""
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns) and len(ns) > len(best) and all(c.isalnum() or c in "_.-" for c in iri[len(ns):]):
+            best, name = ns, f"{prefix}:{iri[len(ns):]}"
+    return name if best else f"<{iri}>"

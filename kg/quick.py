@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 FORMATS = ("table", "csv", "tsv", "json")
 _HERE = os.path.dirname(os.path.abspath(__file__))
-_QUERIES = os.path.join(_HERE, "data", "queries")  # kg.resources.FOLDERS["queries"]
+_QUERIES = os.path.join(_HERE, plain.FOLDERS["queries"])
 #: The modules that make a prepared query: a change in any of them prepares the queries again.
 _MAKERS = ("quick.py", "plain.py", os.path.join("query", "binding.py"), os.path.join("query", "syntax.py"),
            os.path.join("query", "shape.py"))
@@ -107,10 +107,9 @@ def _place(store: str | None, seed_dir: str | Path) -> str | None:
     builds it)."""
     spec = (store or os.environ.get("KG_STORE") or "memory").strip()
     if spec == "memory":
-        from kg.cache import cached_build
+        from kg.cachedir import cached_build
 
-        built = cached_build(seed_dir)
-        return None if built is None else str(built)
+        return cached_build(seed_dir)
     if spec.startswith("oxigraph:") and spec != "oxigraph:":
         folder = spec[len("oxigraph:"):]
         return folder if os.path.isfile(os.path.join(folder, "CURRENT")) else None  # (else kg.oxstore explains)

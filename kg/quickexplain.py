@@ -38,13 +38,13 @@ def answer(name: str | None, source_id: str | None, lang: str, fmt: str, seed_di
     """What `kg explain` prints (without the final newline), or None where kg.cli must answer."""
     if (name is None) == (source_id is None) or (os.environ.get("KG_STORE") or "memory").strip() != "memory":
         return None
-    from kg.cache import cached_build
+    from kg.cachedir import cached_build
 
     place = cached_build(seed_dir)
     if place is None:
         return None
     try:
-        store = ox.Store.read_only(str(place))
+        store = ox.Store.read_only(place)
     except Exception:  # noqa: BLE001 - a damaged store: kg.cache.seeds_dataset builds it anew
         return None
     reader = _Reader(store, lang)

@@ -149,8 +149,8 @@ def _lexical(term: tuple) -> str:
         return value
     if datatype == plain.XSD + "integer" and _is_integer_form(value):
         return value
-    if datatype == plain.XSD + "decimal" and (plain.DECIMAL.fullmatch(value) or plain.INTEGER.fullmatch(value)):
-        return plain.decimal_lexical(value)
+    if datatype == plain.XSD + "decimal" and (text := plain.decimal_text(value)) is not None:
+        return text
     if datatype == plain.XSD + "boolean" and value in ("true", "false"):
         return value
     if datatype == plain.XSD + "date" and _is_date(value):
@@ -185,9 +185,7 @@ def _is_digits(text: str) -> bool:
 def _table_cell(term: tuple | None) -> str:
     """As kg.query.results._cell writes the rdflib term."""
     if term is not None and term[0] == "iri":
-        from kg.query.syntax import compact
-
-        return compact(term[1])
+        return plain.compact(term[1])
     if term is None or term[0] != "literal":
         return _csv_cell(term)
     text = _lexical(term)
@@ -221,15 +219,11 @@ def _tsv_cell(term: tuple | None) -> str:
     if term is None or term[0] != "literal":
         return "" if term is None else f"<{term[1]}>" if term[0] == "iri" else _csv_cell(term)
     text, datatype = _lexical(term), term[2]
-    if datatype == plain.XSD + "integer" and plain.INTEGER.fullmatch(text):
-        return text
-    if datatype == plain.XSD + "decimal" and plain.DECIMAL.fullmatch(text):
+    if datatype in (plain.XSD + "integer", plain.XSD + "decimal"):  # _lexical's canonical form: TSV writes it bare
         return text
     if datatype == plain.XSD + "boolean" and text in ("true", "false"):
         return text
-    from kg.query.binding import quoted
-
-    return quoted(text, term[3], None if datatype in (_STRING, _LANG_STRING) else datatype)
+    return plain.quoted(text, term[3], None if datatype in (_STRING, _LANG_STRING) else datatype)
 
 
 def _json(names: list[str], rows: list) -> str:

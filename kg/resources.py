@@ -16,18 +16,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.plain import FOLDERS
 
 TYPE_CHECKING = False  # typing is not imported at run time (kg.errors)
 if TYPE_CHECKING:
     from typing import Any
-
-#: kg's data folders by name, relative to the installed package.
-FOLDERS = {
-    "ontology": "data/ontology",  # OWL ontology and SHACL shapes, in Turtle (kg.ttl, shapes.ttl)
-    "queries": "data/queries",  # the named SPARQL queries (*.rq, and subfolders)
-    "templates": "templates",  # the map page (view.html.j2, view.js, view.css) and kg serve's query page
-}
-
 
 def data_dir(name: str) -> Path:
     """The folder of kg's data `name` (a key of FOLDERS) in the imported package, symlinks resolved, so that

@@ -13,8 +13,6 @@ and for {names} that differ between the two forms.
 
 from __future__ import annotations
 
-import re
-
 TYPE_CHECKING = False  # typing is not imported at run time (kg.errors)
 if TYPE_CHECKING:
     from typing import Any
@@ -1503,8 +1501,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 #: The messages the map page shows besides its own "map …" ones (the page data carries them all).
 PAGE_SHARED = ("also", "products", "topics", "this link", "para list", "inference head", "note")
 
-HANGUL = re.compile(r"[가-힣]")
-_FIELD = re.compile(r"\{(\w*)(?:![rsa])?(?::[^}]*)?\}")
+_FIELD = r"\{(\w*)(?:![rsa])?(?::[^}]*)?\}"  # (compiled where it is used: kg query's table note imports no re)
 
 
 #: Korean particles a message can ask for after a word, {name:은} (either form names the pair).
@@ -1598,7 +1595,8 @@ def definition(lang: str = "en") -> str:
 
 def note(text: str, lang: str = "en") -> str:
     """A curator's note as written; on a Korean page or report, one not in Korean is marked as such."""
-    return tr("note", lang, note=text) if lang == "ko" and not HANGUL.search(text) else text
+    korean = any("가" <= char <= "힣" for char in text)  # a Hangul syllable
+    return tr("note", lang, note=text) if lang == "ko" and not korean else text
 
 
 def both(key: str) -> dict[str, str]:
@@ -1609,7 +1607,9 @@ def both(key: str) -> dict[str, str]:
 
 def fields(text: str) -> set[str]:
     """The {names} a message fills in."""
-    return set(_FIELD.findall(text))
+    import re
+
+    return set(re.findall(_FIELD, text))
 
 
 def page_messages() -> dict[str, list[str]]:

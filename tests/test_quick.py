@@ -3,6 +3,7 @@ limits kg.query gives, imports no rdflib, and leaves to kg.query whatever it can
 
 from __future__ import annotations
 
+import csv
 import os
 import re
 import subprocess
@@ -14,7 +15,7 @@ from conftest import ROOT, SEEDS, kg_imports
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg import api, quick
+from kg import api, plain, quick
 from kg.cli import main
 from kg.errors import QueryError
 from kg.store import open_dataset
@@ -103,6 +104,25 @@ def test_kg_query_on_the_cached_build_imports_no_rdflib(seeds_store, entry, unus
                                    ("rdflib", "oxrdflib", "pyshacl", "networkx", "yaml", *unused), entry)
     assert printed.startswith("year,gpus,qualifier,source,paragraphs,target\n")  # (\r\n read as text)
     assert imported == []
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "table", "json"])
+def test_kg_query_on_the_cached_build_finds_it_and_writes_decimals_without_re(seeds_store, fmt):
+    """The default store's build is found (kg.cachedir), and an answer with decimals written in each format
+    (plain.decimal_text, plain.compact, plain.quoted), without re, decimal, pathlib, typing or kg's messages: their
+    imports were a third of such a `kg query`."""
+    argv = ["query", "investments", "-f", fmt]
+    kg_imports(argv, ("kg",), bare=True)  # (the query prepared and kept)
+    printed, imported = kg_imports(argv, ("re", "decimal", "pathlib", "typing", "hashlib", "kg"), bare=True)
+    assert printed == run_kg("kg.cli", argv)[1].decode().replace("\r\n", "\n")  # (kg_imports reads text)
+    unwanted = {"re", "decimal", "pathlib", "typing", "hashlib", "kg.errors", "kg.cache", "kg.query.syntax"}
+    assert not (unwanted - ({"re"} if fmt == "json" else set())) & set(imported)  # (the json module imports re)
+    assert {"kg.quick", "kg.cachedir", "kg.quickwrite"} <= set(imported)
+    if fmt in ("csv", "tsv"):
+        lines = printed.splitlines()
+        rows = [line.split("\t") for line in lines] if fmt == "tsv" else list(csv.reader(lines))
+        amounts = [row[rows[0].index("?amount" if fmt == "tsv" else "amount")] for row in rows[1:]]
+        assert any("." in amount and plain.decimal_text(amount) == amount for amount in amounts)  # decimals
 
 
 @pytest.mark.parametrize("args", [

@@ -6,6 +6,7 @@ each giving what it gave before."""
 from __future__ import annotations
 
 import datetime
+import decimal
 import itertools
 import marshal
 import os
@@ -17,6 +18,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from conftest import kg_imports
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kg import plain, quick, quickengine, quickwrite, resident
 
@@ -115,6 +118,51 @@ def test_the_forms_tested_without_re_are_the_regular_expressions_forms():
     for year, month, day in itertools.product((1, 1900, 2000, 2024, 2025, 2100, 9999), range(14), range(33)):
         text = f"{year:04d}-{month:02d}-{day:02d}"
         assert quickwrite._is_date(text) == _is_day(text, date), text
+
+
+def test_decimals_are_written_without_re_as_the_decimal_module_writes_them():
+    """plain.decimal_text takes what plain.DECIMAL or plain.INTEGER reads (any Unicode decimal digit) and writes
+    what decimal.Decimal's "f" format gives, with ".0" after a whole number; None for anything else."""
+    forms = re.compile(r"[+-]?\d*\.\d+|[+-]?\d+")
+    for size in range(6):
+        for letters in itertools.product("+-.05٣", repeat=size):
+            _same_decimal("".join(letters), forms)
+    for text in ("0.50", "-000.000", "+007", "١٢.٣٠", "０.５", "1e5", "1_000", " 1", "1.", "²", "-.5", "9" * 5000):
+        _same_decimal(text, forms)
+
+
+@given(st.text(alphabet=st.sampled_from("+-.0123456789٣０e_ "), max_size=12))
+def test_decimals_written_without_re_any_text(text):
+    _same_decimal(text, re.compile(r"[+-]?\d*\.\d+|[+-]?\d+"))
+
+
+def test_iris_are_compacted_without_re_as_the_prefixed_name_pattern_reads_them():
+    """plain.compact (kg's table writes IRIs with it) keeps a prefixed name whose local part kg.query.syntax._PNAME
+    reads: the compact form it gave with that regular expression."""
+    from kg.query.syntax import _PNAME
+
+    def with_re(iri: str) -> str:
+        best = ""
+        for prefix, ns in plain.PREFIXES.items():
+            if iri.startswith(ns) and len(ns) > len(best) and _PNAME.fullmatch(f"{prefix}:{iri[len(ns):]}"):
+                best, name = ns, f"{prefix}:{iri[len(ns):]}"
+        return name if best else f"<{iri}>"
+
+    for size in range(4):
+        for letters in itertools.product("a_.-0٣é²:/# ", repeat=size):
+            for ns in (plain.KG, plain.KGO, plain.PREFIXES["rdf"], "http://example.org/"):
+                iri = ns + "".join(letters)
+                assert plain.compact(iri) == with_re(iri), iri
+
+
+def _same_decimal(text: str, forms: re.Pattern) -> None:
+    written = plain.decimal_text(text)
+    if not forms.fullmatch(text):
+        assert written is None, text
+        return
+    expected = format(decimal.Decimal(text), "f")
+    assert written == (expected if "." in expected else expected + ".0"), text
+    assert plain.decimal_lexical(text) == written
 
 
 def _is_day(text: str, form: re.Pattern) -> bool:

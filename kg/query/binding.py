@@ -16,7 +16,7 @@ import functools
 import re
 
 from kg.errors import QueryError
-from kg.plain import XSD, Fields
+from kg.plain import Fields, quoted
 
 TYPE_CHECKING = False  # typing is not imported at run time (kg.errors)
 if TYPE_CHECKING:  # nor rdflib, imported where its terms are met: kg.quick binds pyoxigraph's terms without it
@@ -38,17 +38,6 @@ class Written(str):
 def literal_n3(term: Literal) -> str:
     """A literal in the short quoted form of SPARQL/Turtle, with every character that could end it escaped."""
     return quoted(str(term), term.language, term.datatype)
-
-
-def quoted(text: str, language: str | None, datatype: str | None) -> str:
-    """literal_n3 of a literal given as its parts (kg.quick writes pyoxigraph's literals with it)."""
-    text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    text = text.replace("\t", "\\t")
-    if language:
-        return f'"{text}"@{language}'
-    if datatype and datatype != XSD + "string":
-        return f'"{text}"^^<{datatype}>'
-    return f'"{text}"'
 
 
 def term_n3(term: Any) -> str:

@@ -15,9 +15,10 @@ from kg.errors import KgError, QueryError
 from kg.ontology import KG, PREFIXES
 from kg.plain import DECIMAL as _DECIMAL
 from kg.plain import INTEGER as _INTEGER
+from kg.plain import compact  # noqa: F401 - kg.query exports it
 from kg.query.binding import _IRI_FORBIDDEN
 from kg.query.internal import ask
-from kg.query.syntax import _PNAME, OPTION_NAMES, compact, parse_params  # noqa: F401 - kg.query exports them
+from kg.query.syntax import _PNAME, OPTION_NAMES, parse_params  # noqa: F401 - kg.query exports them
 
 if TYPE_CHECKING:
     from kg.lookup import Names

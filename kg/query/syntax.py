@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from kg import plain
 from kg.errors import QueryError
 
 TYPE_CHECKING = False  # typing is not imported at run time (kg.errors)
@@ -20,15 +19,6 @@ PARAM_LINE = re.compile(r"param:\s*(?P<name>[A-Za-z_]\w*)\s*"
                         r"(?:=\s*(?P<default>[^\s(]+)(?:\s*\((?P<classes>[A-Za-z|]+)\))?"
                         r"|\((?P<optional>optional)(?:,\s*(?P<classes2>[A-Za-z|]+))?\))?"
                         r"\s*(?:(?:—|--)\s*(?P<doc>.*))?$")
-
-
-def compact(iri: str) -> str:
-    """The shortest prefixed name of an IRI through the project's prefixes ('kg:nvidia'), else '<IRI>'."""
-    best = ""
-    for prefix, ns in plain.PREFIXES.items():
-        if iri.startswith(ns) and len(ns) > len(best) and _PNAME.fullmatch(f"{prefix}:{iri[len(ns):]}"):
-            best, name = ns, f"{prefix}:{iri[len(ns):]}"
-    return name if best else f"<{iri}>"
 
 
 def header_lines(text: str) -> Iterator[tuple[int, str]]:
