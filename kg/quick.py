@@ -118,22 +118,40 @@ def _place(store: str | None, seed_dir: str | Path) -> str | None:
 
 def _prepared(name: str, text: str) -> dict[str, Any] | None:
     """The named query prepared for binding (_prepare), from the cache where it was kept for this very text and
-    this kg; else prepared now and kept. None for a query kg.query must answer."""
+    this kg; else prepared now and kept. None for a query kg.query must answer. What this process read or kept
+    is remembered while the file is unchanged (a program's hundred answers read it once)."""
     folder = _cache_folder()
     file = None if folder is None else os.path.join(folder, f"{name}.marshal")
+    if file is None:
+        return _prepare(text, f"{name}.rq")
+    seen = _READ.get(file)
+    if seen is not None and seen[0] == text and seen[1] == _stamp(file):
+        return seen[2]
     maker = _maker()
-    if file is not None:
-        try:
-            with open(file, "rb") as kept_file:
-                kept = marshal.load(kept_file)
-            if type(kept) is tuple and len(kept) == 3 and kept[0] == text and kept[1] == maker and _whole(kept[2]):
-                return kept[2]
-        except (OSError, EOFError, ValueError, TypeError):  # none yet, or unreadable: prepared again
-            pass
+    try:
+        with open(file, "rb") as kept_file:
+            kept = marshal.load(kept_file)
+        if type(kept) is tuple and len(kept) == 3 and kept[0] == text and kept[1] == maker and _whole(kept[2]):
+            _READ[file] = (text, _stamp(file), kept[2])
+            return kept[2]
+    except (OSError, EOFError, ValueError, TypeError):  # none yet, or unreadable: prepared again
+        pass
     prepared = _prepare(text, f"{name}.rq")
-    if file is not None:
-        _keep(file, marshal.dumps((text, maker, prepared)))
+    if _keep(file, marshal.dumps((text, maker, prepared))):
+        _READ[file] = (text, _stamp(file), prepared)
     return prepared
+
+
+_READ: dict[str, tuple[str, tuple | None, Any]] = {}  # file -> (query text, _stamp of the file, prepared)
+
+
+def _stamp(file: str) -> tuple | None:
+    """What changes when a file is written again (kg rewrites one by renaming a new file over it)."""
+    try:
+        found = os.stat(file)
+    except OSError:
+        return None
+    return found.st_ino, found.st_size, found.st_mtime_ns
 
 
 def _prepare(text: str, origin: str) -> dict[str, Any] | None:
@@ -266,16 +284,19 @@ def _cache_folder() -> str | None:
     return None if folder is None else os.path.join(folder, "queries")
 
 
-def _keep(file: str, data: bytes) -> None:
-    """Write the file whole (a temporary file renamed over it); failing that (a read-only cache), nothing."""
+def _keep(file: str, data: bytes) -> bool:
+    """Write the file whole (a temporary file renamed over it); failing that (a read-only cache), nothing. Whether
+    it was written."""
     temporary = f"{file}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(file), exist_ok=True)
         with open(temporary, "wb") as out:
             out.write(data)
         os.replace(temporary, file)
+        return True
     except OSError:
         try:  # noqa: SIM105 - contextlib is not imported on the quick path (kg.launch)
             os.remove(temporary)
         except OSError:
             pass
+        return False

@@ -70,6 +70,20 @@ def test_a_prepared_query_is_kept_for_its_text_and_prepared_again_when_either_ch
     assert ask() == first
 
 
+def test_a_prepared_query_is_read_once_by_a_process_while_its_file_is_unchanged(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE", str(tmp_path / "cache"))
+    text = (Path(quick._QUERIES) / "gpu-targets.rq").read_text(encoding="utf-8")
+    first = quick._prepared("gpu-targets", text)
+    reads = []
+    monkeypatch.setattr(quick.marshal, "load", lambda file: reads.append(file) or marshal.loads(file.read()))
+    assert [quick._prepared("gpu-targets", text) for _ in range(3)] == [first] * 3 and reads == []
+    kept = tmp_path / "cache" / "queries" / "gpu-targets.marshal"
+    kept.write_bytes(kept.read_bytes() + b"")  # (the same bytes, written again: another time of change)
+    os.utime(kept, ns=(0, 0))
+    assert quick._prepared("gpu-targets", text) == first and len(reads) == 1  # read again, once
+    assert quick._prepared("gpu-targets", text + "\n")["cut"][-1].endswith("\n\n")  # another text: its own
+
+
 def test_the_prepared_text_is_what_kg_query_binding_binds(tmp_path, monkeypatch):
     """Cutting the bound text at each variable and filling it in gives kg.query.binding.bind's text."""
     from kg.query.binding import bind
