@@ -118,8 +118,10 @@ def _place(store: str | None, seed_dir: str | Path) -> str | None:
 
 def _prepared(name: str, text: str) -> dict[str, Any] | None:
     """The named query prepared for binding (_prepare), from the cache where it was kept for this very text and
-    this kg; else prepared now and kept. None for a query kg.query must answer. What this process read or kept
-    is remembered while the file is unchanged (a program's hundred answers read it once)."""
+    this kg; else prepared now and kept. None for a query kg.query must answer. The file keeps the entries of the
+    last _KINDS kg installs that used it (two installs sharing ~/.cache/kg would otherwise prepare each query again,
+    with re, every time the other had), newest first. What this process read or kept is remembered while the file
+    is unchanged (a program's hundred answers read it once)."""
     folder = _cache_folder()
     file = None if folder is None else os.path.join(folder, f"{name}.marshal")
     if file is None:
@@ -128,20 +130,25 @@ def _prepared(name: str, text: str) -> dict[str, Any] | None:
     if seen is not None and seen[0] == text and seen[1] == _stamp(file):
         return seen[2]
     maker = _maker()
+    entries: list = []
     try:
         with open(file, "rb") as kept_file:
             kept = marshal.load(kept_file)
-        if type(kept) is tuple and len(kept) == 3 and kept[0] == text and kept[1] == maker and _whole(kept[2]):
-            _READ[file] = (text, _stamp(file), kept[2])
-            return kept[2]
+        entries = [e for e in kept if type(e) is tuple and len(e) == 3] if type(kept) is list else []
     except (OSError, EOFError, ValueError, TypeError):  # none yet, or unreadable: prepared again
         pass
+    for kept_text, kept_maker, prepared in entries:
+        if kept_text == text and kept_maker == maker and _whole(prepared):
+            _READ[file] = (text, _stamp(file), prepared)
+            return prepared
     prepared = _prepare(text, f"{name}.rq")
-    if _keep(file, marshal.dumps((text, maker, prepared))):
+    others = [entry for entry in entries if entry[1] != maker][:_KINDS - 1]
+    if _keep(file, marshal.dumps([(text, maker, prepared), *others])):
         _READ[file] = (text, _stamp(file), prepared)
     return prepared
 
 
+_KINDS = 4  # kg installs whose prepared queries a file keeps
 _READ: dict[str, tuple[str, tuple | None, Any]] = {}  # file -> (query text, _stamp of the file, prepared)
 
 

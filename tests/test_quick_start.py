@@ -62,10 +62,13 @@ def test_a_prepared_query_is_kept_for_its_text_and_prepared_again_when_either_ch
     assert ask() == first
     kept.write_bytes(b"not marshal")  # damaged: prepared again, and kept again
     assert ask() == first and kept.read_bytes() != b"not marshal"
-    text, maker, _ = marshal.loads(kept.read_bytes())
+    [(text, maker, _)] = marshal.loads(kept.read_bytes())
     for odd in ({"params": {}, "defaults": {}, "lang": False, "cut": [1]}, {"cut": ["x"]}, [], "x"):
-        kept.write_bytes(marshal.dumps((text, maker, odd)))  # read back, but not in the shape prepared
-        assert ask() == first and marshal.loads(kept.read_bytes())[2] != odd
+        kept.write_bytes(marshal.dumps([(text, maker, odd)]))  # read back, but not in the shape prepared
+        assert ask() == first and marshal.loads(kept.read_bytes())[0][2] != odd
+    for odd in ((text, maker, marshal.loads(kept.read_bytes())[0][2]), [(text, maker)], ["x"], {}):  # other shapes
+        kept.write_bytes(marshal.dumps(odd))
+        assert ask() == first and len(marshal.loads(kept.read_bytes())[0]) == 3
     monkeypatch.setenv("KG_CACHE", "off")  # no cache: prepared each time, the same answer
     assert ask() == first
 
@@ -82,6 +85,28 @@ def test_a_prepared_query_is_read_once_by_a_process_while_its_file_is_unchanged(
     os.utime(kept, ns=(0, 0))
     assert quick._prepared("gpu-targets", text) == first and len(reads) == 1  # read again, once
     assert quick._prepared("gpu-targets", text + "\n")["cut"][-1].endswith("\n\n")  # another text: its own
+
+
+def test_two_kg_installs_sharing_a_cache_keep_their_own_prepared_queries(tmp_path, monkeypatch):
+    """Each install (kg's version and its binding modules: kg.quick._maker) finds its own entry in the file, so two
+    of them taking turns prepare each query once, not at every turn; the file keeps the last _KINDS installs'."""
+    monkeypatch.setenv("KG_CACHE", str(tmp_path / "cache"))
+    text = (Path(quick._QUERIES) / "gpu-targets.rq").read_text(encoding="utf-8")
+    made = []
+    prepare = quick._prepare
+    monkeypatch.setattr(quick, "_prepare", lambda *args: made.append(args) or prepare(*args))
+    own = quick._maker()
+    for turn in range(6):
+        monkeypatch.setattr(quick, "_maker", lambda turn=turn: own + (turn % 2,))  # install A, B, A, B, ...
+        quick._READ.clear()  # (as in a new process)
+        assert quick._prepared("gpu-targets", text) == prepare(text, "gpu-targets.rq")
+    assert len(made) == 2
+    for other in range(2, 2 + quick._KINDS):
+        monkeypatch.setattr(quick, "_maker", lambda other=other: own + (other,))
+        quick._READ.clear()
+        quick._prepared("gpu-targets", text)
+    kept = marshal.loads((tmp_path / "cache" / "queries" / "gpu-targets.marshal").read_bytes())
+    assert [entry[1][-1] for entry in kept] == list(range(1 + quick._KINDS, 1, -1))  # newest first, the last four
 
 
 def test_the_prepared_text_is_what_kg_query_binding_binds(tmp_path, monkeypatch):
