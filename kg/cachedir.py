@@ -52,10 +52,10 @@ def build_key(seed_dir: str | Path) -> str:
 
     digest = blake2b(kg.__version__.encode(), digest_size=16)
     ontology = os.path.realpath(os.path.join(_PACKAGE, plain.FOLDERS["ontology"]))
-    for label, folder, deep in (("seeds", os.fspath(seed_dir), True), ("kg", _PACKAGE, True),
-                                ("ontology", ontology, False)):
+    for label, folder, deep, suffix in (("seeds", os.fspath(seed_dir), True, ""), ("kg", _PACKAGE, True, ""),
+                                        ("ontology", ontology, False, ".ttl")):
         for parts in _files(folder, deep):
-            if label != "ontology" or parts[-1].endswith(".ttl"):
+            if parts[-1].endswith(suffix):
                 digest.update(f"\0{label}/{'/'.join(parts)}\0".encode())
                 with open(os.path.join(folder, *parts), "rb") as file:
                     digest.update(file.read())
